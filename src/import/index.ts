@@ -1,0 +1,89 @@
+/**
+ * Import: any supported input file → a Disclosure. Returns a result with problems; an input that
+ * cannot be used at all gives no disclosure and at least one error problem (what, where, what to do).
+ */
+import { readFile, stat } from "node:fs/promises";
+import { basename, extname } from "node:path";
+import { type Disclosure, disclosureSchema, type ImportProblem } from "../model/disclosure.ts";
+import { decodeText } from "./decode.ts";
+import { parseText } from "./text/parse-text.ts";
+
+export interface ImportResult {
+  disclosure?: Disclosure;
+  problems: ImportProblem[];
+}
+
+export interface ImportOptions {
+  /** force a template spec id instead of detecting it */
+  template?: string;
+}
+
+/** Largest input accepted (bytes): disclosures are a few MB at most; refuse obvious mistakes. */
+export const MAX_INPUT_BYTES = 200 * 1024 * 1024;
+
+const fail = (code: string, message: string): ImportResult => ({ problems: [{ code, severity: "error", message }] });
+
+/** Sniffs the format from magic bytes first, then the extension. */
+export function sniffFormat(buf: Uint8Array, name: string): "pdf" | "xlsx" | "json" | "text" | "xls" | "binary" {
+  if (buf[0] === 0x25 && buf[1] === 0x50 && buf[2] === 0x44 && buf[3] === 0x46) return "pdf";
+  if (buf[0] === 0x50 && buf[1] === 0x4b && buf[2] === 0x03 && buf[3] === 0x04) return "xlsx";
+  if (buf[0] === 0xd0 && buf[1] === 0xcf && buf[2] === 0x11 && buf[3] === 0xe0) return "xls";
+  const ext = extname(name).toLowerCase();
+  if (ext === ".json") return "json";
+  let i = 0;
+  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) i = 3;
+  while (i < buf.length && (buf[i] === 0x20 || buf[i] === 0x0a || buf[i] === 0x0d || buf[i] === 0x09)) i++;
+  if (buf[i] === 0x7b) return "json";
+  return "text";
+}
+
+/** Parses a Disclosure from JSON (as written by `import --format json` or `build`). */
+export function parseDisclosureJson(text: string, source: string): ImportResult {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    return fail("json.syntax", `${source} 不是有效的 JSON：${(e as Error).message}`);
+  }
+  const r = disclosureSchema.safeParse(data);
+  if (!r.success) {
+    const first = r.error.issues.slice(0, 5).map((i) => `${i.path.join(".") || "(根)"}：${i.message}`);
+    return fail("json.schema", `${source} 不符合 Disclosure 模式（schema/disclosure.schema.json）：${first.join("；")}`);
+  }
+  return { disclosure: r.data, problems: [] };
+}
+
+/** Imports bytes already read, named `source` (for messages). */
+export function importBuffer(buf: Uint8Array, source: string, opts: ImportOptions = {}): ImportResult {
+  if (buf.length === 0) return fail("input.empty", `${source} 是空文件，没有可读取的内容`);
+  const format = sniffFormat(buf, source);
+  switch (format) {
+    case "pdf":
+      return fail("input.pdf", `${source} 是 PDF 文件；PDF 导入尚未支持，请先用 pdftotext -layout 提取文本后导入文本文件`);
+    case "xlsx":
+      return fail("input.xlsx", `${source} 是 Excel 工作簿；XLSX 导入尚未支持`);
+    case "xls":
+      return fail("input.xls", `${source} 是旧版 Excel（.xls）文件；请用 LibreOffice 另存为 .xlsx`);
+    default:
+      break;
+  }
+  const dec = decodeText(buf);
+  if (!dec.ok) return fail("input.binary", `${source}：${dec.reason}；请提供从 PDF 提取的文本、JSON 或预算文件`);
+  if (format === "json") return parseDisclosureJson(dec.text, source);
+  return parseText(dec.text, { source: basename(source), template: opts.template });
+}
+
+/** Imports a file from disk. */
+export async function importFile(path: string, opts: ImportOptions = {}): Promise<ImportResult> {
+  let size: number;
+  try {
+    const s = await stat(path);
+    if (s.isDirectory()) return fail("input.directory", `${path} 是目录，不是文件`);
+    size = s.size;
+  } catch {
+    return fail("input.missing", `找不到文件 ${path}；请检查路径`);
+  }
+  if (size > MAX_INPUT_BYTES) return fail("input.tooLarge", `${path} 太大（${size} 字节，上限 ${MAX_INPUT_BYTES}）`);
+  const buf = await readFile(path);
+  return importBuffer(buf, path, opts);
+}

@@ -1,0 +1,3 @@
+export * from "./disclosure.ts";
+export * from "./finding.ts";
+export * from "./money.ts";

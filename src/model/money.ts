@@ -1,0 +1,152 @@
+/**
+ * Exact money. Every amount in yusuan is an integer number of 分 (0.01 元), held in a JS number
+ * that is guarded to stay a safe integer (±9×10¹⁵ 分 = ±90 万亿元). Never a float.
+ *
+ * Documents print amounts in 万元 with two decimals (1 万元 = 1,000,000 分, so 0.01 万元 = 100 元 =
+ * 10,000 分) or in 元 with two decimals. Parsing goes from the printed string straight to integers.
+ */
+import Big from "big.js";
+
+/** An exact amount in 分. */
+export type Fen = number & { readonly __brand?: "fen" };
+
+/** The unit a document prints its amounts in. */
+export type AmountUnit = "wanyuan" | "yuan";
+
+export const FEN_PER_YUAN = 100;
+export const FEN_PER_WANYUAN = 1_000_000;
+
+/** Fen per printed unit. */
+export function fenPerUnit(unit: AmountUnit): number {
+  return unit === "wanyuan" ? FEN_PER_WANYUAN : FEN_PER_YUAN;
+}
+
+/** Guard: throws (a programmer error) when a value is not a safe integer. */
+export function fen(value: number): Fen {
+  if (!Number.isSafeInteger(value)) throw new RangeError(`not an exact amount in 分: ${value}`);
+  return value as Fen;
+}
+
+const AMOUNT_RE = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/;
+
+/**
+ * Parses a printed amount ("5,219.30", "-0.01", "321.44") in the given unit into 分.
+ * Returns undefined when the text is not an amount. Extra decimals beyond what the unit can hold
+ * exactly are rejected rather than rounded: amounts must be exact.
+ *
+ * @example parseAmount("5,219.30", "wanyuan") // 52193000000
+ */
+export function parseAmount(text: string, unit: AmountUnit): Fen | undefined {
+  const t = text.trim().replace(/[\s\u00a0]/g, "").replace(/，/g, ",");
+  const m = AMOUNT_RE.exec(t);
+  if (!m) return undefined;
+  const sign = m[1] === "-" ? -1 : 1;
+  const int = (m[2] ?? "0").replace(/,/g, "");
+  const frac = m[3] ?? "";
+  const scaleDigits = unit === "wanyuan" ? 6 : 2;
+  if (frac.length > scaleDigits) return undefined;
+  const digits = int + frac.padEnd(scaleDigits, "0");
+  const n = Number(digits);
+  if (!Number.isSafeInteger(n)) return undefined;
+  return fen(sign * n);
+}
+
+/** Parses an amount in 元 given as a plain decimal string (e.g. from CSV): "12345.67". */
+export function parseYuan(text: string): Fen | undefined {
+  return parseAmount(text, "yuan");
+}
+
+/**
+ * Rounds 分 to the nearest printed unit step (0.01 万元 = 10,000 分; 0.01 元 = 1 分), half up
+ * away from zero (四舍五入), returning 分.
+ */
+export function roundToPrinted(amount: Fen, unit: AmountUnit): Fen {
+  if (unit === "yuan") return amount;
+  const step = FEN_PER_WANYUAN / 100;
+  const sign = amount < 0 ? -1 : 1;
+  const abs = Math.abs(amount);
+  return fen(sign * Math.floor((abs + step / 2) / step) * step);
+}
+
+/**
+ * Formats 分 in a unit with two decimals and thousands separators ("5,219.30"). Amounts that are
+ * not a whole number of printed steps are rounded half up first.
+ */
+export function formatAmount(amount: Fen, unit: AmountUnit = "wanyuan", grouping = true): string {
+  const r = roundToPrinted(amount, unit);
+  const per = fenPerUnit(unit);
+  const sign = r < 0 ? "-" : "";
+  const abs = Math.abs(r);
+  const whole = Math.floor(abs / per);
+  const cents = Math.round((abs % per) / (per / 100));
+  const w = grouping ? whole.toLocaleString("en-US") : String(whole);
+  return `${sign}${w}.${String(cents).padStart(2, "0")}`;
+}
+
+/** Formats 分 as 万元 with two decimals ("5,219.30"). */
+export function formatWanyuan(amount: Fen): string {
+  return formatAmount(amount, "wanyuan");
+}
+
+/** Sum of amounts (exact). */
+export function sum(amounts: readonly Fen[]): Fen {
+  let s = 0;
+  for (const a of amounts) s += a;
+  return fen(s);
+}
+
+/**
+ * The rounding tolerance for a printed total against the sum of n printed addends:
+ * 0.005 × (n + 1) 万元 (domain-rules.md, "Rounding bound"), in 分. For documents printed in 元 the
+ * same reasoning gives 0.005 × (n + 1) 元.
+ */
+export function roundingTolerance(addends: number, unit: AmountUnit = "wanyuan"): Fen {
+  const halfStep = fenPerUnit(unit) / 200; // 0.005 units in 分
+  return fen(Math.floor(halfStep * (addends + 1)));
+}
+
+/** A percentage held exactly as an integer number of hundredths of a percent: 64.65% → 6465. */
+export type CentiPercent = number & { readonly __brand?: "centiPercent" };
+
+/** Parses "64.65%", "1,065.95", "-7.42" into hundredths of a percent. */
+export function parsePercent(text: string): CentiPercent | undefined {
+  const t = text.trim().replace(/[%％\s]/g, "").replace(/,/g, "");
+  const m = /^([+-]?)(\d+)(?:\.(\d{1,2}))?$/.exec(t);
+  if (!m) return undefined;
+  const v = Number((m[2] ?? "0") + (m[3] ?? "").padEnd(2, "0"));
+  return (m[1] === "-" ? -v : v) as CentiPercent;
+}
+
+/** Formats hundredths of a percent: 6465 → "64.65%". */
+export function formatPercent(p: CentiPercent, withSign = false): string {
+  const sign = p < 0 ? "-" : withSign && p > 0 ? "+" : "";
+  const abs = Math.abs(p);
+  const whole = Math.floor(abs / 100).toLocaleString("en-US");
+  return `${sign}${whole}.${String(abs % 100).padStart(2, "0")}%`;
+}
+
+/**
+ * part / whole as a percentage rounded half up to 0.01% (the way documents print 占比).
+ * Returns undefined when whole is 0.
+ * @example share(33742700000, 52193000000) // 6465 (64.65%)
+ */
+export function share(part: Fen, whole: Fen): CentiPercent | undefined {
+  if (whole === 0) return undefined;
+  return Number(new Big(part).times(10000).div(whole).round(0, Big.roundHalfUp).toString()) as CentiPercent;
+}
+
+/**
+ * Growth rate change / (current − change) rounded half up to 0.01%, i.e. against last year's
+ * amount. Returns undefined when last year's amount is 0 (documents then write "增长 100.00%" by
+ * convention; the checker treats that as a warning, not an error).
+ */
+export function growth(current: Fen, change: Fen): CentiPercent | undefined {
+  const prior = current - change;
+  if (prior === 0) return undefined;
+  return Number(new Big(change).times(10000).div(prior).round(0, Big.roundHalfUp).toString()) as CentiPercent;
+}
+
+/** Converts an exact amount between units for printing: used for 元 documents shown in 万元. */
+export function convert(amount: Fen, to: AmountUnit): Fen {
+  return roundToPrinted(amount, to);
+}
