@@ -17,7 +17,13 @@ console.log("== tests (vitest) ==");
 const report = ".vitest-report.json";
 rmSync(report, { force: true });
 const extra = process.argv.slice(2);
-const status = run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...extra]);
+const status = run(bin("vitest"), [
+  "run",
+  "--reporter=default",
+  "--reporter=json",
+  `--outputFile.json=${report}`,
+  ...extra,
+]);
 let passed = 0;
 let failed = 0;
 if (existsSync(report)) {

@@ -10,7 +10,9 @@ import { registerRules } from "./rules.ts";
 
 export function createProgram(): Command {
   const program = new Command("yusuan")
-    .description("部门预算公开：读取、检查、编制、发布与浏览\nRead, check, build, publish and explore department budget disclosures.")
+    .description(
+      "部门预算公开：读取、检查、编制、发布与浏览\nRead, check, build, publish and explore department budget disclosures.",
+    )
     .version("0.1.0")
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });

@@ -48,7 +48,10 @@ export function parseDisclosureJson(text: string, source: string): ImportResult 
   const r = disclosureSchema.safeParse(data);
   if (!r.success) {
     const first = r.error.issues.slice(0, 5).map((i) => `${i.path.join(".") || "(根)"}：${i.message}`);
-    return fail("json.schema", `${source} 不符合 Disclosure 模式（schema/disclosure.schema.json）：${first.join("；")}`);
+    return fail(
+      "json.schema",
+      `${source} 不符合 Disclosure 模式（schema/disclosure.schema.json）：${first.join("；")}`,
+    );
   }
   return { disclosure: r.data, problems: [] };
 }
@@ -59,7 +62,10 @@ export function importBuffer(buf: Uint8Array, source: string, opts: ImportOption
   const format = sniffFormat(buf, source);
   switch (format) {
     case "pdf":
-      return fail("input.pdf", `${source} 是 PDF 文件；PDF 导入尚未支持，请先用 pdftotext -layout 提取文本后导入文本文件`);
+      return fail(
+        "input.pdf",
+        `${source} 是 PDF 文件；PDF 导入尚未支持，请先用 pdftotext -layout 提取文本后导入文本文件`,
+      );
     case "xlsx":
       return fail("input.xlsx", `${source} 是 Excel 工作簿；XLSX 导入尚未支持`);
     case "xls":

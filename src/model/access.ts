@@ -64,7 +64,11 @@ export function rowLabel(row: Row): string {
  * For two-sided tables: the rows of the table as (lineKey, amount) on the income side. The
  * importer stores the template line key of each income line in `rowKeys` order; this reads them back.
  */
-export function lineAmount(t: PrintedTable, lineKey: string, amountKey = "incomeAmount"): { row: Row; amount: Fen | null } | undefined {
+export function lineAmount(
+  t: PrintedTable,
+  lineKey: string,
+  amountKey = "incomeAmount",
+): { row: Row; amount: Fen | null } | undefined {
   const row = t.rows.find((r) => r.lineKey === lineKey);
   if (!row) return undefined;
   return { row, amount: amountAt(t, row, amountKey) };

@@ -66,7 +66,9 @@ export const cellSchema = z.union([fenSchema, z.string(), z.null()]);
 export const rowSchema = z.object({
   kind: z
     .enum(["total", "class", "section", "item", "unit", "project", "line", "header"])
-    .describe("total 总计/合计; class/section/item = 类/款/项 (function) or 类/款 (economic); unit; project; line = other"),
+    .describe(
+      "total 总计/合计; class/section/item = 类/款/项 (function) or 类/款 (economic); unit; project; line = other",
+    ),
   code: z
     .string()
     .optional()

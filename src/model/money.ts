@@ -37,7 +37,10 @@ const AMOUNT_RE = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/;
  * @example parseAmount("5,219.30", "wanyuan") // 52193000000
  */
 export function parseAmount(text: string, unit: AmountUnit): Fen | undefined {
-  const t = text.trim().replace(/[\s\u00a0]/g, "").replace(/，/g, ",");
+  const t = text
+    .trim()
+    .replace(/[\s\u00a0]/g, "")
+    .replace(/，/g, ",");
   const m = AMOUNT_RE.exec(t);
   if (!m) return undefined;
   const sign = m[1] === "-" ? -1 : 1;
@@ -110,7 +113,10 @@ export type CentiPercent = number & { readonly __brand?: "centiPercent" };
 
 /** Parses "64.65%", "1,065.95", "-7.42" into hundredths of a percent. */
 export function parsePercent(text: string): CentiPercent | undefined {
-  const t = text.trim().replace(/[%％\s]/g, "").replace(/,/g, "");
+  const t = text
+    .trim()
+    .replace(/[%％\s]/g, "")
+    .replace(/,/g, "");
   const m = /^([+-]?)(\d+)(?:\.(\d{1,2}))?$/.exec(t);
   if (!m) return undefined;
   const v = Number((m[2] ?? "0") + (m[3] ?? "").padEnd(2, "0"));

@@ -79,7 +79,10 @@ export interface TemplateSpec {
 export function normaliseLabel(label: string): string {
   return label
     .replace(/\s+/g, "")
-    .replace(/^(?:[一二三四五六七八九十]+、|\d+[.、．]|（[一二三四五六七八九十\d]+）|\([一二三四五六七八九十\d]+\))/, "")
+    .replace(
+      /^(?:[一二三四五六七八九十]+、|\d+[.、．]|（[一二三四五六七八九十\d]+）|\([一二三四五六七八九十\d]+\))/,
+      "",
+    )
     .replace(/^其中[:：]/, "")
     .replace(/\(/g, "（")
     .replace(/\)/g, "）");

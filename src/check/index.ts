@@ -1,0 +1,48 @@
+/**
+ * The checker: runs the rule catalogue over a Disclosure. Pure: no I/O.
+ * Returns findings sorted by severity, plus which rules ran and which could not (and why).
+ */
+import type { Disclosure } from "../model/disclosure.ts";
+import type { Finding, Severity } from "../model/finding.ts";
+import { getTemplate, xinjiang2025Budget } from "../templates/index.ts";
+import type { Rule } from "./rule.ts";
+import { ALL_RULES } from "./rules/index.ts";
+
+export interface CheckReport {
+  findings: Finding[];
+  summary: { errors: number; warnings: number; notices: number };
+  ran: string[];
+  notChecked: { rule: string; reason: string }[];
+}
+
+const ORDER: Record<Severity, number> = { error: 0, warning: 1, notice: 2 };
+
+export function check(d: Disclosure, rules: readonly Rule[] = ALL_RULES): CheckReport {
+  const template = getTemplate(d.meta.template) ?? xinjiang2025Budget;
+  const findings: Finding[] = [];
+  const ran: string[] = [];
+  const notChecked: { rule: string; reason: string }[] = [];
+  for (const rule of rules) {
+    let r: ReturnType<Rule["run"]>;
+    try {
+      r = rule.run({ d, template });
+    } catch (e) {
+      // A rule that crashes is a bug; report it as not checked rather than losing the whole check.
+      notChecked.push({ rule: rule.id, reason: `规则执行出错：${(e as Error).message}` });
+      continue;
+    }
+    if ("notChecked" in r) {
+      notChecked.push({ rule: rule.id, reason: r.notChecked });
+      continue;
+    }
+    ran.push(rule.id);
+    findings.push(...(r as readonly Finding[]));
+  }
+  findings.sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
+  const summary = {
+    errors: findings.filter((f) => f.severity === "error").length,
+    warnings: findings.filter((f) => f.severity === "warning").length,
+    notices: findings.filter((f) => f.severity === "notice").length,
+  };
+  return { findings, summary, ran, notChecked };
+}

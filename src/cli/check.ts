@@ -1,0 +1,73 @@
+import type { Command } from "commander";
+import { type CheckReport, check } from "../check/index.ts";
+import { ALL_RULES } from "../check/rules/index.ts";
+import { toSarif } from "../check/sarif.ts";
+import { InputError } from "../errors.ts";
+import { loadDisclosure } from "./load.ts";
+
+export interface FileReport {
+  file: string;
+  department: string;
+  year: number;
+  findings: CheckReport["findings"];
+  summary: CheckReport["summary"];
+  notChecked: CheckReport["notChecked"];
+}
+
+const SEVERITY_ZH = { error: "错误", warning: "警告", notice: "提示" } as const;
+
+function formatText(r: FileReport): string {
+  const out = [`== ${r.file}：${r.department} ${r.year} 年 ==`];
+  for (const f of r.findings) {
+    const l = f.location;
+    const where = [l.part, l.table ? `表${l.table}` : undefined, l.section, l.row, l.column]
+      .filter(Boolean)
+      .join(" · ");
+    const nums = f.expected !== undefined ? `（应为 ${f.expected}，实为 ${f.actual}，差 ${f.difference}）` : "";
+    out.push(`${SEVERITY_ZH[f.severity]} ${f.rule} [${where}] ${f.message}${nums}`);
+  }
+  for (const n of r.notChecked) out.push(`未检查 ${n.rule}：${n.reason}`);
+  out.push(
+    `合计：错误 ${r.summary.errors}，警告 ${r.summary.warnings}，提示 ${r.summary.notices}；未检查规则 ${r.notChecked.length} 条`,
+  );
+  return out.join("\n");
+}
+
+export function registerCheck(program: Command): void {
+  program
+    .command("check")
+    .description("按规则目录检查文档：表内运算、表间一致、文表一致、完整性、绩效目标")
+    .argument("<files...>", "一个或多个文档")
+    .option("--format <format>", "text、json 或 sarif", "text")
+    .option("--template <id>", "强制使用模板")
+    .addHelpText(
+      "after",
+      "\n退出码：0 无错误；1 有错误；2 输入无法使用。\n示例：\n  yusuan check test/fixtures/bazhou-hrss-2025-budget.txt\n  yusuan check a.txt b.txt --format json\n",
+    )
+    .action(async (files: string[], o: { format: string; template?: string }) => {
+      if (!["text", "json", "sarif"].includes(o.format))
+        throw new InputError(`未知的格式 ${o.format}`, "--format", "可用：text、json、sarif");
+      const reports: FileReport[] = [];
+      for (const file of files) {
+        const d = await loadDisclosure(file, { template: o.template });
+        const r = check(d);
+        reports.push({
+          file,
+          department: d.meta.department,
+          year: d.meta.year,
+          findings: r.findings,
+          summary: r.summary,
+          notChecked: r.notChecked,
+        });
+      }
+      if (o.format === "json") {
+        const out = reports.map(({ notChecked: _n, ...r }) => r);
+        process.stdout.write(`${JSON.stringify(out.length === 1 ? out[0] : out, null, 2)}\n`);
+      } else if (o.format === "sarif") {
+        process.stdout.write(`${JSON.stringify(toSarif(reports, ALL_RULES), null, 2)}\n`);
+      } else {
+        process.stdout.write(`${reports.map(formatText).join("\n\n")}\n`);
+      }
+      process.exitCode = reports.some((r) => r.summary.errors > 0) ? 1 : 0;
+    });
+}

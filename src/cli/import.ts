@@ -1,0 +1,34 @@
+import type { Command } from "commander";
+import { InputError } from "../errors.ts";
+import { loadDisclosure } from "./load.ts";
+
+export function registerImport(program: Command): void {
+  program
+    .command("import")
+    .description("读取部门预算公开文档，输出结构化模型 (Disclosure)")
+    .argument("<file>", "文档：从 PDF 提取的文本（UTF-8 或 GBK）或 disclosure.json")
+    .option("--format <format>", "输出格式：json 或 summary", "summary")
+    .option("--template <id>", "强制使用模板（默认自动识别）")
+    .addHelpText(
+      "after",
+      "\n示例：\n  yusuan import test/fixtures/bazhou-hrss-2025-budget.txt --format json > disclosure.json\n",
+    )
+    .action(async (file: string, o: { format: string; template?: string }) => {
+      if (o.format !== "json" && o.format !== "summary")
+        throw new InputError(`未知的格式 ${o.format}`, "--format", "可用：json、summary");
+      const d = await loadDisclosure(file, { template: o.template });
+      if (o.format === "json") {
+        process.stdout.write(`${JSON.stringify(d, null, 2)}\n`);
+        return;
+      }
+      const lines = [
+        `${d.meta.department} ${d.meta.year} 年${d.meta.kind === "budget" ? "部门预算" : "部门决算"}（模板 ${d.meta.template}）`,
+        `表格 ${d.tables.length} 张：${d.tables.map((t) => `表${t.no} ${t.title}（${t.rows.length} 行）`).join("；")}`,
+        `说明 ${d.explanations.length} 节，陈述 ${d.explanations.reduce((n, e) => n + e.statements.length, 0)} 条`,
+        `绩效目标表 ${d.performance.length} 张，指标 ${d.performance.reduce((n, p) => n + p.indicators.length, 0)} 个`,
+        `名词解释 ${d.glossary.length} 条；事实 ${d.facts.length} 条`,
+        ...d.provenance.problems.map((p) => `${p.severity === "error" ? "错误" : "提示"}：${p.message}`),
+      ];
+      process.stdout.write(`${lines.join("\n")}\n`);
+    });
+}
