@@ -4,9 +4,13 @@
  */
 import { Command, CommanderError } from "commander";
 import { InputError } from "../errors.ts";
+import { registerBuild } from "./build.ts";
 import { registerCheck } from "./check.ts";
+import { registerDiff } from "./diff.ts";
 import { registerImport } from "./import.ts";
+import { registerRender } from "./render.ts";
 import { registerRules } from "./rules.ts";
+import { registerServe } from "./serve.ts";
 
 export function createProgram(): Command {
   const program = new Command("yusuan")
@@ -19,6 +23,10 @@ export function createProgram(): Command {
   registerImport(program);
   registerCheck(program);
   registerRules(program);
+  registerBuild(program);
+  registerDiff(program);
+  registerRender(program);
+  registerServe(program);
   return program;
 }
 
