@@ -34,13 +34,11 @@ const AMOUNT_RE = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/;
  * Returns undefined when the text is not an amount. Extra decimals beyond what the unit can hold
  * exactly are rejected rather than rounded: amounts must be exact.
  *
- * @example parseAmount("5,219.30", "wanyuan") // 52193000000
+ * @example parseAmount("5,219.30", "wanyuan") // 5219300000
  */
 export function parseAmount(text: string, unit: AmountUnit): Fen | undefined {
-  const t = text
-    .trim()
-    .replace(/[\s\u00a0]/g, "")
-    .replace(/，/g, ",");
+  // Only the ends are trimmed: "201 06" is a code printed in two columns, never the amount 20106.
+  const t = text.trim().replace(/，/g, ",");
   const m = AMOUNT_RE.exec(t);
   if (!m) return undefined;
   const sign = m[1] === "-" ? -1 : 1;
@@ -134,7 +132,7 @@ export function formatPercent(p: CentiPercent, withSign = false): string {
 /**
  * part / whole as a percentage rounded half up to 0.01% (the way documents print 占比).
  * Returns undefined when whole is 0.
- * @example share(33742700000, 52193000000) // 6465 (64.65%)
+ * @example share(3374270000, 5219300000) // 6465 (64.65%)
  */
 export function share(part: Fen, whole: Fen): CentiPercent | undefined {
   if (whole === 0) return undefined;
