@@ -1,0 +1,250 @@
+/**
+ * Indicator rows of one 绩效目标表: turns tab-separated lines into `Indicator`s.
+ *
+ * Why it is not a simple column split (all seen in the seed):
+ * - merged 一级/二级 cells are printed once; the rows below start with empty cells, and some rows
+ *   lose those empty cells altogether ("→每次参加创业服务活动人数→≥20人→…", "质量指标→活动完成率→…")
+ *   or have the name shifted left ("招聘会活动按时完成率→→>=90%→…→工作资料→"). Cells are therefore
+ *   anchored on the right: the 分值权重 is the rightmost plain number, the 指标值 sits a fixed
+ *   number of cells before it, and the name is the last non-empty cell before the 指标值;
+ * - a cell that wrapped over a page or line break continues on a line of its own that keeps the
+ *   column positions ("→→→→划情况汇报→", "→→→万元→→→→分→", "→→→日→→→→→"): appended to the row above;
+ * - 一级/二级 text wraps inside the merged cell ("满意 度指 标") or across rows ("满意度指" then "标");
+ * - three tables print no 指标赋分规则 header although their rows carry the rule, sometimes merged
+ *   with the 佐证资料 into one cell ("按照完成比例赋分 工作资料").
+ */
+import type { ImportProblem, Indicator } from "../../model/disclosure.ts";
+import { cleanText, looksLikeTarget, normaliseLastYear, normaliseTarget, squeeze } from "./performance-target.ts";
+
+export type Field =
+  | "level1"
+  | "level2"
+  | "name"
+  | "target"
+  | "basis"
+  | "lastYear"
+  | "weight"
+  | "scoring"
+  | "evidence"
+  | "other";
+
+interface RawRow {
+  line: number;
+  cells: Partial<Record<Field, string>>;
+}
+
+/** The four 赋分规则 of the seed (DOMAIN.md); a cell equal to one of them is complete. */
+const SCORING_RULES = ["按照完成比例赋分", "按评判等级赋分", "满意度赋分", "直接赋分"];
+/** First words of 一级/二级 labels: a level cell starting with one is a new label, not a fragment. */
+const LEVEL_HEADS = /^(产出|成本|效益|满意度|数量|质量|时效|经济|社会|生态|可持续|履职|服务对象|效果|管理)/;
+const LEVEL1_ONLY = new Set(["产出指标", "成本指标", "效益指标", "履职效能"]);
+const WEIGHT_RE = /^\d+(?:\.\d+)?$/;
+
+export function fieldOfHeader(text: string): Field {
+  const h = squeeze(text);
+  if (h === "一级指标") return "level1";
+  if (h === "二级指标") return "level2";
+  if (h === "三级指标") return "name";
+  if (h === "指标值") return "target";
+  if (h.includes("依据")) return "basis";
+  if (h.includes("上年")) return "lastYear";
+  if (h.includes("权重") || h.includes("分值")) return "weight";
+  if (h.includes("赋分")) return "scoring";
+  if (h.includes("佐证")) return "evidence";
+  return "other";
+}
+
+const isComplete = (level: string): boolean => /(指标|效能)$/.test(level);
+const joinFragment = (a: string, b: string): string => {
+  if (a === "") return b;
+  // A CJK boundary means a word wrapped mid-way ("…工作谋" + "划情况汇报"); otherwise keep a space.
+  return /[\p{Script=Han}]$/u.test(a) || /^[\p{Script=Han}]/u.test(b) ? a + b : `${a} ${b}`;
+};
+
+export class IndicatorRows {
+  private readonly rows: RawRow[] = [];
+  private mid: Field[];
+  private tail: Field[];
+  /** Column → field for continuation lines, which keep the printed column positions. */
+  private layout: Field[];
+
+  constructor(
+    private readonly kind: "overall" | "project",
+    private readonly report: (p: Omit<ImportProblem, "severity">, severity?: ImportProblem["severity"]) => void,
+  ) {
+    this.mid = kind === "overall" ? ["basis"] : ["basis", "lastYear"];
+    this.tail = kind === "overall" ? [] : ["scoring", "evidence"];
+    this.layout = this.makeLayout();
+  }
+
+  get count(): number {
+    return this.rows.length;
+  }
+
+  /** Sets the row layout from a header row's fields (in printed order). */
+  setHeader(fields: Field[]): void {
+    const t = fields.indexOf("target");
+    const w = fields.indexOf("weight");
+    if (t < 0 || w < t) return;
+    this.mid = fields.slice(t + 1, w);
+    this.tail = fields.slice(w + 1);
+    // The rule column exists in every project row even where its header title is missing (P-09).
+    if (this.kind === "project" && !this.tail.includes("scoring")) this.tail = ["scoring", ...this.tail];
+    this.layout = this.makeLayout();
+  }
+
+  private makeLayout(): Field[] {
+    return ["level1", "level2", "name", "target", ...this.mid, "weight", ...this.tail];
+  }
+
+  /**
+   * Reads one line (cells already trimmed, trailing blanks removed). Returns "row" for an indicator
+   * row, "fragment" for a continuation line merged into the row above, "none" otherwise.
+   */
+  add(cells: string[], line: number, asRowOnly = false): "row" | "fragment" | "none" {
+    let w = -1;
+    for (let i = cells.length - 1; i >= 0; i--) {
+      if (WEIGHT_RE.test(cells[i]!)) {
+        w = i;
+        break;
+      }
+    }
+    let t = w - this.mid.length - 1;
+    // A row whose 上年完成值 cell is missing rather than blank: the 指标值 is one cell further right.
+    if (t >= 1 && t + 1 < w && !looksLikeTarget(cells[t]!) && looksLikeTarget(cells[t + 1]!)) t++;
+    if (w > 0 && t >= 1 && cells[t] !== "" && cells.slice(0, t).some((c) => c !== "")) {
+      this.rows.push({ line, cells: this.rowCells(cells, t, w) });
+      return "row";
+    }
+    if (asRowOnly || cells.length < 2) return "none";
+    return this.fragment(cells, line);
+  }
+
+  private rowCells(cells: string[], t: number, w: number): Partial<Record<Field, string>> {
+    const out: Partial<Record<Field, string>> = { target: cells[t]!, weight: cells[w]! };
+    // Left of the 指标值: [一级, 二级, 三级] with missing or shifted cells; the name is the last
+    // non-empty one, the one or two cells before it are levels.
+    let j = t - 1;
+    while (j > 0 && cells[j] === "") j--;
+    out.name = cells[j]!;
+    const before = cells.slice(Math.max(0, j - 2), j);
+    if (before.length === 2) {
+      out.level1 = before[0]!;
+      out.level2 = before[1]!;
+    } else if (before.length === 1 && before[0] !== "") {
+      if (LEVEL1_ONLY.has(squeeze(before[0]!))) out.level1 = before[0]!;
+      else out.level2 = before[0]!;
+    }
+    this.mid.forEach((f, k) => {
+      if (t + 1 + k < w) out[f] = cells[t + 1 + k]!;
+    });
+    const tail = cells.slice(w + 1).filter((c) => c !== "");
+    const fields = this.tail;
+    if (tail.length === 1 && fields.length === 2 && fields[0] === "scoring") {
+      // "按照完成比例赋分 工作资料": rule and evidence in one cell.
+      const cell = tail[0]!;
+      const rule = SCORING_RULES.find((r) => squeeze(cell).startsWith(r) && squeeze(cell) !== r);
+      const m = /^(\S+)\s+(\S.*)$/.exec(cell);
+      if (rule) {
+        out.scoring = rule;
+        out.evidence = squeeze(cell).slice(rule.length);
+      } else if (m) {
+        out.scoring = m[1]!;
+        out.evidence = m[2]!;
+      } else out.scoring = cell;
+    } else {
+      fields.forEach((f, k) => {
+        const v = k === fields.length - 1 ? tail.slice(k).join(" ") : tail[k];
+        if (v) out[f] = v;
+      });
+    }
+    return out;
+  }
+
+  private fragment(cells: string[], line: number): "fragment" | "none" {
+    const last = this.rows[this.rows.length - 1];
+    if (!last) {
+      this.report({ code: "text.performance.orphan-fragment", message: "续行之前没有指标行，已忽略", line });
+      return "fragment";
+    }
+    // Check the whole line before merging anything: a 一级/二级 cell only continues a label the row
+    // above left unfinished ("效益" + "指标"), and a cell outside the layout means the line is no
+    // continuation at all.
+    for (let i = 0; i < cells.length; i++) {
+      if (cells[i] === "") continue;
+      const f = this.layout[i];
+      if (f === undefined || f === "other") return "none";
+      if (f === "level1" || f === "level2") {
+        const prev = squeeze(last.cells[f] ?? "");
+        if (prev === "" || isComplete(prev) || LEVEL_HEADS.test(squeeze(cells[i]!))) return "none";
+      }
+    }
+    cells.forEach((c, i) => {
+      const f = this.layout[i];
+      if (c === "" || f === undefined) return;
+      const prev = last.cells[f] ?? "";
+      // The seed repeats the last character of a rule across a page break ("按照完成比例赋分" then a
+      // line holding only "分"): a complete rule takes no continuation.
+      if (f === "scoring" && SCORING_RULES.includes(squeeze(prev))) return;
+      last.cells[f] = joinFragment(prev, c);
+    });
+    return "fragment";
+  }
+
+  /** Builds the indicators, carrying 一级/二级 down over blank cells and joining wrapped labels. */
+  finish(): Indicator[] {
+    const out: Indicator[] = [];
+    // Shared holders so a label completed by a later row ("满意度指" + "标") fixes earlier rows too.
+    let l1: { text: string } | undefined;
+    let l2: { text: string } | undefined;
+    const levels: Array<[{ text: string } | undefined, { text: string } | undefined]> = [];
+    const next = (holder: { text: string } | undefined, cell: string | undefined) => {
+      const t = squeeze(cell ?? "");
+      if (t === "") return holder;
+      if (holder && !isComplete(holder.text) && !LEVEL_HEADS.test(t)) {
+        holder.text += t;
+        return holder;
+      }
+      return { text: t };
+    };
+    for (const row of this.rows) {
+      const c = row.cells;
+      const n1 = next(l1, c.level1);
+      if (n1 !== l1 && squeeze(c.level2 ?? "") === "") l2 = undefined;
+      l1 = n1;
+      l2 = next(l2, c.level2);
+      levels.push([l1, l2]);
+      if (!l1 || !l2) {
+        const miss = !l1 ? "一级指标" : "二级指标";
+        this.report({ code: "text.performance.level-missing", message: `指标“${c.name}”缺少${miss}`, line: row.line });
+      }
+    }
+    this.rows.forEach((row, k) => {
+      const c = row.cells;
+      const [h1, h2] = levels[k]!;
+      const reading = normaliseTarget(c.target ?? "");
+      if (!reading.ok) {
+        this.report({ code: "text.performance.target", message: `无法解析指标值“${c.target ?? ""}”`, line: row.line });
+      }
+      const ind: Indicator = {
+        level1: h1?.text ?? "",
+        level2: h2?.text ?? "",
+        name: cleanText(c.name ?? ""),
+        target: reading.target,
+      };
+      if (c.basis) ind.basis = cleanText(c.basis);
+      if (c.lastYear) ind.lastYear = normaliseLastYear(c.lastYear);
+      if (c.weight && WEIGHT_RE.test(c.weight)) ind.weight = Number(c.weight);
+      else
+        this.report({
+          code: "text.performance.weight",
+          message: `指标“${ind.name}”没有可读的分值权重`,
+          line: row.line,
+        });
+      if (c.scoring) ind.scoring = squeeze(c.scoring);
+      if (c.evidence) ind.evidence = cleanText(c.evidence);
+      out.push(ind);
+    });
+    return out;
+  }
+}
