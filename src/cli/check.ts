@@ -23,7 +23,12 @@ function formatText(r: FileReport): string {
     const where = [l.part, l.table ? `表${l.table}` : undefined, l.section, l.row, l.column]
       .filter(Boolean)
       .join(" · ");
-    const nums = f.expected !== undefined ? `（应为 ${f.expected}，实为 ${f.actual}，差 ${f.difference}）` : "";
+    const parts = [
+      f.expected !== undefined ? `应为 ${f.expected}` : "",
+      f.actual !== undefined ? `实为 ${f.actual}` : "",
+      f.difference !== undefined ? `差 ${f.difference}` : "",
+    ].filter(Boolean);
+    const nums = parts.length > 0 ? `（${parts.join("，")}）` : "";
     out.push(`${SEVERITY_ZH[f.severity]} ${f.rule} [${where}] ${f.message}${nums}`);
   }
   for (const n of r.notChecked) out.push(`未检查 ${n.rule}：${n.reason}`);

@@ -73,3 +73,59 @@ export function lineAmount(
   if (!row) return undefined;
   return { row, amount: amountAt(t, row, amountKey) };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Additive helpers for the checker (arithmetic and cross-table rules). They read structure from
+// codes and kinds, never from row positions, so they hold for every template.
+
+/** Normalises printed text for comparison: no whitespace, full-width brackets. */
+export function normaliseText(s: string): string {
+  return s.replace(/\s+/g, "").replace(/\(/g, "（").replace(/\)/g, "）");
+}
+
+/**
+ * Classification level from a joined code's length: function codes 3/5/7 digits → 1/2/3
+ * (类/款/项); economic codes 3/5 → 1/2 (类/款). Undefined for anything else.
+ */
+export function codeLevel(code: string | undefined): 1 | 2 | 3 | undefined {
+  if (!code || !/^\d+$/.test(code)) return undefined;
+  return code.length === 3 ? 1 : code.length === 5 ? 2 : code.length === 7 ? 3 : undefined;
+}
+
+/** Rows that carry a classification code of the given level (类 = 1, 款 = 2, 项 = 3). */
+export function rowsAtLevel(t: PrintedTable, level: 1 | 2 | 3): Row[] {
+  return t.rows.filter((r) => r.kind !== "header" && r.kind !== "total" && codeLevel(r.code) === level);
+}
+
+/** Keys of the table's amount columns, optionally only one side of a two-sided table. */
+export function amountKeys(t: PrintedTable, side?: "income" | "expenditure"): string[] {
+  return t.columns.filter((c) => c.type === "amount" && (side === undefined || c.side === side)).map((c) => c.key);
+}
+
+/** A table has a column with this key. */
+export function hasColumn(t: PrintedTable, key: string): boolean {
+  return columnIndex(t, key) >= 0;
+}
+
+/**
+ * 表7-style project rows: a row with a project name (column `projectName`) or of kind "project".
+ * Aggregate rows (total, unit, 类/款/项 without a project name) are not project rows.
+ */
+export function isProjectRow(t: PrintedTable, row: Row): boolean {
+  if (row.kind === "project") return true;
+  const name = textAt(t, row, "projectName");
+  return name !== undefined && name.trim() !== "";
+}
+
+/**
+ * The expenditure-side 总计 row of a two-sided table (表1 支出总计, 表4 支出总计). Importers put it on
+ * the same printed row as 收入总计; this finds it by the printed expenditure label first, then by
+ * the income line key "total", then by kind.
+ */
+export function expenditureTotalRow(t: PrintedTable): Row | undefined {
+  const byLabel = t.rows.find((r) => {
+    const s = textAt(t, r, "expenditureItem");
+    return s !== undefined && /^(支出)?[总合]计$/.test(normaliseText(s));
+  });
+  return byLabel ?? t.rows.find((r) => r.lineKey === "total") ?? totalRow(t);
+}

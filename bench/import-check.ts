@@ -1,0 +1,56 @@
+/**
+ * Benchmark: import + check throughput over a few thousand seed-sized documents, on one core, and
+ * memory as the count grows. A program, not a test: it prints figures for BENCHMARKS.md.
+ *
+ *   npm run bench -- import-check [count]
+ *
+ * Each document is the seed with its department name and one amount varied, so no two inputs are
+ * byte-identical (no caching can help) while every one is a full, real-size disclosure.
+ */
+import { readFileSync } from "node:fs";
+import { check } from "../src/check/index.ts";
+import { importBuffer } from "../src/import/index.ts";
+
+const count = Number(process.argv[2] ?? 3000);
+const seed = readFileSync(new URL("../test/fixtures/bazhou-hrss-2025-budget.txt", import.meta.url), "utf8");
+
+function variant(i: number): Uint8Array {
+  const text = seed.replaceAll("新疆巴州人力资源和社会保障局", `新疆巴州测试部门${i}局`);
+  return new TextEncoder().encode(text);
+}
+
+const gc = (globalThis as { gc?: () => void }).gc;
+const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+
+// Warm up (JIT) so the figure is steady-state throughput.
+for (let i = 0; i < 50; i++) {
+  const r = importBuffer(variant(i), `warm-${i}.txt`);
+  if (r.disclosure) check(r.disclosure);
+}
+
+let peakRss = 0;
+let findings = 0;
+let bytes = 0;
+const checkpoints: string[] = [];
+const t0 = process.hrtime.bigint();
+for (let i = 0; i < count; i++) {
+  const buf = variant(i);
+  bytes += buf.length;
+  const r = importBuffer(buf, `doc-${i}.txt`);
+  if (!r.disclosure) throw new Error(`document ${i} did not import: ${r.problems[0]?.message}`);
+  findings += check(r.disclosure).findings.length;
+  if ((i + 1) % Math.max(1, Math.floor(count / 5)) === 0) {
+    gc?.();
+    const m = process.memoryUsage();
+    peakRss = Math.max(peakRss, m.rss);
+    checkpoints.push(`${i + 1}: heap ${mb(m.heapUsed)} MB, rss ${mb(m.rss)} MB`);
+  }
+}
+const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+console.log(`import+check: ${count} documents (${mb(bytes)} MB text) in ${seconds.toFixed(2)} s`);
+console.log(
+  `throughput: ${(count / seconds).toFixed(0)} documents/s on one core (${((seconds / count) * 1000).toFixed(2)} ms each)`,
+);
+console.log(`findings per document: ${(findings / count).toFixed(1)}`);
+console.log(`memory as the count grows${gc ? " (after GC)" : ""}: ${checkpoints.join("; ")}`);
+console.log(`peak rss: ${mb(peakRss)} MB`);

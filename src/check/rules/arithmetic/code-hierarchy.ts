@@ -1,0 +1,100 @@
+/**
+ * A-T{n}-HIER: classification hierarchy sums in every amount column of a code-structured table:
+ * 总计 = Σ 类, 类 = Σ 款, 款 = Σ 项 (function codes, 表2/3/5/8/9; K-11) or 总计 = Σ 类, 类 = Σ 款
+ * (economic codes, 表6; K-23, K-24 first part). Each relation compares one level with the next
+ * level below it only: 类, 款 and 项 rows are never added together (the peer checker's trap).
+ * When a level is not printed (a 类 with 项 rows directly under it) the next printed level is used.
+ */
+import { amountAt, amountKeys, columnLabel, rowLabel, tableById, totalRow } from "../../../model/access.ts";
+import type { Row } from "../../../model/disclosure.ts";
+import type { Finding } from "../../../model/finding.ts";
+import { type TableSpec, xinjiang2025Budget } from "../../../templates/index.ts";
+import { defineRule, type Rule } from "../../rule.ts";
+import { cellLocation, compareCells, tableName } from "./sum-cells.ts";
+
+const FUNCTION_LEVELS = [3, 5, 7] as const;
+const ECONOMIC_LEVELS = [3, 5] as const;
+const LEVEL_NAME: Record<number, string> = { 3: "类", 5: "款", 7: "项" };
+
+/** Coded rows of a table with a code of one of the given lengths (no totals, no headers). */
+export function codedRows(rows: readonly Row[], lengths: readonly number[]): Row[] {
+  return rows.filter(
+    (r) =>
+      r.kind !== "header" &&
+      r.kind !== "total" &&
+      r.code !== undefined &&
+      /^\d+$/.test(r.code) &&
+      lengths.includes(r.code.length),
+  );
+}
+
+/**
+ * The rows directly below a parent code ("" for the 总计): the next printed level only.
+ * @example childrenOf(rows, "208", [3,5,7]) // the 款 rows 208xx, or the 项 rows if no 款 is printed
+ */
+export function childrenOf(rows: readonly Row[], prefix: string, lengths: readonly number[]): Row[] {
+  for (const len of lengths) {
+    if (len <= prefix.length) continue;
+    const kids = rows.filter((r) => r.code !== undefined && r.code.length === len && r.code.startsWith(prefix));
+    if (kids.length > 0) return kids;
+  }
+  return [];
+}
+
+export function hierarchyRule(spec: Pick<TableSpec, "no" | "id" | "title" | "layout">): Rule {
+  const lengths = spec.layout === "economicCoded" ? ECONOMIC_LEVELS : FUNCTION_LEVELS;
+  const kind = spec.layout === "economicCoded" ? "经济分类" : "功能分类";
+  const rule: Rule = defineRule({
+    id: `A-T${spec.no}-HIER`,
+    severity: "error",
+    category: "arithmetic",
+    title: `${spec.title}：总计等于各类之和，类等于所属款之和${lengths.length > 2 ? "，款等于所属项之和" : ""}（每一金额列）`,
+    source: `${kind}科目层级（domain-rules ${spec.layout === "economicCoded" ? "K-23、K-24" : "K-11"}）`,
+    run: ({ d, template }) => {
+      const t = tableById(d, spec.id);
+      if (!t) return { notChecked: `缺少${tableName(template, spec.id)}` };
+      const rows = codedRows(t.rows, lengths);
+      const keys = amountKeys(t);
+      const out: Finding[] = [];
+      const parents: { row: Row; prefix: string; name: string }[] = [];
+      const tot = totalRow(t);
+      if (tot && rows.length > 0) parents.push({ row: tot, prefix: "", name: "总计" });
+      for (const r of rows) {
+        if (r.code && r.code.length < lengths[lengths.length - 1]!) {
+          parents.push({ row: r, prefix: r.code, name: `${LEVEL_NAME[r.code.length]}“${rowLabel(r)}”` });
+        }
+      }
+      for (const p of parents) {
+        const kids = childrenOf(rows, p.prefix, lengths);
+        if (kids.length === 0) continue;
+        const kidLevel = LEVEL_NAME[kids[0]!.code!.length];
+        const notices: Finding[] = [];
+        for (const key of keys) {
+          const f = compareCells(rule, {
+            total: amountAt(t, p.row, key),
+            parts: kids.map((k) => amountAt(t, k, key)),
+            message: `表${t.no}${p.name}的“${columnLabel(t, key)}”不等于所属 ${kids.length} 个${kidLevel}之和`,
+            location: cellLocation(t, p.row, key),
+          });
+          if (!f) continue;
+          // A rounding difference usually shows in the 合计 column and again in the one part column
+          // that carries the whole row (表6 301: 合计 = 人员经费): report it once, naming both columns.
+          const same =
+            f.severity === "notice" && notices.find((n) => n.expected === f.expected && n.actual === f.actual);
+          if (same) same.message += `（“${f.location.column}”列同）`;
+          else {
+            if (f.severity === "notice") notices.push(f);
+            out.push(f);
+          }
+        }
+      }
+      return out;
+    },
+  });
+  return rule;
+}
+
+/** One hierarchy rule per function- or economic-coded table of the Xinjiang spec. */
+export const HIERARCHY_RULES: readonly Rule[] = xinjiang2025Budget.tables
+  .filter((s) => s.layout === "functionCoded" || s.layout === "economicCoded")
+  .map((s) => hierarchyRule(s));

@@ -1,0 +1,118 @@
+/**
+ * Balance and class sums of the two-sided tables: 表1 收入总计 = 支出总计 (K-01), 表1 支出总计 =
+ * Σ 功能分类 类 (K-06), and for 表4 (K-16) 收入总计 = 支出总计, 支出总计 = Σ 类 in every expenditure
+ * column, and each fund's income line = that fund's expenditure column total (表4 holds the
+ * current year's appropriations only, so income and expenditure match fund by fund).
+ */
+import {
+  amountAt,
+  amountKeys,
+  columnLabel,
+  expenditureTotalRow,
+  rowsAtLevel,
+  tableById,
+} from "../../../model/access.ts";
+import type { PrintedTable } from "../../../model/disclosure.ts";
+import type { Finding } from "../../../model/finding.ts";
+import { defineRule, type Rule, type RuleContext } from "../../rule.ts";
+import { lineRow } from "./line-sums.ts";
+import { cellLocation, compareCells, compareEqual, push, tableName } from "./sum-cells.ts";
+
+function need(ctx: RuleContext, id: string): PrintedTable | { notChecked: string } {
+  return tableById(ctx.d, id) ?? { notChecked: `缺少${tableName(ctx.template, id)}` };
+}
+
+/** 收入总计 (income line "total") vs 支出总计 in the given expenditure column. */
+function balance(rule: Rule, t: PrintedTable, incomeKey: string, expenditureKey: string): Finding | undefined | string {
+  const inc = lineRow(t, "total");
+  const exp = expenditureTotalRow(t);
+  if (!inc || !exp) return `表${t.no}未识别出收入总计或支出总计行`;
+  return compareEqual(rule, {
+    actual: amountAt(t, exp, expenditureKey),
+    expected: [amountAt(t, inc, incomeKey)],
+    message: `表${t.no}支出总计不等于收入总计（收支不平衡）`,
+    location: cellLocation(t, exp, expenditureKey),
+  });
+}
+
+/** 支出总计 = Σ 类 rows in one expenditure column. */
+function classSum(rule: Rule, t: PrintedTable, key: string): Finding | undefined {
+  const exp = expenditureTotalRow(t);
+  const classes = rowsAtLevel(t, 1);
+  if (!exp || classes.length === 0) return undefined;
+  return compareCells(rule, {
+    total: amountAt(t, exp, key),
+    parts: classes.map((r) => amountAt(t, r, key)),
+    message: `表${t.no}支出总计（${columnLabel(t, key)}）不等于各功能分类类之和`,
+    location: cellLocation(t, exp, key),
+  });
+}
+
+export const K01: Rule = defineRule({
+  id: "K-01",
+  severity: "error",
+  category: "arithmetic",
+  title: "部门收支总体情况表：收入总计等于支出总计",
+  source: "收支平衡（模板恒等式，domain-rules K-01）",
+  run: (ctx) => {
+    const t = need(ctx, "summary");
+    if ("notChecked" in t) return t;
+    const f = balance(K01, t, "incomeAmount", "expenditureAmount");
+    if (typeof f === "string") return { notChecked: f };
+    return f ? [f] : [];
+  },
+});
+
+export const K06: Rule = defineRule({
+  id: "K-06",
+  severity: "error",
+  category: "arithmetic",
+  title: "部门收支总体情况表：支出总计等于各功能分类类之和",
+  source: "模板恒等式（domain-rules K-06）",
+  run: (ctx) => {
+    const t = need(ctx, "summary");
+    if ("notChecked" in t) return t;
+    if (!expenditureTotalRow(t)) return { notChecked: `表${t.no}未识别出支出总计行` };
+    const f = classSum(K06, t, "expenditureAmount");
+    return f ? [f] : [];
+  },
+});
+
+/** 表4 income fund line ↔ expenditure fund column. */
+const FUND_LINES: readonly [string, string][] = [
+  ["generalBudgetAppropriation", "generalBudget"],
+  ["governmentFundAppropriation", "governmentFund"],
+  ["stateCapitalAppropriation", "stateCapital"],
+];
+
+export const K16: Rule = defineRule({
+  id: "K-16",
+  severity: "error",
+  category: "arithmetic",
+  title: "财政拨款收支总体情况表：收入总计等于支出总计，支出总计等于各类之和，分资金收入等于分资金支出",
+  source: "模板恒等式（domain-rules K-16）",
+  run: (ctx) => {
+    const t = need(ctx, "fiscalSummary");
+    if ("notChecked" in t) return t;
+    const out: Finding[] = [];
+    const f = balance(K16, t, "incomeAmount", "expenditureTotal");
+    if (typeof f === "string") return { notChecked: f };
+    push(out, f);
+    for (const key of amountKeys(t, "expenditure")) push(out, classSum(K16, t, key));
+    const exp = expenditureTotalRow(t);
+    for (const [lineKey, col] of FUND_LINES) {
+      const inc = lineRow(t, lineKey);
+      if (!inc || !exp) continue;
+      push(
+        out,
+        compareEqual(K16, {
+          actual: amountAt(t, exp, col),
+          expected: [amountAt(t, inc, "incomeAmount")],
+          message: `表${t.no}${columnLabel(t, col)}支出总计不等于同一资金的财政拨款收入`,
+          location: cellLocation(t, exp, col),
+        }),
+      );
+    }
+    return out;
+  },
+});
