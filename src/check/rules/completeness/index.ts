@@ -1,4 +1,25 @@
 import type { Rule } from "../../rule.ts";
+import { C01, C02, C03, C04 } from "./overview.ts";
+import { C34 } from "./placeholders.ts";
+import { C28, C29, C30, SECTION_RULES } from "./sections.ts";
+import { C16, C17, TABLE_RULES } from "./tables.ts";
+import { C31, C32, C33 } from "./targets-glossary-toc.ts";
 
-/** The completeness rules, in id order. */
-export const RULES: readonly Rule[] = [];
+/** The completeness rules (C-01 … C-34), in id order. */
+export const RULES: readonly Rule[] = [
+  C01,
+  C02,
+  C03,
+  C04,
+  ...TABLE_RULES,
+  C16,
+  C17,
+  ...SECTION_RULES,
+  C28,
+  C29,
+  C30,
+  C31,
+  C32,
+  C33,
+  C34,
+];

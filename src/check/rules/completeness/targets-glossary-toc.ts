@@ -1,0 +1,100 @@
+/**
+ * C-31 … C-33: 绩效目标表 published, 名词解释 with the core terms, 目录 matching the body.
+ */
+import { tableById } from "../../../model/access.ts";
+import type { Finding } from "../../../model/finding.ts";
+import { defineRule } from "../../rule.ts";
+import { PART, squash } from "../text/shared.ts";
+
+export const C31 = defineRule({
+  id: "C-31",
+  severity: "error",
+  category: "completeness",
+  title: "公开部门整体绩效目标表和项目支出绩效目标表",
+  source: "L5 (重点项目预算的绩效目标); Xinjiang template",
+  run: ({ d }) => {
+    const out: Finding[] = [];
+    const loc = { part: PART.performance };
+    if (!d.performance.some((t) => t.kind === "overall"))
+      out.push({ rule: "C-31", severity: "error", message: "没有公开部门整体绩效目标表", location: loc });
+    const hasProjects = tableById(d, "projectExpenditure")?.rows.some((r) => r.kind === "project") ?? false;
+    if ((hasProjects || d.projects.length > 0) && !d.performance.some((t) => t.kind === "project"))
+      out.push({ rule: "C-31", severity: "error", message: "有项目支出，但没有公开项目支出绩效目标表", location: loc });
+    return out;
+  },
+});
+
+/** Core terms and the words that identify them in a glossary entry. */
+const CORE_TERMS: readonly [string, string][] = [
+  ["财政拨款", "财政拨款"],
+  ["基本支出", "基本支出"],
+  ["项目支出", "项目支出"],
+  ["“三公”经费", "三公"],
+  ["机关运行经费", "机关运行经费"],
+];
+
+export const C32 = defineRule({
+  id: "C-32",
+  severity: "error",
+  category: "completeness",
+  title: "名词解释至少包括财政拨款、基本支出、项目支出、“三公”经费、机关运行经费",
+  source: "L5 (对专业性较强的名词进行解释)",
+  run: ({ d }) => {
+    const loc = { part: PART.glossary };
+    if (d.glossary.length === 0) return [{ rule: "C-32", severity: "error", message: "没有名词解释", location: loc }];
+    const terms = d.glossary.map((g) => squash(g.term));
+    const missing = CORE_TERMS.filter(([, w]) => !terms.some((t) => t.includes(w))).map(([n]) => n);
+    return missing.length
+      ? [{ rule: "C-32", severity: "warning", message: `名词解释缺少：${missing.join("、")}`, location: loc }]
+      : [];
+  },
+});
+
+export const C33 = defineRule({
+  id: "C-33",
+  severity: "warning",
+  category: "completeness",
+  title: "目录列出正文中的每张表、每个说明部分和名词解释，标题一致",
+  source: "derived from the seed",
+  run: ({ d, template }) => {
+    const loc = { part: PART.toc };
+    if (d.toc.length === 0) return [{ rule: "C-33", severity: "warning", message: "没有目录", location: loc }];
+    // TOC lines break long titles across lines; compare against the whole TOC without spaces.
+    const toc = squash(d.toc.join(""));
+    const out: Finding[] = [];
+    for (const t of d.tables)
+      if (!toc.includes(squash(t.title)))
+        out.push({
+          rule: "C-33",
+          severity: "warning",
+          message: `目录没有列出表${t.no}“${t.title}”（或标题不一致）`,
+          location: { ...loc, table: t.no },
+        });
+    for (const spec of template.explanations) {
+      const present = d.explanations.some((e) => e.no === spec.no);
+      if (present && !toc.includes(squash(spec.title)))
+        out.push({
+          rule: "C-33",
+          severity: "warning",
+          message: `目录没有列出说明“${spec.title}”部分`,
+          location: loc,
+        });
+    }
+    if (d.glossary.length > 0 && !toc.includes("名词解释"))
+      out.push({ rule: "C-33", severity: "warning", message: "目录没有列出名词解释", location: loc });
+    const titles = d.tables.map((t) => squash(t.title));
+    for (const line of d.toc) {
+      const s = squash(line).replace(/^[-•·]?(?:[一二三四五六七八九十]+、|\d+[.、．])/, "");
+      // Part headings ("第二部分 2025 年部门预算公开表") end in 表 but are not tables.
+      if (/^第[一二三四五六七八九十]+部分/.test(s)) continue;
+      if (s.endsWith("表") && s.length > 4 && !titles.includes(s))
+        out.push({
+          rule: "C-33",
+          severity: "warning",
+          message: `目录列出“${line.trim()}”，正文中没有这张表（或标题不一致）`,
+          location: loc,
+        });
+    }
+    return out;
+  },
+});

@@ -1,0 +1,73 @@
+/**
+ * Reading 绩效 indicator targets: operator, value and unit (from the parsed target, else from the
+ * printed text, which PDF extraction splits: "< =43.5 0 万元"), and 成本指标 ceilings in 分.
+ */
+import type { Indicator, PerformanceTable, Target } from "../../../model/disclosure.ts";
+import { type Fen, parseAmount } from "../../../model/money.ts";
+import { squash } from "../text/shared.ts";
+
+export interface ParsedTarget {
+  operator?: string;
+  value?: string;
+  unit?: string;
+  qualitative: boolean;
+  date: boolean;
+}
+
+const OPS: Record<string, string> = { "≥": ">=", "≤": "<=", ">=": ">=", "<=": "<=", "=": "=", ">": ">", "<": "<" };
+
+/** Splits "≥2.30 万人", ">=3520 0 人", "2025 年 12 月 10 日", "有效提高". */
+export function parseTarget(t: Target): ParsedTarget {
+  const raw = squash(t.raw).replace(
+    /\$|\\geq|\\leq|\\%/g,
+    (m) => ({ "\\geq": "≥", "\\leq": "≤", "\\%": "%" })[m] ?? "",
+  );
+  const date = t.date !== undefined || /^\d{4}年\d{1,2}月(?:\d{1,2}日)?$/.test(raw);
+  if (t.value !== undefined) {
+    const out: ParsedTarget = { qualitative: false, date, value: t.value };
+    if (t.operator) out.operator = t.operator;
+    if (t.unit !== undefined) out.unit = squash(t.unit);
+    else out.unit = unitOf(raw);
+    return out;
+  }
+  if (date) return { qualitative: false, date };
+  const m = /^(≥|≤|>=|<=|=|>|<)?([\d,]+(?:\.\d+)?)(.*)$/.exec(raw);
+  if (!m) return { qualitative: t.qualitative !== undefined || !/\d/.test(raw), date: false };
+  const out: ParsedTarget = { qualitative: false, date: false, value: m[2]!.replace(/,/g, ""), unit: m[3] ?? "" };
+  if (m[1]) out.operator = OPS[m[1]]!;
+  return out;
+}
+
+/** The unit after a leading number: "12 个月" → "个月", "640.61元/人/月" → "元/人/月". */
+export function unitOf(text: string): string | undefined {
+  const m = /^[≥≤<>=]*[\d,]+(?:\.\d+)?(.*)$/.exec(squash(text));
+  return m ? m[1] : undefined;
+}
+
+export const isCost = (i: Indicator) => squash(i.level1).includes("成本");
+
+/**
+ * The ceiling of a 成本指标 in 分 when it can be read as a total: "≤ X 万元" (× months when the
+ * name says 每月/月均 and a 数量指标 in 个月 gives the months), "≤ X 元". Per-unit ceilings
+ * ("200 元/件", "770.37 元/人/月") return undefined: their quantity is not reliably linkable.
+ */
+export function ceilingFen(table: PerformanceTable, i: Indicator): Fen | undefined {
+  const p = parseTarget(i.target);
+  if (!p.value || !p.unit || (p.operator && !p.operator.startsWith("<") && p.operator !== "=")) return undefined;
+  const unit = p.unit;
+  let base: Fen | undefined;
+  if (unit === "万元") base = parseAmount(p.value, "wanyuan");
+  else if (unit === "元") base = parseAmount(p.value, "yuan");
+  if (base === undefined) return undefined;
+  const name = squash(i.name);
+  if (/每月|月均|平均每月/.test(name)) {
+    const months = table.indicators
+      .filter((x) => !isCost(x))
+      .map((x) => parseTarget(x.target))
+      .find((x) => x.unit === "个月" || x.unit === "月");
+    if (!months?.value || !/^\d+$/.test(months.value)) return undefined;
+    return base * Number(months.value);
+  }
+  if (/每人|每次|每件|人均|单价/.test(name)) return undefined;
+  return base;
+}

@@ -1,0 +1,188 @@
+/**
+ * T-04, T-12: every 增减 sentence — growth = change / (amount − change) exactly at 0.01%, and the
+ * signs agree with the wording; T-05 … T-07, T-13: the prior-year amounts reconstructed from
+ * (amount − change) agree between income and expenditure and between 说明二 and 说明五.
+ */
+import { tableById } from "../../../model/access.ts";
+import type { Explanation, Statement } from "../../../model/disclosure.ts";
+import type { Finding, Location } from "../../../model/finding.ts";
+import { type Fen, formatWanyuan, sum } from "../../../model/money.ts";
+import { compareSum, defineRule, type RuleContext } from "../../rule.ts";
+import {
+  checkChange,
+  explanationById,
+  generalBudgetPart,
+  incomeLineKey,
+  natureKey,
+  resolveItemCode,
+  textLoc,
+  toFinding,
+} from "./shared.ts";
+
+/** Every statement outside 说明五(三), with its location; 机关运行经费 from 其他重要事项. */
+function nonItemStatements(ctx: RuleContext): { s: Statement; loc: Location }[] {
+  const out: { s: Statement; loc: Location }[] = [];
+  for (const e of ctx.d.explanations) {
+    for (const s of e.statements) {
+      if (e.no === 5 && generalBudgetPart(s) === 3) continue;
+      out.push({ s, loc: textLoc(e.no, `（${s.subject}）`) });
+    }
+  }
+  const oc = ctx.d.otherMatters.officeOperatingCost;
+  if (oc) out.push({ s: oc, loc: textLoc(12, "（一）机关运行经费") });
+  return out;
+}
+
+export const T04 = defineRule({
+  id: "T-04",
+  severity: "error",
+  category: "text",
+  title: "增减额与增长率一致：增长率 = 增减额 ÷（本年 − 增减额），符号与“增加/减少”“增长/下降”一致",
+  source: "derived",
+  run: (ctx) => {
+    const list = nonItemStatements(ctx).filter(({ s }) => s.change !== undefined);
+    if (list.length === 0) return { notChecked: "说明中没有识别出增减额" };
+    const out: Finding[] = [];
+    for (const { s, loc } of list)
+      for (const c of checkChange(s)) out.push(toFinding("T-04", c, loc, `${s.subject}：`));
+    return out;
+  },
+});
+
+/** 说明五(三) item statements in order, each with "说明五（三）第 n 项". */
+export function itemStatements(e: Explanation | undefined): { s: Statement; n: number }[] {
+  if (!e) return [];
+  return e.statements.filter((s) => generalBudgetPart(s) === 3).map((s, i) => ({ s, n: i + 1 }));
+}
+
+export const T12 = defineRule({
+  id: "T-12",
+  severity: "error",
+  category: "text",
+  title: "说明五（三）每个项的增长率 = 增减额 ÷ 上年预算，符号与文字一致",
+  source: "derived; L5 (项级)",
+  run: (ctx) => {
+    const e = explanationById(ctx, "generalBudget");
+    const items = itemStatements(e).filter(({ s }) => s.change !== undefined);
+    if (!e || items.length === 0) return { notChecked: "说明五（三）中没有识别出各项的增减额" };
+    const t5 = tableById(ctx.d, "generalBudgetExpenditure");
+    const out: Finding[] = [];
+    for (const { s, n } of items) {
+      const code = resolveItemCode(t5, s);
+      const loc: Location = { ...textLoc(e.no, `（三）第 ${n} 项`), row: code ? `${code} ${s.subject}` : s.subject };
+      for (const c of checkChange(s)) out.push(toFinding("T-12", c, loc, `${s.subject}：`));
+    }
+    return out;
+  },
+});
+
+const prior = (s: Statement): Fen => (s.amount ?? 0) - (s.change ?? 0);
+
+function incomeSources(e: Explanation | undefined): Statement[] {
+  return (e?.statements ?? []).filter((s) => {
+    const k = incomeLineKey(s.subject);
+    return k !== undefined && k !== "total" && s.amount !== undefined;
+  });
+}
+
+function basicProject(e: Explanation | undefined, part?: 1): Statement[] {
+  return (e?.statements ?? []).filter((s) => {
+    if (part && generalBudgetPart(s) !== 1) return false;
+    const k = natureKey(s.subject);
+    return (k === "basic" || k === "project") && s.amount !== undefined;
+  });
+}
+
+const allHaveChange = (ss: Statement[]) => ss.length > 0 && ss.every((s) => s.change !== undefined);
+
+export const T05 = defineRule({
+  id: "T-05",
+  severity: "error",
+  category: "text",
+  title: "由说明二各收入来源推算的上年预算合计 = 由说明三 基本+项目 推算的上年预算合计",
+  source: "derived (strong cross-check)",
+  run: (ctx) => {
+    const inc = incomeSources(explanationById(ctx, "income"));
+    const exp = basicProject(explanationById(ctx, "expenditure"));
+    if (!allHaveChange(inc) || !allHaveChange(exp)) return { notChecked: "说明二或说明三缺少金额或增减额" };
+    const f = compareSum(T05, {
+      expected: sum(exp.map(prior)),
+      actual: sum(inc.map(prior)),
+      addends: inc.length + exp.length,
+      message: `按说明二推算的上年收入预算 ${formatWanyuan(sum(inc.map(prior)))} 万元与按说明三推算的上年支出预算 ${formatWanyuan(sum(exp.map(prior)))} 万元不一致`,
+      location: textLoc(2),
+    });
+    return f ? [f] : [];
+  },
+});
+
+export const T06 = defineRule({
+  id: "T-06",
+  severity: "error",
+  category: "text",
+  title: "说明五（一）推算的上年一般公共预算当年拨款 = 说明二 一般公共预算 + 上级一般公共预算转移支付 的上年数",
+  source: "derived",
+  run: (ctx) => {
+    const inc = incomeSources(explanationById(ctx, "income")).filter((s) => {
+      const k = incomeLineKey(s.subject);
+      return k === "generalBudget" || k === "upperTransferGeneral";
+    });
+    const gb = basicProject(explanationById(ctx, "generalBudget"), 1);
+    if (!allHaveChange(inc) || !allHaveChange(gb)) return { notChecked: "说明二或说明五（一）缺少金额或增减额" };
+    const f = compareSum(T06, {
+      expected: sum(inc.map(prior)),
+      actual: sum(gb.map(prior)),
+      addends: inc.length + gb.length,
+      message: `按说明五（一）推算的上年一般公共预算拨款 ${formatWanyuan(sum(gb.map(prior)))} 万元与按说明二推算的 ${formatWanyuan(sum(inc.map(prior)))} 万元不一致`,
+      location: textLoc(5, "（一）"),
+    });
+    return f ? [f] : [];
+  },
+});
+
+export const T07 = defineRule({
+  id: "T-07",
+  severity: "error",
+  category: "text",
+  title: "说明二各收入来源增减额合计 = 说明三 基本支出与项目支出增减额合计",
+  source: "derived",
+  run: (ctx) => {
+    const inc = incomeSources(explanationById(ctx, "income"));
+    const exp = basicProject(explanationById(ctx, "expenditure"));
+    if (!allHaveChange(inc) || !allHaveChange(exp)) return { notChecked: "说明二或说明三缺少增减额" };
+    const a = sum(inc.map((s) => s.change!));
+    const b = sum(exp.map((s) => s.change!));
+    const f = compareSum(T07, {
+      expected: b,
+      actual: a,
+      addends: inc.length + exp.length,
+      message: `说明二收入增减额合计 ${formatWanyuan(a)} 万元与说明三支出增减额合计 ${formatWanyuan(b)} 万元不一致`,
+      location: textLoc(2),
+    });
+    return f ? [f] : [];
+  },
+});
+
+export const T13 = defineRule({
+  id: "T-13",
+  severity: "error",
+  category: "text",
+  title: "说明五（三）各项增减额之和 = 说明五（一）基本支出与项目支出增减额之和",
+  source: "derived",
+  run: (ctx) => {
+    const e = explanationById(ctx, "generalBudget");
+    const items = itemStatements(e).map(({ s }) => s);
+    const gb = basicProject(e, 1);
+    if (!allHaveChange(items) || !allHaveChange(gb)) return { notChecked: "说明五（一）或（三）缺少增减额" };
+    const a = sum(items.map((s) => s.change!));
+    const b = sum(gb.map((s) => s.change!));
+    const f = compareSum(T13, {
+      expected: b,
+      actual: a,
+      addends: items.length,
+      message: `说明五（三）各项增减额之和 ${formatWanyuan(a)} 万元与说明五（一）增减额之和 ${formatWanyuan(b)} 万元不一致`,
+      location: textLoc(5, "（三）"),
+    });
+    return f ? [f] : [];
+  },
+});

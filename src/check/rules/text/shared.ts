@@ -1,0 +1,303 @@
+/**
+ * Shared helpers for the text, completeness and performance rules: finding 说明 sections and their
+ * statements, matching statement subjects to table lines, and checking printed percentages.
+ * Matching goes by names and codes from the Disclosure and the template spec, never by one sample's
+ * sentence wording (the trap a peer checker fell into).
+ */
+import { amountAt, lineAmount, tableById, totalRow } from "../../../model/access.ts";
+import type { Disclosure, Explanation, PrintedTable, Row, Statement } from "../../../model/disclosure.ts";
+import type { Finding, Location, Severity } from "../../../model/finding.ts";
+import { type CentiPercent, type Fen, formatPercent, formatWanyuan, growth, share } from "../../../model/money.ts";
+import type { RuleContext } from "../../rule.ts";
+
+export const PART = {
+  overview: "部门概况",
+  tables: "部门预算公开表",
+  text: "部门预算情况说明",
+  glossary: "名词解释",
+  performance: "绩效目标表",
+  toc: "目录",
+} as const;
+
+const CN_NUM = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四"];
+
+/** 5 → "五"; used in locations such as "说明五（三）第 9 项". */
+export function cnNumber(n: number): string {
+  return CN_NUM[n] ?? String(n);
+}
+
+/** Removes whitespace (PDF text breaks words with spaces) for name comparison. */
+export function squash(s: string): string {
+  return s
+    .replace(/[\s\u00a0\u3000]+/g, "")
+    .replace(/\(/g, "（")
+    .replace(/\)/g, "）");
+}
+
+/** The 说明 section with the template's id (by number, falling back to the title). */
+export function explanationById(ctx: RuleContext, id: string): Explanation | undefined {
+  const spec = ctx.template.explanations.find((e) => e.id === id);
+  if (!spec) return undefined;
+  const byNo = ctx.d.explanations.find((e) => e.no === spec.no);
+  if (byNo) return byNo;
+  return ctx.d.explanations.find((e) => squash(e.title).includes(squash(spec.title)));
+}
+
+/** Location of a 说明 section: "说明五". */
+export function textLoc(no: number, detail?: string): Location {
+  return { part: PART.text, section: `说明${cnNumber(no)}${detail ?? ""}` };
+}
+
+export function tableLoc(t: PrintedTable, row?: string, column?: string): Location {
+  const loc: Location = { part: PART.tables, table: t.no };
+  if (row !== undefined) loc.row = row;
+  if (column !== undefined) loc.column = column;
+  return loc;
+}
+
+/** The subject of a statement with whitespace removed. */
+export function subjectOf(s: Statement): string {
+  return squash(s.subject);
+}
+
+/** The statement part before its reason (so "主要原因是…减少 2 人" does not count as change wording). */
+export function claimText(s: Statement): string {
+  const t = s.text;
+  if (s.reason) {
+    const i = t.indexOf(s.reason);
+    if (i > 0) return t.slice(0, i);
+  }
+  return t;
+}
+
+/** Sign implied by the change wording: +1 增加, −1 减少, 0 持平/无变化, undefined when absent. */
+export function changeWordSign(s: Statement): number | undefined {
+  const m = /(增加|增长|上升|提高|减少|下降|降低|持平)/.exec(claimText(s));
+  if (!m) return undefined;
+  if (m[1] === "持平") return 0;
+  return ["增加", "增长", "上升", "提高"].includes(m[1]!) ? 1 : -1;
+}
+
+/** Sign implied by the growth-rate wording (增长/下降), when the sentence has a rate. */
+export function growthWordSign(s: Statement): number | undefined {
+  const t = claimText(s);
+  const m = /(增长|上升|下降|降低)\s*[-+]?[\d,.]+\s*[%％]/.exec(t);
+  if (!m) return undefined;
+  return m[1] === "增长" || m[1] === "上升" ? 1 : -1;
+}
+
+export interface PercentCheck {
+  severity: Severity;
+  message: string;
+  expected?: string;
+  actual?: string;
+  difference?: string;
+}
+
+/**
+ * Checks a printed share against amount / whole, rounded half up to 0.01%. Shares are recomputed
+ * from printed amounts and must match exactly (they do on the seed); any difference is an error.
+ */
+export function checkShare(printed: CentiPercent, amount: Fen, whole: Fen): PercentCheck | undefined {
+  const exp = share(amount, whole);
+  if (exp === undefined || exp === printed) return undefined;
+  return {
+    severity: "error",
+    message: `占比应为 ${formatWanyuan(amount)} ÷ ${formatWanyuan(whole)} = ${formatPercent(exp)}，说明写为 ${formatPercent(printed)}`,
+    expected: formatPercent(exp),
+    actual: formatPercent(printed),
+    difference: `${((printed - exp) / 100).toFixed(2)} 个百分点`,
+  };
+}
+
+/**
+ * Checks a statement's change and growth: growth = change / (amount − change), exact to 0.01%;
+ * the signs of change and rate agree with the 增加/减少 and 增长/下降 wording. A rise from 0 written
+ * "增长 100.00%" is a questionable convention (domain-rules §9.2): a warning, not an error.
+ */
+export function checkChange(s: Statement): PercentCheck[] {
+  const out: PercentCheck[] = [];
+  if (s.change === undefined) return out;
+  const word = changeWordSign(s);
+  const sign = Math.sign(s.change);
+  if (word !== undefined && sign !== 0 && word !== 0 && word !== sign) {
+    out.push({
+      severity: "error",
+      message: `增减额 ${formatWanyuan(s.change)} 万元的符号与文字“${word > 0 ? "增加" : "减少"}”不一致`,
+      expected: word > 0 ? "增加" : "减少",
+      actual: formatWanyuan(s.change),
+    });
+  }
+  if (s.growth === undefined || s.amount === undefined) return out;
+  const gw = growthWordSign(s);
+  if (gw !== undefined && s.growth !== 0 && Math.sign(s.growth) !== gw) {
+    out.push({
+      severity: "error",
+      message: `增长率 ${formatPercent(s.growth)} 的符号与文字“${gw > 0 ? "增长" : "下降"}”不一致`,
+      expected: gw > 0 ? "增长" : "下降",
+      actual: formatPercent(s.growth),
+    });
+  }
+  const prior = s.amount - s.change;
+  if (prior === 0) {
+    if (s.change === 0) {
+      if (s.growth !== 0)
+        out.push({
+          severity: "error",
+          message: `上年与本年均为 0，增长率应为 0.00%，说明写为 ${formatPercent(s.growth)}`,
+          expected: "0.00%",
+          actual: formatPercent(s.growth),
+        });
+      return out;
+    }
+    // Rising from zero: the rate is undefined; "100.00%" is the common convention.
+    out.push({
+      severity: s.growth === 10000 ? "warning" : "error",
+      message:
+        s.growth === 10000
+          ? `上年预算为 0（本年 ${formatWanyuan(s.amount)} 万元全部为新增），增长率数学上无定义，说明按惯例写为 100.00%；建议写明“上年无此项支出”`
+          : `上年预算为 0，增长率无定义，说明写为 ${formatPercent(s.growth)}`,
+      actual: formatPercent(s.growth),
+    });
+    return out;
+  }
+  const exp = growth(s.amount, s.change);
+  if (exp !== undefined && exp !== s.growth) {
+    out.push({
+      severity: "error",
+      message: `增长率应为 ${formatWanyuan(s.change)} ÷ (${formatWanyuan(s.amount)} − ${formatWanyuan(s.change)}) = ${formatPercent(exp)}，说明写为 ${formatPercent(s.growth)}`,
+      expected: formatPercent(exp),
+      actual: formatPercent(s.growth),
+      difference: `${((s.growth - exp) / 100).toFixed(2)} 个百分点`,
+    });
+  }
+  return out;
+}
+
+/** Turns a PercentCheck into a Finding. */
+export function toFinding(rule: string, c: PercentCheck, location: Location, prefix = ""): Finding {
+  const f: Finding = { rule, severity: c.severity, message: prefix + c.message, location };
+  if (c.expected !== undefined) f.expected = c.expected;
+  if (c.actual !== undefined) f.actual = c.actual;
+  if (c.difference !== undefined) f.difference = c.difference;
+  return f;
+}
+
+/** Maps a 说明二 income subject to the 表1 income line key. Order matters: 上级… before 一般公共预算. */
+export function incomeLineKey(subject: string): string | undefined {
+  const s = squash(subject);
+  if (s.includes("上级")) {
+    if (s.includes("一般公共预算")) return "upperTransferGeneral";
+    if (s.includes("政府性基金")) return "upperTransferFund";
+    if (s.includes("国有资本")) return "upperTransferStateCapital";
+    return undefined;
+  }
+  if (s.includes("非财政拨款结转")) return "nonFiscalCarryover";
+  if (s.includes("财政拨款结转")) return "fiscalCarryover";
+  if (s.includes("一般公共预算")) return "generalBudget";
+  if (s.includes("政府性基金")) return "governmentFund";
+  if (s.includes("国有资本")) return "stateCapital";
+  if (s.includes("财政专户")) return "specialAccount";
+  if (s.includes("单位资金")) return "unitFunds";
+  if (s.includes("收入")) return "total";
+  return undefined;
+}
+
+/** Maps a 说明三/五(一) expenditure subject to the 表3/表5 column key (basic, project or total). */
+export function natureKey(subject: string): "basic" | "project" | "total" | undefined {
+  const s = squash(subject);
+  if (s.includes("基本支出")) return "basic";
+  if (s.includes("项目支出")) return "project";
+  if (s.includes("支出") || s.includes("合计") || s.includes("拨款")) return "total";
+  return undefined;
+}
+
+/** The 表1 income line amount, or undefined when the table or line is absent. */
+export function summaryLine(d: Disclosure, key: string): { t: PrintedTable; row: Row; amount: Fen } | undefined {
+  const t = tableById(d, "summary");
+  if (!t) return undefined;
+  const l = lineAmount(t, key);
+  if (!l) return undefined;
+  return { t, row: l.row, amount: l.amount ?? 0 };
+}
+
+/** The 表1 收支总计 (income side total). */
+export function grandTotal(d: Disclosure): Fen | undefined {
+  return summaryLine(d, "total")?.amount;
+}
+
+/** Total-row amount of a table's column, or undefined when absent. Blank counts as 0. */
+export function totalAt(t: PrintedTable, key: string): Fen | undefined {
+  const r = totalRow(t);
+  if (!r) return undefined;
+  return amountAt(t, r, key) ?? 0;
+}
+
+/** Where a statement sits inside 说明五: (一) scale, (二) structure by 类, (三) 项 usage. */
+export function generalBudgetPart(s: Statement): 1 | 2 | 3 {
+  const subj = subjectOf(s);
+  if ((s.code && s.code.length >= 7) || subj.includes("（项）")) return 3;
+  if ((s.code && s.code.length === 3) || subj.includes("（类）")) return 2;
+  return 1;
+}
+
+/**
+ * Resolves a 说明五(三) item to its function code: its own code, else by walking the printed
+ * 类/款/项 names ("教育支出（类）职业教育（款）技校教育（项）") down the rows of 表5.
+ */
+export function resolveItemCode(t5: PrintedTable | undefined, s: Statement): string | undefined {
+  if (s.code) return s.code;
+  if (!t5) return undefined;
+  const subj = subjectOf(s);
+  const m = /^(?:\d+[、.．])?(.+?)（类）(.+?)（款）(.+?)（项）/.exec(subj);
+  if (!m) return undefined;
+  const find = (name: string, len: number, prefix: string) =>
+    t5.rows.find((r) => r.code?.length === len && r.code.startsWith(prefix) && squash(r.label) === name)?.code;
+  const c = find(m[1]!, 3, "");
+  const k = c && find(m[2]!, 5, c);
+  return (k && find(m[3]!, 7, k)) || undefined;
+}
+
+/** Placeholder reasons ("【待填写：原因】", "XX") count as missing. */
+export function isPlaceholder(s: string | undefined): boolean {
+  if (s === undefined) return false;
+  return /待填写|待补充|[Xx]{2,}|×{2,}|＊|^\s*\*\s*$/.test(s);
+}
+
+/**
+ * A project name reduced to its core for matching across 表7, 表11, 说明七 and the 绩效表, which
+ * spell the same project differently ("2025年中央就业补助项目", "2024 年中央就业补助资金项目",
+ * "2024-2025 年中央就业补助项目"; domain-rules §9.7): no years, no 资金/项目, no (自有资金).
+ */
+export function projectCore(name: string): string {
+  return squash(name)
+    .replace(/\d{4}(?:[-－—~～至]\d{4})?年(?:度)?/g, "")
+    .replace(/（自有资金）|（单位资金）/g, "")
+    .replace(/资金|项目/g, "");
+}
+
+/** 表7 projects grouped by printed name: total amount and rows. */
+export function projectGroups(t7: PrintedTable): Map<string, { name: string; amount: Fen; rows: Row[] }> {
+  const groups = new Map<string, { name: string; amount: Fen; rows: Row[] }>();
+  for (const r of t7.rows) {
+    if (r.kind !== "project") continue;
+    const ti = t7.columns.findIndex((c) => c.key === "projectName");
+    const cell = ti >= 0 ? r.cells[ti] : undefined;
+    const name = typeof cell === "string" && cell.trim() ? cell : r.label;
+    const key = squash(name);
+    const g = groups.get(key) ?? { name, amount: 0, rows: [] as Row[] };
+    g.amount += amountAt(t7, r, "total") ?? 0;
+    g.rows.push(r);
+    groups.set(key, g);
+  }
+  return groups;
+}
+
+/** Finds the group whose name matches exactly, else by core name. */
+export function matchProject<T>(groups: Map<string, T>, name: string): T | undefined {
+  const exact = groups.get(squash(name));
+  if (exact) return exact;
+  const core = projectCore(name);
+  for (const [k, v] of groups) if (projectCore(k) === core) return v;
+  return undefined;
+}
