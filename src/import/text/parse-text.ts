@@ -1,11 +1,197 @@
-/** Placeholder signature; the text importer is implemented in this folder. */
+/**
+ * The text importer: text extracted from a disclosure PDF (tables tab-separated) → a Disclosure.
+ * Never throws on bad input: what cannot be read becomes a problem ("第 N 行：…"); a document with
+ * no recognisable title, department or table gives no disclosure at all.
+ *
+ * @example
+ *   const { disclosure, problems } = parseText(text, { source: "bazhou-hrss-2025-budget.txt" });
+ *   disclosure?.tables.find((t) => t.no === 2)?.rows.length // 31
+ */
+import { builtinFunctionCatalog } from "../../catalog/index.ts";
+import type { Disclosure, PerformanceTable, PrintedTable } from "../../model/disclosure.ts";
+import { getTemplate, TEMPLATES, type TemplateSpec } from "../../templates/index.ts";
+import { deriveFacts } from "../facts.ts";
 import type { ImportResult } from "../index.ts";
+import { layoutDocument, parseToc } from "./document.ts";
+import { findSections, parseExplanations, subsections } from "./explanations.ts";
+import { type CatalogEntry, functionCodeResolver } from "./function-codes.ts";
+import { parseGlossary } from "./glossary.ts";
+import { type Line, norm, Problems, type Range, splitLines } from "./lines.ts";
+import { parseOtherMatters } from "./other-matters.ts";
+import { parseOverview } from "./overview.ts";
+import { parsePerformance } from "./performance.ts";
+import { parseProjects } from "./projects.ts";
+import { parseTables } from "./tables.ts";
 
 export interface ParseTextOptions {
   source: string;
   template?: string | undefined;
+  /**
+   * function classification catalog, to resolve 说明五 项 that are not printed in the tables;
+   * defaults to the built-in catalog of the document's year (src/catalog), `[]` for none
+   */
+  catalog?: readonly CatalogEntry[] | undefined;
 }
 
-export function parseText(_text: string, opts: ParseTextOptions): ImportResult {
-  return { problems: [{ code: "text.unimplemented", severity: "error", message: `${opts.source}：文本导入尚未实现` }] };
+const titleKeys = new WeakMap<TemplateSpec, Set<string>>();
+
+/** Picks the template whose table titles occur most often as lines of the document. */
+function detectTemplate(lines: readonly Line[]): { spec: TemplateSpec; hits: number } {
+  let best: { spec: TemplateSpec; hits: number } | undefined;
+  for (const spec of TEMPLATES.values()) {
+    let titles = titleKeys.get(spec);
+    if (!titles) {
+      titles = new Set(spec.tables.flatMap((t) => [t.title, ...t.aliases].map(norm)));
+      titleKeys.set(spec, titles);
+    }
+    let hits = 0;
+    for (const l of lines) if (l.text && !l.raw.includes("\t") && titles.has(l.key.replace(/^表\d+/, ""))) hits++;
+    if (!best || hits > best.hits) best = { spec, hits };
+  }
+  return best as { spec: TemplateSpec; hits: number };
+}
+
+export function parseText(text: string, opts: ParseTextOptions): ImportResult {
+  const problems = new Problems();
+  const src = opts.source;
+  if (text.trim() === "") {
+    problems.error("text.empty", `${src} 没有文字内容，无法导入`);
+    return { problems: problems.list };
+  }
+  const lines = splitLines(text.replace(/^\uFEFF/, ""));
+  const safe = <T>(what: string, fallback: T, fn: () => T): T => {
+    try {
+      return fn();
+    } catch (e) {
+      // Programmer error on an unexpected shape of input: keep the rest of the import usable.
+      problems.error("text.internal", `读取${what}时出错（${(e as Error).message}），该部分已跳过`);
+      return fallback;
+    }
+  };
+
+  const layout = safe("文档结构", { parts: new Map(), partHeadings: new Map() }, () => layoutDocument(lines));
+  const detected = detectTemplate(lines);
+  let template = detected.spec;
+  if (opts.template) {
+    const forced = getTemplate(opts.template);
+    if (forced) template = forced;
+    else problems.error("text.template", `未知的模板“${opts.template}”，改用自动识别的“${template.id}”`);
+  } else if (detected.hits === 0) {
+    problems.warn("text.template", `没有找到任何模板表格标题，按“${template.id}”读取`);
+  }
+
+  const end = lines.length;
+  const bodyStart = layout.toc?.end ?? 0;
+  const part = (n: number): Range | undefined => layout.parts.get(n);
+  const p1 = part(1);
+  const p3 = part(3);
+  const tablesRange: Range = part(2) ?? {
+    start: p1?.end ?? bodyStart,
+    end: p3 ? p3.start - 1 : (part(4)?.start ?? end + 1) - 1,
+  };
+
+  const overview = safe("部门概况", undefined, () => parseOverview(lines, p1, problems));
+  const knownUnits = new Set((overview?.budgetUnits ?? []).map((u) => norm(u.name)));
+  const unitLine = lines.find((l) => /^单位[:：]/.test(l.key));
+  const unit = unitLine?.key.endsWith(":元") || unitLine?.key.endsWith("：元") ? "yuan" : template.unit;
+  const tables: PrintedTable[] = safe("预算公开表", [], () =>
+    parseTables(lines, tablesRange, { template, problems, knownUnits, unit }),
+  );
+
+  const department = layout.department ?? tables.find((t) => t.preparedBy)?.preparedBy;
+  if (!layout.title && !department && tables.length === 0) {
+    return {
+      problems: [
+        {
+          code: "text.unrecognised",
+          severity: "error",
+          message: `${src} 中没有找到部门预算公开的标题、部门名称或任何预算公开表，无法导入；请确认这是从部门预算（决算）公开 PDF 提取的文本`,
+        },
+        ...problems.list,
+      ],
+    };
+  }
+  for (const [n, name] of [
+    [1, "第一部分 部门概况"],
+    [2, "第二部分 部门预算公开表"],
+    [3, "第三部分 部门预算情况说明"],
+    [4, "第四部分 名词解释"],
+  ] as const) {
+    if (!layout.parts.has(n)) problems.warn("text.partMissing", `没有找到“${name}”，该部分内容可能缺失`);
+  }
+  if (!layout.title) problems.warn("text.title", "没有找到封面标题（如“2025 年部门预算公开”）");
+  if (!department) problems.error("text.department", "没有找到部门名称");
+  let year = layout.year;
+  if (year === undefined) {
+    const m = /(20\d{2})\s*年/.exec(text.slice(0, 20000));
+    year = m ? Number(m[1]) : 0;
+    problems.warn("text.year", year ? `没有在标题中找到预算年度，按正文推断为 ${year} 年` : "没有找到预算年度");
+  }
+
+  const explRange: Range | undefined =
+    p3 ??
+    (() => {
+      for (let i = tablesRange.start; i < end; i++)
+        if (/^一、关于/.test((lines[i] as Line).key)) return { start: i, end: part(4)?.start ?? end };
+      return undefined;
+    })();
+  const sections = safe("情况说明", { sections: new Map<number, Range>() }, () =>
+    explRange ? findSections(lines, explRange) : { sections: new Map<number, Range>() },
+  );
+  const catalog = opts.catalog ?? [...(builtinFunctionCatalog(year)?.entries.values() ?? [])];
+  const resolveCode = functionCodeResolver(tables, catalog);
+  const stctx = { department, year, resolveCode };
+  const explanations = safe("情况说明", [], () => parseExplanations(lines, sections, stctx, problems));
+  const projects = safe("项目支出说明", [], () => parseProjects(lines, sections.sections.get(7), problems));
+  const s12 = sections.sections.get(12);
+  const otherMatters = safe("其他重要事项", { notes: [] }, () =>
+    s12
+      ? parseOtherMatters(
+          lines,
+          subsections(lines, { start: s12.start + 1, end: s12.end }),
+          sections.performance,
+          explanations.find((e) => e.no === 12),
+        )
+      : { notes: [] },
+  );
+  const performance = safe("绩效目标表", [] as PerformanceTable[], () => {
+    const r = sections.performance;
+    if (!r) return [];
+    const res = parsePerformance(
+      lines.slice(r.start, r.end).map((l) => l.raw),
+      { year: year ?? 0, lineOffset: (lines[r.start] as Line).no },
+    );
+    problems.list.push(...res.problems);
+    return res.tables;
+  });
+  const glossary = safe("名词解释", { entries: [], signed: false }, () => parseGlossary(lines, part(4), department));
+  // The template ends with the department's name and the date; without them the text was likely cut.
+  if (part(4) && !glossary.signed)
+    problems.warn("text.truncated", "名词解释之后没有找到落款（部门名称或日期），文档可能不完整", lines.length);
+  const facts = safe("事实", [], () => deriveFacts(tables, template));
+
+  const disclosure: Disclosure = {
+    schemaVersion: 1,
+    meta: {
+      kind: layout.kind ?? template.kind,
+      title: layout.title ?? `${department ?? ""} ${year} 年部门预算公开`.trim(),
+      department: department ?? "",
+      year,
+      unit: tables[0]?.unit ?? unit,
+      template: template.id,
+      region: template.region,
+    },
+    overview: overview ?? { functions: [], divisions: [], budgetUnits: [], staffing: {}, text: "" },
+    toc: safe("目录", [], () => parseToc(lines, layout.toc)),
+    tables,
+    facts,
+    explanations,
+    projects,
+    otherMatters,
+    performance,
+    glossary: glossary.entries,
+    provenance: { source: src, format: "text", problems: problems.list },
+  };
+  if (glossary.publishedOn) disclosure.meta.publishedOn = glossary.publishedOn;
+  return { disclosure, problems: problems.list };
 }

@@ -1,0 +1,114 @@
+/**
+ * Line-level normalisation for text extracted from disclosure PDFs. Labels are kept exactly as
+ * printed; `norm` gives a matching key only (NFKC folds full-width digits and punctuation, and the
+ * extractor scatters spaces inside Chinese text: "2025 年", "表 1", "维修（护）费").
+ */
+import type { ImportProblem } from "../../model/disclosure.ts";
+
+export interface Line {
+  /** 1-based line number in the input, for messages */
+  readonly no: number;
+  /** the line as printed (without the line break) */
+  readonly raw: string;
+  /** raw, trimmed */
+  readonly text: string;
+  /** matching key: NFKC, no whitespace */
+  readonly key: string;
+}
+
+/** A half-open range of line indexes [start, end). */
+export interface Range {
+  start: number;
+  end: number;
+}
+
+const WS = /\s+/g;
+
+/** Matching key: NFKC (full-width → half-width), no whitespace. */
+export function norm(s: string): string {
+  return s.normalize("NFKC").replace(WS, "");
+}
+
+/**
+ * Keys are computed on first use: about half the lines of a disclosure are table rows, which are
+ * read by tab position and rarely need a key (a seed-sized document should import in a few ms).
+ */
+class TextLine implements Line {
+  private k: string | undefined;
+  constructor(
+    readonly no: number,
+    readonly raw: string,
+    readonly text: string,
+  ) {}
+  get key(): string {
+    if (this.k === undefined) this.k = this.text.length === 0 ? "" : norm(this.text);
+    return this.k;
+  }
+}
+
+/** Splits text into lines (\n, \r\n or \r). */
+export function splitLines(text: string): Line[] {
+  const parts = text.split(/\r\n|\r|\n/);
+  const out: Line[] = new Array(parts.length);
+  for (let i = 0; i < parts.length; i++) {
+    const raw = parts[i] as string;
+    out[i] = new TextLine(i + 1, raw, raw.trim());
+  }
+  return out;
+}
+
+/** Removes a markdown list marker the extractor adds ("- 一、 主要职能"). */
+export function stripBullet(s: string): string {
+  return s.replace(/^[-*•]\s+/, "");
+}
+
+/** Removes a leading enumeration marker: "一、", "（一）", "(一)", "1、", "1.", "1．". */
+export function stripEnum(s: string): string {
+  return stripBullet(s)
+    .replace(/^(?:[一二三四五六七八九十]+\s*、|[（(]\s*[一二三四五六七八九十\d]+\s*[)）]|\d+\s*[、.．](?!\d))\s*/, "")
+    .trim();
+}
+
+const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** Parses a Chinese numeral up to 99 ("十二" → 12); undefined when not one. */
+export function cnNumber(s: string): number | undefined {
+  if (!/^[一二三四五六七八九十]{1,3}$/.test(s)) return undefined;
+  const i = s.indexOf("十");
+  if (i < 0) return s.length === 1 ? CN_DIGITS[s] : undefined;
+  const tens = i === 0 ? 1 : CN_DIGITS[s.slice(0, i)];
+  const rest = s.slice(i + 1);
+  const ones = rest === "" ? 0 : CN_DIGITS[rest];
+  if (tens === undefined || ones === undefined || i > 1 || rest.length > 1) return undefined;
+  return tens * 10 + ones;
+}
+
+/** Joins the non-blank lines of a range with "\n" (used for the `text` fields). */
+export function joinText(lines: readonly Line[], r: Range): string {
+  const out: string[] = [];
+  for (let i = r.start; i < r.end; i++) {
+    const l = lines[i] as Line;
+    if (l.text) out.push(l.text);
+  }
+  return out.join("\n");
+}
+
+/** Problems collected while parsing, with "第 N 行：" prefixes. */
+export class Problems {
+  readonly list: ImportProblem[] = [];
+  error(code: string, message: string, line?: number): void {
+    this.add("error", code, message, line);
+  }
+  warn(code: string, message: string, line?: number): void {
+    this.add("warning", code, message, line);
+  }
+  private add(severity: "error" | "warning", code: string, message: string, line?: number): void {
+    // A corrupt document could otherwise produce one problem per line; cap to keep output useful.
+    if (this.list.length >= 500) return;
+    const msg = line !== undefined ? `第 ${line} 行：${message}` : message;
+    this.list.push(line !== undefined ? { code, severity, message: msg, line } : { code, severity, message: msg });
+  }
+}
+
+/** Amount tokens as tables print them: "5,219.30", "0.00", "-1.20" (two decimals). */
+export const TABLE_AMOUNT = /^-?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{2}$/;

@@ -1,0 +1,117 @@
+/**
+ * 第一部分 部门概况: 主要职能 items, 内设科室, budget units with 行政/事业 kind, staffing.
+ * Sentences are matched on whitespace-free NFKC text because the extractor puts spaces around
+ * numbers ("下设 12 个科室", "在职 110 人").
+ */
+import type { BudgetUnit, Overview } from "../../model/disclosure.ts";
+import { joinText, type Line, norm, type Problems, type Range, stripBullet, stripEnum } from "./lines.ts";
+
+const ITEM = /^[（(][一二三四五六七八九十]+[)）]/;
+const HEADING = /^[一二三四五六七八九十]+、/;
+
+const num = (s: string | undefined): number | undefined => (s === undefined ? undefined : Number(s));
+const signed = (dir: string | undefined, n: string | undefined): number | undefined =>
+  n === undefined ? undefined : dir === "减少" ? -Number(n) : Number(n);
+
+/** 行政 for organs of government, 事业 for 中心/院/所/站 … (as 概况 counts them). */
+function unitKind(name: string): BudgetUnit["kind"] {
+  if (/(局|厅|委员会|委|办公室|办|部|署|政府|法院|检察院)$/.test(name)) return "administrative";
+  if (/(中心|院|所|站|队|馆|学校|校|社|场|台)$/.test(name)) return "institution";
+  return "unknown";
+}
+
+export function parseOverview(lines: readonly Line[], r: Range | undefined, problems: Problems): Overview {
+  const ov: Overview = { functions: [], divisions: [], budgetUnits: [], staffing: {}, text: "" };
+  if (!r) return ov;
+  ov.text = joinText(lines, r);
+  let mode: "none" | "functions" | "units" = "none";
+  let lastFunctionOpen = false;
+  for (let i = r.start; i < r.end; i++) {
+    const l = lines[i] as Line;
+    if (!l.key) continue;
+    const t = stripBullet(l.text);
+    const k = norm(t);
+    if (HEADING.test(k)) {
+      mode = k.includes("主要职能") ? "functions" : "none";
+      continue;
+    }
+    if (mode === "functions") {
+      if (ITEM.test(k)) {
+        ov.functions.push(stripEnum(t));
+        lastFunctionOpen = !/[。；]$/.test(t);
+      } else if (lastFunctionOpen && ov.functions.length > 0) {
+        // "（五）…实施意见，" wraps onto the next line.
+        ov.functions[ov.functions.length - 1] += t;
+        lastFunctionOpen = !/[。；]$/.test(t);
+      }
+      continue;
+    }
+    const divisions = /下设(\d+)个(?:科室|处室|内设机构|机构)[^:：]*[:：](.+)$/.exec(k);
+    if (divisions) {
+      ov.divisionCount = Number(divisions[1]);
+      const list = t.slice(t.search(/[:：]/) + 1).replace(/[。.]$/, "");
+      ov.divisions = list
+        .split(/[、，,]/)
+        .map((s) => s.trim())
+        .filter(Boolean);
+      if (ov.divisions.length !== ov.divisionCount)
+        problems.warn(
+          "overview.divisions",
+          `内设科室列出 ${ov.divisions.length} 个，文中称 ${ov.divisionCount} 个`,
+          l.no,
+        );
+    }
+    const below = /下属(\d+)家(?:预算)?单位/.exec(k);
+    if (below) ov.budgetUnitCount = Number(below[1]);
+    const adm = /行政单位(\d+)家/.exec(k);
+    if (adm) ov.administrativeUnits = Number(adm[1]);
+    const ins = /事业单位(\d+)家/.exec(k);
+    if (ins) ov.institutionUnits = Number(ins[1]);
+    if (/预算单位包括[:：]?$/.test(k)) {
+      mode = "units";
+      continue;
+    }
+    if (mode === "units" && /^\d+[、.．]/.test(k)) {
+      ov.budgetUnits.push({ name: stripEnum(t), kind: "unknown" });
+      continue;
+    }
+    if (k.includes("编制数") || k.includes("实有人数")) {
+      mode = "none";
+      const st = ov.staffing;
+      st.authorized = num(/编制数(?:为)?(\d+)/.exec(k)?.[1]);
+      st.actual = num(/实有人数(?:为)?(\d+)/.exec(k)?.[1]);
+      const act = /在职(\d+)人[,，]?(?:(增加|减少)(\d+)人)?/.exec(k);
+      st.active = num(act?.[1]);
+      st.activeChange = signed(act?.[2], act?.[3]);
+      const ret = /退休(\d+)人[,，]?(?:(增加|减少)(\d+)人)?/.exec(k.replace(/离退休/g, ""));
+      st.retired = num(ret?.[1]);
+      st.retiredChange = signed(ret?.[2], ret?.[3]);
+      const lx = /离休(\d+)人[,，]?(?:(增加|减少)(\d+)人)?/.exec(k);
+      st.lixiu = num(lx?.[1]);
+      st.lixiuChange = signed(lx?.[2], lx?.[3]);
+      for (const key of Object.keys(st) as (keyof typeof st)[]) if (st[key] === undefined) delete st[key];
+    }
+  }
+  assignKinds(ov);
+  if (ov.functions.length === 0) problems.warn("overview.functions", "部门概况中没有找到“主要职能”条目");
+  if (ov.staffing.actual === undefined)
+    problems.warn("overview.staffing", "部门概况中没有找到人员情况（编制数、实有人数）");
+  return ov;
+}
+
+/**
+ * Kinds from names, kept only when they agree with the stated 行政/事业 counts; otherwise a name
+ * alone is not trusted (a 局 can be a 事业单位) and the kind stays unknown.
+ */
+function assignKinds(ov: Overview): void {
+  const kinds = ov.budgetUnits.map((u) => unitKind(u.name));
+  const adm = kinds.filter((k) => k === "administrative").length;
+  const ins = kinds.filter((k) => k === "institution").length;
+  const agrees =
+    (ov.administrativeUnits === undefined || ov.administrativeUnits === adm) &&
+    (ov.institutionUnits === undefined || ov.institutionUnits === ins);
+  if (!agrees) return;
+  ov.budgetUnits.forEach((u, i) => {
+    u.kind = kinds[i] as BudgetUnit["kind"];
+  });
+}

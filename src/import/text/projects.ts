@@ -1,0 +1,129 @@
+/**
+ * 说明七: one description per 一般公共预算 project — "（一）项目名称：…", then 设立的政策依据 (inline or
+ * as a numbered list), 预算安排规模, 项目承担单位, 资金分配情况 (may wrap onto the next line),
+ * 资金执行时间, and for subsidy projects 补贴人数/标准/范围/方式/发放程序/资金来源/受益人群… (extra).
+ */
+import type { Allocation, ProjectDescription } from "../../model/disclosure.ts";
+import { parseAmount } from "../../model/money.ts";
+import { type Line, norm, type Problems, type Range, stripBullet, stripEnum } from "./lines.ts";
+
+const START = /^[（(][一二三四五六七八九十]+[)）]\s*项目名称\s*[:：]\s*(.*)$/;
+const FIELD = /^([\u4e00-\u9fa5]{2,12})\s*[:：]\s*(.*)$/;
+const AMOUNT = /(-?\d[\d,]*(?:\.\d+)?)\s*(万元|万|元)/;
+
+const KNOWN = new Set(["设立的政策依据", "预算安排规模", "项目承担单位", "资金分配情况", "资金执行时间"]);
+
+const amountOf = (s: string): number | undefined => {
+  const m = AMOUNT.exec(s);
+  if (!m) return undefined;
+  return parseAmount(m[1] as string, m[2] === "元" ? "yuan" : "wanyuan");
+};
+
+const trimEnd = (s: string): string => s.replace(/[；;。，,]+$/, "").trim();
+
+/**
+ * Allocation items: "；"-separated clauses; in a clause, "，" pieces with an amount are items,
+ * pieces without one are either a prefix of the next item ("租赁…专线，购买…服务 42.64 万元") or a
+ * remark after one ("…18.00 万元，每场组织不少于 300 家企业参会"); pieces after "其中：" are
+ * children of the item before it.
+ *
+ * @example parseAllocation("大赛 35.50 万元，其中：奖金 15.00 万元，承办 20.50 万元；网站维护费 1.96 万元。")
+ *   // → [{ label: "大赛", amount: 35500000, children: [{ label: "奖金", … }, { label: "承办", … }] },
+ *   //    { label: "网站维护费", amount: 1960000 }]
+ */
+export function parseAllocation(text: string): Allocation[] {
+  const out: Allocation[] = [];
+  for (const clause of text.replace(/。$/, "").split(/[；;]/)) {
+    const [main = "", ...rest] = clause.split(/其中[:：]/);
+    const items = (part: string): Allocation[] => {
+      const res: Allocation[] = [];
+      let prefix = "";
+      for (const piece of part.split(/，|,(?!\d{3})/)) {
+        const p = piece.trim();
+        if (!p) continue;
+        const m = AMOUNT.exec(p);
+        const amount = m ? amountOf(p) : undefined;
+        if (!m || amount === undefined) {
+          prefix = prefix ? `${prefix}，${p}` : p;
+          continue;
+        }
+        const label = (prefix ? `${prefix}，` : "") + p.slice(0, m.index).trim();
+        res.push({ label: label || p, amount });
+        prefix = "";
+      }
+      return res;
+    };
+    const mains = items(main);
+    out.push(...mains);
+    const parent = mains[mains.length - 1];
+    const children = rest.flatMap(items);
+    if (parent && children.length > 0) parent.children = children;
+    else out.push(...children);
+  }
+  return out;
+}
+
+export function parseProjects(lines: readonly Line[], r: Range | undefined, problems: Problems): ProjectDescription[] {
+  const out: ProjectDescription[] = [];
+  if (!r) return out;
+  let cur: ProjectDescription | undefined;
+  let field: string | undefined;
+  const finish = (): void => {
+    if (!cur) return;
+    if (cur.allocationText) cur.allocation = parseAllocation(cur.allocationText);
+    if (cur.scale !== undefined && cur.allocation.length > 0) {
+      const sum = cur.allocation.reduce((a, b) => a + b.amount, 0);
+      if (sum !== cur.scale) problems.warn("project.allocation", `项目“${cur.name}”资金分配合计与预算安排规模不一致`);
+    }
+  };
+  for (let i = r.start; i < r.end; i++) {
+    const l = lines[i] as Line;
+    if (!l.text) continue;
+    const t = stripBullet(l.text);
+    const start = START.exec(t);
+    if (start) {
+      finish();
+      cur = { name: (start[1] as string).trim(), basis: [], allocation: [], extra: {} };
+      out.push(cur);
+      field = undefined;
+      continue;
+    }
+    if (!cur) continue;
+    const f = FIELD.exec(t);
+    if (f) {
+      field = f[1] as string;
+      const v = (f[2] as string).trim();
+      switch (field) {
+        case "设立的政策依据":
+          if (v) cur.basis.push(trimEnd(v));
+          break;
+        case "预算安排规模": {
+          const a = amountOf(v);
+          if (a !== undefined) cur.scale = a;
+          else problems.warn("project.scale", `项目“${cur.name}”的预算安排规模“${v}”无法识别`, l.no);
+          break;
+        }
+        case "项目承担单位":
+          cur.unit = trimEnd(v);
+          break;
+        case "资金分配情况":
+          cur.allocationText = v;
+          break;
+        case "资金执行时间":
+          cur.period = trimEnd(v);
+          break;
+        default:
+          cur.extra[field] = v.replace(/。$/, "");
+      }
+      continue;
+    }
+    // Continuation lines: numbered 政策依据 items, or a wrapped 资金分配 / extra value.
+    if (field === "设立的政策依据" && /^\d+\s*[、.．]/.test(norm(t))) cur.basis.push(trimEnd(stripEnum(t)));
+    else if (field === "设立的政策依据" && cur.basis.length > 0) cur.basis[cur.basis.length - 1] += trimEnd(t);
+    else if (field === "资金分配情况") cur.allocationText = (cur.allocationText ?? "") + t;
+    else if (field && !KNOWN.has(field)) cur.extra[field] = (cur.extra[field] ?? "") + t.replace(/。$/, "");
+    else problems.warn("project.text", `说明七中有无法归类的文字“${t.slice(0, 30)}”`, l.no);
+  }
+  finish();
+  return out;
+}

@@ -1,0 +1,292 @@
+/**
+ * Printed tables, generic and driven by the template spec. The extractor writes one table row per
+ * line with cells separated by tabs, so a cell's column is its tab position: a blank cell is an
+ * empty field and never shifts later values left. Quirks of real documents handled here:
+ * - header rows repeat mid-table on continuation pages (表2, 表7), sometimes with their own
+ *   编制部门/单位 lines (表7), and with small text variations (（补助） vs (补助));
+ * - the "※ 1 2 3" column-number row, whose numbers the extractor may move onto the 类/款/项 row;
+ * - empty tables (表8, 表9) printed as header only, followed by a 空表说明 sentence.
+ */
+import type { Cell, Column, PrintedTable, Row } from "../../model/disclosure.ts";
+import { type AmountUnit, parseAmount } from "../../model/money.ts";
+import type { TableSpec, TemplateSpec } from "../../templates/spec.ts";
+import { type Line, norm, type Problems, type Range, TABLE_AMOUNT } from "./lines.ts";
+import { classifyRow, labelKey, newRowState, type RowState } from "./table-rows.ts";
+
+export interface TableContext {
+  template: TemplateSpec;
+  problems: Problems;
+  /** normalised names of budget units known from the 概况 (for 表11 unit rows) */
+  knownUnits: ReadonlySet<string>;
+  /** unit of the document, used when a table prints none */
+  unit: AmountUnit;
+}
+
+interface TableStart {
+  index: number;
+  spec: TableSpec;
+  /** index of the title line */
+  titleIndex: number;
+}
+
+function titleIndex(template: TemplateSpec): Map<string, TableSpec> {
+  const m = new Map<string, TableSpec>();
+  for (const t of template.tables) for (const s of [t.title, ...t.aliases]) m.set(norm(s), t);
+  return m;
+}
+
+/** Finds "表 N" + title (or a bare title line) starts in a range. */
+export function findTableStarts(lines: readonly Line[], r: Range, ctx: TableContext): TableStart[] {
+  const titles = titleIndex(ctx.template);
+  const out: TableStart[] = [];
+  for (let i = r.start; i < r.end; i++) {
+    const l = lines[i] as Line;
+    if (!l.text || l.raw.includes("\t")) continue;
+    const m = /^表(\d{1,2})(.*)$/.exec(l.key);
+    if (m) {
+      const no = Number(m[1]);
+      let spec = m[2] ? titles.get(m[2]) : undefined;
+      let ti = i;
+      if (!spec && !m[2]) {
+        // Title on one of the next lines.
+        for (let j = i + 1; j < Math.min(r.end, i + 4); j++) {
+          const k = (lines[j] as Line).key;
+          if (!k) continue;
+          spec = titles.get(k);
+          if (spec) ti = j;
+          break;
+        }
+      }
+      if (!spec) {
+        spec = ctx.template.tables.find((t) => t.no === no);
+        if (spec) ctx.problems.warn("table.title", `表 ${no} 的标题与模板不符，按表号视为“${spec.title}”`, l.no);
+        else ctx.problems.warn("table.unknown", `表 ${no} 不在模板“${ctx.template.id}”中，已忽略`, l.no);
+      } else if (spec.no !== no) {
+        ctx.problems.warn("table.number", `“${spec.title}”印为表 ${no}，模板中为表 ${spec.no}`, l.no);
+      }
+      if (spec) {
+        out.push({ index: i, spec, titleIndex: ti });
+        i = ti;
+      }
+      continue;
+    }
+    const spec = titles.get(l.key);
+    if (spec) out.push({ index: i, spec, titleIndex: i });
+  }
+  return out;
+}
+
+/** Parses every table found in a range, in printed order. */
+export function parseTables(lines: readonly Line[], r: Range, ctx: TableContext): PrintedTable[] {
+  const starts = findTableStarts(lines, r, ctx);
+  const tables: PrintedTable[] = [];
+  for (let s = 0; s < starts.length; s++) {
+    const st = starts[s] as TableStart;
+    const end = (starts[s + 1] as TableStart | undefined)?.index ?? r.end;
+    const prev = tables[tables.length - 1];
+    if (prev && prev.id === st.spec.id) {
+      // The same table printed again right after itself: a continuation page.
+      new TableReader(lines, st.spec, ctx, prev).read({ start: st.titleIndex + 1, end });
+      continue;
+    }
+    if (tables.some((t) => t.id === st.spec.id)) {
+      ctx.problems.warn(
+        "table.duplicate",
+        `表 ${st.spec.no}“${st.spec.title}”重复出现，已忽略后者`,
+        lines[st.index]?.no,
+      );
+      continue;
+    }
+    const title = (lines[st.titleIndex] as Line).text.replace(/^表\s*\d+\s*/, "");
+    const table: PrintedTable = {
+      no: st.spec.no,
+      id: st.spec.id,
+      title,
+      unit: ctx.unit,
+      columns: st.spec.columns.map((c): Column => {
+        const col: Column = { key: c.key, path: [...c.path], type: c.type };
+        if (c.side) col.side = c.side;
+        return col;
+      }),
+      rows: [],
+    };
+    new TableReader(lines, st.spec, ctx, table).read({ start: st.titleIndex + 1, end });
+    tables.push(table);
+  }
+  return tables;
+}
+
+const DASH = /^[-—–－]+$/;
+
+class TableReader {
+  private mode: "header" | "data" = "header";
+  private readonly keyIndex: Map<string, number>;
+  private readonly state: RowState;
+  private headerFirst: string | undefined;
+  private readonly headerKeys = new Set<string>();
+  private prevHeader: string[] | undefined;
+  private unitSeen = false;
+
+  constructor(
+    private readonly lines: readonly Line[],
+    private readonly spec: TableSpec,
+    private readonly ctx: TableContext,
+    private readonly table: PrintedTable,
+  ) {
+    this.keyIndex = new Map(spec.columns.map((c, i) => [c.key, i]));
+    this.state = newRowState(spec, ctx.knownUnits);
+  }
+
+  read(r: Range): void {
+    for (let i = r.start; i < r.end; i++) {
+      const l = this.lines[i] as Line;
+      if (!l.text) continue;
+      // A part or section heading ends the tables (a document whose part headings are missing).
+      if (!l.raw.includes("\t") && /^(?:第[一二三四]部分|[一二三四五六七八九十]{1,3}、)/.test(l.key)) return;
+      if (!l.raw.includes("\t")) this.prose(l);
+      else this.tabbed(l);
+    }
+  }
+
+  private where(): string {
+    return `表 ${this.spec.no}“${this.spec.title}”`;
+  }
+
+  private prose(l: Line): void {
+    const k = l.key;
+    if (k.startsWith("编制部门")) {
+      const v = l.text.replace(/^编制部门\s*[：:]\s*/, "").trim();
+      if (v && !this.table.preparedBy) this.table.preparedBy = v;
+      this.mode = "header";
+      return;
+    }
+    if (/^单位[:：]/.test(k)) {
+      const u = k.slice(3);
+      const unit: AmountUnit | undefined = u === "万元" ? "wanyuan" : u === "元" ? "yuan" : undefined;
+      if (!unit) this.ctx.problems.warn("table.unit", `${this.where()}的金额单位“${u}”无法识别，按万元读取`, l.no);
+      else if (this.unitSeen && unit !== this.table.unit)
+        this.ctx.problems.error("table.unitMixed", `${this.where()}续页的金额单位与首页不同`, l.no);
+      else this.table.unit = unit;
+      this.unitSeen = true;
+      this.mode = "header";
+      return;
+    }
+    if (k.includes("空表") || (this.spec.mayBeEmpty && this.table.rows.length === 0 && /[。.]$/.test(k))) {
+      this.table.emptyNote = this.table.emptyNote ? this.table.emptyNote + l.text : l.text;
+      return;
+    }
+    this.ctx.problems.warn("table.text", `${this.where()}中有无法识别的文字“${l.text.slice(0, 30)}”，已忽略`, l.no);
+  }
+
+  private tabbed(l: Line): void {
+    const fields = l.raw.split("\t").map((f) => f.trim());
+    if (norm(fields[0] ?? "") === "※") {
+      this.checkNumbering(fields, l);
+      this.mode = "data";
+      return;
+    }
+    if (this.mode === "header") {
+      if (!this.looksLikeData(fields)) {
+        this.header(fields);
+        return;
+      }
+      this.mode = "data";
+    } else if (this.isHeaderRepeat(fields)) {
+      this.mode = "header";
+      this.header(fields);
+      return;
+    }
+    this.dataRow(fields, l);
+  }
+
+  private header(fields: string[]): void {
+    const first = fields.find((f) => f !== "");
+    if (this.headerFirst === undefined && first) this.headerFirst = norm(first);
+    this.headerKeys.add(norm(fields.join("|")));
+    this.prevHeader = fields;
+  }
+
+  private isHeaderRepeat(fields: string[]): boolean {
+    // Cheap exit for the common case: a row starting with a code or an amount is data.
+    const f0 = fields[0] ?? "";
+    if (/^\d/.test(f0)) return false;
+    if (this.headerKeys.has(norm(fields.join("|")))) return true;
+    const first = fields.find((f) => f !== "");
+    return first !== undefined && this.headerFirst !== undefined && norm(first) === this.headerFirst;
+  }
+
+  private looksLikeData(fields: string[]): boolean {
+    for (const f of fields) {
+      if (TABLE_AMOUNT.test(f.replace(/\s+/g, ""))) return true;
+      if (/^\d{3}(?:\s|$)/.test(f.normalize("NFKC"))) return true;
+    }
+    const k = labelKey(fields[0] ?? "");
+    return k !== "" && this.state.lineKeys.some((c) => c.key === k);
+  }
+
+  /** The "※ 1 2 3" row: ※ per text/code column, then numbered amount columns. */
+  private checkNumbering(fields: string[], l: Line): void {
+    const marks = fields.filter((f) => norm(f) === "※").length;
+    const maxNo = (fs: readonly string[]): number => {
+      let m = 0;
+      for (const f of fs) if (/^\d{1,2}$/.test(f)) m = Math.max(m, Number(f));
+      return m;
+    };
+    // Some pages print the numbers on the 类/款/项 row above and leave the ※ row blank after the marks.
+    const numbered = maxNo(fields) || maxNo(this.prevHeader ?? []);
+    const count = marks + numbered;
+    const expected = this.spec.columns.length;
+    if (count !== expected) {
+      this.ctx.problems.error(
+        "table.columnCount",
+        `${this.where()}的栏次行有 ${count} 列，模板“${this.ctx.template.id}”为 ${expected} 列，数据可能错位`,
+        l.no,
+      );
+    }
+  }
+
+  private dataRow(fields: string[], l: Line): void {
+    const cols = this.spec.columns;
+    const problems = this.ctx.problems;
+    for (let j = cols.length; j < fields.length; j++) {
+      if (fields[j]) {
+        problems.error(
+          "table.extraCells",
+          `${this.where()}的这一行有 ${fields.length} 列，多于模板的 ${cols.length} 列，多出的“${fields[j]}”已忽略`,
+          l.no,
+        );
+        break;
+      }
+    }
+    const cells: Cell[] = new Array(cols.length);
+    for (let j = 0; j < cols.length; j++) {
+      const c = cols[j] as (typeof cols)[number];
+      const f = fields[j] ?? "";
+      if (f === "") {
+        cells[j] = null;
+      } else if (c.type !== "amount") {
+        cells[j] = f;
+      } else if (DASH.test(f)) {
+        cells[j] = null;
+        problems.warn("table.dash", `${this.where()}“${c.path.join("/")}”列的“${f}”按空白读取`, l.no);
+      } else {
+        const v = parseAmount(/^[\d.,-]+$/.test(f) ? f : f.normalize("NFKC"), this.table.unit);
+        if (v === undefined) {
+          cells[j] = null;
+          problems.error("table.amount", `${this.where()}“${c.path.join("/")}”列的“${f}”不是金额`, l.no);
+        } else cells[j] = v;
+      }
+    }
+    const shape = classifyRow(this.spec, cells, this.keyIndex, this.state);
+    const row: Row = { kind: shape.kind, label: shape.label, level: shape.level, cells };
+    if (shape.code !== undefined) {
+      row.code = shape.code;
+      if (!/^\d+$/.test(shape.code))
+        problems.warn("table.code", `${this.where()}的科目编码“${shape.code}”不是数字`, l.no);
+    }
+    if (shape.lineKey !== undefined) row.lineKey = shape.lineKey;
+    if (this.spec.lines && this.spec.layout === "lines" && !shape.lineKey && shape.kind !== "total")
+      problems.warn("table.line", `${this.where()}的“${shape.label}”不是模板中的行`, l.no);
+    this.table.rows.push(row);
+  }
+}

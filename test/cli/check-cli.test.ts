@@ -1,0 +1,162 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import iconv from "iconv-lite";
+import { describe, expect, it } from "vitest";
+import { SEED, yusuan } from "./run.ts";
+
+const tmp = mkdtempSync(join(tmpdir(), "yusuan-cli-"));
+const seedText = readFileSync(SEED, "utf8");
+
+describe("yusuan check (the JSON contract)", () => {
+  it("reports no errors on the seed and exits 0", () => {
+    const r = yusuan(["check", SEED, "--format", "json"]);
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out).toMatchObject({ file: SEED, department: "新疆巴州人力资源和社会保障局", year: 2025 });
+    expect(Object.keys(out).sort()).toEqual(["department", "file", "findings", "summary", "year"]);
+    expect(out.summary.errors).toBe(0);
+    expect(out.summary.notices).toBeGreaterThan(0);
+    for (const f of out.findings) {
+      expect(["error", "warning", "notice"]).toContain(f.severity);
+      expect(typeof f.rule).toBe("string");
+      expect(typeof f.message).toBe("string");
+      expect(f.location).toBeTypeOf("object");
+      if (f.location.table !== undefined) expect(f.location.table).toBeGreaterThanOrEqual(1);
+    }
+  });
+
+  it("exits 1 and points at the cell when a number is wrong", () => {
+    // 表6 302 17 公务接待费 1.40 → 9.40: the 302 class, 公用经费 and 三公 no longer agree.
+    const bad = seedText.replace("302\t17\t公务接待费\t1.40\t\t1.40", "302\t17\t公务接待费\t9.40\t\t9.40");
+    expect(bad).not.toBe(seedText);
+    const file = join(tmp, "bad.txt");
+    writeFileSync(file, bad);
+    const r = yusuan(["check", file, "--format", "json"]);
+    expect(r.status).toBe(1);
+    const out = JSON.parse(r.stdout);
+    const errors = out.findings.filter((f: { severity: string }) => f.severity === "error");
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors.some((f: { location: { table?: number; row?: string } }) => f.location.table === 6)).toBe(true);
+  });
+
+  it("gives an array for several files, and reads GBK the same as UTF-8", () => {
+    const gbk = join(tmp, "seed-gbk.txt");
+    writeFileSync(gbk, iconv.encode(seedText, "gb18030"));
+    const r = yusuan(["check", SEED, gbk, "--format", "json"]);
+    expect(r.status).toBe(0);
+    const [a, b] = JSON.parse(r.stdout);
+    expect(b.findings).toEqual(a.findings);
+    expect(b.summary).toEqual(a.summary);
+  });
+
+  it("writes SARIF 2.1.0", () => {
+    const r = yusuan(["check", SEED, "--format", "sarif"]);
+    const sarif = JSON.parse(r.stdout);
+    expect(sarif.version).toBe("2.1.0");
+    expect(sarif.runs[0].tool.driver.rules.length).toBeGreaterThanOrEqual(100);
+    expect(sarif.runs[0].results.length).toBeGreaterThan(0);
+  });
+
+  it("prints findings in Chinese in text form", () => {
+    const r = yusuan(["check", SEED]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("合计：错误 0");
+    expect(r.stdout).not.toContain("undefined");
+  });
+});
+
+describe("bad input: a clear message and exit 2, never a stack trace", () => {
+  const cases: [string, string | Uint8Array, RegExp][] = [
+    ["empty.txt", "", /空文件/],
+    ["binary.bin", new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2, 3, 4, 0, 0]), /二进制/],
+    ["scan.pdf", "%PDF-1.4\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\n", /PDF/],
+    ["note.txt", "这是一封信，不是预算公开文档。\n谢谢。\n", /./],
+  ];
+  for (const [name, content, message] of cases) {
+    it(`${name}`, () => {
+      const file = join(tmp, name);
+      writeFileSync(file, content);
+      const r = yusuan(["check", file]);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/^错误：/);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    });
+  }
+
+  it("a missing file", () => {
+    const r = yusuan(["check", join(tmp, "nope.txt")]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("找不到文件");
+  });
+
+  it("an unknown format option", () => {
+    const r = yusuan(["check", SEED, "--format", "xml"]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("未知的格式");
+  });
+
+  it("a truncated document gives findings (missing parts), not a crash", () => {
+    const lines = seedText.split("\n");
+    const file = join(tmp, "truncated.txt");
+    writeFileSync(file, lines.slice(0, Math.floor(lines.length * 0.3)).join("\n"));
+    const r = yusuan(["check", file, "--format", "json"]);
+    expect([1, 2]).toContain(r.status);
+    if (r.status === 1) {
+      const out = JSON.parse(r.stdout);
+      expect(
+        out.findings.some((f: { rule: string; severity: string }) => f.rule.startsWith("C-") && f.severity === "error"),
+      ).toBe(true);
+    } else {
+      expect(r.stderr).toMatch(/^错误：/);
+    }
+  });
+
+  it("a document with tables missing reports each missing table", () => {
+    // Drop 表10 (三公) entirely: from its heading to the next table's heading.
+    const start = seedText.indexOf("表 10\n");
+    const end = seedText.indexOf("表 11\n");
+    const file = join(tmp, "no-t10.txt");
+    writeFileSync(file, seedText.slice(0, start) + seedText.slice(end));
+    const r = yusuan(["check", file, "--format", "json"]);
+    expect(r.status).toBe(1);
+    const out = JSON.parse(r.stdout);
+    expect(
+      out.findings.some((f: { rule: string; severity: string }) => f.rule === "C-11" && f.severity === "error"),
+    ).toBe(true);
+  });
+});
+
+describe("yusuan rules and import", () => {
+  it("lists 100+ rules with unique ids", () => {
+    const r = yusuan(["rules", "--format", "json"]);
+    const rules = JSON.parse(r.stdout) as {
+      id: string;
+      severity: string;
+      category: string;
+      title: string;
+      source: string;
+    }[];
+    expect(rules.length).toBeGreaterThanOrEqual(100);
+    expect(new Set(rules.map((x) => x.id)).size).toBe(rules.length);
+    for (const x of rules) {
+      expect(x.title.length).toBeGreaterThan(0);
+      expect(x.source.length).toBeGreaterThan(0);
+      expect(["arithmetic", "cross-table", "text", "completeness", "performance"]).toContain(x.category);
+    }
+  });
+
+  it("import --format json prints a Disclosure that check accepts back", () => {
+    const r = yusuan(["import", SEED, "--format", "json"]);
+    expect(r.status).toBe(0);
+    const d = JSON.parse(r.stdout);
+    expect(d.tables).toHaveLength(11);
+    const file = join(tmp, "disclosure.json");
+    writeFileSync(file, r.stdout);
+    const c = yusuan(["check", file, "--format", "json"]);
+    expect(c.status).toBe(0);
+    expect(JSON.parse(c.stdout).summary.errors).toBe(0);
+  });
+});
