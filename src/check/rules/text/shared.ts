@@ -26,8 +26,12 @@ export function cnNumber(n: number): string {
   return CN_NUM[n] ?? String(n);
 }
 
+const NEEDS_SQUASH = /[\s\u00a0\u3000()]/;
+
 /** Removes whitespace (PDF text breaks words with spaces) for name comparison. */
 export function squash(s: string): string {
+  // Fast path: most strings need no change, and this runs in many rules on every document.
+  if (!NEEDS_SQUASH.test(s)) return s;
   return s
     .replace(/[\s\u00a0\u3000]+/g, "")
     .replace(/\(/g, "（")
