@@ -18,12 +18,14 @@ export function looksBinary(buf: Uint8Array): boolean {
   return n > 0 && control / n > 0.1;
 }
 
-function validUtf8(buf: Uint8Array): boolean {
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
+
+/** Decodes strict UTF-8 in one pass; undefined when the bytes are not valid UTF-8. */
+function tryUtf8(buf: Uint8Array): string | undefined {
   try {
-    new TextDecoder("utf-8", { fatal: true }).decode(buf);
-    return true;
+    return strictUtf8.decode(buf);
   } catch {
-    return false;
+    return undefined;
   }
 }
 
@@ -39,7 +41,8 @@ export function decodeText(buf: Uint8Array): DecodeResult {
     return { ok: true, text: iconv.decode(Buffer.from(buf.subarray(2)), "utf-16be"), encoding: "utf-16be" };
   }
   if (looksBinary(buf)) return { ok: false, reason: "文件是二进制内容，不是文本" };
-  if (validUtf8(buf)) return { ok: true, text: new TextDecoder("utf-8").decode(buf), encoding: "utf-8" };
+  const utf8 = tryUtf8(buf);
+  if (utf8 !== undefined) return { ok: true, text: utf8, encoding: "utf-8" };
   const text = iconv.decode(Buffer.from(buf), "gb18030");
   return { ok: true, text, encoding: "gb18030" };
 }
