@@ -11,7 +11,7 @@ import { PART } from "../text/shared.ts";
 const IN_TEXT = /【?(?:待填写|待补充|请填写)[^】\n]{0,20}】?|[XＸ]{2,}|[xｘ]{2,}|×{2,}/g;
 const WHOLE = /^\s*[*＊×]+\s*$/;
 /** A cheap first test (one character class scans fast); the full pattern runs only on candidates. */
-const CANDIDATE = /[待请XＸxｘ×]/;
+const CANDIDATE = /待填|待补|请填|[XＸxｘ]{2}|×{2}/;
 
 export const C34 = defineRule({
   id: "C-34",
@@ -59,7 +59,8 @@ export const C34 = defineRule({
       for (const r of t.rows) {
         scan(r.label, `表${t.no}`, { part: PART.tables, table: t.no, row: r.label });
         r.cells.forEach((c, i) => {
-          if (typeof c !== "string") return;
+          // Build the location only for candidates: tables have thousands of text cells.
+          if (typeof c !== "string" || !(CANDIDATE.test(c) || WHOLE.test(c))) return;
           const loc = { part: PART.tables, table: t.no, row: r.label, column: t.columns[i]?.path.join("/") ?? "" };
           whole(c, `表${t.no}`, loc);
           scan(c, `表${t.no}`, loc);
@@ -69,6 +70,8 @@ export const C34 = defineRule({
       const section = t.project ?? t.title;
       scan(t.goal, "绩效目标表总体目标", { part: PART.performance, section });
       for (const i of t.indicators) {
+        const fields = `${i.target.raw}\n${i.lastYear ?? ""}\n${i.basis ?? ""}\n${i.name}`;
+        if (!CANDIDATE.test(fields) && !WHOLE.test(i.target.raw) && !WHOLE.test(i.lastYear ?? "")) continue;
         const loc = { part: PART.performance, section, row: i.name };
         whole(i.target.raw, `“${i.name}”指标值`, { ...loc, column: "指标值" });
         whole(i.lastYear, `“${i.name}”上年完成值`, { ...loc, column: "上年完成值" });
