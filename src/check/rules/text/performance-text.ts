@@ -92,11 +92,21 @@ export const T29 = defineRule({
         const a = amountAt(t11, r, "fiscalSubtotal") ?? 0;
         if (a !== 0) carry.set(projectCore(r.label), (carry.get(projectCore(r.label)) ?? 0) + a);
       }
+    // 政府性基金 / 国有资本经营 project spending (表8/表9) is printed by function code only, with no
+    // project name, so a project table may legitimately hold fiscal money that 表7 does not show.
+    // Up to that amount a shortfall against 表7 cannot be attributed, and is not reported.
+    const fundProjects = ["governmentFundExpenditure", "stateCapitalExpenditure"].reduce((n, id) => {
+      const t = tableById(d, id);
+      const tot = t ? totalRow(t) : undefined;
+      return n + (t && tot ? (amountAt(t, tot, "project") ?? 0) : 0);
+    }, 0);
     const out: Finding[] = [];
     for (const t of pts) {
       if (!t.project || t.fiscal === undefined || t.fiscal === 0) continue;
       const g = matchProject(groups, t.project);
       const c = carry.get(projectCore(t.project)) ?? 0;
+      const shortfall = t.fiscal - (g?.amount ?? 0) - c;
+      if (fundProjects > 0 && shortfall > 0 && shortfall <= fundProjects) continue;
       if (!g) {
         out.push({
           rule: "T-29",
@@ -155,7 +165,7 @@ export const T31 = defineRule({
   severity: "error",
   category: "text",
   title:
-    "部门整体绩效目标表 资金来源：上级 + 本级 + 其他 = 收支总计；本级 = 一般财力；其他 = 单位资金；上级 = 上级转移支付 + 财政拨款结转",
+    "部门整体绩效目标表 资金来源：上级 + 本级 + 其他 = 收支总计；本级 = 本级财力（一般、基金、国资）；其他 = 单位资金；上级 = 上级转移支付 + 财政拨款结转",
   source: "derived",
   run: ({ d }) => {
     const t = d.performance.find((x) => x.kind === "overall");
@@ -179,10 +189,11 @@ export const T31 = defineRule({
     if (local !== undefined)
       push(
         compareSum(T31, {
-          expected: line("generalBudget"),
+          // 本级 = the department's own-level fiscal money of all three budgets.
+          expected: line("generalBudget") + line("governmentFund") + line("stateCapital"),
           actual: local,
-          addends: 0,
-          message: "部门整体绩效目标表 本级安排与表1 一般财力不一致",
+          addends: 2,
+          message: "部门整体绩效目标表 本级安排与表1 一般财力 + 政府性基金收入 + 国有资本经营收入不一致",
           location: loc,
         }),
       );
