@@ -93,6 +93,15 @@ function basicProject(e: Explanation | undefined, part?: 1): Statement[] {
   });
 }
 
+/**
+ * A printed change is the difference of two amounts that are each rounded to 0.01 万元, so it can be
+ * off by up to 0.01 万元 (two half-steps), not 0.005. Comparing the sums of n changes on two sides
+ * therefore allows 0.01 × n 万元, i.e. the 0.005 × (k + 1) bound of compareSum with k = 2n − 1.
+ */
+function changeSumAddends(changes: number): number {
+  return Math.max(0, 2 * changes - 1);
+}
+
 const allHaveChange = (ss: Statement[]) => ss.length > 0 && ss.every((s) => s.change !== undefined);
 
 export const T05 = defineRule({
@@ -155,7 +164,7 @@ export const T07 = defineRule({
     const f = compareSum(T07, {
       expected: b,
       actual: a,
-      addends: inc.length + exp.length,
+      addends: changeSumAddends(inc.length + exp.length),
       message: `说明二收入增减额合计 ${formatWanyuan(a)} 万元与说明三支出增减额合计 ${formatWanyuan(b)} 万元不一致`,
       location: textLoc(2),
     });
@@ -179,7 +188,7 @@ export const T13 = defineRule({
     const f = compareSum(T13, {
       expected: b,
       actual: a,
-      addends: items.length,
+      addends: changeSumAddends(items.length + gb.length),
       message: `说明五（三）各项增减额之和 ${formatWanyuan(a)} 万元与说明五（一）增减额之和 ${formatWanyuan(b)} 万元不一致`,
       location: textLoc(5, "（三）"),
     });
