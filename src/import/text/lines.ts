@@ -25,7 +25,9 @@ export interface Range {
 const WS = /\s+/g;
 
 /** Matching key: NFKC (full-width → half-width), no whitespace. */
-const MAY_CHANGE_UNDER_NFKC = /[\u00a0-\u024f\u02b0-\u036f\u1d00-\u2fff\u3000\u3099-\u309c\u3131-\u33ff\ua000-\ua4cf\uf900-\ufaff\ufb00-\ufdff\ufe00-\ufe6f\uff00-\uffef]/;
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: ranges of code points (incl. combining marks) on purpose
+const MAY_CHANGE_UNDER_NFKC =
+  /[\u00a0-\u024f\u02b0-\u036f\u1d00-\u2fff\u3000\u3099-\u309c\u3131-\u33ff\ua000-\ua4cf\uf900-\ufaff\ufb00-\ufdff\ufe00-\ufe6f\uff00-\uffef]/;
 
 export function norm(s: string): string {
   // NFKC only changes compatibility characters (full-width forms, radicals, ligatures, Latin-1
