@@ -14,8 +14,19 @@ export function tableByNo(d: Disclosure, no: number): PrintedTable | undefined {
   return d.tables.find((t) => t.no === no);
 }
 
+/** Per-table column index, built once per table object (rules look columns up thousands of times). */
+const columnIndexes = new WeakMap<PrintedTable, Map<string, number>>();
+
 export function columnIndex(t: PrintedTable, key: string): number {
-  return t.columns.findIndex((c) => c.key === key);
+  let m = columnIndexes.get(t);
+  if (!m) {
+    m = new Map();
+    t.columns.forEach((c, i) => {
+      if (!m!.has(c.key)) m!.set(c.key, i);
+    });
+    columnIndexes.set(t, m);
+  }
+  return m.get(key) ?? -1;
 }
 
 /** The amount in a row's column with the given key: a number in 分, or null for blank / no such column. */
@@ -51,7 +62,7 @@ export function isEmptyTable(t: PrintedTable): boolean {
 
 /** Column header path joined for display: "财政拨款/基本支出/人员经费". */
 export function columnLabel(t: PrintedTable, key: string): string {
-  const c = t.columns.find((x) => x.key === key);
+  const c = t.columns[columnIndex(t, key)];
   return c ? c.path.join("/") : key;
 }
 
@@ -80,6 +91,7 @@ export function lineAmount(
 
 /** Normalises printed text for comparison: no whitespace, full-width brackets. */
 export function normaliseText(s: string): string {
+  if (!/[\s()]/.test(s)) return s;
   return s.replace(/\s+/g, "").replace(/\(/g, "（").replace(/\)/g, "）");
 }
 

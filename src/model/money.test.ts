@@ -1,3 +1,4 @@
+import Big from "big.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
@@ -70,6 +71,22 @@ describe("percentages", () => {
     expect(parsePercent("x")).toBeUndefined();
     expect(formatPercent(106_595)).toBe("1,065.95%");
   });
+  it("integer rounding equals big.js half-up division for any amounts", () => {
+    const ref = (a: number, b: number) =>
+      Number(new Big(a).times(10000).div(b).round(0, Big.roundHalfUp).toString()) || 0;
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -1e13, max: 1e13 }),
+        fc.integer({ min: -1e13, max: 1e13 }).filter((x) => x !== 0),
+        (a, b) => {
+          expect(share(a, b)).toBe(ref(a, b));
+          expect(growth(a + b, a)).toBe(ref(a, b));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
   it("computes shares and growth like the seed prints them", () => {
     // 一般公共预算 3,374.27 of 5,219.30 → 64.65%; +719.53 → 27.10%
     expect(share(3_374_270_000, 5_219_300_000)).toBe(6465);

@@ -136,7 +136,7 @@ export function formatPercent(p: CentiPercent, withSign = false): string {
  */
 export function share(part: Fen, whole: Fen): CentiPercent | undefined {
   if (whole === 0) return undefined;
-  return Number(new Big(part).times(10000).div(whole).round(0, Big.roundHalfUp).toString()) as CentiPercent;
+  return divRoundHalfUp(part * 10000, whole, part, 10000) as CentiPercent;
 }
 
 /**
@@ -147,7 +147,24 @@ export function share(part: Fen, whole: Fen): CentiPercent | undefined {
 export function growth(current: Fen, change: Fen): CentiPercent | undefined {
   const prior = current - change;
   if (prior === 0) return undefined;
-  return Number(new Big(change).times(10000).div(prior).round(0, Big.roundHalfUp).toString()) as CentiPercent;
+  return divRoundHalfUp(change * 10000, prior, change, 10000) as CentiPercent;
+}
+
+/**
+ * Exact num / den rounded half up (away from zero), num = a × k. Uses integer arithmetic on
+ * numbers while a × k is a safe integer (amounts below about 9×10¹¹ 分), big.js beyond that.
+ */
+function divRoundHalfUp(num: number, den: number, a: number, k: number): number {
+  if (!Number.isSafeInteger(num)) {
+    return Number(new Big(a).times(k).div(den).round(0, Big.roundHalfUp).toString());
+  }
+  const negative = num < 0 !== den < 0;
+  const n = Math.abs(num);
+  const d = Math.abs(den);
+  const r = n % d; // exact for safe integers
+  let q = (n - r) / d; // exact: n − r is a multiple of d
+  if (2 * r >= d) q += 1;
+  return negative && q !== 0 ? -q : q;
 }
 
 /** Converts an exact amount between units for printing: used for 元 documents shown in 万元. */
