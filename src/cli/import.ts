@@ -6,14 +6,23 @@ export function registerImport(program: Command): void {
   program
     .command("import")
     .description("读取部门预算公开文档，输出结构化模型 (Disclosure)")
-    .argument("<file>", "文档：从 PDF 提取的文本（UTF-8 或 GBK）或 disclosure.json")
+    .argument("<files...>", "文档：从 PDF 提取的文本（UTF-8 或 GBK）或 disclosure.json；--save 时可多个")
     .option("--format <format>", "输出格式：json 或 summary", "summary")
     .option("--template <id>", "强制使用模板（默认自动识别）")
+    .option("--save", "导入、检查并保存（发布）到数据库")
+    .option("--db <file>", "与 --save 一起用：SQLite 数据库文件（默认 ./data/yusuan.db；或 DATABASE_URL）")
     .addHelpText(
       "after",
-      "\n示例：\n  yusuan import test/fixtures/bazhou-hrss-2025-budget.txt --format json > disclosure.json\n",
+      "\n示例：\n  yusuan import test/fixtures/bazhou-hrss-2025-budget.txt --format json > disclosure.json\n  yusuan import docs/*.txt --save --db data/yusuan.db\n",
     )
-    .action(async (file: string, o: { format: string; template?: string }) => {
+    .action(async (files: string[], o: { format: string; template?: string; save?: boolean; db?: string }) => {
+      if (o.save) {
+        const { importAndSave } = await import("./serve.ts");
+        process.exitCode = await importAndSave(files, { db: o.db });
+        return;
+      }
+      if (files.length > 1) throw new InputError("一次只能输出一个文件", "import", "多个文件请加 --save 保存到数据库");
+      const file = files[0] ?? "";
       if (o.format !== "json" && o.format !== "summary")
         throw new InputError(`未知的格式 ${o.format}`, "--format", "可用：json、summary");
       const d = await loadDisclosure(file, { template: o.template });

@@ -1,0 +1,23 @@
+// autocannon ships no types; the part bench/portal.ts uses.
+declare module "autocannon" {
+  interface Histogram {
+    p50: number;
+    p99: number;
+    average: number;
+  }
+  interface Result {
+    latency: Histogram;
+    requests: Histogram;
+    errors: number;
+    non2xx: number;
+  }
+  interface Options {
+    url: string;
+    connections?: number;
+    overallRate?: number;
+    duration?: number;
+    requests?: { setupRequest?: (req: Record<string, unknown>) => Record<string, unknown> }[];
+  }
+  function autocannon(opts: Options): Promise<Result>;
+  export default autocannon;
+}

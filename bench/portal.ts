@@ -1,0 +1,172 @@
+/**
+ * Load benchmark of the portal over N synthetic disclosures (default 10,000), on SQLite and
+ * PostgreSQL: the department page, search, and an aggregate over all current disclosures, each at a
+ * fixed request rate (default 200 req/s) with autocannon on loopback, against a real server in a
+ * child process. Prints p50/p99 latency, throughput and errors. Each scenario gets an unreported
+ * 2 s warm-up first; uncached aggregate timings are printed separately.
+ *
+ *   tsx bench/portal.ts [--backend sqlite|postgres|both] [--n 10000] [--duration 10] [--rate 200]
+ *
+ * The generated databases are kept (data/bench-N.db, PostgreSQL schema bench_N in the `test`
+ * database or BENCH_DATABASE_URL) and reused when they already hold N disclosures.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import autocannon from "autocannon";
+import type { DatabaseConfig } from "../src/config.ts";
+import { resolveConfig } from "../src/config.ts";
+import { aggregate, countDisclosures, openStore, type Store, saveDisclosure } from "../src/store/index.ts";
+import { generateDisclosures } from "./generate.ts";
+
+const argv = process.argv.slice(2);
+const flag = (name: string, dflt: string) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 && argv[i + 1] ? (argv[i + 1] as string) : dflt;
+};
+const N = Number(flag("n", "10000"));
+const DURATION = Number(flag("duration", "10"));
+const RATE = Number(flag("rate", "200"));
+const BACKEND = flag("backend", "both");
+const PG_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+
+function dbConfig(kind: "sqlite" | "postgres"): DatabaseConfig {
+  return kind === "sqlite"
+    ? { kind: "sqlite", file: `data/bench-${N}.db` }
+    : { kind: "postgres", url: PG_URL, schema: `bench_${N}` };
+}
+
+async function ensureData(store: Store): Promise<void> {
+  const have = await countDisclosures(store);
+  if (have === N) return;
+  if (have !== 0) throw new Error(`bench database holds ${have} disclosures, expected 0 or ${N}; delete it`);
+  const t0 = performance.now();
+  let i = 0;
+  for (const g of generateDisclosures(N)) {
+    await saveDisclosure(store, { disclosure: g.disclosure, status: "published", region: g.region, level: "county" });
+    if (++i % 1000 === 0)
+      process.stderr.write(`  generated ${i}/${N} (${((performance.now() - t0) / 1000).toFixed(0)} s)\n`);
+  }
+  console.log(`generated ${N} disclosures in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+async function childServer(kind: "sqlite" | "postgres"): Promise<{ child: ChildProcess; port: number }> {
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", new URL(import.meta.url).pathname, "--child", kind, "--n", String(N)],
+    {
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
+  const port = await new Promise<number>((resolve, reject) => {
+    let buf = "";
+    child.stdout?.on("data", (d: Buffer) => {
+      buf += d.toString();
+      const m = /PORT (\d+)/.exec(buf);
+      if (m) resolve(Number(m[1]));
+    });
+    child.once("exit", (code) => reject(new Error(`server exited ${code}`)));
+  });
+  return { child, port };
+}
+
+async function runChild(kind: "sqlite" | "postgres"): Promise<void> {
+  const { createApp } = await import("../src/server/app.ts");
+  const { serve } = await import("@hono/node-server");
+  const config = resolveConfig({ port: 0, seed: false }, {});
+  const store = await openStore(dbConfig(kind));
+  const app = createApp(store, config);
+  const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, (info) => {
+    process.stdout.write(`PORT ${info.port}\n`);
+  });
+  process.once("SIGTERM", () => server.close(() => store.close().then(() => process.exit(0))));
+}
+
+interface Scenario {
+  name: string;
+  paths: string[];
+  target: number;
+}
+
+async function load(port: number, s: Scenario) {
+  let i = 0;
+  // Warm-up (not reported): JIT, connection pools and the server's read caches.
+  await autocannon({
+    url: `http://127.0.0.1:${port}`,
+    connections: 10,
+    overallRate: RATE,
+    duration: 2,
+    requests: [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, path: s.paths[i++ % s.paths.length] }) }],
+  });
+  i = 0;
+  const r = await autocannon({
+    url: `http://127.0.0.1:${port}`,
+    connections: 10,
+    overallRate: RATE,
+    duration: DURATION,
+    requests: [
+      {
+        setupRequest: (req: Record<string, unknown>) => {
+          i = (i * 7919 + 17) % s.paths.length; // deterministic spread over the paths
+          return { ...req, path: s.paths[i] };
+        },
+      },
+    ],
+  });
+  const ok = r.errors === 0 && r.non2xx === 0 && r.latency.p99 < s.target;
+  console.log(
+    `${s.name.padEnd(28)} p50 ${String(r.latency.p50).padStart(4)} ms  p99 ${String(r.latency.p99).padStart(4)} ms  ` +
+      `${r.requests.average.toFixed(0).padStart(4)} req/s  errors ${r.errors}  non-2xx ${r.non2xx}  ` +
+      `target p99 < ${s.target} ms: ${ok ? "met" : "NOT MET"}`,
+  );
+  return ok;
+}
+
+async function benchBackend(kind: "sqlite" | "postgres"): Promise<boolean> {
+  console.log(`\n### ${kind}: ${N} disclosures, ${RATE} req/s for ${DURATION} s each, 10 connections`);
+  const store = await openStore(dbConfig(kind));
+  await ensureData(store);
+  // one uncached aggregate over everything, timed directly (the server caches results)
+  for (const by of ["functionClass", "region", "year"] as const) {
+    const t0 = performance.now();
+    const a = await aggregate(store, { by });
+    console.log(`uncached aggregate by ${by}: ${(performance.now() - t0).toFixed(1)} ms (${a.total} groups)`);
+  }
+  const depts = await store.db
+    .selectFrom("disclosures")
+    .select(["department_id", "year"])
+    .where("is_current", "=", 1)
+    .orderBy("id")
+    .limit(2000)
+    .execute();
+  await store.close();
+  const { child, port } = await childServer(kind);
+  try {
+    const terms = ["人力资源", "财政", "就业补助", "2080101", "卫生", "巴州", "公安局", "住房公积金", "信息化", "208"];
+    const scenarios: Scenario[] = [
+      { name: "department page", paths: depts.map((d) => `/departments/${d.department_id}/${d.year}`), target: 50 },
+      { name: "search", paths: terms.map((t) => `/api/search?q=${encodeURIComponent(t)}`), target: 50 },
+      {
+        name: "aggregate (all disclosures)",
+        paths: ["functionClass", "economicClass", "fund", "year", "region", "department&limit=20"].map(
+          (by) => `/api/aggregates?by=${by}`,
+        ),
+        target: 100,
+      },
+    ];
+    let ok = true;
+    for (const s of scenarios) ok = (await load(port, s)) && ok;
+    return ok;
+  } finally {
+    child.kill("SIGTERM");
+  }
+}
+
+if (argv[0] === "--child") {
+  await runChild(argv[1] as "sqlite" | "postgres");
+} else {
+  if (BACKEND !== "postgres" && !existsSync("data")) console.log("(creating data/ for the SQLite bench database)");
+  const kinds = BACKEND === "both" ? (["sqlite", "postgres"] as const) : [BACKEND as "sqlite" | "postgres"];
+  let ok = true;
+  for (const k of kinds) ok = (await benchBackend(k)) && ok;
+  process.exitCode = ok ? 0 : 1;
+}

@@ -1,0 +1,90 @@
+/**
+ * Configuration, resolved once: flag > environment > default. Validated and frozen, then passed
+ * explicitly to whatever needs it; nothing else in yusuan reads `process.env`.
+ *
+ * @example
+ *   const config = resolveConfig({ port: "8080" }, process.env);
+ *   const store = await openStore(config.database);
+ */
+import { InputError } from "./errors.ts";
+
+export type DatabaseConfig =
+  | { readonly kind: "sqlite"; readonly file: string }
+  | { readonly kind: "postgres"; readonly url: string; readonly schema?: string | undefined };
+
+export interface Config {
+  readonly database: DatabaseConfig;
+  readonly host: string;
+  readonly port: number;
+  /** a token to register as admin on first start (otherwise one is generated and printed once) */
+  readonly adminToken?: string | undefined;
+  /** largest accepted upload, in bytes */
+  readonly maxUploadBytes: number;
+  /** load the bundled examples into an empty database on start */
+  readonly seedExamples: boolean;
+}
+
+/** Command-line flags, as strings (commander gives strings). */
+export interface ConfigFlags {
+  db?: string | undefined;
+  databaseUrl?: string | undefined;
+  port?: string | number | undefined;
+  host?: string | undefined;
+  adminToken?: string | undefined;
+  maxUploadMb?: string | number | undefined;
+  seed?: boolean | undefined;
+}
+
+export const DEFAULT_DB_FILE = "./data/yusuan.db";
+export const DEFAULT_PORT = 8080;
+export const DEFAULT_MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+function parsePort(v: string | number, where: string): number {
+  const n = typeof v === "number" ? v : Number(v);
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new InputError(`端口无效：${v}`, where, "端口为 0–65535 的整数");
+  return n;
+}
+
+function parseMb(v: string | number, where: string): number {
+  const n = typeof v === "number" ? v : Number(v);
+  if (!Number.isFinite(n) || n <= 0 || n > 1024) throw new InputError(`上传上限无效：${v}`, where, "以 MB 计，0–1024");
+  return Math.floor(n * 1024 * 1024);
+}
+
+/** Database from flags and environment: --db FILE > DATABASE_URL > YUSUAN_DB > ./data/yusuan.db. */
+export function resolveDatabase(flags: ConfigFlags, env: Env): DatabaseConfig {
+  if (flags.db) return Object.freeze({ kind: "sqlite", file: flags.db });
+  const url = flags.databaseUrl ?? env.DATABASE_URL;
+  if (url) {
+    if (!/^postgres(ql)?:\/\//.test(url))
+      throw new InputError("DATABASE_URL 不是 PostgreSQL 地址", "DATABASE_URL", "形如 postgres://user@host:5432/db");
+    return Object.freeze({ kind: "postgres", url, schema: env.YUSUAN_PG_SCHEMA || undefined });
+  }
+  return Object.freeze({ kind: "sqlite", file: env.YUSUAN_DB || DEFAULT_DB_FILE });
+}
+
+/** Resolves the whole configuration once. Throws InputError (exit 2) on invalid values. */
+export function resolveConfig(flags: ConfigFlags, env: Env): Config {
+  const port =
+    flags.port !== undefined ? parsePort(flags.port, "--port") : env.PORT ? parsePort(env.PORT, "PORT") : DEFAULT_PORT;
+  const maxUploadBytes =
+    flags.maxUploadMb !== undefined
+      ? parseMb(flags.maxUploadMb, "--max-upload-mb")
+      : env.YUSUAN_MAX_UPLOAD_MB
+        ? parseMb(env.YUSUAN_MAX_UPLOAD_MB, "YUSUAN_MAX_UPLOAD_MB")
+        : DEFAULT_MAX_UPLOAD_BYTES;
+  const adminToken = flags.adminToken ?? env.YUSUAN_ADMIN_TOKEN;
+  if (adminToken !== undefined && adminToken.length < 16)
+    throw new InputError("管理员令牌太短", "YUSUAN_ADMIN_TOKEN", "至少 16 个字符");
+  return Object.freeze({
+    database: resolveDatabase(flags, env),
+    host: flags.host ?? env.HOST ?? "127.0.0.1",
+    port,
+    adminToken: adminToken || undefined,
+    maxUploadBytes,
+    seedExamples: flags.seed ?? env.YUSUAN_SEED !== "0",
+  });
+}

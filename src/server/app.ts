@@ -1,0 +1,59 @@
+/**
+ * The web app: portal pages and the JSON API over one store. Thin: parse the request, call the
+ * store, render. One error handler for everything (errors.ts).
+ *
+ * @example
+ *   const app = createApp(store, config);
+ *   const res = await app.request("/api/departments?q=人社");
+ */
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { secureHeaders } from "hono/secure-headers";
+import type { Config } from "../config.ts";
+import type { Store } from "../store/index.ts";
+import { apiRoutes } from "./api/routes.ts";
+import { PortalData } from "./data.ts";
+import { httpError, notFound, onError } from "./errors.ts";
+import { registerCompare } from "./pages/compare.ts";
+import { registerDepartment } from "./pages/department.ts";
+import { registerHome } from "./pages/home.ts";
+import { registerRegion } from "./pages/region.ts";
+import { registerUpload } from "./pages/upload.ts";
+
+export function createApp(store: Store, config: Config): Hono {
+  const app = new Hono();
+  const data = new PortalData(store);
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", "data:"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'none'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+      crossOriginResourcePolicy: "same-origin",
+    }),
+  );
+  // Uploads: refuse oversized bodies before reading them.
+  app.use(
+    "/upload",
+    bodyLimit({
+      maxSize: config.maxUploadBytes + 256 * 1024,
+      onError: () => {
+        throw httpError(413, `文件太大：上限 ${Math.floor(config.maxUploadBytes / 1024 / 1024)} MB`);
+      },
+    }),
+  );
+  app.route("/api", apiRoutes(store, config, data));
+  registerHome(app, store);
+  registerDepartment(app, store, data);
+  registerCompare(app, store, data);
+  registerRegion(app, store);
+  registerUpload(app, store, config);
+  app.get("/healthz", (c) => c.text("ok"));
+  app.notFound(notFound);
+  app.onError(onError);
+  return app;
+}

@@ -1,0 +1,207 @@
+/**
+ * Charts as server-rendered SVG (ECharts SSR). Each chart is a pure function from data to an
+ * ECharts option; `renderSvg` turns it into an SVG string. Labels come from uploaded documents,
+ * so they are treated as hostile: ECharts escapes text in its SVG output and tests check it.
+ * Font names use single quotes: double quotes would cut ECharts' style attribute (STACK.md §7).
+ */
+import * as echarts from "echarts";
+import { amountAt, columnIndex, tableById, totalRow } from "../model/access.ts";
+import type { Disclosure } from "../model/disclosure.ts";
+import { formatAmount } from "../model/money.ts";
+import { ECONOMIC_CLASS_NAMES, FUND_NAMES, THREE_PUBLIC_NAMES } from "../store/index.ts";
+
+const FONT = "'Noto Sans SC','WenQuanYi Zen Hei',sans-serif";
+const PALETTE = ["#0b5cad", "#e07b00", "#2e8540", "#8e44ad", "#c0392b", "#16a085", "#7f8c8d", "#d4ac0d", "#2c3e50"];
+
+export const CHART_NAMES = ["function", "nature", "economic", "threePublic", "income"] as const;
+export type ChartName = (typeof CHART_NAMES)[number];
+
+export const CHART_TITLES: Record<ChartName, string> = {
+  function: "支出功能分类（类）",
+  nature: "基本支出与项目支出",
+  economic: "支出经济分类（类）",
+  threePublic: "“三公”经费（历年）",
+  income: "收入来源",
+};
+
+export interface Slice {
+  name: string;
+  value: number;
+}
+
+const wan = (fen: number) => `${formatAmount(fen, "wanyuan")}万元`;
+
+/** 表3 class rows, total column. */
+export function functionSlices(d: Disclosure): Slice[] {
+  const t = tableById(d, "expenditure");
+  if (!t) return [];
+  return t.rows
+    .filter((r) => r.kind === "class")
+    .map((r) => ({ name: r.label, value: amountAt(t, r, "total") ?? 0 }))
+    .filter((s) => s.value !== 0);
+}
+
+export function natureSlices(d: Disclosure): Slice[] {
+  const t = tableById(d, "expenditure");
+  const r = t && totalRow(t);
+  if (!t || !r) return [];
+  return [
+    { name: "基本支出", value: amountAt(t, r, "basic") ?? 0 },
+    { name: "项目支出", value: amountAt(t, r, "project") ?? 0 },
+  ].filter((s) => s.value !== 0);
+}
+
+/** Basic expenditure by economic class (表6) plus project expenditure by class (表7 total row). */
+export function economicSlices(d: Disclosure): Slice[] {
+  const sums = new Map<string, number>();
+  const t6 = tableById(d, "basicExpenditure");
+  for (const r of t6?.rows ?? []) {
+    if (r.kind !== "class" || !r.code || !t6) continue;
+    sums.set(r.code.slice(0, 3), (sums.get(r.code.slice(0, 3)) ?? 0) + (amountAt(t6, r, "total") ?? 0));
+  }
+  const t7 = tableById(d, "projectExpenditure");
+  const tr = t7 && totalRow(t7);
+  if (t7 && tr) {
+    for (const c of t7.columns) {
+      const m = /^e(\d{3})$/.exec(c.key);
+      if (!m?.[1]) continue;
+      const v = amountAt(t7, tr, c.key) ?? 0;
+      sums.set(m[1], (sums.get(m[1]) ?? 0) + v);
+    }
+  }
+  return [...sums.entries()]
+    .filter(([, v]) => v !== 0)
+    .sort((a, b) => a[0].localeCompare(b[0]))
+    .map(([code, value]) => ({ name: `${code} ${ECONOMIC_CLASS_NAMES[code] ?? ""}`.trim(), value }));
+}
+
+/** 表2 total row by fund column. */
+export function incomeSlices(d: Disclosure): Slice[] {
+  const t = tableById(d, "income");
+  const r = t && totalRow(t);
+  if (!t || !r) return [];
+  return t.columns
+    .filter((c) => c.type === "amount" && c.key !== "total" && c.key !== "fiscalSubtotal")
+    .map((c) => ({ name: FUND_NAMES[c.key] ?? c.path.join("/"), value: amountAt(t, r, c.key) ?? 0 }))
+    .filter((s) => s.value !== 0);
+}
+
+export interface ThreePublicYear {
+  year: number;
+  items: Record<string, number>;
+}
+
+export function threePublicOf(d: Disclosure): ThreePublicYear {
+  const t = tableById(d, "threePublic");
+  const items: Record<string, number> = {};
+  const ti = t ? columnIndex(t, "total") : -1;
+  for (const r of t?.rows ?? []) {
+    const v = r.cells[ti];
+    if (r.lineKey && r.lineKey in THREE_PUBLIC_NAMES && typeof v === "number") items[r.lineKey] = v;
+  }
+  return { year: d.meta.year, items };
+}
+
+function pie(title: string, slices: Slice[]): echarts.EChartsCoreOption {
+  return {
+    animation: false,
+    color: PALETTE,
+    title: { text: title, left: "center", textStyle: { fontFamily: FONT, fontSize: 15 } },
+    textStyle: { fontFamily: FONT },
+    legend: { bottom: 0, type: "plain", textStyle: { fontFamily: FONT, fontSize: 11 } },
+    series: [
+      {
+        type: "pie",
+        radius: ["35%", "62%"],
+        center: ["50%", "48%"],
+        label: {
+          formatter: (p: { name: string; percent: number }) => `${p.name}\n${p.percent.toFixed(2)}%`,
+          fontSize: 11,
+        },
+        data: slices,
+      },
+    ],
+  };
+}
+
+function bar(title: string, slices: Slice[]): echarts.EChartsCoreOption {
+  return {
+    animation: false,
+    color: PALETTE,
+    title: { text: title, left: "center", textStyle: { fontFamily: FONT, fontSize: 15 } },
+    textStyle: { fontFamily: FONT },
+    grid: { left: 8, right: 90, top: 40, bottom: 8, containLabel: true },
+    xAxis: { type: "value", axisLabel: { show: false }, splitLine: { show: false } },
+    yAxis: { type: "category", data: slices.map((s) => s.name), inverse: true, axisLabel: { fontSize: 11 } },
+    series: [
+      {
+        type: "bar",
+        data: slices.map((s) => s.value),
+        label: { show: true, position: "right", fontSize: 11, formatter: (p: { value: number }) => wan(p.value) },
+      },
+    ],
+  };
+}
+
+function threePublicBars(years: ThreePublicYear[]): echarts.EChartsCoreOption {
+  const keys = Object.keys(THREE_PUBLIC_NAMES);
+  return {
+    animation: false,
+    color: PALETTE,
+    title: { text: CHART_TITLES.threePublic, left: "center", textStyle: { fontFamily: FONT, fontSize: 15 } },
+    textStyle: { fontFamily: FONT },
+    legend: { bottom: 0, textStyle: { fontFamily: FONT, fontSize: 11 } },
+    grid: { left: 8, right: 8, top: 40, bottom: 40, containLabel: true },
+    xAxis: { type: "category", data: years.map((y) => `${y.year}年`) },
+    yAxis: { type: "value", axisLabel: { formatter: (v: number) => formatAmount(v, "wanyuan") } },
+    series: keys.map((k) => ({
+      name: THREE_PUBLIC_NAMES[k],
+      type: "bar",
+      stack: "tp",
+      data: years.map((y) => y.items[k] ?? 0),
+    })),
+  };
+}
+
+export function chartOption(
+  name: ChartName,
+  d: Disclosure,
+  threePublicYears: ThreePublicYear[] = [threePublicOf(d)],
+): echarts.EChartsCoreOption | undefined {
+  switch (name) {
+    case "function": {
+      const s = functionSlices(d);
+      return s.length ? pie(CHART_TITLES.function, s) : undefined;
+    }
+    case "nature": {
+      const s = natureSlices(d);
+      return s.length ? pie(CHART_TITLES.nature, s) : undefined;
+    }
+    case "economic": {
+      const s = economicSlices(d);
+      return s.length ? bar(CHART_TITLES.economic, s) : undefined;
+    }
+    case "income": {
+      const s = incomeSlices(d);
+      return s.length ? pie(CHART_TITLES.income, s) : undefined;
+    }
+    case "threePublic":
+      return threePublicYears.length ? threePublicBars(threePublicYears) : undefined;
+  }
+}
+
+/** Renders an option to an SVG string (no DOM needed). */
+export function renderSvg(option: echarts.EChartsCoreOption, width = 640, height = 400): string {
+  const chart = echarts.init(null, null, { renderer: "svg", ssr: true, width, height });
+  try {
+    chart.setOption(option);
+    return chart.renderToSVGString();
+  } finally {
+    chart.dispose();
+  }
+}
+
+/** A ranked bar chart of named amounts (region roll-ups). */
+export function rankedBarSvg(title: string, slices: Slice[]): string {
+  return renderSvg(bar(title, slices), 640, Math.max(160, 40 + slices.length * 26));
+}

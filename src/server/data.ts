@@ -1,0 +1,53 @@
+/**
+ * Read-through caches for the portal. Saved versions never change, so a parsed Disclosure or a
+ * rendered chart keyed by disclosure id stays valid until evicted.
+ */
+import type { Disclosure } from "../model/disclosure.ts";
+import { LruCache } from "../store/cache.ts";
+import { type DisclosureRecord, getDisclosure, listHistory, type Store } from "../store/index.ts";
+import { type ChartName, chartOption, renderSvg, type ThreePublicYear, threePublicOf } from "./charts.ts";
+import { httpError } from "./errors.ts";
+
+const ONE_DAY = 24 * 3600_000;
+
+export class PortalData {
+  private readonly disclosures = new LruCache<Disclosure>(300, ONE_DAY);
+  private readonly charts = new LruCache<string>(2000, ONE_DAY);
+  private readonly histories = new LruCache<DisclosureRecord[]>(1000, 30_000);
+  constructor(readonly store: Store) {}
+
+  async disclosure(id: number): Promise<Disclosure> {
+    const d = await this.disclosures.wrap(`${id}`, async () => {
+      const x = await getDisclosure(this.store, id);
+      if (!x) throw httpError(404, `没有编号为 ${id} 的公开文件`);
+      return x;
+    });
+    return d;
+  }
+
+  /** A department's versions, newest first (cached briefly; keyed on the store's generation). */
+  history(departmentId: number): Promise<DisclosureRecord[]> {
+    return this.histories.wrap(`${this.store.generation}:${departmentId}`, () => listHistory(this.store, departmentId));
+  }
+
+  /** 三公 by year over the department's current budget disclosures up to `year`. */
+  async threePublicYears(departmentId: number, year: number): Promise<ThreePublicYear[]> {
+    const current = (await this.history(departmentId)).filter(
+      (r) => r.isCurrent && r.kind === "budget" && r.year <= year,
+    );
+    const out: ThreePublicYear[] = [];
+    for (const r of current.slice(0, 6).reverse()) out.push(threePublicOf(await this.disclosure(r.id)));
+    return out;
+  }
+
+  async chartSvg(id: number, name: ChartName, departmentId: number, year: number): Promise<string | undefined> {
+    const key = `${id}:${name}:${name === "threePublic" ? this.store.generation : 0}`;
+    const svg = await this.charts.wrap(key, async () => {
+      const d = await this.disclosure(id);
+      const years = name === "threePublic" ? await this.threePublicYears(departmentId, year) : undefined;
+      const option = chartOption(name, d, years);
+      return option ? renderSvg(option) : "";
+    });
+    return svg || undefined;
+  }
+}

@@ -1,0 +1,234 @@
+/**
+ * The department-year page: headline figures, charts, all tables as published, the 说明, the
+ * performance targets, the findings with a data-quality badge, and downloads. Also the per-version
+ * downloads (CSV, JSON, source) and the chart SVGs, which address disclosures by id only.
+ */
+import type { Hono } from "hono";
+import { html } from "hono/html";
+import { amountAt, tableById, totalRow } from "../../model/access.ts";
+import type { Disclosure } from "../../model/disclosure.ts";
+import {
+  type DisclosureRecord,
+  diffDisclosures,
+  findCurrent,
+  getDepartment,
+  getRecord,
+  getSourceFile,
+  getTable,
+  listFindings,
+  type Store,
+} from "../../store/index.ts";
+import {
+  CHART_NAMES,
+  CHART_TITLES,
+  type ChartName,
+  economicSlices,
+  functionSlices,
+  incomeSlices,
+  natureSlices,
+} from "../charts.ts";
+import { tableCsv } from "../csv.ts";
+import type { PortalData } from "../data.ts";
+import { httpError } from "../errors.ts";
+import { int, pct, wan } from "../format.ts";
+import { page } from "../layout.ts";
+import { findingsList, performanceTable, printedTable, qualityBadge } from "./tables.ts";
+
+export function idParam(v: string | undefined, what = "编号"): number {
+  if (!v || !/^\d{1,12}$/.test(v)) throw httpError(404, `${what}无效`);
+  return Number(v);
+}
+
+/** A published record or 404 (drafts are not public). */
+export async function publishedRecord(store: Store, id: number): Promise<DisclosureRecord> {
+  const r = await getRecord(store, id);
+  if (r?.status !== "published") throw httpError(404, `没有编号为 ${id} 的已发布公开文件`);
+  return r;
+}
+
+export function headline(d: Disclosure): { label: string; value: number | null }[] {
+  const t3 = tableById(d, "expenditure");
+  const r3 = t3 && totalRow(t3);
+  const t2 = tableById(d, "income");
+  const r2 = t2 && totalRow(t2);
+  const t10 = tableById(d, "threePublic");
+  const r10 = t10 && totalRow(t10);
+  const at = (t: typeof t3, r: typeof r3, k: string) => (t && r ? amountAt(t, r, k) : null);
+  return [
+    { label: "收入预算", value: at(t2, r2, "total") },
+    { label: "支出预算", value: at(t3, r3, "total") },
+    { label: "基本支出", value: at(t3, r3, "basic") },
+    { label: "项目支出", value: at(t3, r3, "project") },
+    { label: "“三公”经费", value: at(t10, r10, "total") },
+  ];
+}
+
+function altText(name: ChartName, d: Disclosure): string {
+  const slices =
+    name === "function"
+      ? functionSlices(d)
+      : name === "nature"
+        ? natureSlices(d)
+        : name === "economic"
+          ? economicSlices(d)
+          : name === "income"
+            ? incomeSlices(d)
+            : [];
+  const parts = slices.map((x) => `${x.name} ${wan(x.value)}万元`);
+  return `${CHART_TITLES[name]}${parts.length ? `：${parts.join("，")}` : ""}`;
+}
+
+export function registerDepartment(app: Hono, store: Store, data: PortalData): void {
+  app.get("/departments/:id", async (c) => {
+    const id = idParam(c.req.param("id"));
+    const dept = await getDepartment(store, id);
+    if (!dept) throw httpError(404, `没有编号为 ${id} 的部门`);
+    const latest = (await data.history(id)).find((r) => r.isCurrent);
+    if (!latest) throw httpError(404, `${dept.name} 还没有已发布的公开文件`);
+    return c.redirect(`/departments/${id}/${latest.year}`, 302);
+  });
+
+  app.get("/departments/:id/:year", async (c) => {
+    const deptId = idParam(c.req.param("id"));
+    const year = idParam(c.req.param("year"), "年度");
+    const version = c.req.query("version");
+    const history = await data.history(deptId);
+    const rec =
+      version !== undefined
+        ? history.find((r) => r.year === year && r.version === int(version, -1) && r.status === "published")
+        : (history.find((r) => r.year === year && r.isCurrent) ?? (await findCurrent(store, deptId, year)));
+    if (!rec) throw httpError(404, `没有该部门 ${year} 年已发布的公开文件`);
+    const [d, findings] = await Promise.all([data.disclosure(rec.id), listFindings(store, rec.id)]);
+    const heads = headline(d);
+    const total = heads[1]?.value ?? 0;
+    const nature = natureSlices(d);
+    const versions = history.filter((r) => r.year === year && r.status === "published");
+    const otherYears = [...new Set(history.filter((r) => r.isCurrent).map((r) => r.year))].sort();
+    const base = `/disclosures/${rec.id}`;
+    return c.html(
+      page({
+        title: `${rec.department.name} ${year} 年部门预算`,
+        description: `${rec.department.name}${year}年部门预算公开：收支、图表、全部公开表和说明。`,
+        body: html`<h1>${rec.department.name} ${year} 年${rec.kind === "budget" ? "部门预算" : "部门决算"}</h1>
+          <p class="muted">${rec.department.region} · 第 ${rec.version} 版${rec.isCurrent ? "（现行）" : "（已被更正）"} · 发布于 ${rec.publishedAt?.slice(0, 10) ?? ""} · ${qualityBadge(rec.summary)}</p>
+          <p>年度：${otherYears.map((y) => (y === year ? html`<strong>${y}</strong> ` : html`<a href="/departments/${deptId}/${y}">${y}</a> `))}
+            · <a href="/compare?department=${deptId}">历年比较</a></p>
+          <section aria-labelledby="headline"><h2 id="headline">主要数据（万元）</h2>
+            <ul class="cards">${heads.map(
+              (h) =>
+                html`<li class="card"><div class="muted">${h.label}</div><div class="figure">${h.value === null ? "—" : wan(h.value)}</div>${
+                  h.value !== null && total && h.label.endsWith("支出") && h.label !== "支出预算"
+                    ? html`<div class="muted">占支出 ${pct(h.value, total)}</div>`
+                    : ""
+                }</li>`,
+            )}</ul>
+            ${nature.length ? "" : html`<p class="muted">未能从表3读取基本支出和项目支出。</p>`}
+          </section>
+          <section aria-labelledby="charts"><h2 id="charts">图表</h2>
+            <div class="charts">${CHART_NAMES.map(
+              (n) =>
+                html`<figure><img src="${base}/charts/${n}.svg" alt="${altText(n, d)}" width="640" height="400" loading="lazy"><figcaption>${CHART_TITLES[n]}</figcaption></figure>`,
+            )}</div>
+          </section>
+          <section aria-labelledby="downloads"><h2 id="downloads">下载</h2>
+            <ul>
+              <li><a href="${base}/disclosure.json" download>完整数据（JSON）</a></li>
+              ${d.tables.map((t) => html`<li><a href="${base}/tables/${t.no}.csv" download>表${t.no} ${t.title}（CSV）</a></li>`)}
+              ${rec.sourceFile ? html`<li><a href="${base}/source">原始文件：${rec.sourceFile.name}</a> <span class="muted">sha256 ${rec.sourceFile.sha256.slice(0, 12)}…</span></li>` : ""}
+            </ul>
+          </section>
+          <section aria-labelledby="quality"><h2 id="quality">数据质量 ${qualityBadge(rec.summary)}</h2>
+            <p>错误 ${rec.summary.errors} 条，警告 ${rec.summary.warnings} 条，提示 ${rec.summary.notices} 条。</p>
+            ${findingsList(findings)}
+          </section>
+          <section aria-labelledby="tables"><h2 id="tables">部门预算公开表</h2>
+            ${d.tables.map((t) => printedTable(t, { csv: `${base}/tables/${t.no}.csv` }))}
+          </section>
+          <section aria-labelledby="expl"><h2 id="expl">部门预算情况说明</h2>
+            ${d.explanations.map((e) => html`<h3>${e.no}. ${e.title}</h3><p class="prose">${e.text}</p>`)}
+          </section>
+          ${d.performance.length ? html`<section aria-labelledby="perf"><h2 id="perf">绩效目标</h2>${d.performance.map(performanceTable)}</section>` : ""}
+          <section aria-labelledby="history"><h2 id="history">版本历史</h2>
+            <ol>${versions.map(
+              (v, i) =>
+                html`<li><a href="/departments/${deptId}/${year}?version=${v.version}">第 ${v.version} 版</a> ${v.isCurrent ? "（现行）" : ""} ${v.publishedAt?.slice(0, 10) ?? ""}${
+                  versions[i + 1]
+                    ? html` · <a href="/disclosures/${versions[i + 1]?.id}/diff/${v.id}">与上一版比较</a>`
+                    : ""
+                }</li>`,
+            )}</ol>
+          </section>`,
+      }),
+    );
+  });
+
+  app.get("/disclosures/:id", async (c) => {
+    const rec = await publishedRecord(store, idParam(c.req.param("id")));
+    return c.redirect(`/departments/${rec.department.id}/${rec.year}?version=${rec.version}`, 302);
+  });
+
+  app.get("/disclosures/:id/disclosure.json", async (c) => {
+    const rec = await publishedRecord(store, idParam(c.req.param("id")));
+    const d = await data.disclosure(rec.id);
+    c.header("Content-Disposition", `attachment; filename="disclosure-${rec.id}.json"`);
+    return c.json(d);
+  });
+
+  app.get("/disclosures/:id/tables/:file", async (c) => {
+    const m = /^(\d{1,3})\.csv$/.exec(c.req.param("file"));
+    if (!m) throw httpError(404, "表格编号无效");
+    const rec = await publishedRecord(store, idParam(c.req.param("id")));
+    const t = await getTable(store, rec.id, Number(m[1]));
+    if (!t) throw httpError(404, `该公开文件没有表${m[1]}`);
+    c.header("Content-Type", "text/csv; charset=utf-8");
+    c.header("Content-Disposition", `attachment; filename="disclosure-${rec.id}-table-${t.no}.csv"`);
+    return c.body(tableCsv(t));
+  });
+
+  app.get("/disclosures/:id/source", async (c) => {
+    const rec = await publishedRecord(store, idParam(c.req.param("id")));
+    if (!rec.sourceFile) throw httpError(404, "没有保存原始文件");
+    const f = await getSourceFile(store, rec.sourceFile.id);
+    if (!f) throw httpError(404, "没有保存原始文件");
+    // The stored name is user input: only ever a download name, never a path; ASCII fallback + RFC 5987.
+    const ascii = `source-${rec.id}${/\.(txt|json)$/i.exec(f.name)?.[0] ?? ""}`;
+    c.header("Content-Type", "application/octet-stream");
+    c.header("Content-Disposition", `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(f.name)}`);
+    c.header("X-Content-Type-Options", "nosniff");
+    return c.body(f.bytes.buffer.slice(f.bytes.byteOffset, f.bytes.byteOffset + f.bytes.byteLength) as ArrayBuffer);
+  });
+
+  app.get("/disclosures/:id/charts/:file", async (c) => {
+    const m = /^([a-zA-Z]+)\.svg$/.exec(c.req.param("file"));
+    const name = m?.[1] as ChartName | undefined;
+    if (!name || !CHART_NAMES.includes(name)) throw httpError(404, "没有这个图表");
+    const rec = await publishedRecord(store, idParam(c.req.param("id")));
+    const svg = await data.chartSvg(rec.id, name, rec.department.id, rec.year);
+    if (!svg) throw httpError(404, "该公开文件没有绘制此图表所需的数据");
+    c.header("Content-Type", "image/svg+xml; charset=utf-8");
+    c.header("Cache-Control", name === "threePublic" ? "public, max-age=300" : "public, max-age=86400, immutable");
+    c.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
+    return c.body(svg);
+  });
+
+  app.get("/disclosures/:a/diff/:b", async (c) => {
+    const a = await publishedRecord(store, idParam(c.req.param("a")));
+    const b = await publishedRecord(store, idParam(c.req.param("b")));
+    const diff = diffDisclosures(await data.disclosure(a.id), await data.disclosure(b.id));
+    const fmt = (v: number | string | null) => (typeof v === "number" ? wan(v) : (v ?? ""));
+    return c.html(
+      page({
+        title: `版本比较 ${a.department.name}`,
+        body: html`<h1>${a.department.name}：第 ${a.version} 版（${a.year}）→ 第 ${b.version} 版（${b.year}）</h1>
+          ${diff.meta.length ? html`<h2>基本信息</h2><ul>${diff.meta.map((m) => html`<li>${m.field}：${String(m.before ?? "")} → ${String(m.after ?? "")}</li>`)}</ul>` : ""}
+          <h2>变动的数字（${diff.cells.length} 处）</h2>
+          <div class="table-wrap"><table><thead><tr><th scope="col">表</th><th scope="col">行</th><th scope="col">列</th><th scope="col">原</th><th scope="col">新</th></tr></thead>
+          <tbody>${diff.cells.map(
+            (x) =>
+              html`<tr class="changed"><td>表${x.table}</td><td>${x.row}</td><td>${x.column}</td><td class="num">${fmt(x.before)}</td><td class="num">${fmt(x.after)}</td></tr>`,
+          )}</tbody></table></div>
+          ${diff.explanationsChanged.length ? html`<p>说明中改动的节：${diff.explanationsChanged.join("、")}</p>` : ""}`,
+      }),
+    );
+  });
+}

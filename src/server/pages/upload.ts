@@ -1,0 +1,80 @@
+/**
+ * Upload (authenticated): choose a document and enter a token → the check result → publish.
+ * Plain multipart forms so it works without JavaScript; the token travels in the form body
+ * (never a cookie, so there is no CSRF surface) and is never echoed back into a page.
+ */
+import type { Hono } from "hono";
+import { html } from "hono/html";
+import type { Config } from "../../config.ts";
+import { getRecord, publishDisclosure, type Store } from "../../store/index.ts";
+import { requireDepartment, requireRole } from "../auth.ts";
+import { httpError } from "../errors.ts";
+import { page } from "../layout.ts";
+import { uploadDocument } from "../upload.ts";
+import { idParam } from "./department.ts";
+import { findingsList, qualityBadge } from "./tables.ts";
+
+const tokenField = html`<p><label for="token">访问令牌</label><br><input type="password" id="token" name="token" autocomplete="off" required size="40"></p>`;
+
+export function registerUpload(app: Hono, store: Store, config: Config): void {
+  app.get("/upload", (c) =>
+    c.html(
+      page({
+        title: "上传公开文件",
+        body: html`<h1>上传部门预算公开文件</h1>
+          <p>上传从 PDF 提取的文本（.txt，UTF-8 或 GBK）或 Disclosure JSON（.json），不超过 ${Math.floor(config.maxUploadBytes / 1024 / 1024)} MB。上传后先保存为草稿并显示检查结果，确认后再发布。</p>
+          <form method="post" action="/upload" enctype="multipart/form-data">
+            <p><label for="file">文件</label><br><input type="file" id="file" name="file" accept=".txt,.json,text/plain,application/json" required></p>
+            ${tokenField}
+            <p><button type="submit">上传并检查</button></p>
+          </form>`,
+      }),
+    ),
+  );
+
+  app.post("/upload", async (c) => {
+    const body = await c.req.parseBody();
+    const token = typeof body.token === "string" ? body.token : undefined;
+    const principal = await requireRole(store, c, ["admin", "reviewer", "editor"], token);
+    const file = body.file;
+    if (!(file instanceof File)) throw httpError(400, "请选择要上传的文件");
+    const result = await uploadDocument(
+      store,
+      principal,
+      { name: file.name, type: file.type, bytes: new Uint8Array(await file.arrayBuffer()) },
+      config.maxUploadBytes,
+    );
+    const s = result.report.summary;
+    return c.html(
+      page({
+        title: "检查结果",
+        body: html`<h1>检查结果：${result.department} ${result.year} 年</h1>
+          <p role="status">已保存为草稿（编号 ${result.saved.id}，第 ${result.saved.version} 版）。${qualityBadge(s)} 错误 ${s.errors}，警告 ${s.warnings}，提示 ${s.notices}。</p>
+          ${findingsList(result.report.findings)}
+          ${result.report.notChecked.length ? html`<details><summary>未能检查的规则（${result.report.notChecked.length}）</summary><ul>${result.report.notChecked.map((n) => html`<li><code>${n.rule}</code>：${n.reason}</li>`)}</ul></details>` : ""}
+          <h2>发布</h2>
+          <form method="post" action="/disclosures/${result.saved.id}/publish">
+            ${tokenField}
+            <p><button type="submit">发布此版本</button></p>
+          </form>`,
+      }),
+      201,
+    );
+  });
+
+  app.post("/disclosures/:id/publish", async (c) => {
+    const id = idParam(c.req.param("id"));
+    const body = await c.req.parseBody();
+    const principal = await requireRole(
+      store,
+      c,
+      ["admin", "reviewer", "editor"],
+      typeof body.token === "string" ? body.token : undefined,
+    );
+    const rec = await getRecord(store, id);
+    if (!rec) throw httpError(404, `没有编号为 ${id} 的公开文件`);
+    requireDepartment(principal, rec.department.id);
+    await publishDisclosure(store, id);
+    return c.redirect(`/departments/${rec.department.id}/${rec.year}`, 303);
+  });
+}

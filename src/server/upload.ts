@@ -1,0 +1,89 @@
+/**
+ * The one upload path for the portal form and the API: type and size checks, import, check, and
+ * a draft saved in one transaction with its source file. Editors may only upload their own
+ * department's documents.
+ */
+import { extname } from "node:path";
+import { type CheckReport, check } from "../check/index.ts";
+import { importBuffer, sniffFormat } from "../import/index.ts";
+import { getDepartment, type Principal, type Saved, type Store, saveDisclosure } from "../store/index.ts";
+import { httpError } from "./errors.ts";
+
+/** Declared types we accept; the bytes are sniffed as well. */
+const ACCEPTED_TYPES = new Set(["text/plain", "application/json", "text/json", "application/octet-stream", ""]);
+const UNSUPPORTED: Record<string, string> = {
+  pdf: "PDF 导入尚未支持：请先用 pdftotext -layout 提取文本后上传文本文件（.txt）",
+  xlsx: "Excel 工作簿（.xlsx）导入尚未支持：请上传从 PDF 提取的文本（.txt）或 JSON",
+  xls: "旧版 Excel（.xls）不受支持：请另存为文本或 JSON 后上传",
+};
+
+export interface UploadInput {
+  name: string;
+  type: string;
+  bytes: Uint8Array;
+}
+
+export interface UploadResult {
+  saved: Saved;
+  report: CheckReport;
+  department: string;
+  year: number;
+}
+
+/** Only a base name, without control or path characters, is kept from a client's file name. */
+export function safeFileName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? "";
+  const clean = [...base]
+    .filter((ch) => ch >= " " && ch !== "\u007f")
+    .join("")
+    .replace(/^\.+/, "")
+    .trim();
+  return clean.slice(0, 200) || "upload.txt";
+}
+
+export function checkUploadType(input: UploadInput, maxBytes: number): void {
+  if (input.bytes.length > maxBytes)
+    throw httpError(413, `文件太大：${input.bytes.length} 字节，上限 ${Math.floor(maxBytes / 1024 / 1024)} MB`);
+  if (input.bytes.length === 0) throw httpError(400, "文件是空的");
+  const ext = extname(input.name).toLowerCase();
+  const sniffed = sniffFormat(input.bytes, input.name);
+  const unsupported = UNSUPPORTED[sniffed] ?? UNSUPPORTED[ext.slice(1)];
+  if (unsupported) throw httpError(415, unsupported);
+  const type = (input.type.split(";")[0] ?? "").trim().toLowerCase();
+  if (!ACCEPTED_TYPES.has(type)) throw httpError(415, `不支持的文件类型 ${type}：请上传文本（.txt）或 JSON（.json）`);
+  if (![".txt", ".json", ".text", ""].includes(ext))
+    throw httpError(415, `不支持的扩展名 ${ext}：请上传文本（.txt）或 JSON（.json）`);
+}
+
+export async function uploadDocument(
+  store: Store,
+  principal: Principal,
+  input: UploadInput,
+  maxBytes: number,
+): Promise<UploadResult> {
+  const name = safeFileName(input.name);
+  checkUploadType({ ...input, name }, maxBytes);
+  const r = importBuffer(input.bytes, name);
+  if (!r.disclosure) {
+    const msgs = r.problems.filter((p) => p.severity === "error").map((p) => p.message);
+    throw httpError(422, `无法读取文件：${msgs.join("；") || "未知原因"}`);
+  }
+  const d = r.disclosure;
+  let departmentId: number | undefined;
+  if (principal.role === "editor") {
+    const own = principal.departmentId === null ? undefined : await getDepartment(store, principal.departmentId);
+    if (!own || own.name !== d.meta.department)
+      throw httpError(403, `编辑只能上传本部门的公开文件（文件中的部门为“${d.meta.department}”）`);
+    departmentId = own.id;
+  }
+  const report = check(d);
+  const saved = await saveDisclosure(store, {
+    disclosure: d,
+    report,
+    source: { name, bytes: input.bytes },
+    status: "draft",
+    createdBy: principal.name,
+    departmentId,
+  });
+  return { saved, report, department: d.meta.department, year: d.meta.year };
+}

@@ -1,0 +1,169 @@
+/** Departments: list, search by name or region, and the regions and years present. */
+import { sql } from "kysely";
+import { LruCache } from "./cache.ts";
+import type { Store } from "./open-store.ts";
+import type { DepartmentRow } from "./schema.ts";
+import type { Department, DepartmentLevel, DepartmentSummary, Page } from "./types.ts";
+
+export function toDepartment(r: Pick<DepartmentRow, "name" | "region" | "level"> & { id: number }): Department {
+  return { id: r.id, name: r.name, region: r.region, level: r.level as DepartmentLevel };
+}
+
+/** Escapes LIKE wildcards so user text matches literally (used with `escape '\'`). */
+export function likePattern(q: string): string {
+  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+export interface DepartmentQuery {
+  q?: string | undefined;
+  region?: string | undefined;
+  level?: DepartmentLevel | undefined;
+  limit?: number | undefined;
+  offset?: number | undefined;
+}
+
+export async function getDepartment(store: Store, id: number): Promise<Department | undefined> {
+  const r = await store.db.selectFrom("departments").selectAll().where("id", "=", id).executeTakeFirst();
+  return r ? toDepartment(r) : undefined;
+}
+
+export async function listDepartments(store: Store, q: DepartmentQuery = {}): Promise<Page<DepartmentSummary>> {
+  const limit = Math.min(Math.max(q.limit ?? 50, 1), 500);
+  const offset = Math.max(q.offset ?? 0, 0);
+  let base = store.db.selectFrom("departments");
+  if (q.q) base = base.where(sql<boolean>`name like ${likePattern(q.q)} escape '\\'`);
+  if (q.region) base = base.where("region", "=", q.region);
+  if (q.level) base = base.where("level", "=", q.level);
+  const { n } = await base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  const rows = await base
+    .selectAll()
+    .orderBy("region")
+    .orderBy("name")
+    .orderBy("id")
+    .limit(limit)
+    .offset(offset)
+    .execute();
+  const years = await yearsByDepartment(
+    store,
+    rows.map((r) => r.id),
+  );
+  return {
+    items: rows.map((r) => ({ ...toDepartment(r), years: years.get(r.id) ?? [] })),
+    total: Number(n),
+    limit,
+    offset,
+  };
+}
+
+async function yearsByDepartment(store: Store, ids: number[]): Promise<Map<number, number[]>> {
+  const out = new Map<number, number[]>();
+  if (ids.length === 0) return out;
+  const rows = await store.db
+    .selectFrom("disclosures")
+    .select(["department_id", "year"])
+    .where("department_id", "in", ids)
+    .where("is_current", "=", 1)
+    .orderBy("year")
+    .execute();
+  for (const r of rows) {
+    const list = out.get(r.department_id) ?? [];
+    if (!list.includes(r.year)) list.push(r.year);
+    out.set(r.department_id, list);
+  }
+  return out;
+}
+
+export async function listRegions(store: Store): Promise<{ region: string; departments: number }[]> {
+  const rows = await store.db
+    .selectFrom("departments")
+    .select(["region", (eb) => eb.fn.countAll<number>().as("n")])
+    .groupBy("region")
+    .orderBy("region")
+    .execute();
+  return rows.map((r) => ({ region: r.region, departments: Number(r.n) }));
+}
+
+export async function listYears(store: Store): Promise<number[]> {
+  const rows = await store.db
+    .selectFrom("disclosures")
+    .select("year")
+    .distinct()
+    .where("is_current", "=", 1)
+    .orderBy("year", "desc")
+    .execute();
+  return rows.map((r) => r.year);
+}
+
+export interface SearchHit {
+  kind: "department" | "project" | "function";
+  term: string;
+  code: string | null;
+  department: Department;
+  year: number;
+}
+
+/**
+ * Searches departments, projects and function names or codes. Parameterised; LIKE wildcards in
+ * the query are matched literally.
+ */
+const searchCache = new LruCache<Page<SearchHit>>(2000, 30_000);
+const storeIds = new WeakMap<Store, number>();
+let nextStoreId = 0;
+
+export async function search(
+  store: Store,
+  q: string,
+  opts: { limit?: number; offset?: number } = {},
+): Promise<Page<SearchHit>> {
+  let sid = storeIds.get(store);
+  if (sid === undefined) {
+    sid = nextStoreId++;
+    storeIds.set(store, sid);
+  }
+  // Results are cached briefly per store generation: searches repeat, and writes are rare.
+  const key = JSON.stringify([sid, store.generation, q, opts.limit, opts.offset]);
+  return searchCache.wrap(key, () => searchUncached(store, q, opts));
+}
+
+async function searchUncached(
+  store: Store,
+  q: string,
+  opts: { limit?: number; offset?: number },
+): Promise<Page<SearchHit>> {
+  const limit = Math.min(Math.max(opts.limit ?? 20, 1), 200);
+  const offset = Math.max(opts.offset ?? 0, 0);
+  const text = q.trim().slice(0, 100);
+  if (!text) return { items: [], total: 0, limit, offset };
+  const pattern = likePattern(text);
+  const isCode = /^\d{3,7}$/.test(text);
+  const base = store.db
+    .selectFrom("search_terms as s")
+    .innerJoin("departments as d", "d.id", "s.department_id")
+    .where((eb) =>
+      isCode
+        ? eb.or([eb("s.code", "like", `${text}%`), sql<boolean>`s.term like ${pattern} escape '\\'`])
+        : sql<boolean>`s.term like ${pattern} escape '\\'`,
+    );
+  const { n } = await base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  const rows = await base
+    .select(["s.kind", "s.term", "s.code", "s.year", "d.id", "d.name", "d.region", "d.level"])
+    .orderBy(sql`case s.kind when 'department' then 0 when 'project' then 1 else 2 end`)
+    .orderBy("s.term")
+    .orderBy("d.name")
+    .orderBy("s.id")
+    .limit(limit)
+    .offset(offset)
+    .execute();
+  return {
+    items: rows.map((r) => ({
+      kind: r.kind as SearchHit["kind"],
+      term: r.term,
+      code: r.code || null,
+      department: toDepartment(r),
+      year: r.year,
+    })),
+    total: Number(n),
+    limit,
+    offset,
+  };
+}

@@ -1,0 +1,462 @@
+/**
+ * Disclosures by department, year and version. A save is one transaction: the department (found
+ * or created), the source file, the disclosure with its tables, facts, findings and search terms
+ * either all land or none do. Published versions are immutable; a correction is a new version,
+ * and publishing it makes it the current one.
+ */
+import { createHash } from "node:crypto";
+import { type Insertable, type Kysely, sql, type Transaction } from "kysely";
+import type { CheckReport } from "../check/index.ts";
+import { type Disclosure, disclosureSchema } from "../model/disclosure.ts";
+import type { Finding } from "../model/finding.ts";
+import { toDepartment } from "./departments.ts";
+import type { Store } from "./open-store.ts";
+import { factRow, findingRow, rowToFinding, searchTerms, tableRows } from "./rows.ts";
+import type { Database, DisclosureRow } from "./schema.ts";
+import type { DepartmentLevel, DisclosureRecord, DisclosureStatus, StoredFact } from "./types.ts";
+
+export class StoreError extends Error {
+  override readonly name = "StoreError";
+  constructor(
+    readonly code: "notFound" | "immutable" | "conflict" | "invalid",
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface SaveInput {
+  disclosure: Disclosure;
+  /** the check result to store with it (findings and summary) */
+  report?: Pick<CheckReport, "findings" | "summary"> | undefined;
+  source?: { name: string; bytes: Uint8Array } | undefined;
+  status?: DisclosureStatus | undefined;
+  /** overrides meta.region; default "未知地区" when neither is set */
+  region?: string | undefined;
+  level?: DepartmentLevel | undefined;
+  createdBy?: string | undefined;
+  /** an existing department to attach to (an editor's own); otherwise found or created by name */
+  departmentId?: number | undefined;
+}
+
+export interface Saved {
+  id: number;
+  departmentId: number;
+  version: number;
+}
+
+const sha256 = (b: Uint8Array | string) => createHash("sha256").update(b).digest("hex");
+const now = () => new Date().toISOString();
+const BATCH = 400;
+
+async function insertBatches<T extends keyof Database & string>(
+  trx: Kysely<Database>,
+  table: T,
+  rows: readonly Insertable<Database[T]>[],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += BATCH) {
+    // Kysely's per-table insert type cannot be expressed for a generic table name.
+    await trx
+      .insertInto(table)
+      .values(rows.slice(i, i + BATCH) as never)
+      .execute();
+  }
+}
+
+function headlineTotal(d: Disclosure): number | null {
+  const t = d.tables.find((x) => x.id === "expenditure");
+  const col = t?.columns.findIndex((c) => c.key === "total") ?? -1;
+  const v = t?.rows.find((r) => r.kind === "total")?.cells[col];
+  return typeof v === "number" ? v : null;
+}
+
+/** Saves a disclosure as a new version. One transaction; returns its id and version. */
+export async function saveDisclosure(store: Store, input: SaveInput): Promise<Saved> {
+  // Validate at the boundary: SQLite would otherwise accept text in an amount column.
+  const parsed = disclosureSchema.safeParse(input.disclosure);
+  if (!parsed.success)
+    throw new StoreError(
+      "invalid",
+      `不符合 Disclosure 模式：${parsed.error.issues[0]?.path.join(".")}：${parsed.error.issues[0]?.message}`,
+    );
+  const d = input.disclosure;
+  // PostgreSQL text cannot hold NUL; refuse it on both engines so they behave the same.
+  if (JSON.stringify(d).includes("\\u0000")) throw new StoreError("invalid", "公开文件中含有 NUL 字符");
+  const region = input.region ?? d.meta.region ?? "未知地区";
+  const saved = await store.db.transaction().execute(async (trx) => {
+    let departmentId = input.departmentId;
+    if (departmentId === undefined) {
+      const found = await trx
+        .selectFrom("departments")
+        .select("id")
+        .where("name", "=", d.meta.department)
+        .where("region", "=", region)
+        .executeTakeFirst();
+      departmentId =
+        found?.id ??
+        (
+          await trx
+            .insertInto("departments")
+            .values({ name: d.meta.department, region, level: input.level ?? "unknown", created_at: now() })
+            .returning("id")
+            .executeTakeFirstOrThrow()
+        ).id;
+    }
+    const dept = await trx.selectFrom("departments").selectAll().where("id", "=", departmentId).executeTakeFirst();
+    if (!dept) throw new StoreError("notFound", `部门 ${departmentId} 不存在`);
+    let sourceFileId: number | null = null;
+    if (input.source) {
+      sourceFileId = (
+        await trx
+          .insertInto("source_files")
+          .values({
+            name: [...input.source.name].filter((ch) => ch >= " ").join("") || "source",
+            sha256: sha256(input.source.bytes),
+            size: input.source.bytes.length,
+            bytes: Buffer.from(input.source.bytes),
+            created_at: now(),
+          })
+          .returning("id")
+          .executeTakeFirstOrThrow()
+      ).id;
+    }
+    const { v } = await trx
+      .selectFrom("disclosures")
+      .select(sql<number>`coalesce(max(version), 0)`.as("v"))
+      .where("department_id", "=", departmentId)
+      .where("year", "=", d.meta.year)
+      .where("kind", "=", d.meta.kind)
+      .executeTakeFirstOrThrow();
+    const version = Number(v) + 1;
+    const body = JSON.stringify(d);
+    const summary = input.report?.summary ?? { errors: 0, warnings: 0, notices: 0 };
+    const { id } = await trx
+      .insertInto("disclosures")
+      .values({
+        department_id: departmentId,
+        year: d.meta.year,
+        kind: d.meta.kind,
+        version,
+        status: "draft",
+        is_current: 0,
+        title: d.meta.title,
+        template: d.meta.template,
+        unit: d.meta.unit,
+        source_file_id: sourceFileId,
+        content_sha256: sha256(body),
+        body,
+        errors: summary.errors,
+        warnings: summary.warnings,
+        notices: summary.notices,
+        total_expenditure_fen: headlineTotal(d),
+        created_by: input.createdBy ?? null,
+        created_at: now(),
+        published_at: null,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const ctx = { disclosureId: id, departmentId, year: d.meta.year, region: dept.region };
+    const { tables, rows } = tableRows(d, id);
+    await insertBatches(trx, "disclosure_tables", tables);
+    await insertBatches(trx, "table_rows", rows);
+    await insertBatches(
+      trx,
+      "facts",
+      d.facts.map((f, i) => factRow(d, f, i, ctx)),
+    );
+    await insertBatches(
+      trx,
+      "findings",
+      (input.report?.findings ?? []).map((f, i) => findingRow(f, i, id)),
+    );
+    for (const t of searchTerms(d)) {
+      await trx
+        .insertInto("search_terms")
+        .values({ ...t, department_id: departmentId, year: d.meta.year })
+        .onConflict((oc) =>
+          oc.columns(["kind", "term", "code", "department_id"]).doUpdateSet({
+            year: sql`case when excluded.year > search_terms.year then excluded.year else search_terms.year end`,
+          }),
+        )
+        .execute();
+    }
+    if (input.status === "published") await publishIn(trx, id);
+    return { id, departmentId, version };
+  });
+  store.generation++;
+  return saved;
+}
+
+async function publishIn(trx: Transaction<Database>, id: number): Promise<void> {
+  const row = await trx
+    .selectFrom("disclosures")
+    .select(["status", "department_id", "year", "kind"])
+    .where("id", "=", id)
+    .executeTakeFirst();
+  if (!row) throw new StoreError("notFound", `公开文件 ${id} 不存在`);
+  if (row.status === "published") throw new StoreError("immutable", `公开文件 ${id} 已发布，不能再次发布或修改`);
+  const siblings = trx
+    .selectFrom("disclosures")
+    .select("id")
+    .where("department_id", "=", row.department_id)
+    .where("year", "=", row.year)
+    .where("kind", "=", row.kind);
+  await trx
+    .updateTable("facts")
+    .set({ is_current: 0 })
+    .where("disclosure_id", "in", siblings)
+    .where("is_current", "=", 1)
+    .execute();
+  await trx
+    .updateTable("disclosures")
+    .set({ is_current: 0 })
+    .where("department_id", "=", row.department_id)
+    .where("year", "=", row.year)
+    .where("kind", "=", row.kind)
+    .where("is_current", "=", 1)
+    .execute();
+  await trx
+    .updateTable("disclosures")
+    .set({ status: "published", is_current: 1, published_at: now() })
+    .where("id", "=", id)
+    .where("status", "=", "draft")
+    .execute();
+  await trx.updateTable("facts").set({ is_current: 1 }).where("disclosure_id", "=", id).execute();
+}
+
+/** Publishes a draft: it becomes the current version of its department, year and kind. */
+export async function publishDisclosure(store: Store, id: number): Promise<void> {
+  await store.db.transaction().execute((trx) => publishIn(trx, id));
+  store.generation++;
+}
+
+/** Deletes a draft (never a published version) with everything saved with it. */
+export async function deleteDraft(store: Store, id: number): Promise<void> {
+  await store.db.transaction().execute(async (trx) => {
+    const row = await trx.selectFrom("disclosures").select(["status"]).where("id", "=", id).executeTakeFirst();
+    if (!row) throw new StoreError("notFound", `公开文件 ${id} 不存在`);
+    if (row.status !== "draft") throw new StoreError("immutable", `公开文件 ${id} 已发布，不能删除`);
+    for (const t of ["facts", "findings", "table_rows"] as const)
+      await trx.deleteFrom(t).where("disclosure_id", "=", id).execute();
+    await trx.deleteFrom("disclosure_tables").where("disclosure_id", "=", id).execute();
+    await trx.deleteFrom("disclosures").where("id", "=", id).execute();
+  });
+  store.generation++;
+}
+
+const recordColumns = [
+  "x.id",
+  "x.year",
+  "x.kind",
+  "x.version",
+  "x.status",
+  "x.is_current",
+  "x.title",
+  "x.template",
+  "x.unit",
+  "x.content_sha256",
+  "x.errors",
+  "x.warnings",
+  "x.notices",
+  "x.total_expenditure_fen",
+  "x.created_by",
+  "x.created_at",
+  "x.published_at",
+  "x.source_file_id",
+  "d.id as department_id",
+  "d.name",
+  "d.region",
+  "d.level",
+  "f.name as file_name",
+  "f.sha256 as file_sha256",
+  "f.size as file_size",
+] as const;
+
+function records(store: Store) {
+  return store.db
+    .selectFrom("disclosures as x")
+    .innerJoin("departments as d", "d.id", "x.department_id")
+    .leftJoin("source_files as f", "f.id", "x.source_file_id")
+    .select(recordColumns);
+}
+
+type RecordRow = Awaited<ReturnType<ReturnType<typeof records>["executeTakeFirstOrThrow"]>>;
+
+function toRecord(r: RecordRow): DisclosureRecord {
+  return {
+    id: r.id,
+    department: toDepartment({ id: r.department_id, name: r.name, region: r.region, level: r.level }),
+    year: r.year,
+    kind: r.kind as DisclosureRecord["kind"],
+    version: r.version,
+    status: r.status as DisclosureStatus,
+    isCurrent: r.is_current === 1,
+    title: r.title,
+    template: r.template,
+    unit: r.unit as DisclosureRecord["unit"],
+    contentSha256: r.content_sha256,
+    summary: { errors: r.errors, warnings: r.warnings, notices: r.notices },
+    totalExpenditureFen: r.total_expenditure_fen,
+    sourceFile:
+      r.source_file_id !== null && r.file_name !== null
+        ? { id: r.source_file_id, name: r.file_name, sha256: r.file_sha256 ?? "", size: Number(r.file_size) }
+        : null,
+    createdBy: r.created_by,
+    createdAt: r.created_at,
+    publishedAt: r.published_at,
+  };
+}
+
+export async function getRecord(store: Store, id: number): Promise<DisclosureRecord | undefined> {
+  const r = await records(store).where("x.id", "=", id).executeTakeFirst();
+  return r ? toRecord(r) : undefined;
+}
+
+/** The full Disclosure as saved. */
+export async function getDisclosure(store: Store, id: number): Promise<Disclosure | undefined> {
+  const r = await store.db.selectFrom("disclosures").select("body").where("id", "=", id).executeTakeFirst();
+  return r ? (JSON.parse(r.body) as Disclosure) : undefined;
+}
+
+/** The current published version for a department and year (budget unless kind given). */
+export async function findCurrent(
+  store: Store,
+  departmentId: number,
+  year: number,
+  kind: DisclosureRecord["kind"] = "budget",
+): Promise<DisclosureRecord | undefined> {
+  const r = await records(store)
+    .where("x.department_id", "=", departmentId)
+    .where("x.year", "=", year)
+    .where("x.kind", "=", kind)
+    .where("x.is_current", "=", 1)
+    .executeTakeFirst();
+  return r ? toRecord(r) : undefined;
+}
+
+/** Every version of every year for a department, newest first. */
+export async function listHistory(store: Store, departmentId: number): Promise<DisclosureRecord[]> {
+  const rows = await records(store)
+    .where("x.department_id", "=", departmentId)
+    .orderBy("x.year", "desc")
+    .orderBy("x.version", "desc")
+    .execute();
+  return rows.map(toRecord);
+}
+
+/** Recent uploads (drafts and published), newest first, optionally for one department. */
+export async function listRecent(store: Store, opts: { departmentId?: number; limit?: number } = {}) {
+  let q = records(store);
+  if (opts.departmentId !== undefined) q = q.where("x.department_id", "=", opts.departmentId);
+  const rows = await q
+    .orderBy("x.id", "desc")
+    .limit(opts.limit ?? 20)
+    .execute();
+  return rows.map(toRecord);
+}
+
+export async function listFindings(store: Store, id: number): Promise<Finding[]> {
+  const rows = await store.db
+    .selectFrom("findings")
+    .selectAll()
+    .where("disclosure_id", "=", id)
+    .orderBy("seq")
+    .execute();
+  return rows.map(rowToFinding);
+}
+
+export async function listFacts(
+  store: Store,
+  id: number,
+  opts: { limit?: number; offset?: number; table?: number } = {},
+): Promise<{ items: StoredFact[]; total: number }> {
+  let base = store.db.selectFrom("facts").where("disclosure_id", "=", id);
+  if (opts.table !== undefined) base = base.where("table_no", "=", opts.table);
+  const { n } = await base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  const rows = await base
+    .selectAll()
+    .orderBy("seq")
+    .limit(Math.min(opts.limit ?? 500, 5000))
+    .offset(opts.offset ?? 0)
+    .execute();
+  return {
+    total: Number(n),
+    items: rows.map((r) => ({
+      seq: r.seq,
+      measure: r.measure,
+      table: r.table_key,
+      column: r.column_key,
+      grain: r.grain,
+      line: r.line_key,
+      fund: r.fund,
+      functionCode: r.function_code,
+      economicCode: r.economic_code,
+      nature: r.nature,
+      basicKind: r.basic_kind,
+      unit: r.unit,
+      project: r.project,
+      amountFen: r.amount_fen,
+      dims: JSON.parse(r.dims) as Record<string, string>,
+      cell: { table: r.table_no, row: r.row_index, column: r.col_index },
+    })),
+  };
+}
+
+export interface StoredTable {
+  no: number;
+  id: string;
+  title: string;
+  unit: string;
+  columns: Disclosure["tables"][number]["columns"];
+  emptyNote: string | null;
+  rows: { kind: string; code: string | null; label: string; level: number; cells: (number | string | null)[] }[];
+}
+
+/** One printed table, from the flattened rows (what table downloads read). */
+export async function getTable(store: Store, id: number, no: number): Promise<StoredTable | undefined> {
+  const t = await store.db
+    .selectFrom("disclosure_tables")
+    .selectAll()
+    .where("disclosure_id", "=", id)
+    .where("no", "=", no)
+    .executeTakeFirst();
+  if (!t) return undefined;
+  const rows = await store.db
+    .selectFrom("table_rows")
+    .selectAll()
+    .where("disclosure_id", "=", id)
+    .where("table_no", "=", no)
+    .orderBy("row_index")
+    .execute();
+  return {
+    no: t.no,
+    id: t.table_key,
+    title: t.title,
+    unit: t.unit,
+    columns: JSON.parse(t.columns),
+    emptyNote: t.empty_note,
+    rows: rows.map((r) => ({ kind: r.kind, code: r.code, label: r.label, level: r.level, cells: JSON.parse(r.cells) })),
+  };
+}
+
+export async function getSourceFile(
+  store: Store,
+  id: number,
+): Promise<{ name: string; sha256: string; bytes: Uint8Array } | undefined> {
+  const r = await store.db
+    .selectFrom("source_files")
+    .select(["name", "sha256", "bytes"])
+    .where("id", "=", id)
+    .executeTakeFirst();
+  return r ? { name: r.name, sha256: r.sha256, bytes: new Uint8Array(r.bytes) } : undefined;
+}
+
+export async function countDisclosures(store: Store): Promise<number> {
+  const { n } = await store.db
+    .selectFrom("disclosures")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
+  return Number(n);
+}
+
+export type { DisclosureRow };

@@ -1,0 +1,13 @@
+/** The migration list, in order. Forward-only: add new files, never edit landed ones. */
+import type { Migration, MigrationProvider } from "kysely";
+import { initial } from "./0001-initial.ts";
+
+export type Dialect = "sqlite" | "postgres";
+
+export function migrationProvider(dialect: Dialect): MigrationProvider {
+  return {
+    async getMigrations(): Promise<Record<string, Migration>> {
+      return { "0001-initial": initial(dialect) };
+    },
+  };
+}

@@ -1,0 +1,98 @@
+/**
+ * Opens the store: SQLite (better-sqlite3, a file whose parent directory is created) or
+ * PostgreSQL (pg), migrates it to the latest schema, and returns a handle the repository uses.
+ *
+ * @example
+ *   const store = await openStore({ kind: "sqlite", file: "./data/yusuan.db" });
+ *   try { ... } finally { await store.close(); }
+ */
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import SqliteDatabase from "better-sqlite3";
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from "kysely";
+import pg from "pg";
+import type { DatabaseConfig } from "../config.ts";
+import { type Dialect, migrationProvider } from "./migrations/index.ts";
+import type { Database } from "./schema.ts";
+
+export interface Store {
+  readonly db: Kysely<Database>;
+  readonly dialect: Dialect;
+  /** Bumped on every write through this handle; caches key on it. */
+  generation: number;
+  close(): Promise<void>;
+}
+
+/** pg returns int8 and numeric as strings; amounts are safe integers, so parse them to numbers. */
+function parseInteger(v: string): number {
+  const n = Number(v);
+  if (!Number.isSafeInteger(n)) throw new RangeError(`integer out of the safe range: ${v}`);
+  return n;
+}
+function parseNumeric(v: string): number {
+  const n = Number(v);
+  if (!Number.isFinite(n)) throw new RangeError(`not a finite number: ${v}`);
+  return n;
+}
+const PG_INT8 = 20;
+const PG_NUMERIC = 1700;
+const pgTypes = {
+  getTypeParser(oid: number, format?: "text" | "binary") {
+    if (oid === PG_INT8) return parseInteger;
+    if (oid === PG_NUMERIC) return parseNumeric;
+    // biome-ignore lint/suspicious/noExplicitAny: pg's overloads want a format literal
+    return pg.types.getTypeParser(oid, format as any);
+  },
+};
+
+function sqliteDb(file: string): Kysely<Database> {
+  if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
+  const database = new SqliteDatabase(file);
+  database.pragma("journal_mode = WAL");
+  database.pragma("synchronous = NORMAL");
+  database.pragma("foreign_keys = ON");
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+}
+
+function postgresDb(url: string, schema?: string): Kysely<Database> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    types: pgTypes,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
+
+/** Migrates to the latest schema. Kysely's migrator returns errors rather than throwing. */
+export async function migrate(db: Kysely<Database>, dialect: Dialect, schema?: string): Promise<void> {
+  // With a PostgreSQL schema, name it: the migrator's table lookup otherwise sees other schemas' tables.
+  const migrator = new Migrator({
+    db,
+    provider: migrationProvider(dialect),
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === "Error");
+  if (error || failed) {
+    throw new Error(`数据库迁移失败${failed ? `（${failed.migrationName}）` : ""}：${(error as Error)?.message ?? ""}`);
+  }
+}
+
+export async function openStore(config: DatabaseConfig): Promise<Store> {
+  const dialect: Dialect = config.kind;
+  if (config.kind === "postgres" && config.schema) {
+    if (!/^[a-z_][a-z0-9_]*$/.test(config.schema)) throw new Error(`invalid schema name ${config.schema}`);
+    const admin = postgresDb(config.url);
+    await sql`create schema if not exists ${sql.id(config.schema)}`.execute(admin);
+    await admin.destroy();
+  }
+  const db = config.kind === "sqlite" ? sqliteDb(config.file) : postgresDb(config.url, config.schema);
+  await migrate(db, dialect, config.kind === "postgres" ? config.schema : undefined);
+  return {
+    db,
+    dialect,
+    generation: 0,
+    close: () => db.destroy(),
+  };
+}

@@ -1,0 +1,149 @@
+/**
+ * Row types: what the database holds, column for column. These are not domain types; only the
+ * repository maps between rows and the model (ARCHITECTURE.md, convention 4).
+ *
+ * Amounts are integer 分 in BIGINT columns; PostgreSQL returns them as numbers through the type
+ * parsers set in open-store.ts. Booleans are 0/1 integers so both dialects agree.
+ */
+import type { ColumnType, Generated } from "kysely";
+
+type Id = Generated<number>;
+
+export interface DepartmentRow {
+  id: Id;
+  name: string;
+  region: string;
+  /** central | province | city | county | unknown */
+  level: string;
+  created_at: string;
+}
+
+export interface SourceFileRow {
+  id: Id;
+  name: string;
+  sha256: string;
+  size: number;
+  bytes: Uint8Array;
+  created_at: string;
+}
+
+export interface DisclosureRow {
+  id: Id;
+  department_id: number;
+  year: number;
+  kind: string;
+  version: number;
+  /** draft | published */
+  status: string;
+  /** 1 when this is the published version shown by default for its department, year and kind */
+  is_current: ColumnType<number, number | undefined, number>;
+  title: string;
+  template: string;
+  unit: string;
+  source_file_id: number | null;
+  content_sha256: string;
+  body: string;
+  errors: number;
+  warnings: number;
+  notices: number;
+  total_expenditure_fen: number | null;
+  created_by: string | null;
+  created_at: string;
+  published_at: string | null;
+}
+
+export interface TableRow {
+  disclosure_id: number;
+  no: number;
+  table_key: string;
+  title: string;
+  unit: string;
+  columns: string;
+  empty_note: string | null;
+}
+
+export interface TableRowRow {
+  disclosure_id: number;
+  table_no: number;
+  row_index: number;
+  kind: string;
+  code: string | null;
+  label: string;
+  level: number;
+  cells: string;
+}
+
+export interface FactRow {
+  disclosure_id: number;
+  seq: number;
+  measure: string;
+  table_key: string | null;
+  column_key: string | null;
+  /** the kind of the printed row the fact comes from: total, class, section, item, line … */
+  grain: string | null;
+  line_key: string | null;
+  fund: string | null;
+  function_code: string | null;
+  function_class: string | null;
+  economic_code: string | null;
+  economic_class: string | null;
+  nature: string | null;
+  basic_kind: string | null;
+  unit: string | null;
+  project: string | null;
+  amount_fen: number;
+  dims: string;
+  table_no: number;
+  row_index: number;
+  col_index: number;
+  // denormalised from the disclosure so aggregates need no join
+  department_id: number;
+  year: number;
+  region: string;
+  is_current: ColumnType<number, number | undefined, number>;
+}
+
+export interface FindingRow {
+  disclosure_id: number;
+  seq: number;
+  rule: string;
+  severity: string;
+  message: string;
+  location: string;
+  table_no: number | null;
+  expected: string | null;
+  actual: string | null;
+  difference: string | null;
+}
+
+export interface SearchTermRow {
+  id: Id;
+  kind: string;
+  term: string;
+  /** '' when none (so the unique key works the same on both engines) */
+  code: string;
+  department_id: number;
+  year: number;
+}
+
+export interface TokenRow {
+  id: Id;
+  token_hash: string;
+  name: string;
+  role: string;
+  department_id: number | null;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+export interface Database {
+  departments: DepartmentRow;
+  source_files: SourceFileRow;
+  disclosures: DisclosureRow;
+  disclosure_tables: TableRow;
+  table_rows: TableRowRow;
+  facts: FactRow;
+  findings: FindingRow;
+  search_terms: SearchTermRow;
+  tokens: TokenRow;
+}

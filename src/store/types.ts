@@ -1,0 +1,71 @@
+/** What the repository returns: domain-facing records (camelCase), never raw rows. */
+import type { Disclosure } from "../model/disclosure.ts";
+
+export type DepartmentLevel = "central" | "province" | "city" | "county" | "unknown";
+export type DisclosureStatus = "draft" | "published";
+export type Role = "admin" | "reviewer" | "editor";
+
+export interface Department {
+  id: number;
+  name: string;
+  region: string;
+  level: DepartmentLevel;
+}
+
+export interface DepartmentSummary extends Department {
+  /** years with a published (current) disclosure, ascending */
+  years: number[];
+}
+
+export interface DisclosureRecord {
+  id: number;
+  department: Department;
+  year: number;
+  kind: Disclosure["meta"]["kind"];
+  version: number;
+  status: DisclosureStatus;
+  isCurrent: boolean;
+  title: string;
+  template: string;
+  unit: Disclosure["meta"]["unit"];
+  contentSha256: string;
+  summary: { errors: number; warnings: number; notices: number };
+  totalExpenditureFen: number | null;
+  sourceFile: { id: number; name: string; sha256: string; size: number } | null;
+  createdBy: string | null;
+  createdAt: string;
+  publishedAt: string | null;
+}
+
+export interface StoredFact {
+  seq: number;
+  measure: string;
+  table: string | null;
+  column: string | null;
+  grain: string | null;
+  line: string | null;
+  fund: string | null;
+  functionCode: string | null;
+  economicCode: string | null;
+  nature: string | null;
+  basicKind: string | null;
+  unit: string | null;
+  project: string | null;
+  amountFen: number;
+  dims: Record<string, string>;
+  cell: { table: number; row: number; column: number };
+}
+
+export interface Principal {
+  tokenId: number;
+  name: string;
+  role: Role;
+  departmentId: number | null;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  limit: number;
+  offset: number;
+}
