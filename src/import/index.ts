@@ -6,11 +6,15 @@ import { readFile, stat } from "node:fs/promises";
 import { basename, extname } from "node:path";
 import { type Disclosure, disclosureSchema, type ImportProblem } from "../model/disclosure.ts";
 import { decodeText } from "./decode.ts";
+import { type ImportReport, importPdf } from "./pdf/import-pdf.ts";
 import { parseText } from "./text/parse-text.ts";
+import { importXlsx } from "./xlsx/import-xlsx.ts";
 
 export interface ImportResult {
   disclosure?: Disclosure;
   problems: ImportProblem[];
+  /** PDF/XLSX: pages or sheets, template detected, tables found with a confidence, tables missing */
+  report?: ImportReport;
 }
 
 export interface ImportOptions {
@@ -62,12 +66,9 @@ export function importBuffer(buf: Uint8Array, source: string, opts: ImportOption
   const format = sniffFormat(buf, source);
   switch (format) {
     case "pdf":
-      return fail(
-        "input.pdf",
-        `${source} 是 PDF 文件；PDF 导入尚未支持，请先用 pdftotext -layout 提取文本后导入文本文件`,
-      );
+      return fail("input.pdf", `${source} 是 PDF 文件；PDF 导入是异步的，请用 importBufferAsync 或 importFile`);
     case "xlsx":
-      return fail("input.xlsx", `${source} 是 Excel 工作簿；XLSX 导入尚未支持`);
+      return fail("input.xlsx", `${source} 是 Excel 工作簿；XLSX 导入是异步的，请用 importBufferAsync 或 importFile`);
     case "xls":
       return fail("input.xls", `${source} 是旧版 Excel（.xls）文件；请用 LibreOffice 另存为 .xlsx`);
     default:
@@ -77,6 +78,28 @@ export function importBuffer(buf: Uint8Array, source: string, opts: ImportOption
   if (!dec.ok) return fail("input.binary", `${source}：${dec.reason}；请提供从 PDF 提取的文本、JSON 或预算文件`);
   if (format === "json") return parseDisclosureJson(dec.text, source);
   return parseText(dec.text, { source: basename(source), template: opts.template });
+}
+
+/**
+ * Imports bytes of any supported format: PDF and XLSX asynchronously (pdf.js and exceljs are
+ * promise-based), text and JSON through the synchronous importBuffer.
+ */
+export async function importBufferAsync(
+  buf: Uint8Array,
+  source: string,
+  opts: ImportOptions = {},
+): Promise<ImportResult> {
+  if (buf.length > 0) {
+    const format = sniffFormat(buf, source);
+    try {
+      if (format === "pdf") return await importPdf(buf, basename(source), { template: opts.template });
+      if (format === "xlsx") return await importXlsx(buf, basename(source), { template: opts.template });
+    } catch (e) {
+      // The importers turn every expected failure into a problem; this is the last line of defence.
+      return fail(`input.${format}`, `${source} 无法读取：${(e as Error).message ?? String(e)}`);
+    }
+  }
+  return importBuffer(buf, source, opts);
 }
 
 /** Imports a file from disk. */
@@ -91,5 +114,5 @@ export async function importFile(path: string, opts: ImportOptions = {}): Promis
   }
   if (size > MAX_INPUT_BYTES) return fail("input.tooLarge", `${path} 太大（${size} 字节，上限 ${MAX_INPUT_BYTES}）`);
   const buf = await readFile(path);
-  return importBuffer(buf, path, opts);
+  return importBufferAsync(buf, path, opts);
 }

@@ -199,7 +199,8 @@ const tables: TableSpec[] = [
     aliases: [
       "“三公”经费、会议费、培训费支出预算表",
       "“三公”经费、会议费、培训费支出预算表（一般公共预算）",
-      "部门一般公共预算“三公”经费、会议费、培训费支出预算表"],
+      "部门一般公共预算“三公”经费、会议费、培训费支出预算表",
+    ],
     layout: "lines",
     measure: "threePublic",
     dims: { fund: "generalBudgetAppropriation" },

@@ -100,7 +100,7 @@ const tables: TableSpec[] = [
     columns: [
       ...code3,
       { key: "total", path: ["本年收入合计"], type: "amount", dims: { fund: "total" } },
-      { key: "fiscalAppropriation", path: ["财政拨款收入"], type: "amount", dims: { fund: "fiscalAppropriation" } },
+      { key: "fiscalSubtotal", path: ["财政拨款收入"], type: "amount", dims: { fund: "fiscalAppropriation" } },
       { key: "upperSubsidy", path: ["上级补助收入"], type: "amount", dims: { fund: "upperSubsidy" } },
       { key: "businessIncome", path: ["事业收入"], type: "amount", dims: { fund: "businessIncome" } },
       { key: "operatingIncome", path: ["经营收入"], type: "amount", dims: { fund: "operatingIncome" } },
@@ -111,7 +111,7 @@ const tables: TableSpec[] = [
       {
         total: "total",
         parts: [
-          "fiscalAppropriation",
+          "fiscalSubtotal",
           "upperSubsidy",
           "businessIncome",
           "operatingIncome",

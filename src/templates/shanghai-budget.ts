@@ -101,7 +101,7 @@ function tables(prefix: "部门" | "预算单位", unitVariant: boolean): TableS
       ...code3,
       { key: "total", path: ["收入预算", "合计"], type: "amount", dims: { fund: "total" } },
       {
-        key: "fiscalAppropriation",
+        key: "fiscalSubtotal",
         path: ["收入预算", "财政拨款收入"],
         type: "amount",
         dims: { fund: "fiscalAppropriation" },
@@ -115,7 +115,7 @@ function tables(prefix: "部门" | "预算单位", unitVariant: boolean): TableS
       },
       { key: "otherIncome", path: ["收入预算", "其他收入"], type: "amount", dims: { fund: "otherIncome" } },
     ],
-    rowSums: [{ total: "total", parts: ["fiscalAppropriation", "businessIncome", "operatingIncome", "otherIncome"] }],
+    rowSums: [{ total: "total", parts: ["fiscalSubtotal", "businessIncome", "operatingIncome", "otherIncome"] }],
     mayBeEmpty: false,
   };
   const t3: TableSpec = {

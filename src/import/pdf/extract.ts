@@ -78,6 +78,8 @@ const err = (code: string, message: string, page?: number): ImportProblem =>
 const warn = (code: string, message: string, page?: number): ImportProblem =>
   page === undefined ? { code, severity: "warning", message } : { code, severity: "warning", message, page };
 
+const AMOUNT = /^-?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{2}$/;
+
 /** Display width units of a character: CJK and full-width count 1, others about 0.5. */
 function charUnits(c: string): number {
   const cp = c.codePointAt(0) ?? 0;
@@ -89,21 +91,31 @@ function charUnits(c: string): number {
  * one item, "201   06   01   行政运行"), estimating each piece's x from character widths.
  */
 export function splitItem(text: string, x0: number, width: number, y: number, h: number): TextChunk[] {
-  const parts = text.split(/(\s{2,})/);
-  if (parts.length === 1) {
-    const t = text.trim();
-    return t ? [{ text: t, x0, x1: x0 + width, y, h }] : [];
-  }
+  const words = text.split(/(\s+)/);
   let total = 0;
   for (const c of text) total += charUnits(c);
   const per = total > 0 ? width / total : 0;
   const out: TextChunk[] = [];
   let x = x0;
-  for (const p of parts) {
+  let cur: TextChunk | undefined;
+  let prevAmount = false;
+  for (const w of words) {
     let u = 0;
-    for (const c of p) u += charUnits(c);
-    const t = p.trim();
-    if (t) out.push({ text: t, x0: x, x1: x + u * per, y, h });
+    for (const c of w) u += charUnits(c);
+    if (w.trim() === "") {
+      // two or more spaces separate cells; one space only separates an amount from its neighbour
+      if (w.length >= 2) cur = undefined;
+    } else {
+      const amount = AMOUNT.test(w);
+      if (cur && !amount && !prevAmount) {
+        cur.text += ` ${w}`;
+        cur.x1 = x + u * per;
+      } else {
+        cur = { text: w, x0: x, x1: x + u * per, y, h };
+        out.push(cur);
+      }
+      prevAmount = amount;
+    }
     x += u * per;
   }
   return out;

@@ -32,7 +32,10 @@ const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
 function overlap(a: TextChunk, b: TextChunk): boolean {
   const w = Math.min(a.x1 - a.x0, b.x1 - b.x0);
   const o = Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
-  return o > 0 && o >= Math.min(w * 0.5, 6);
+  if (o > 0 && o >= Math.min(w * 0.4, 6)) return true;
+  // Single characters of a word stacked in a narrow cell sit slightly apart ("小" over "计").
+  const single = a.text.length === 1 || b.text.length === 1;
+  return single && Math.abs((a.x0 + a.x1) / 2 - (b.x0 + b.x1) / 2) <= 1.1 * Math.max(a.x1 - a.x0, b.x1 - b.x0);
 }
 
 /** Header candidates: every cell, and vertical chains of up to five overlapping cells. */
@@ -47,9 +50,9 @@ export function headerCandidates(lines: readonly PdfLine[]): HeaderCandidate[] {
     add(chain);
     if (chain.length >= 5) return;
     const last = chain[chain.length - 1] as TextChunk;
-    for (let j = li + 1; j < lines.length && j <= li + 2; j++) {
+    for (let j = li + 1; j < lines.length && j <= li + 4; j++) {
       const l = lines[j] as PdfLine;
-      if (l.y - last.y > last.h * 2.6) break;
+      if (l.y - last.y > last.h * 3.6) break;
       for (const c of l.cells) if (overlap(last, c)) walk(j, [...chain, c]);
     }
   };

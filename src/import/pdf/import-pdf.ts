@@ -1,0 +1,202 @@
+/**
+ * PDF → Disclosure: extract positioned text (extract.ts), rebuild lines (lines.ts), detect the
+ * template from the table titles found (titles.ts; `--template` forces one), read every table the
+ * spec declares (read-tables.ts), map cells to facts. Also a per-document report: pages, tables
+ * found with a confidence, tables of the template not found, and problems with page numbers.
+ */
+import type { Disclosure, ImportProblem, PrintedTable } from "../../model/disclosure.ts";
+import type { AmountUnit } from "../../model/money.ts";
+import { TEMPLATES, type TemplateSpec } from "../../templates/index.ts";
+import { deriveFacts } from "../facts.ts";
+import { DEFAULT_LIMITS, type ExtractLimits, extractPdf } from "./extract.ts";
+import { type PdfLine, pageLines } from "./lines.ts";
+import { readTables } from "./read-tables.ts";
+import { detectTemplate, matchTitle } from "./titles.ts";
+
+export interface TableReport {
+  no: number;
+  id: string;
+  title: string;
+  pages: number[];
+  rows: number;
+  amounts: number;
+  confidence: number;
+}
+
+/** What an importer found in one document. */
+export interface ImportReport {
+  format: "pdf" | "xlsx";
+  pages?: number;
+  sheets?: number;
+  template?: { id: string; how: "detected" | "forced"; confidence: number };
+  tables: TableReport[];
+  /** tables of the template that the document does not contain (or that could not be found) */
+  missing: { no: number; id: string; title: string }[];
+}
+
+export interface PdfImportOptions {
+  template?: string | undefined;
+  limits?: Partial<ExtractLimits>;
+}
+
+export interface PdfImportResult {
+  disclosure?: Disclosure;
+  problems: ImportProblem[];
+  report?: ImportReport;
+}
+
+/** Builds the Disclosure shell around tables read by an importer. */
+export function disclosureFromTables(
+  tables: PrintedTable[],
+  template: TemplateSpec,
+  info: {
+    source: string;
+    format: "pdf" | "xlsx";
+    title: string;
+    department: string;
+    year: number;
+    problems: ImportProblem[];
+  },
+): Disclosure {
+  const units = tables.map((t) => t.unit);
+  const unit: AmountUnit = units.filter((u) => u === "yuan").length > units.length / 2 ? "yuan" : template.unit;
+  let facts: Disclosure["facts"] = [];
+  try {
+    facts = deriveFacts(tables, template);
+  } catch (e) {
+    info.problems.push({ code: "facts", severity: "warning", message: `无法从表格推出事实：${(e as Error).message}` });
+  }
+  return {
+    schemaVersion: 1,
+    meta: {
+      kind: template.kind,
+      title: info.title,
+      department: info.department,
+      year: info.year,
+      unit,
+      template: template.id,
+      region: template.region,
+    },
+    overview: { functions: [], divisions: [], budgetUnits: [], staffing: {}, text: "" },
+    toc: [],
+    tables,
+    facts,
+    explanations: [],
+    projects: [],
+    otherMatters: { notes: [] },
+    performance: [],
+    glossary: [],
+    provenance: { source: info.source, format: info.format, problems: info.problems },
+  };
+}
+
+/** Year and department from the first pages' text and the tables' 编制部门. */
+export function documentIdentity(
+  text: string,
+  tables: readonly PrintedTable[],
+  kind: "budget" | "finalAccounts",
+): { year: number; department: string; title: string } {
+  const compact = text.replace(/\s+/g, "");
+  const y = /(20\d{2})年(?:度)?/.exec(compact);
+  const year = y ? Number(y[1]) : 0;
+  const prepared = tables.find((t) => t.preparedBy)?.preparedBy;
+  const dm = /(?:20\d{2}年度?)?([\u4e00-\u9fa5（）()]{2,40}?)(?:20\d{2}年度?)?部门(?:预算|决算)/.exec(compact);
+  const department = prepared ?? dm?.[1]?.replace(/^\d+/, "") ?? "";
+  const title = `${department} ${year || ""} 年部门${kind === "finalAccounts" ? "决算" : "预算"}公开`
+    .replace(/\s+/g, " ")
+    .trim();
+  return { year, department, title };
+}
+
+/**
+ * Imports a PDF disclosure.
+ * @example const r = await importPdf(bytes, "x.pdf"); r.report?.tables.length // 9
+ */
+export async function importPdf(
+  buf: Uint8Array,
+  source: string,
+  opts: PdfImportOptions = {},
+): Promise<PdfImportResult> {
+  const limits = { ...DEFAULT_LIMITS, ...opts.limits };
+  const ex = await extractPdf(buf, source, limits);
+  const problems = [...ex.problems];
+  if (ex.failed) return { problems };
+  const lines: PdfLine[] = [];
+  for (const p of ex.pages) lines.push(...pageLines(p));
+  // Candidate titles for detection: short lines that end like some template's table title.
+  const templates = [...TEMPLATES.values()];
+  const titles: string[] = [];
+  lines.forEach((l, i) => {
+    const prev = lines[i - 1];
+    const joined = prev && prev.page === l.page ? `${prev.text}${l.text}` : undefined;
+    if (templates.some((t) => matchTitle(l.text, t))) titles.push(l.text);
+    else if (joined && templates.some((t) => matchTitle(joined, t))) titles.push(joined);
+  });
+  const detection = detectTemplate(titles, opts.template);
+  if (!detection) {
+    if (opts.template) {
+      problems.push({
+        code: "pdf.template",
+        severity: "error",
+        message: `未知的模板“${opts.template}”；可用：${[...TEMPLATES.keys()].join("、")}`,
+      });
+    } else {
+      problems.push({
+        code: "pdf.noTables",
+        severity: "error",
+        message: `${source}：${ex.pageCount} 页中没有找到任何已知模板的预算表（${[...TEMPLATES.keys()].join("、")}）。如这是只含文字说明的部分，表格在另一份 PDF 中；如是其他格式，可用 --template 指定模板`,
+      });
+    }
+    return { problems, report: { format: "pdf", pages: ex.pageCount, tables: [], missing: [] } };
+  }
+  const template = detection.template;
+  const firstText = lines
+    .filter((l) => l.page <= 3)
+    .map((l) => l.text)
+    .join("\n");
+  const read = readTables(lines, template, template.unit);
+  problems.push(...read.problems);
+  const tables = read.tables.map((t) => t.table);
+  const found = new Set(tables.map((t) => t.id));
+  const missing = template.tables.filter((t) => !found.has(t.id)).map((t) => ({ no: t.no, id: t.id, title: t.title }));
+  for (const m of missing) {
+    problems.push({
+      code: "pdf.tableMissing",
+      severity: "warning",
+      message: `没有找到表 ${m.no}“${m.title}”（模板 ${template.id}）`,
+    });
+  }
+  if (tables.length === 0) {
+    problems.push({
+      code: "pdf.noTables",
+      severity: "error",
+      message: `${source}：${ex.pageCount} 页中没有读到任何预算表（只找到目录或说明中的表名）。如这是只含文字说明的部分，表格在另一份 PDF 中`,
+    });
+    return { problems, report: { format: "pdf", pages: ex.pageCount, tables: [], missing } };
+  }
+  const id = documentIdentity(firstText, tables, template.kind);
+  const disclosure = disclosureFromTables(tables, template, {
+    source,
+    format: "pdf",
+    title: id.title,
+    department: id.department,
+    year: id.year,
+    problems,
+  });
+  const report: ImportReport = {
+    format: "pdf",
+    pages: ex.pageCount,
+    template: { id: template.id, how: detection.how, confidence: detection.confidence },
+    tables: read.tables.map(({ table, confidence }) => ({
+      no: table.no,
+      id: table.id,
+      title: table.title,
+      pages: table.pages ?? [],
+      rows: table.rows.length,
+      amounts: table.rows.reduce((n, r) => n + r.cells.filter((c) => typeof c === "number").length, 0),
+      confidence,
+    })),
+    missing,
+  };
+  return { disclosure, problems, report };
+}

@@ -1,0 +1,177 @@
+/**
+ * XLSX → Disclosure, through the same spec-driven table reader as PDFs: each worksheet becomes a
+ * "page", each row a line, each cell a text chunk whose x range spans its columns (a merged
+ * header cell spans all of its columns, so it sits over its children exactly as in a PDF).
+ * exceljs quirks handled (docs/STACK.md §2): merged slave cells repeat the master's value and are
+ * skipped; rich text is flattened; formulas use their cached result; numbers are formatted to
+ * two decimals here because `cell.text` ignores numFmt.
+ */
+import ExcelJS from "exceljs";
+import type { ImportProblem } from "../../model/disclosure.ts";
+import { TEMPLATES } from "../../templates/index.ts";
+import type { TextChunk } from "../pdf/extract.ts";
+import { disclosureFromTables, documentIdentity, type ImportReport, type PdfImportResult } from "../pdf/import-pdf.ts";
+import type { PdfLine } from "../pdf/lines.ts";
+import { normaliseText } from "../pdf/normalise.ts";
+import { readTables } from "../pdf/read-tables.ts";
+import { detectTemplate, matchTitle } from "../pdf/titles.ts";
+import { checkZip } from "./zip-guard.ts";
+
+const COL_W = 100;
+const ROW_H = 20;
+/** rows read per sheet at most: budget sheets have a few hundred; templates pad to ~3,400 */
+const MAX_ROWS = 20_000;
+
+/** A cell value as printed text: rich text flattened, formula results, numbers to 2 decimals. */
+export function cellText(v: ExcelJS.CellValue, numFmt = ""): string {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "number") {
+    if (!Number.isFinite(v)) return "";
+    // Integers without a decimal format are codes (205, 30101), never amounts.
+    if (Number.isInteger(v) && !/0\.0/.test(numFmt)) return String(v);
+    const cents = Math.round(v * 100);
+    const sign = cents < 0 ? "-" : "";
+    const a = Math.abs(cents);
+    return `${sign}${Math.floor(a / 100)}.${String(a % 100).padStart(2, "0")}`;
+  }
+  if (typeof v === "string") return v;
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === "object") {
+    if ("richText" in v && Array.isArray(v.richText)) return v.richText.map((r) => r.text).join("");
+    if ("result" in v) return cellText((v as { result?: ExcelJS.CellValue }).result ?? null, numFmt);
+    if ("text" in v && typeof (v as { text: unknown }).text === "string") return (v as { text: string }).text;
+    if ("error" in v) return "";
+  }
+  return "";
+}
+
+/** One worksheet as lines for the table reader. */
+export function sheetLines(ws: ExcelJS.Worksheet, page: number): PdfLine[] {
+  const lines: PdfLine[] = [];
+  const spans = new Map<string, number>();
+  // exceljs keeps merges as "A1:E1" ranges on the model
+  const merges = ((ws.model as unknown as { merges?: string[] }).merges ?? []) as string[];
+  for (const m of merges) {
+    const [a, b] = m.split(":");
+    if (!a || !b) continue;
+    const ca = ws.getCell(a);
+    const cb = ws.getCell(b);
+    spans.set(`${ca.row}:${ca.col}`, Number(cb.col));
+  }
+  const last = Math.min(ws.rowCount, MAX_ROWS);
+  for (let r = 1; r <= last; r++) {
+    const row = ws.getRow(r);
+    const cells: TextChunk[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, col) => {
+      if (cell.isMerged && cell.master !== cell) return;
+      const text = normaliseText(cellText(cell.value, cell.numFmt ?? ""))
+        .replace(/\s*\n\s*/g, "")
+        .trim();
+      if (!text) return;
+      const end = spans.get(`${r}:${col}`) ?? col;
+      const h = 12;
+      cells.push({ text, x0: col * COL_W, x1: end * COL_W + COL_W - 10, y: r * ROW_H, h });
+    });
+    if (cells.length === 0) continue;
+    lines.push({ page, y: r * ROW_H, h: 12, cells, text: cells.map((c) => c.text).join(" ") });
+  }
+  return lines;
+}
+
+/**
+ * Imports an XLSX workbook laid out like the published tables (one table per sheet, as the
+ * Shanghai templates and budget-system exports are).
+ */
+export async function importXlsx(
+  buf: Uint8Array,
+  source: string,
+  opts: { template?: string } = {},
+): Promise<PdfImportResult> {
+  const problems: ImportProblem[] = [];
+  const bomb = checkZip(buf);
+  if (bomb) return { problems: [{ code: "xlsx.refused", severity: "error", message: `${source}：${bomb}` }] };
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(Buffer.from(buf) as unknown as ArrayBuffer);
+  } catch (e) {
+    return {
+      problems: [
+        {
+          code: "xlsx.unreadable",
+          severity: "error",
+          message: `${source} 无法作为 Excel 工作簿读取（${(e as Error).message}）；如是旧版 .xls，请先另存为 .xlsx`,
+        },
+      ],
+    };
+  }
+  const lines: PdfLine[] = [];
+  let sheets = 0;
+  wb.eachSheet((ws) => {
+    sheets++;
+    if (ws.state !== "visible") return;
+    if (ws.rowCount > MAX_ROWS) {
+      problems.push({
+        code: "xlsx.tooManyRows",
+        severity: "warning",
+        message: `工作表“${ws.name}”有 ${ws.rowCount} 行，只读取前 ${MAX_ROWS} 行`,
+        page: sheets,
+      });
+    }
+    lines.push(...sheetLines(ws, sheets));
+  });
+  const titles = lines.filter((l) => [...TEMPLATES.values()].some((t) => matchTitle(l.text, t))).map((l) => l.text);
+  const detection = detectTemplate(titles, opts.template);
+  if (!detection) {
+    problems.push({
+      code: "xlsx.noTables",
+      severity: "error",
+      message: opts.template
+        ? `未知的模板“${opts.template}”；可用：${[...TEMPLATES.keys()].join("、")}`
+        : `${source}：${sheets} 个工作表中没有找到任何已知模板的预算表标题`,
+    });
+    return { problems };
+  }
+  const template = detection.template;
+  const read = readTables(lines, template, template.unit);
+  // 工作表 numbers stand in for pages in problems
+  problems.push(...read.problems.map((p) => ({ ...p, message: p.message.replace(/第 (\d+) 页/g, "第 $1 个工作表") })));
+  const tables = read.tables.map((t) => t.table);
+  const found = new Set(tables.map((t) => t.id));
+  const missing = template.tables.filter((t) => !found.has(t.id)).map((t) => ({ no: t.no, id: t.id, title: t.title }));
+  for (const m of missing) {
+    problems.push({ code: "xlsx.tableMissing", severity: "warning", message: `没有找到表 ${m.no}“${m.title}”` });
+  }
+  const id = documentIdentity(
+    lines
+      .slice(0, 40)
+      .map((l) => l.text)
+      .join("\n"),
+    tables,
+    template.kind,
+  );
+  const report: ImportReport = {
+    format: "xlsx",
+    sheets,
+    template: { id: template.id, how: detection.how, confidence: detection.confidence },
+    tables: read.tables.map(({ table, confidence }) => ({
+      no: table.no,
+      id: table.id,
+      title: table.title,
+      pages: table.pages ?? [],
+      rows: table.rows.length,
+      amounts: table.rows.reduce((n, r) => n + r.cells.filter((c) => typeof c === "number").length, 0),
+      confidence,
+    })),
+    missing,
+  };
+  const disclosure = disclosureFromTables(tables, template, {
+    source,
+    format: "xlsx",
+    title: id.title,
+    department: id.department,
+    year: id.year,
+    problems,
+  });
+  return { disclosure, problems, report };
+}
