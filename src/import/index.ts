@@ -6,9 +6,8 @@ import { readFile, stat } from "node:fs/promises";
 import { basename, extname } from "node:path";
 import { type Disclosure, disclosureSchema, type ImportProblem } from "../model/disclosure.ts";
 import { decodeText } from "./decode.ts";
-import { type ImportReport, importPdf } from "./pdf/import-pdf.ts";
+import type { ImportReport } from "./pdf/import-pdf.ts";
 import { parseText } from "./text/parse-text.ts";
-import { importXlsx } from "./xlsx/import-xlsx.ts";
 
 export interface ImportResult {
   disclosure?: Disclosure;
@@ -92,8 +91,15 @@ export async function importBufferAsync(
   if (buf.length > 0) {
     const format = sniffFormat(buf, source);
     try {
-      if (format === "pdf") return await importPdf(buf, basename(source), { template: opts.template });
-      if (format === "xlsx") return await importXlsx(buf, basename(source), { template: opts.template });
+      // pdf.js and exceljs load only when needed: they take longer to load than a text import takes.
+      if (format === "pdf") {
+        const { importPdf } = await import("./pdf/import-pdf.ts");
+        return await importPdf(buf, basename(source), { template: opts.template });
+      }
+      if (format === "xlsx") {
+        const { importXlsx } = await import("./xlsx/import-xlsx.ts");
+        return await importXlsx(buf, basename(source), { template: opts.template });
+      }
     } catch (e) {
       // The importers turn every expected failure into a problem; this is the last line of defence.
       return fail(`input.${format}`, `${source} 无法读取：${(e as Error).message ?? String(e)}`);
