@@ -1,19 +1,22 @@
 import type { Command } from "commander";
 import { InputError } from "../errors.ts";
-import { loadDisclosure } from "./load.ts";
+import { loadImport } from "./load.ts";
 
 export function registerImport(program: Command): void {
   program
     .command("import")
     .description("读取部门预算公开文档，输出结构化模型 (Disclosure)")
-    .argument("<files...>", "文档：从 PDF 提取的文本（UTF-8 或 GBK）或 disclosure.json；--save 时可多个")
+    .argument(
+      "<files...>",
+      "文档：PDF、Excel（.xlsx）、从 PDF 提取的文本（UTF-8 或 GBK）或 disclosure.json；--save 时可多个",
+    )
     .option("--format <format>", "输出格式：json 或 summary", "summary")
     .option("--template <id>", "强制使用模板（默认自动识别）")
     .option("--save", "导入、检查并保存（发布）到数据库")
     .option("--db <file>", "与 --save 一起用：SQLite 数据库文件（默认 ./data/yusuan.db；或 DATABASE_URL）")
     .addHelpText(
       "after",
-      "\n示例：\n  yusuan import test/fixtures/bazhou-hrss-2025-budget.txt --format json > disclosure.json\n  yusuan import docs/*.txt --save --db data/yusuan.db\n",
+      "\n示例：\n  yusuan import test/fixtures/bazhou-hrss-2025-budget.txt --format json > disclosure.json\n  yusuan import test/fixtures/corpus/pdf/shanghai-putuo-caizhengju-2025-yusuan.pdf\n  yusuan import docs/*.txt --save --db data/yusuan.db\n",
     )
     .action(async (files: string[], o: { format: string; template?: string; save?: boolean; db?: string }) => {
       if (o.save) {
@@ -25,7 +28,7 @@ export function registerImport(program: Command): void {
       const file = files[0] ?? "";
       if (o.format !== "json" && o.format !== "summary")
         throw new InputError(`未知的格式 ${o.format}`, "--format", "可用：json、summary");
-      const d = await loadDisclosure(file, { template: o.template });
+      const { disclosure: d, report } = await loadImport(file, { template: o.template });
       if (o.format === "json") {
         process.stdout.write(`${JSON.stringify(d, null, 2)}\n`);
         return;
@@ -36,6 +39,16 @@ export function registerImport(program: Command): void {
         `说明 ${d.explanations.length} 节，陈述 ${d.explanations.reduce((n, e) => n + e.statements.length, 0)} 条`,
         `绩效目标表 ${d.performance.length} 张，指标 ${d.performance.reduce((n, p) => n + p.indicators.length, 0)} 个`,
         `名词解释 ${d.glossary.length} 条；事实 ${d.facts.length} 条`,
+        ...(report
+          ? [
+              `${report.format === "pdf" ? `PDF ${report.pages ?? "?"} 页` : `Excel ${report.sheets ?? "?"} 张工作表`}；模板 ${report.template?.id ?? "未识别"}（${report.template?.how === "forced" ? "指定" : "识别"}，置信度 ${Math.round((report.template?.confidence ?? 0) * 100)}%）`,
+              ...report.tables.map(
+                (t) =>
+                  `  表${t.no} ${t.title}：${t.pages.length > 0 ? `第 ${t.pages.join("、")} ${report.format === "pdf" ? "页" : "表"}，` : ""}${t.rows} 行，${t.amounts} 个金额，置信度 ${Math.round(t.confidence * 100)}%`,
+              ),
+              ...report.missing.map((m) => `  未找到：表${m.no} ${m.title}`),
+            ]
+          : []),
         ...d.provenance.problems.map((p) => `${p.severity === "error" ? "错误" : "提示"}：${p.message}`),
       ];
       process.stdout.write(`${lines.join("\n")}\n`);

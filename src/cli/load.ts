@@ -1,13 +1,25 @@
 /** Loads a document for a command: import it, and turn unusable input into an InputError (exit 2). */
 import { InputError } from "../errors.ts";
-import { type ImportOptions, importFile } from "../import/index.ts";
+import { type ImportOptions, type ImportResult, importFile } from "../import/index.ts";
 import type { Disclosure } from "../model/disclosure.ts";
 
-export async function loadDisclosure(path: string, opts: ImportOptions = {}): Promise<Disclosure> {
+/** Imports a file; unusable input becomes an InputError. Keeps the import report (PDF/XLSX). */
+export async function loadImport(
+  path: string,
+  opts: ImportOptions = {},
+): Promise<ImportResult & { disclosure: Disclosure }> {
   const r = await importFile(path, opts);
   if (!r.disclosure) {
     const msgs = r.problems.filter((p) => p.severity === "error").map((p) => p.message);
-    throw new InputError(msgs.join("；") || "无法读取", path, "请确认文件是部门预算公开文档（文本、JSON）");
+    throw new InputError(
+      msgs.join("；") || "无法读取",
+      path,
+      "请确认文件是部门预算公开文档（PDF、Excel、从 PDF 提取的文本或 disclosure.json）",
+    );
   }
-  return r.disclosure;
+  return { ...r, disclosure: r.disclosure };
+}
+
+export async function loadDisclosure(path: string, opts: ImportOptions = {}): Promise<Disclosure> {
+  return (await loadImport(path, opts)).disclosure;
 }
