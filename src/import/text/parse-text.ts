@@ -37,6 +37,10 @@ const titleKeys = new WeakMap<TemplateSpec, Set<string>>();
 
 /** Picks the template whose table titles occur most often as lines of the document. */
 function detectTemplate(lines: readonly Line[]): { spec: TemplateSpec; hits: number } {
+  // Candidate title keys once (short lines without tabs), then count matches per template.
+  const candidates: string[] = [];
+  for (const l of lines)
+    if (l.text && l.text.length <= 60 && !l.raw.includes("\t")) candidates.push(l.key.replace(/^表\d+/, ""));
   let best: { spec: TemplateSpec; hits: number } | undefined;
   for (const spec of TEMPLATES.values()) {
     let titles = titleKeys.get(spec);
@@ -45,7 +49,7 @@ function detectTemplate(lines: readonly Line[]): { spec: TemplateSpec; hits: num
       titleKeys.set(spec, titles);
     }
     let hits = 0;
-    for (const l of lines) if (l.text && !l.raw.includes("\t") && titles.has(l.key.replace(/^表\d+/, ""))) hits++;
+    for (const k of candidates) if (titles.has(k)) hits++;
     if (!best || hits > best.hits) best = { spec, hits };
   }
   return best as { spec: TemplateSpec; hits: number };
