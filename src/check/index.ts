@@ -5,7 +5,7 @@
 import type { Disclosure } from "../model/disclosure.ts";
 import type { Finding, Severity } from "../model/finding.ts";
 import { getTemplate, xinjiang2025Budget } from "../templates/index.ts";
-import type { Rule } from "./rule.ts";
+import { type Rule, runOne, notApplicable as whyNotApplicable } from "./rule.ts";
 import { ALL_RULES } from "./rules/index.ts";
 
 export interface CheckReport {
@@ -13,6 +13,8 @@ export interface CheckReport {
   summary: { errors: number; warnings: number; notices: number };
   ran: string[];
   notChecked: { rule: string; reason: string }[];
+  /** rules about another kind of document (决算 rules on a budget), with the reason */
+  notApplicable: { rule: string; reason: string }[];
 }
 
 const ORDER: Record<Severity, number> = { error: 0, warning: 1, notice: 2 };
@@ -22,10 +24,16 @@ export function check(d: Disclosure, rules: readonly Rule[] = ALL_RULES): CheckR
   const findings: Finding[] = [];
   const ran: string[] = [];
   const notChecked: { rule: string; reason: string }[] = [];
+  const notApplicable: { rule: string; reason: string }[] = [];
   for (const rule of rules) {
+    const na = whyNotApplicable(rule, { d, template });
+    if (na) {
+      notApplicable.push({ rule: rule.id, reason: na });
+      continue;
+    }
     let r: ReturnType<Rule["run"]>;
     try {
-      r = rule.run({ d, template });
+      r = runOne(rule, { d, template });
     } catch (e) {
       // A rule that crashes is a bug; report it as not checked rather than losing the whole check.
       notChecked.push({ rule: rule.id, reason: `规则执行出错：${(e as Error).message}` });
@@ -44,5 +52,5 @@ export function check(d: Disclosure, rules: readonly Rule[] = ALL_RULES): CheckR
     warnings: findings.filter((f) => f.severity === "warning").length,
     notices: findings.filter((f) => f.severity === "notice").length,
   };
-  return { findings, summary, ran, notChecked };
+  return { findings, summary, ran, notChecked, notApplicable };
 }

@@ -15,6 +15,15 @@ export interface RuleContext {
 
 export type RuleResult = readonly Finding[] | { readonly notChecked: string };
 
+/** A part of a document a rule reads (Disclosure.provenance.parts says which ones were imported). */
+export type DocumentPart = "tables" | "text" | "performance";
+
+const PART_NAMES: Record<DocumentPart, string> = {
+  tables: "表格",
+  text: "文字部分（概况、目录、说明、名词解释）",
+  performance: "绩效目标表",
+};
+
 export interface Rule {
   /** stable id, e.g. "K-01", "A-T3-ROW" */
   readonly id: string;
@@ -25,7 +34,43 @@ export interface Rule {
   readonly title: string;
   /** law, notice or template identity it rests on */
   readonly source: string;
+  /**
+   * the document parts the rule reads besides the tables; when the importer did not read one of
+   * them (a PDF or workbook read for its tables only) the rule is not checked, never silently passed
+   */
+  readonly reads?: readonly DocumentPart[];
+  /** the document kinds the rule is about (决算 rules: finalAccounts); absent: every kind */
+  readonly appliesTo?: readonly ("budget" | "finalAccounts")[];
   readonly run: (ctx: RuleContext) => RuleResult;
+}
+
+/** Why a rule cannot run on this document (a part it reads was not imported), or undefined. */
+export function partsNotRead(rule: Pick<Rule, "reads">, ctx: RuleContext): string | undefined {
+  const read = ctx.d.provenance.parts;
+  if (!read || !rule.reads) return undefined;
+  const missing = rule.reads.filter((p) => !read.includes(p));
+  if (missing.length === 0) return undefined;
+  return `导入时未读取${missing.map((p) => PART_NAMES[p]).join("、")}（${ctx.d.provenance.format.toUpperCase()} 导入只读取了${read.map((p) => PART_NAMES[p]).join("、")}），无法检查`;
+}
+
+/** Why a rule does not apply to this document's kind (a 决算 rule on a budget), or undefined. */
+export function notApplicable(rule: Pick<Rule, "appliesTo">, ctx: RuleContext): string | undefined {
+  if (!rule.appliesTo || rule.appliesTo.includes(ctx.d.meta.kind)) return undefined;
+  const name = { budget: "部门预算", finalAccounts: "部门决算" } as const;
+  return `只适用于${rule.appliesTo.map((k) => name[k]).join("、")}，本文档是${name[ctx.d.meta.kind]}`;
+}
+
+/** Runs one rule: not checked when a part it reads was not imported, else its function. */
+export function runOne(rule: Rule, ctx: RuleContext): RuleResult {
+  const na = notApplicable(rule, ctx);
+  if (na) return { notChecked: na };
+  const missing = partsNotRead(rule, ctx);
+  return missing ? { notChecked: missing } : rule.run(ctx);
+}
+
+/** The same rules, declared as reading these document parts (see `Rule.reads`). */
+export function reading(parts: readonly DocumentPart[], rules: readonly Rule[]): Rule[] {
+  return rules.map((r) => ({ ...r, reads: [...new Set([...(r.reads ?? []), ...parts])] }));
 }
 
 /** Defines a rule (identity function that fixes the type). */

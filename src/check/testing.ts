@@ -34,7 +34,7 @@ import type { Finding } from "../model/finding.ts";
 import { type Fen, parseAmount } from "../model/money.ts";
 import { type TemplateSpec, xinjiang2025Budget } from "../templates/index.ts";
 import { FUNCTION_CLASSES_2025 } from "../templates/xinjiang-2025-budget.ts";
-import type { Rule, RuleResult } from "./rule.ts";
+import { type Rule, type RuleResult, runOne } from "./rule.ts";
 
 export const SEED_PATH = fileURLToPath(new URL("../../test/fixtures/bazhou-hrss-2025-budget.txt", import.meta.url));
 
@@ -276,7 +276,7 @@ export function makeDisclosure(tables: readonly PrintedTable[], meta: Partial<Me
 
 /** Runs one rule against a Disclosure with the Xinjiang 2025 template. */
 export function runRule(rule: Rule, d: Disclosure, template: TemplateSpec = xinjiang2025Budget): RuleResult {
-  return rule.run({ d, template });
+  return runOne(rule, { d, template });
 }
 
 /** Findings of a rule run, failing the test when the rule could not check. */

@@ -3,6 +3,7 @@
  * renderers and the store use these instead of positions, so they work for every template whose
  * spec maps its tables to the same ids and keys.
  */
+import { normaliseLabel, type TableSpec } from "../templates/spec.ts";
 import type { Cell, Disclosure, PrintedTable, Row } from "./disclosure.ts";
 import type { Fen } from "./money.ts";
 
@@ -140,4 +141,114 @@ export function expenditureTotalRow(t: PrintedTable): Row | undefined {
     return s !== undefined && /^(支出)?[总合]计$/.test(normaliseText(s));
   });
   return byLabel ?? t.rows.find((r) => r.lineKey === "total") ?? totalRow(t);
+}
+
+/** A fixed line's printed cell, wherever the template prints it. */
+export interface LineCell {
+  row: Row;
+  /** the column key holding the amount */
+  column: string;
+  amount: Fen | null;
+  /** the line as printed: the row label, or the column header when lines are columns */
+  label: string;
+}
+
+/**
+ * A fixed line of a lines table (三公: total, overseasTravel, officialReception, officialVehicles,
+ * vehiclePurchase, vehicleOperation), read the way the template prints it: one row per line
+ * (Xinjiang 表10, amount in `column`, default "total") or one row with a column per line (the spec's
+ * `lineColumns`: Shanghai, Jiangsu, 决算; `stage` picks 预算数 or 决算数, default 决算数 when paired).
+ * Undefined when the line is not printed.
+ * @example lineCell(t9, shanghaiSpec.tables[8], "officialReception")?.amount
+ */
+export function lineCell(
+  t: PrintedTable,
+  spec: Pick<TableSpec, "lineColumns"> | undefined,
+  lineKey: string,
+  opts: { column?: string; stage?: "budget" | "actual" } = {},
+): LineCell | undefined {
+  const lc = spec?.lineColumns;
+  if (lc && lc.length > 0) {
+    const stage = opts.stage ?? (lc.some((c) => c.stage) ? "actual" : undefined);
+    const m = lc.find((c) => c.line === lineKey && c.stage === stage);
+    if (!m || !hasColumn(t, m.column)) return undefined;
+    // the single data row: the printed 合计 row if any, else the first row with an amount, else the first
+    const row =
+      totalRow(t) ??
+      t.rows.find((r) => r.cells.some((c) => typeof c === "number")) ??
+      t.rows.find((r) => r.kind !== "header");
+    if (!row) return undefined;
+    return { row, column: m.column, amount: amountAt(t, row, m.column), label: columnLabel(t, m.column) };
+  }
+  const row = t.rows.find((r) => r.lineKey === lineKey);
+  if (!row) return undefined;
+  const column = opts.column ?? "total";
+  return { row, column, amount: amountAt(t, row, column), label: row.label.trim() };
+}
+
+/** The template prints this table's fixed lines as columns of one row. */
+export function linesAreColumns(spec: Pick<TableSpec, "lineColumns"> | undefined): boolean {
+  return (spec?.lineColumns?.length ?? 0) > 0;
+}
+
+/**
+ * An expenditure-side line of a two-sided table (决算 本年支出合计 / 结余分配 / 年末结转和结余 / 总计,
+ * Jiangsu 当年支出小计 / 结转下年资金 / 支出合计), found by its printed expenditure label against the
+ * spec's `lines` with side "expenditure". "total" falls back to the printed 支出总计 row.
+ */
+export function expenditureLineRow(
+  t: PrintedTable,
+  spec: Pick<TableSpec, "lines"> | undefined,
+  key: string,
+): Row | undefined {
+  const ls = spec?.lines?.find((l) => l.side === "expenditure" && l.key === key);
+  if (ls) {
+    const names = [ls.label, ...(ls.aliases ?? [])].map(normaliseLabel);
+    const row = t.rows.find((r) => {
+      const s = textAt(t, r, "expenditureItem");
+      return s !== undefined && names.includes(normaliseLabel(s));
+    });
+    if (row) return row;
+  }
+  return key === "total" ? expenditureTotalRow(t) : undefined;
+}
+
+/**
+ * The amount of an expenditure-side row: the main expenditure column (`expenditureAmount` or
+ * `expenditureTotal`) or, when that is blank, the one other expenditure amount printed on the row —
+ * Jiangsu prints 当年支出小计 / 支出合计 once, under the 支出用途 group.
+ */
+export function expenditureAmountOn(t: PrintedTable, row: Row, key?: string): { column: string; amount: Fen | null } {
+  const main = key ?? (hasColumn(t, "expenditureAmount") ? "expenditureAmount" : "expenditureTotal");
+  const v = amountAt(t, row, main);
+  if (v !== null || key !== undefined) return { column: main, amount: v };
+  const others = amountKeys(t, "expenditure").filter((k) => k !== main && amountAt(t, row, k) !== null);
+  if (others.length === 1) return { column: others[0] as string, amount: amountAt(t, row, others[0] as string) };
+  return { column: main, amount: null };
+}
+
+/**
+ * The expenditure line the function classes of a two-sided table add up to: 本年支出合计 / 当年支出小计
+ * where the template prints one (its 总计 also holds 结转/结余), else the 支出总计.
+ */
+export function classSumLine(spec: Pick<TableSpec, "lines"> | undefined): "currentYear" | "total" {
+  return spec?.lines?.some((l) => l.side === "expenditure" && l.key === "currentYear") ? "currentYear" : "total";
+}
+
+/**
+ * The 总计 of a 基本支出 table: the printed 总计 row, or — where the template prints 人员经费合计 and
+ * 公用经费合计 instead (决算 表6, spec `personnelClasses`) — those two rows.
+ */
+export function basicTotalRows(
+  t: PrintedTable,
+  spec: Pick<TableSpec, "personnelClasses"> | undefined,
+): { personnel: Row; operating: Row } | { total: Row } | undefined {
+  if (spec?.personnelClasses) {
+    const totals = t.rows.filter((r) => r.kind === "total");
+    const personnel = totals.find((r) => /人员经费合计/.test(r.label));
+    const operating = totals.find((r) => /公用经费合计/.test(r.label));
+    return personnel && operating ? { personnel, operating } : undefined;
+  }
+  const total = totalRow(t);
+  return total ? { total } : undefined;
 }

@@ -269,6 +269,12 @@ export const disclosureSchema = z.object({
     source: z.string(),
     format: z.enum(["text", "pdf", "xlsx", "json", "package"]),
     problems: z.array(importProblemSchema),
+    parts: z
+      .array(z.enum(["tables", "text", "performance"]))
+      .optional()
+      .describe(
+        "parts of the document the importer read: tables; text (概况, 目录, 说明, 名词解释); performance (绩效目标表). Absent: all of them",
+      ),
   }),
 });
 

@@ -91,6 +91,9 @@ const tables: TableSpec[] = [
       },
       { key: "carryover", label: "上年结转资金", side: "income" },
       { key: "total", label: "收入合计", side: "income", sumOf: ["currentYear", "carryover"] },
+      { key: "currentYear", label: "当年支出小计", side: "expenditure" },
+      { key: "carryForward", label: "结转下年资金", side: "expenditure" },
+      { key: "total", label: "支出合计", side: "expenditure", sumOf: ["currentYear", "carryForward"] },
     ],
     mayBeEmpty: false,
   },
@@ -148,6 +151,7 @@ const tables: TableSpec[] = [
         side: "income",
         sumOf: ["generalBudgetAppropriation", "governmentFundAppropriation"],
       },
+      { key: "total", label: "支出合计", side: "expenditure" },
     ],
     mayBeEmpty: false,
   },
@@ -224,6 +228,13 @@ const tables: TableSpec[] = [
       { total: "threePublicTotal", parts: ["overseasTravel", "officialVehicles", "officialReception"] },
       { total: "officialVehicles", parts: ["vehiclePurchase", "vehicleOperation"] },
     ],
+    // 合计 includes 会议费 and 培训费; the 三公 total is the 小计 column
+    lineColumns: [
+      { line: "total", column: "threePublicTotal" },
+      ...["overseasTravel", "officialReception", "officialVehicles", "vehiclePurchase", "vehicleOperation"].map(
+        (line) => ({ line, column: line }),
+      ),
+    ],
     mayBeEmpty: false,
   },
   {
@@ -251,6 +262,8 @@ export const jiangsu2017Budget: TemplateSpec = {
   name: "江苏省 省级部门预算公开（2017）",
   region: "江苏",
   kind: "budget",
+  printsPreparedBy: true,
+  listsAllClasses: true,
   unit: "wanyuan",
   tables,
   explanations: [

@@ -43,7 +43,17 @@ const summaryLines: LineSpec[] = [
     side: "income",
   },
   { key: "openingBalance", label: "年初结转和结余", side: "income" },
-  { key: "total", label: "总计", side: "income", sumOf: ["currentYear", "useNonFiscalBalance", "openingBalance"] },
+  // 收入总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余 is rule F-02 (a 决算 identity of its own)
+  { key: "total", label: "总计", side: "income" },
+  { key: "currentYear", label: "本年支出合计", side: "expenditure" },
+  { key: "balanceDistribution", label: "结余分配", side: "expenditure" },
+  { key: "closingBalance", label: "年末结转和结余", side: "expenditure" },
+  {
+    key: "total",
+    label: "总计",
+    side: "expenditure",
+    sumOf: ["currentYear", "balanceDistribution", "closingBalance"],
+  },
 ];
 
 const fundTable = (no: number, id: string, title: string, fund: string): TableSpec => ({
@@ -120,6 +130,7 @@ const tables: TableSpec[] = [
         ],
       },
     ],
+    totalLine: "currentYear",
     mayBeEmpty: false,
   },
   {
@@ -195,7 +206,10 @@ const tables: TableSpec[] = [
         sumOf: ["generalBudgetAppropriation", "governmentFundAppropriation", "stateCapitalAppropriation"],
       },
       { key: "openingBalance", label: "年初财政拨款结转和结余", side: "income" },
-      { key: "total", label: "总计", side: "income", sumOf: ["currentYear", "openingBalance"] },
+      { key: "total", label: "总计", side: "income" },
+      { key: "currentYear", label: "本年支出合计", side: "expenditure" },
+      { key: "closingBalance", label: "年末财政拨款结转和结余", side: "expenditure" },
+      { key: "total", label: "总计", side: "expenditure", sumOf: ["currentYear", "closingBalance"] },
     ],
     mayBeEmpty: false,
   },
@@ -228,9 +242,11 @@ const tables: TableSpec[] = [
       { key: "class", path: ["经济分类科目编码", "类"], type: "code" },
       { key: "section", path: ["经济分类科目编码", "款"], type: "code" },
       { key: "name", path: ["科目名称"], type: "text" },
-      { key: "actual", path: ["决算数"], type: "amount", dims: { stage: "actual" } },
+      // keyed "total" like every template's 基本支出 amount column (the row's whole amount)
+      { key: "total", path: ["决算数"], type: "amount", dims: { stage: "actual" } },
     ],
     rowSums: [],
+    personnelClasses: ["301", "303"],
     mayBeEmpty: false,
   },
   {
@@ -255,6 +271,17 @@ const tables: TableSpec[] = [
       { total: "officialVehiclesBudget", parts: ["vehiclePurchaseBudget", "vehicleOperationBudget"] },
       { total: "officialVehiclesActual", parts: ["vehiclePurchaseActual", "vehicleOperationActual"] },
     ],
+    lineColumns: [
+      "total",
+      "overseasTravel",
+      "officialReception",
+      "officialVehicles",
+      "vehiclePurchase",
+      "vehicleOperation",
+    ].flatMap((line) => [
+      { line, column: `${line}Budget`, stage: "budget" as const },
+      { line, column: `${line}Actual`, stage: "actual" as const },
+    ]),
     mayBeEmpty: false,
   },
   fundTable(8, "governmentFundExpenditure", "政府性基金预算财政拨款收入支出决算表", "governmentFundAppropriation"),
@@ -266,6 +293,7 @@ export const nationalFinalAccounts: TemplateSpec = {
   name: "部门决算公开（财政部统一格式，九张表）",
   region: "全国",
   kind: "finalAccounts",
+  listsAllClasses: true,
   unit: "wanyuan",
   tables,
   explanations: [

@@ -41,6 +41,16 @@ const summaryLines: LineSpec[] = [
   },
 ];
 
+/** The 三公 lines, printed as columns of 表9 under the same keys. */
+const THREE_PUBLIC_LINES = [
+  "total",
+  "overseasTravel",
+  "officialReception",
+  "officialVehicles",
+  "vehiclePurchase",
+  "vehicleOperation",
+];
+
 function tables(prefix: "部门" | "预算单位", unitVariant: boolean): TableSpec[] {
   const t = (s: string) => `${prefix}${s}`;
   const alias = (s: string) => [s, prefix === "部门" ? `单位${s}` : `部门${s}`].filter((a) => a !== t(s));
@@ -245,6 +255,7 @@ function tables(prefix: "部门" | "预算单位", unitVariant: boolean): TableS
       { total: "total", parts: ["overseasTravel", "officialReception", "officialVehicles"] },
       { total: "officialVehicles", parts: ["vehiclePurchase", "vehicleOperation"] },
     ],
+    lineColumns: THREE_PUBLIC_LINES.map((line) => ({ line, column: line })),
     mayBeEmpty: false,
   };
   return [
@@ -295,6 +306,7 @@ export const shanghaiDepartmentBudget: TemplateSpec = {
   name: "上海市 区级部门预算（部门）",
   region: "上海",
   kind: "budget",
+  printsPreparedBy: true,
   unit: "yuan",
   tables: tables("部门", false),
   explanations,
@@ -305,6 +317,7 @@ export const shanghaiUnitBudget: TemplateSpec = {
   name: "上海市 区级部门预算（预算单位）",
   region: "上海",
   kind: "budget",
+  printsPreparedBy: true,
   unit: "yuan",
   tables: tables("预算单位", true),
   explanations,

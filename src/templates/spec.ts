@@ -41,6 +41,19 @@ export interface LineSpec {
   dims?: Record<string, string>;
 }
 
+/**
+ * A fixed line printed as a column of a one-row table: Shanghai, Jiangsu and the 决算 print the 三公
+ * lines side by side ("合计 | 因公出国（境）费 | 公务接待费 | …") instead of one row per line.
+ */
+export interface LineColumn {
+  /** the line key, as in a lines table that prints one row per line (Xinjiang 表10) */
+  line: string;
+  /** the column key holding the line's amount */
+  column: string;
+  /** 决算 tables pair 预算数 and 决算数 per line */
+  stage?: "budget" | "actual";
+}
+
 export interface TableSpec {
   no: number;
   id: string;
@@ -51,6 +64,18 @@ export interface TableSpec {
   columns: readonly ColumnSpec[];
   rowSums: readonly RowSum[];
   lines?: readonly LineSpec[];
+  /**
+   * 决算 表6: instead of one 总计 the table prints 人员经费合计 over these economic classes and
+   * 公用经费合计 over the others (two blocks side by side)
+   */
+  personnelClasses?: readonly string[];
+  /**
+   * the 表1 income line this table's 总计 (column `total`) repeats: "total" by default; "currentYear"
+   * where the table holds the year's income only (决算 表2 本年收入合计)
+   */
+  totalLine?: string;
+  /** the lines are printed as columns of a single row (see LineColumn); `lines` then lists none */
+  lineColumns?: readonly LineColumn[];
   /** the table may be published empty with a 空表说明 */
   mayBeEmpty: boolean;
   /** base fact dimensions for every cell of the table */
@@ -73,6 +98,10 @@ export interface TemplateSpec {
   unit: "wanyuan" | "yuan";
   tables: readonly TableSpec[];
   explanations: readonly ExplanationSpec[];
+  /** every table names its 编制部门 (a line, or the department inside the title); C-17 checks it */
+  printsPreparedBy?: boolean;
+  /** 表1/表4 list every 功能分类 类 of the year, with or without amounts (K-08 checks it) */
+  listsAllClasses?: boolean;
 }
 
 /** Normalises a printed label for matching: no whitespace, no list markers, unified brackets. */

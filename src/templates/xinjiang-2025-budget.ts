@@ -496,6 +496,8 @@ export const xinjiang2025Budget: TemplateSpec = {
   name: "新疆维吾尔自治区 部门预算公开（2025）",
   region: "新疆",
   kind: "budget",
+  printsPreparedBy: true,
+  listsAllClasses: true,
   unit: "wanyuan",
   tables: [t1, t2, t3, t4, t5, t6, t7, t8, t9, t10, t11],
   explanations: [

@@ -10,8 +10,9 @@ import { TEMPLATES, type TemplateSpec } from "../../templates/index.ts";
 import { deriveFacts } from "../facts.ts";
 import { DEFAULT_LIMITS, type ExtractLimits, extractPdf } from "./extract.ts";
 import { type PdfLine, pageLines } from "./lines.ts";
+import { readOwnPdf } from "./own-pdf.ts";
 import { readTables } from "./read-tables.ts";
-import { detectTemplate, matchTitle } from "./titles.ts";
+import { detectTemplate, matchKey, matchTitleKey } from "./titles.ts";
 
 export interface TableReport {
   no: number;
@@ -29,6 +30,8 @@ export interface ImportReport {
   pages?: number;
   sheets?: number;
   template?: { id: string; how: "detected" | "forced"; confidence: number };
+  /** "yusuan": a document in yusuan's own layout (its PDF or workbook), read cell by cell */
+  layout?: "yusuan";
   tables: TableReport[];
   /** tables of the template that the document does not contain (or that could not be found) */
   missing: { no: number; id: string; title: string }[];
@@ -86,7 +89,8 @@ export function disclosureFromTables(
     otherMatters: { notes: [] },
     performance: [],
     glossary: [],
-    provenance: { source: info.source, format: info.format, problems: info.problems },
+    // PDF and XLSX import reads the tables only; text rules report "not checked" instead of "missing"
+    provenance: { source: info.source, format: info.format, problems: info.problems, parts: ["tables"] },
   };
 }
 
@@ -123,16 +127,24 @@ export async function importPdf(
   if (ex.failed) return { problems };
   const lines: PdfLine[] = [];
   for (const p of ex.pages) lines.push(...pageLines(p));
+  // yusuan's own (tagged) PDFs: tables from the structure tree, exactly (own-pdf.ts)
+  const own = readOwnPdf(ex.pages, opts.template);
   // Candidate titles for detection: short lines that end like some template's table title.
   const templates = [...TEMPLATES.values()];
   const titles: string[] = [];
-  lines.forEach((l, i) => {
-    const prev = lines[i - 1];
-    const joined = prev && prev.page === l.page ? `${prev.text}${l.text}` : undefined;
-    if (templates.some((t) => matchTitle(l.text, t))) titles.push(l.text);
-    else if (joined && templates.some((t) => matchTitle(joined, t))) titles.push(joined);
-  });
-  const detection = detectTemplate(titles, opts.template);
+  if (!own) {
+    // each line's matching key once; a title split over two lines is tried joined
+    let prevKey = "";
+    lines.forEach((l, i) => {
+      const prev = lines[i - 1];
+      const key = matchKey(l.text);
+      if (templates.some((t) => matchTitleKey(key, t))) titles.push(l.text);
+      else if (prev && prev.page === l.page && templates.some((t) => matchTitleKey(prevKey + key, t)))
+        titles.push(`${prev.text}${l.text}`);
+      prevKey = key;
+    });
+  }
+  const detection = own?.detection ?? detectTemplate(titles, opts.template);
   if (!detection) {
     if (opts.template) {
       problems.push({
@@ -154,7 +166,9 @@ export async function importPdf(
     .filter((l) => l.page <= 3)
     .map((l) => l.text)
     .join("\n");
-  const read = readTables(lines, template, template.unit);
+  const read = own
+    ? { tables: own.tables.map((table) => ({ table, confidence: 1 })), problems: own.problems }
+    : readTables(lines, template, template.unit);
   problems.push(...read.problems);
   const tables = read.tables.map((t) => t.table);
   const found = new Set(tables.map((t) => t.id));
@@ -187,6 +201,7 @@ export async function importPdf(
     format: "pdf",
     pages: ex.pageCount,
     template: { id: template.id, how: detection.how, confidence: detection.confidence },
+    ...(own ? { layout: "yusuan" as const } : {}),
     tables: read.tables.map(({ table, confidence }) => ({
       no: table.no,
       id: table.id,

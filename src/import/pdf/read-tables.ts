@@ -40,7 +40,22 @@ const PAGE_NO = /^[-—–\s]*\d{1,4}[-—–\s]*$|^第\s*\d+\s*页|^\d+\s*\/\s*
 const UNIT = /单位\s*[:：]\s*(万元|元)/;
 const LIST_MARKER = /^(?:[一二三四五六七八九十]+[、.．]|\d+[.、．]\s*|[（(][一二三四五六七八九十\d]+[）)]|其中[:：])/;
 const TOTAL = /合计|总计/;
-const CLASS_BY_NAME = new Map(FUNCTION_CLASSES_2025.map(([code, name]) => [name, code]));
+const CLASS_BY_NAME = new Map([
+  ...FUNCTION_CLASSES_2025.map(([code, name]) => [name, code] as const),
+  // names of earlier years' catalogues (Jiangsu 2017)
+  ["文化体育与传媒支出", "207"],
+  ["医疗卫生与计划生育支出", "210"],
+  ["资源勘探信息等支出", "215"],
+  ["国土海洋气象等支出", "220"],
+]);
+
+/** A function class by its printed name, or by the unique name it begins (a label wrapped in a narrow cell). */
+function classByName(name: string): string | undefined {
+  const exact = CLASS_BY_NAME.get(name);
+  if (exact || name.length < 4) return exact;
+  const hits = [...CLASS_BY_NAME].filter(([n]) => n.startsWith(name));
+  return hits.length === 1 ? (hits[0] as readonly [string, string])[1] : undefined;
+}
 
 function isStop(l: PdfLine): boolean {
   const k = matchKey(l.text);
@@ -180,7 +195,12 @@ function readSegment(data: readonly PdfLine[], cols: readonly ColumnPos[], ctx: 
   const amountCols = cols.filter((c) => spec.columns[c.index]?.type === "amount");
   const textCols = cols.filter((c) => spec.columns[c.index]?.type === "text");
   const allAmounts = spec.columns.flatMap((c, i) => (c.type === "amount" ? [i] : []));
-  const lineLabels = new Set((spec.lines ?? []).flatMap((l) => [l.label, ...(l.aliases ?? [])]).map(matchKey));
+  const lineLabels = new Set(
+    (spec.lines ?? [])
+      .filter((l) => l.side !== "expenditure")
+      .flatMap((l) => [l.label, ...(l.aliases ?? [])])
+      .map(matchKey),
+  );
   const protos: Proto[] = [];
   for (const l of data) {
     const { code, rest } = splitCode(l.cells, coded);
@@ -275,6 +295,7 @@ function readSegment(data: readonly PdfLine[], cols: readonly ColumnPos[], ctx: 
     );
     if (!near) p.anchor = true;
   }
+  if (spec.layout === "twoSided") joinWrappedLabels(protos, lineLabels);
   // Attach fragments to the nearest anchor.
   const anchors = protos.filter((p) => p.anchor);
   if (anchors.length === 0) return [];
@@ -298,6 +319,33 @@ function readSegment(data: readonly PdfLine[], cols: readonly ColumnPos[], ctx: 
     }
   }
   return anchors;
+}
+
+/**
+ * Two-sided tables in narrow columns wrap a label over two lines with the amount on the second
+ * ("1.一般公共预" / "17,981.68 二、外交支出" / "算"; "一、财政 | 一、一般公共服务" / "拨款 13,649.07 支出
+ * 10,528.33"). The first line starts with a list marker, so it looked like a row of its own, without
+ * amounts. It is joined to the next row when that row is close below, has amounts, and has no text
+ * of its own in the first line's columns that could start a row (a list marker or a known line).
+ * A first line that is already a complete known label (an empty line "2.政府性基金预算") stays a row.
+ */
+function joinWrappedLabels(protos: Proto[], lineLabels: ReadonlySet<string>): void {
+  const known = (t: string) => lineLabels.has(matchKey(t.replace(LIST_MARKER, "")));
+  for (let i = 0; i + 1 < protos.length; i++) {
+    const p = protos[i] as Proto;
+    if (!p.anchor || p.amounts.size > 0 || p.code || p.texts.length === 0) continue;
+    if (p.texts.some((t) => known(t.text) || TOTAL.test(t.text))) continue;
+    const n = protos.slice(i + 1).find((x) => x.anchor);
+    if (!n || n.amounts.size === 0 || n.y - p.y > 2 * Math.max(p.h, n.h)) continue;
+    const cols = new Set(p.texts.map((t) => t.col));
+    const starts = n.texts.some(
+      (t) => cols.has(t.col) && (LIST_MARKER.test(t.text) || known(t.text) || TOTAL.test(t.text)),
+    );
+    if (starts) continue;
+    n.texts.unshift(...p.texts);
+    p.anchor = false;
+    p.texts = [];
+  }
 }
 
 function textOf(p: Proto, col: number): string {
@@ -355,6 +403,8 @@ function toRow(p: Proto, ctx: Ctx, page: number, usedLines: Set<string>): Row | 
       row.level = 0;
     } else if (/^\d+[.、．]|^其中/.test(label)) row.level = 2;
     for (const ls of spec.lines ?? []) {
+      // expenditure-side lines are found by the checker from the expenditure label
+      if (ls.side === "expenditure") continue;
       const names = [ls.label, ...(ls.aliases ?? [])].map(matchKey);
       if (names.includes(bare) && !usedLines.has(ls.key)) {
         row.lineKey = ls.key;
@@ -365,7 +415,7 @@ function toRow(p: Proto, ctx: Ctx, page: number, usedLines: Set<string>): Row | 
     if (spec.layout === "twoSided") {
       const e = spec.columns.findIndex((c) => c.key === "expenditureItem");
       const et = e >= 0 ? cells[e] : null;
-      const code = typeof et === "string" ? CLASS_BY_NAME.get(et.replace(LIST_MARKER, "")) : undefined;
+      const code = typeof et === "string" ? classByName(et.replace(LIST_MARKER, "")) : undefined;
       if (code) row.code = code;
     }
   }

@@ -5,12 +5,12 @@
  * level below it only: 类, 款 and 项 rows are never added together (the peer checker's trap).
  * When a level is not printed (a 类 with 项 rows directly under it) the next printed level is used.
  */
-import { amountAt, amountKeys, columnLabel, rowLabel, tableById, totalRow } from "../../../model/access.ts";
+import { amountAt, amountKeys, basicTotalRows, columnLabel, rowLabel, tableById } from "../../../model/access.ts";
 import type { Row } from "../../../model/disclosure.ts";
 import type { Finding } from "../../../model/finding.ts";
 import { type TableSpec, xinjiang2025Budget } from "../../../templates/index.ts";
 import { defineRule, type Rule } from "../../rule.ts";
-import { cellLocation, compareCells, tableName } from "./sum-cells.ts";
+import { cellLocation, compareCells, tableName, tableSpec } from "./sum-cells.ts";
 
 const FUNCTION_LEVELS = [3, 5, 7] as const;
 const ECONOMIC_LEVELS = [3, 5] as const;
@@ -54,18 +54,45 @@ export function hierarchyRule(spec: Pick<TableSpec, "no" | "id" | "title" | "lay
       const t = tableById(d, spec.id);
       if (!t) return { notChecked: `缺少${tableName(template, spec.id)}` };
       const rows = codedRows(t.rows, lengths);
+      // A code of the wrong length is a row the import could not separate (two wrapped rows read as
+      // one, e.g. "3024099"): its parents' sums would be false errors, so the table is not checked.
+      const bad = t.rows.filter(
+        (r) => r.code && /^\d+$/.test(r.code) && !(lengths as readonly number[]).includes(r.code.length),
+      );
+      if (bad.length > 0)
+        return {
+          notChecked: `表${t.no}有科目编码位数不正确的行（${bad.map((r) => r.code).join("、")}，多为相邻行被合并读取），层级加总不可靠`,
+        };
       const keys = amountKeys(t);
       const out: Finding[] = [];
-      const parents: { row: Row; prefix: string; name: string }[] = [];
-      const tot = totalRow(t);
-      if (tot && rows.length > 0) parents.push({ row: tot, prefix: "", name: "总计" });
+      const parents: { row: Row; prefix: string; name: string; kids?: Row[] }[] = [];
+      const ts = tableSpec(template, spec.id);
+      const totals = basicTotalRows(t, ts);
+      if (totals && "personnel" in totals && ts?.personnelClasses) {
+        // 决算 表6: 人员经费合计 = Σ 301, 303; 公用经费合计 = Σ the other classes
+        const pc = ts.personnelClasses;
+        const classes = rows.filter((r) => r.code!.length === lengths[0]);
+        parents.push({
+          row: totals.personnel,
+          prefix: "",
+          name: "人员经费合计",
+          kids: classes.filter((r) => pc.includes(r.code!)),
+        });
+        parents.push({
+          row: totals.operating,
+          prefix: "",
+          name: "公用经费合计",
+          kids: classes.filter((r) => !pc.includes(r.code!)),
+        });
+      } else if (totals && "total" in totals && rows.length > 0)
+        parents.push({ row: totals.total, prefix: "", name: "总计" });
       for (const r of rows) {
         if (r.code && r.code.length < lengths[lengths.length - 1]!) {
           parents.push({ row: r, prefix: r.code, name: `${LEVEL_NAME[r.code.length]}“${rowLabel(r)}”` });
         }
       }
       for (const p of parents) {
-        const kids = childrenOf(rows, p.prefix, lengths);
+        const kids = p.kids ?? childrenOf(rows, p.prefix, lengths);
         if (kids.length === 0) continue;
         const kidLevel = LEVEL_NAME[kids[0]!.code!.length];
         const notices: Finding[] = [];
@@ -75,6 +102,7 @@ export function hierarchyRule(spec: Pick<TableSpec, "no" | "id" | "title" | "lay
             parts: kids.map((k) => amountAt(t, k, key)),
             message: `表${t.no}${p.name}的“${columnLabel(t, key)}”不等于所属 ${kids.length} 个${kidLevel}之和`,
             location: cellLocation(t, p.row, key),
+            unit: t.unit,
           });
           if (!f) continue;
           // A rounding difference usually shows in the 合计 column and again in the one part column

@@ -5,7 +5,7 @@
  * (K-31) — in every amount column of the lines (income side only for two-sided tables).
  * K-05: 表1 收入总计 = Σ every leaf income line (a different relation, so it may report as well).
  */
-import { amountAt, amountKeys, columnLabel, tableById } from "../../../model/access.ts";
+import { amountAt, amountKeys, columnLabel, linesAreColumns, tableById } from "../../../model/access.ts";
 import type { PrintedTable, Row } from "../../../model/disclosure.ts";
 import type { Finding } from "../../../model/finding.ts";
 import { type LineSpec, type TableSpec, xinjiang2025Budget } from "../../../templates/index.ts";
@@ -33,7 +33,14 @@ export function lineSumRule(spec: Pick<TableSpec, "no" | "id" | "title">): Rule 
     source: "模板恒等式（domain-rules K-02、K-03、K-04、K-16、K-31）",
     run: ({ d, template }) => {
       const ts = tableSpec(template, spec.id);
-      const sums = (ts?.lines ?? []).filter((l): l is LineSpec & { sumOf: readonly string[] } => !!l.sumOf);
+      // expenditure-side lines (决算, Jiangsu) are rule F-01's
+      const sums = (ts?.lines ?? []).filter(
+        (l): l is LineSpec & { sumOf: readonly string[] } => !!l.sumOf && l.side !== "expenditure",
+      );
+      if (ts && linesAreColumns(ts))
+        return {
+          notChecked: `模板 ${template.id} 的${ts.title}把各项印成同一行的各列，其汇总关系由 A-T${spec.no}-ROW 的行恒等式检查`,
+        };
       if (!ts || sums.length === 0) return { notChecked: `模板 ${template.id} 没有${spec.title}的汇总行` };
       const t = tableById(d, spec.id);
       if (!t) return { notChecked: `缺少${tableName(template, spec.id)}` };
@@ -52,6 +59,7 @@ export function lineSumRule(spec: Pick<TableSpec, "no" | "id" | "title">): Rule 
               parts: parts.map((p) => (p ? amountAt(t, p, key) : null)),
               message: `表${t.no}“${lineName(ts, l.key)}”不等于 ${l.sumOf.map((k) => lineName(ts, k)).join(" + ")}${keys.length > 1 ? `（${columnLabel(t, key)}列）` : ""}`,
               location: cellLocation(t, row, key),
+              unit: t.unit,
             }),
           );
         }
@@ -62,9 +70,9 @@ export function lineSumRule(spec: Pick<TableSpec, "no" | "id" | "title">): Rule 
   return rule;
 }
 
-/** The leaf lines below a line key in the sumOf tree. */
+/** The leaf lines below a line key in the sumOf tree (income side). */
 export function leafLines(lines: readonly LineSpec[], key: string): string[] {
-  const l = lines.find((x) => x.key === key);
+  const l = lines.find((x) => x.key === key && x.side !== "expenditure");
   if (!l?.sumOf) return [key];
   return l.sumOf.flatMap((k) => leafLines(lines, k));
 }
@@ -84,6 +92,10 @@ export const K05: Rule = defineRule({
     const row = lineRow(t, "total");
     if (!row) return { notChecked: `表${t.no}未识别出“收入总计”行` };
     const leaves = leafLines(ts.lines, "total");
+    if (leaves.length === 1 && leaves[0] === "total")
+      return {
+        notChecked: `模板 ${template.id} 的收入总计不只由本年收入项组成（含年初结转和结余等，见 F-02），没有可加总的明细收入项`,
+      };
     const out: Finding[] = [];
     for (const key of amountKeys(t, "income")) {
       push(
@@ -96,6 +108,7 @@ export const K05: Rule = defineRule({
           }),
           message: `表${t.no}“收入总计”不等于全部明细收入项之和`,
           location: cellLocation(t, row, key),
+          unit: t.unit,
         }),
       );
     }

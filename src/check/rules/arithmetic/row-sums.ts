@@ -37,6 +37,7 @@ export function rowSumRule(spec: Pick<TableSpec, "no" | "id" | "title">): Rule {
               parts: parts.map((k) => amountAt(t, row, k)),
               message: `表${t.no}“${rowLabelFor(t, row, s.total)}”行：${columnLabel(t, s.total)} 不等于 ${parts.map((k) => columnLabel(t, k)).join(" + ")}`,
               location: cellLocation(t, row, s.total),
+              unit: t.unit,
             }),
           );
         }

@@ -6,7 +6,7 @@
 import { columnLabel, rowLabel, tableById, textAt } from "../../../model/access.ts";
 import type { PrintedTable, Row } from "../../../model/disclosure.ts";
 import type { Finding, Location } from "../../../model/finding.ts";
-import { type Fen, formatWanyuan, sum } from "../../../model/money.ts";
+import { type AmountUnit, type Fen, formatWanyuan, sum } from "../../../model/money.ts";
 import type { TableSpec, TemplateSpec } from "../../../templates/spec.ts";
 import { compareSum, type Rule, type RuleContext } from "../../rule.ts";
 
@@ -42,7 +42,14 @@ export function rowLabelFor(t: PrintedTable, row: Row, key?: string): string {
  */
 export function compareCells(
   rule: Pick<Rule, "id" | "severity">,
-  opts: { total: Fen | null; parts: readonly (Fen | null)[]; message: string; location: Location },
+  opts: {
+    total: Fen | null;
+    parts: readonly (Fen | null)[];
+    message: string;
+    location: Location;
+    /** the printed unit: a table in 元 is exact to 0.01 元, so its rounding allowance is 10,000× smaller */
+    unit?: AmountUnit;
+  },
 ): Finding | undefined {
   const printed = opts.parts.filter((p): p is Fen => p !== null);
   const expected = sum(printed);
@@ -64,6 +71,7 @@ export function compareCells(
     addends: printed.length,
     message: opts.message,
     location: opts.location,
+    unit: opts.unit ?? "wanyuan",
   });
 }
 
@@ -73,7 +81,13 @@ export function compareCells(
  */
 export function compareEqual(
   rule: Pick<Rule, "id" | "severity">,
-  opts: { actual: Fen | null; expected: readonly (Fen | null)[]; message: string; location: Location },
+  opts: {
+    actual: Fen | null;
+    expected: readonly (Fen | null)[];
+    message: string;
+    location: Location;
+    unit?: AmountUnit;
+  },
 ): Finding | undefined {
   const printed = opts.expected.filter((p): p is Fen => p !== null);
   if (opts.actual === null && printed.some((p) => p !== 0)) {
@@ -93,6 +107,7 @@ export function compareEqual(
     parts: opts.expected,
     message: opts.message,
     location: opts.location,
+    unit: opts.unit,
   });
 }
 
@@ -109,7 +124,7 @@ export function tableSpec(template: TemplateSpec, id: string): TableSpec | undef
 /** Display name of a table for "not checked" reasons: "表3" (Xinjiang numbering) or the id. */
 export function tableName(template: TemplateSpec, id: string): string {
   const s = tableSpec(template, id);
-  return s ? `表${s.no}（${s.title}）` : id;
+  return s ? `表${s.no}（${s.title}）` : `模板 ${template.id} 中与“${id}”对应的表（该模板没有此表）`;
 }
 
 /**

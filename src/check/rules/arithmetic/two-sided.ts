@@ -7,44 +7,60 @@
 import {
   amountAt,
   amountKeys,
+  classSumLine,
   columnLabel,
-  expenditureTotalRow,
+  expenditureAmountOn,
+  expenditureLineRow,
+  hasColumn,
   rowsAtLevel,
   tableById,
 } from "../../../model/access.ts";
 import type { PrintedTable } from "../../../model/disclosure.ts";
 import type { Finding } from "../../../model/finding.ts";
+import type { TableSpec } from "../../../templates/spec.ts";
 import { defineRule, type Rule, type RuleContext } from "../../rule.ts";
 import { lineRow } from "./line-sums.ts";
-import { cellLocation, compareCells, compareEqual, push, tableName } from "./sum-cells.ts";
+import { cellLocation, compareCells, compareEqual, push, tableName, tableSpec } from "./sum-cells.ts";
 
 function need(ctx: RuleContext, id: string): PrintedTable | { notChecked: string } {
   return tableById(ctx.d, id) ?? { notChecked: `缺少${tableName(ctx.template, id)}` };
 }
 
-/** 收入总计 (income line "total") vs 支出总计 in the given expenditure column. */
-function balance(rule: Rule, t: PrintedTable, incomeKey: string, expenditureKey: string): Finding | undefined | string {
+/**
+ * 收入总计 (income line "total") vs 支出总计 (the expenditure "total" line, in the main expenditure
+ * column or, where the template prints the total once under another group, that column).
+ */
+function balance(rule: Rule, t: PrintedTable, spec: TableSpec | undefined): Finding | undefined | string {
   const inc = lineRow(t, "total");
-  const exp = expenditureTotalRow(t);
+  const exp = expenditureLineRow(t, spec, "total");
   if (!inc || !exp) return `表${t.no}未识别出收入总计或支出总计行`;
+  const e = expenditureAmountOn(t, exp);
   return compareEqual(rule, {
-    actual: amountAt(t, exp, expenditureKey),
-    expected: [amountAt(t, inc, incomeKey)],
+    actual: e.amount,
+    expected: [amountAt(t, inc, "incomeAmount")],
     message: `表${t.no}支出总计不等于收入总计（收支不平衡）`,
-    location: cellLocation(t, exp, expenditureKey),
+    location: cellLocation(t, exp, e.column),
+    unit: t.unit,
   });
 }
 
-/** 支出总计 = Σ 类 rows in one expenditure column. */
-function classSum(rule: Rule, t: PrintedTable, key: string): Finding | undefined {
-  const exp = expenditureTotalRow(t);
+/**
+ * Σ 类 rows in one expenditure column = the line the classes add up to: 支出总计, or 本年支出合计 /
+ * 当年支出小计 where the template's 总计 also holds 结转和结余 (决算, Jiangsu).
+ */
+function classSum(rule: Rule, t: PrintedTable, spec: TableSpec | undefined, key: string): Finding | undefined {
+  const line = classSumLine(spec);
+  const exp = expenditureLineRow(t, spec, line);
   const classes = rowsAtLevel(t, 1);
   if (!exp || classes.length === 0) return undefined;
+  const main = key === "expenditureAmount" || key === "expenditureTotal";
+  const total = main ? expenditureAmountOn(t, exp) : { column: key, amount: amountAt(t, exp, key) };
   return compareCells(rule, {
-    total: amountAt(t, exp, key),
+    total: total.amount,
     parts: classes.map((r) => amountAt(t, r, key)),
-    message: `表${t.no}支出总计（${columnLabel(t, key)}）不等于各功能分类类之和`,
-    location: cellLocation(t, exp, key),
+    message: `表${t.no}${line === "total" ? "支出总计" : "本年支出合计"}（${columnLabel(t, key)}）不等于各功能分类类之和`,
+    location: cellLocation(t, exp, total.column),
+    unit: t.unit,
   });
 }
 
@@ -57,7 +73,7 @@ export const K01: Rule = defineRule({
   run: (ctx) => {
     const t = need(ctx, "summary");
     if ("notChecked" in t) return t;
-    const f = balance(K01, t, "incomeAmount", "expenditureAmount");
+    const f = balance(K01, t, tableSpec(ctx.template, "summary"));
     if (typeof f === "string") return { notChecked: f };
     return f ? [f] : [];
   },
@@ -67,13 +83,15 @@ export const K06: Rule = defineRule({
   id: "K-06",
   severity: "error",
   category: "arithmetic",
-  title: "部门收支总体情况表：支出总计等于各功能分类类之和",
+  title: "部门收支总体情况表：支出总计（决算、江苏：本年支出合计）等于各功能分类类之和",
   source: "模板恒等式（domain-rules K-06）",
   run: (ctx) => {
     const t = need(ctx, "summary");
     if ("notChecked" in t) return t;
-    if (!expenditureTotalRow(t)) return { notChecked: `表${t.no}未识别出支出总计行` };
-    const f = classSum(K06, t, "expenditureAmount");
+    const spec = tableSpec(ctx.template, "summary");
+    if (!expenditureLineRow(t, spec, classSumLine(spec))) return { notChecked: `表${t.no}未识别出支出总计行` };
+    if (!hasColumn(t, "expenditureAmount")) return { notChecked: `表${t.no}没有功能分类支出金额列` };
+    const f = classSum(K06, t, spec, "expenditureAmount");
     return f ? [f] : [];
   },
 });
@@ -94,15 +112,19 @@ export const K16: Rule = defineRule({
   run: (ctx) => {
     const t = need(ctx, "fiscalSummary");
     if ("notChecked" in t) return t;
+    const spec = tableSpec(ctx.template, "fiscalSummary");
     const out: Finding[] = [];
-    const f = balance(K16, t, "incomeAmount", "expenditureTotal");
+    const f = balance(K16, t, spec);
     if (typeof f === "string") return { notChecked: f };
     push(out, f);
-    for (const key of amountKeys(t, "expenditure")) push(out, classSum(K16, t, key));
-    const exp = expenditureTotalRow(t);
-    for (const [lineKey, col] of FUND_LINES) {
+    for (const key of amountKeys(t, "expenditure")) push(out, classSum(K16, t, spec, key));
+    // Fund by fund, income = expenditure only where 表4 holds the current year's appropriations
+    // alone (Xinjiang, Shanghai 预算); with 年初/年末结转 lines (决算) the identity is F-01/F-02's.
+    const carries = spec?.lines?.some((l) => l.key === "openingBalance" || l.key === "closingBalance");
+    const exp = expenditureLineRow(t, spec, "total");
+    for (const [lineKey, col] of carries ? [] : FUND_LINES) {
       const inc = lineRow(t, lineKey);
-      if (!inc || !exp) continue;
+      if (!inc || !exp || !hasColumn(t, col)) continue;
       push(
         out,
         compareEqual(K16, {
@@ -110,6 +132,7 @@ export const K16: Rule = defineRule({
           expected: [amountAt(t, inc, "incomeAmount")],
           message: `表${t.no}${columnLabel(t, col)}支出总计不等于同一资金的财政拨款收入`,
           location: cellLocation(t, exp, col),
+          unit: t.unit,
         }),
       );
     }

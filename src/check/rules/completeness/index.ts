@@ -1,4 +1,4 @@
-import type { Rule } from "../../rule.ts";
+import { type Rule, reading } from "../../rule.ts";
 import { C01, C02, C03, C04 } from "./overview.ts";
 import { C34 } from "./placeholders.ts";
 import { C28, C29, C30, SECTION_RULES } from "./sections.ts";
@@ -7,19 +7,12 @@ import { C31, C32, C33 } from "./targets-glossary-toc.ts";
 
 /** The completeness rules (C-01 … C-34), in id order. */
 export const RULES: readonly Rule[] = [
-  C01,
-  C02,
-  C03,
-  C04,
+  ...reading(["text"], [C01, C02, C03, C04]),
   ...TABLE_RULES,
   C16,
   C17,
-  ...SECTION_RULES,
-  C28,
-  C29,
-  C30,
-  C31,
-  C32,
-  C33,
-  C34,
+  ...reading(["text"], [...SECTION_RULES, C28, C29, C30]),
+  ...reading(["performance"], [C31]),
+  ...reading(["text"], [C32, C33]),
+  ...reading(["text", "performance"], [C34]),
 ];

@@ -99,9 +99,16 @@ export const C16 = defineRule({
   run: (ctx) => {
     if (ctx.d.tables.length === 0) return { notChecked: "没有公开表" };
     const out: Finding[] = [];
+    const textRead = !ctx.d.provenance.parts || ctx.d.provenance.parts.includes("text");
+    const unknown: number[] = [];
     for (const t of ctx.d.tables) {
       if (!isEmptyTable(t)) continue;
       if (t.emptyNote?.trim()) continue;
+      // The note may be in the 说明 part, which a PDF/XLSX import of the tables did not read.
+      if (!textRead) {
+        unknown.push(t.no);
+        continue;
+      }
       const sec = NOTE_SECTION[t.id];
       const e = sec ? explanationById(ctx, sec) : undefined;
       if (e && saysEmpty(e.text)) continue;
@@ -112,6 +119,10 @@ export const C16 = defineRule({
         location: { part: PART.tables, table: t.no },
       });
     }
+    if (unknown.length > 0)
+      return {
+        notChecked: `表${unknown.join("、")}为空表且表内没有空表说明；说明部分未导入（${ctx.d.provenance.format.toUpperCase()} 只读取了表格），无法判断是否在说明中作了空表说明`,
+      };
     return out;
   },
 });
@@ -122,11 +133,15 @@ export const C17 = defineRule({
   category: "completeness",
   title: "每张表注明编制部门和金额单位",
   source: "L4 形式规范; derived from the seed",
-  run: ({ d }) => {
+  run: ({ d, template }) => {
     if (d.tables.length === 0) return { notChecked: "没有公开表" };
+    if (!template.printsPreparedBy)
+      return { notChecked: `模板 ${template.id} 的表格不逐表印编制部门（部门名称在封面或分部标题中）` };
+    const dept = d.meta.department.trim();
     const out: Finding[] = [];
+    // Jiangsu prints the department inside each title ("2017年度江苏省高级人民法院部门收支预算总表")
     for (const t of d.tables)
-      if (!t.preparedBy?.trim())
+      if (!t.preparedBy?.trim() && !(dept && t.title.includes(dept)))
         out.push({
           rule: "C-17",
           severity: "warning",

@@ -19,6 +19,7 @@ import {
 import { normaliseText, textAt } from "../../../model/access.ts";
 import type { PrintedTable, Row } from "../../../model/disclosure.ts";
 import type { Finding } from "../../../model/finding.ts";
+import { normaliseLabel } from "../../../templates/spec.ts";
 import { defineRule, type Rule } from "../../rule.ts";
 import { cellLocation } from "../arithmetic/sum-cells.ts";
 
@@ -33,7 +34,8 @@ const BUILTIN: CatalogSource = { function: builtinFunctionCatalog, economic: () 
 function printedName(t: PrintedTable, r: Row): string {
   const exp = textAt(t, r, "expenditureItem");
   const raw = exp ?? textAt(t, r, "name") ?? r.label;
-  return normaliseText(raw).replace(/^\d+/, "");
+  // 表1/表4 number the classes ("一、一般公共服务支出"); the number is not part of the name
+  return normaliseLabel(normaliseText(raw).replace(/^\d+/, ""));
 }
 
 const partialNote = (c: Catalog) => (c.partial ? "（所用目录不完整，请人工核对）" : "");
@@ -46,6 +48,8 @@ export function catalogRules(source: CatalogSource = BUILTIN): Rule[] {
     title: "部门收支总体情况表、财政拨款收支总体情况表列出当年支出功能分类的全部类",
     source: "新疆模板（domain-rules K-08）",
     run: ({ d, template }) => {
+      if (!template.listsAllClasses)
+        return { notChecked: `模板 ${template.id} 的收支总表只列有数据的功能分类类，不要求列全` };
       const cat = source.function(d.meta.year);
       if (!cat) return { notChecked: `没有 ${d.meta.year} 年支出功能分类目录` };
       const specs = template.tables.filter((s) => s.layout === "twoSided");

@@ -3,11 +3,11 @@
  * print the same function codes with 总计 = 合计 on every row (K-13), 表3 总计 = 表1 支出总计 (K-15).
  * (表1 类 = 表2 类 follows from K-07 and K-13 and is not reported a third time.)
  */
-import { amountAt, rowLabel } from "../../../model/access.ts";
+import { amountAt, classSumLine, expenditureAmountOn, expenditureLineRow, rowLabel } from "../../../model/access.ts";
 import type { Finding } from "../../../model/finding.ts";
 import { defineRule, type Rule } from "../../rule.ts";
-import { cellLocation, compareEqual, needTables, push } from "../arithmetic/sum-cells.ts";
-import { amountFor, classRows, codesOf, expenditureTotal, rowFor } from "./lookup.ts";
+import { cellLocation, compareEqual, needTables, push, tableSpec } from "../arithmetic/sum-cells.ts";
+import { amountFor, classRows, codesOf, rowFor } from "./lookup.ts";
 
 export const K07: Rule = defineRule({
   id: "K-07",
@@ -34,6 +34,7 @@ export const K07: Rule = defineRule({
           expected: [v3],
           message: `表${t1.no}功能分类“${code}”的支出与表${t3.no}该类合计不一致`,
           location: row1 ? cellLocation(t1, row1, "expenditureAmount") : cellLocation(t3, row3, "total"),
+          unit: t1.unit,
         }),
       );
     }
@@ -51,6 +52,13 @@ export const K13: Rule = defineRule({
     const r = needTables(ctx, ["income", "expenditure"]);
     if ("notChecked" in r) return r;
     const [t2, t3] = r.tables as [(typeof r.tables)[0], (typeof r.tables)[0]];
+    const carries = tableSpec(ctx.template, "summary")?.lines?.filter(
+      (l) => l.side === "expenditure" && /closingBalance|carryForward/.test(l.key),
+    );
+    if (carries && carries.length > 0)
+      return {
+        notChecked: `模板 ${ctx.template.id} 的收入与支出按科目可以相差${carries.map((l) => l.label).join("、")}，收入表与支出表逐行不必相等`,
+      };
     const codes = new Set([...codesOf(t2), ...codesOf(t3)]);
     const out: Finding[] = [];
     for (const code of codes) {
@@ -73,6 +81,7 @@ export const K13: Rule = defineRule({
           expected: [amountAt(t2, row2, "total")],
           message: `表${t3.no}“${rowLabel(row3)}”支出合计不等于表${t2.no}同一科目收入总计`,
           location: cellLocation(t3, row3, "total"),
+          unit: t3.unit,
         }),
       );
     }
@@ -92,11 +101,16 @@ export const K15: Rule = defineRule({
     const [t1, t3] = r.tables as [(typeof r.tables)[0], (typeof r.tables)[0]];
     const tot3 = rowFor(t3, "");
     if (!tot3) return { notChecked: `表${t3.no}没有总计行` };
+    // 决算: 表3 is the year's expenditure, 表1 本年支出合计 (its 总计 adds 结余分配 and 年末结转和结余)
+    const spec1 = tableSpec(ctx.template, "summary");
+    const line = classSumLine(spec1);
+    const row1 = expenditureLineRow(t1, spec1, line);
     const f = compareEqual(K15, {
       actual: amountAt(t3, tot3, "total"),
-      expected: [expenditureTotal(t1, "expenditureAmount")],
-      message: `表${t3.no}总计不等于表${t1.no}支出总计`,
+      expected: [row1 ? expenditureAmountOn(t1, row1).amount : null],
+      message: `表${t3.no}总计不等于表${t1.no}${line === "total" ? "支出总计" : "本年支出合计"}`,
       location: cellLocation(t3, tot3, "total"),
+      unit: t3.unit,
     });
     return f ? [f] : [];
   },

@@ -5,13 +5,23 @@
  * 公共预算转移支付) — 表5 holds the current year's appropriation only; K-21 表5 基本 ≤ 表3 基本 per row,
  * and where they are equal 表3 项目 = 表5 项目 + 表2 non-一般公共预算 sources; K-24 表6 总计 = 表5 基本.
  */
-import { amountAt, columnLabel, hasColumn, rowLabel, tableById, totalRow } from "../../../model/access.ts";
+import {
+  amountAt,
+  basicTotalRows,
+  classSumLine,
+  columnLabel,
+  expenditureLineRow,
+  hasColumn,
+  rowLabel,
+  tableById,
+  totalRow,
+} from "../../../model/access.ts";
 import type { PrintedTable } from "../../../model/disclosure.ts";
 import type { Finding } from "../../../model/finding.ts";
 import { formatWanyuan } from "../../../model/money.ts";
 import { defineRule, type Rule } from "../../rule.ts";
-import { cellLocation, compareCells, compareEqual, needTables, push } from "../arithmetic/sum-cells.ts";
-import { amountFor, classRows, codesOf, expenditureTotal, rowFor } from "./lookup.ts";
+import { cellLocation, compareCells, compareEqual, needTables, push, tableSpec } from "../arithmetic/sum-cells.ts";
+import { amountFor, classRows, codesOf, rowFor } from "./lookup.ts";
 
 export const K18: Rule = defineRule({
   id: "K-18",
@@ -44,6 +54,7 @@ export const K18: Rule = defineRule({
             expected: [amountFor(other, code, col)],
             message: `表${t4.no}功能分类“${code}”的“${columnLabel(t4, col4)}”与表${other.no}该类“${columnLabel(other, col)}”不一致`,
             location: row4 ? cellLocation(t4, row4, col4) : cellLocation(other, rowFor(other, code), col),
+            unit: t4.unit,
           }),
         );
       }
@@ -64,11 +75,19 @@ export const K19: Rule = defineRule({
     const [t4, t5] = r.tables as [PrintedTable, PrintedTable];
     const tot = totalRow(t5);
     if (!tot) return { notChecked: `表${t5.no}没有总计行` };
+    if (!hasColumn(t4, "generalBudget"))
+      return {
+        notChecked: `模板 ${ctx.template.id} 的表${t4.no}支出按用途（基本/项目）列示，没有一般公共预算支出列`,
+      };
+    // 决算: the year's expenditure is 表4 本年支出合计 (总计 adds 年末结转和结余)
+    const spec4 = tableSpec(ctx.template, "fiscalSummary");
+    const row4 = expenditureLineRow(t4, spec4, classSumLine(spec4));
     const f = compareEqual(K19, {
       actual: amountAt(t5, tot, "total"),
-      expected: [expenditureTotal(t4, "generalBudget")],
-      message: `表${t5.no}总计不等于表${t4.no}一般公共预算支出总计`,
+      expected: [row4 ? amountAt(t4, row4, "generalBudget") : null],
+      message: `表${t5.no}总计不等于表${t4.no}一般公共预算${classSumLine(spec4) === "total" ? "支出总计" : "本年支出合计"}`,
       location: cellLocation(t5, tot, "total"),
+      unit: t5.unit,
     });
     return f ? [f] : [];
   },
@@ -84,6 +103,10 @@ export const K20: Rule = defineRule({
     const r = needTables(ctx, ["income", "generalBudgetExpenditure"]);
     if ("notChecked" in r) return r;
     const [t2, t5] = r.tables as [PrintedTable, PrintedTable];
+    if (!hasColumn(t2, "generalBudget"))
+      return {
+        notChecked: `模板 ${ctx.template.id} 的表${t2.no}没有“一般公共预算”收入列（只有财政拨款收入合计${ctx.template.kind === "finalAccounts" ? "，且决算收入与支出可相差结转" : ""}），无法按科目比对`,
+      };
     const codes = new Set([...codesOf(t5), ...codesOf(t2)]);
     const out: Finding[] = [];
     for (const code of codes) {
@@ -96,6 +119,7 @@ export const K20: Rule = defineRule({
           expected: [amountFor(t2, code, "generalBudget"), amountFor(t2, code, "upperTransferGeneral")],
           message: `表${t5.no}“${row5 ? rowLabel(row5) : row2 ? rowLabel(row2) : code}”合计不等于表${t2.no}同一科目一般公共预算 + 上级一般公共预算安排的转移支付`,
           location: row5 ? cellLocation(t5, row5, "total") : cellLocation(t5, row2 ? rowLabel(row2) : code, "total"),
+          unit: t5.unit,
         }),
       );
     }
@@ -152,6 +176,7 @@ export const K21: Rule = defineRule({
           parts: [amountFor(t5, code, "project"), ...OTHER_SOURCES.map((k) => amountFor(t2, code, k))],
           message: `表${t3.no}“${rowLabel(row3)}”项目支出不等于表${t5.no}项目支出 + 表${t2.no}其他资金来源（财政专户、单位资金、结转等）`,
           location: cellLocation(t3, row3, "project"),
+          unit: t3.unit,
         }),
       );
     }
@@ -169,14 +194,27 @@ export const K24: Rule = defineRule({
     const r = needTables(ctx, ["generalBudgetExpenditure", "basicExpenditure"]);
     if ("notChecked" in r) return r;
     const [t5, t6] = r.tables as [PrintedTable, PrintedTable];
-    const tot = totalRow(t6);
-    if (!tot) return { notChecked: `表${t6.no}没有总计行` };
-    const f = compareEqual(K24, {
-      actual: amountAt(t6, tot, "total"),
-      expected: [amountFor(t5, "", "basic")],
-      message: `表${t6.no}总计不等于表${t5.no}基本支出总计`,
-      location: cellLocation(t6, tot, "total"),
-    });
+    if (!hasColumn(t5, "basic"))
+      return { notChecked: `模板 ${ctx.template.id} 的表${t5.no}只有合计金额列，没有基本支出列` };
+    const totals = basicTotalRows(t6, tableSpec(ctx.template, "basicExpenditure"));
+    if (!totals) return { notChecked: `表${t6.no}没有总计行` };
+    // 决算 表6 prints 人员经费合计 and 公用经费合计 instead of one 总计
+    const f =
+      "total" in totals
+        ? compareEqual(K24, {
+            actual: amountAt(t6, totals.total, "total"),
+            expected: [amountFor(t5, "", "basic")],
+            message: `表${t6.no}总计不等于表${t5.no}基本支出总计`,
+            location: cellLocation(t6, totals.total, "total"),
+            unit: t6.unit,
+          })
+        : compareCells(K24, {
+            total: amountFor(t5, "", "basic"),
+            parts: [amountAt(t6, totals.personnel, "total"), amountAt(t6, totals.operating, "total")],
+            message: `表${t6.no}人员经费合计 + 公用经费合计不等于表${t5.no}基本支出总计`,
+            location: cellLocation(t6, totals.personnel, "total"),
+            unit: t6.unit,
+          });
     return f ? [f] : [];
   },
 });

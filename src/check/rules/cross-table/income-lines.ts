@@ -8,7 +8,7 @@ import type { PrintedTable, Row } from "../../../model/disclosure.ts";
 import type { Finding } from "../../../model/finding.ts";
 import { defineRule, type Rule } from "../../rule.ts";
 import { lineRow } from "../arithmetic/line-sums.ts";
-import { cellLocation, compareEqual, needTables, push } from "../arithmetic/sum-cells.ts";
+import { cellLocation, compareEqual, needTables, push, tableSpec } from "../arithmetic/sum-cells.ts";
 import { lineAmountOf } from "./lookup.ts";
 
 /** Compares cells of one row of table `t` with sums of 表1 income lines. */
@@ -32,6 +32,7 @@ function againstSummary(
         expected: present.map((l) => lineAmountOf(t1, l)),
         message: `${what(key)}与表${t1.no}${present.length > 1 ? "相关收入行之和" : "对应收入行"}不一致`,
         location: cellLocation(t, row, key),
+        unit: t.unit,
       }),
     );
   }
@@ -68,7 +69,10 @@ export const K12: Rule = defineRule({
     const [t1, t2] = r.tables as [PrintedTable, PrintedTable];
     const tot = totalRow(t2);
     if (!tot) return { notChecked: `表${t2.no}没有总计行` };
-    return againstSummary(K12, t2, tot, t1, INCOME_COLUMNS, (k) => `表${t2.no}总计行“${columnLabel(t2, k)}”`);
+    // 决算 表2 holds the year's income only: its 总计 is 表1 本年收入合计, not 总计 (spec totalLine)
+    const totalLine = tableSpec(ctx.template, "income")?.totalLine ?? "total";
+    const pairs = INCOME_COLUMNS.map(([k, ls]) => [k, k === "total" ? [totalLine] : ls] as const);
+    return againstSummary(K12, t2, tot, t1, pairs, (k) => `表${t2.no}总计行“${columnLabel(t2, k)}”`);
   },
 });
 

@@ -33,6 +33,7 @@ export const K30: Rule = defineRule({
           expected: [amountAt(t5, tot5, "project")],
           message: `表${t7.no}总计不等于表${t5.no}项目支出总计`,
           location: cellLocation(t7, tot7 ?? "总计", "total"),
+          unit: t7.unit,
         }),
       );
     }
@@ -54,6 +55,7 @@ export const K30: Rule = defineRule({
           expected: projects.map((p) => amountAt(t7, p, "total")),
           message: `表${t5.no}“${label}”项目支出不等于表${t7.no}该项下 ${projects.length} 个项目之和`,
           location: cellLocation(t5, row5 ?? label, "project"),
+          unit: t5.unit,
         }),
       );
     }

@@ -1,7 +1,7 @@
 /**
  * T-19 … T-21: 说明八/九 (empty funds), 说明十 (三公) and 说明十一 (结转结余) against 表4, 表8–表11.
  */
-import { amountAt, columnIndex, isEmptyTable, lineAmount, tableById, totalRow } from "../../../model/access.ts";
+import { amountAt, columnIndex, isEmptyTable, lineCell, tableById, totalRow } from "../../../model/access.ts";
 import type { PrintedTable, Statement } from "../../../model/disclosure.ts";
 import type { Finding } from "../../../model/finding.ts";
 import { formatWanyuan } from "../../../model/money.ts";
@@ -82,14 +82,20 @@ export const T20 = defineRule({
     for (const s of e.statements) {
       if (s.amount === undefined) continue;
       const key = threePublicKey(s.subject);
-      const l = key ? lineAmount(t, key, "total") : undefined;
+      const l = key
+        ? lineCell(
+            t,
+            ctx.template.tables.find((x) => x.id === "threePublic"),
+            key,
+          )
+        : undefined;
       if (!l) continue;
       const f = compareSum(T20, {
         expected: l.amount ?? 0,
         actual: s.amount,
         addends: 0,
-        message: `说明十 ${s.subject} ${formatWanyuan(s.amount)} 万元与表10“${l.row.label}” ${formatWanyuan(l.amount ?? 0)} 万元不一致`,
-        location: { ...textLoc(e.no, `（${s.subject}）`), table: 10, row: l.row.label },
+        message: `说明十 ${s.subject} ${formatWanyuan(s.amount)} 万元与表10“${l.label}” ${formatWanyuan(l.amount ?? 0)} 万元不一致`,
+        location: { ...textLoc(e.no, `（${s.subject}）`), table: t.no, row: l.label },
       });
       if (f) out.push(f);
     }

@@ -2,7 +2,7 @@
  * T-22 … T-26: 其他重要事项 and 概况 — 机关运行经费 vs 公用经费, 政府采购 arithmetic, 车辆 totals,
  * 车辆 vs 表10 公务用车, and 人员 counts.
  */
-import { lineAmount, tableById } from "../../../model/access.ts";
+import { lineCell, tableById } from "../../../model/access.ts";
 import type { Finding } from "../../../model/finding.ts";
 import { formatWanyuan } from "../../../model/money.ts";
 import { compareSum, defineRule } from "../../rule.ts";
@@ -140,13 +140,14 @@ export const T25 = defineRule({
   category: "text",
   title: "车辆与表10 公务用车：有车辆才有运行费；“未安排购置车辆经费”时表10 购置费为 0",
   source: "derived",
-  run: ({ d }) => {
+  run: ({ d, template }) => {
     const t10 = tableById(d, "threePublic");
+    const spec10 = template.tables.find((x) => x.id === "threePublic");
     const a = d.otherMatters.assets;
     if (!t10 || !a) return { notChecked: "没有表10 或国有资产占用情况" };
     const out: Finding[] = [];
-    const op = lineAmount(t10, "vehicleOperation", "total")?.amount ?? 0;
-    const buy = lineAmount(t10, "vehiclePurchase", "total")?.amount ?? 0;
+    const op = lineCell(t10, spec10, "vehicleOperation")?.amount ?? 0;
+    const buy = lineCell(t10, spec10, "vehiclePurchase")?.amount ?? 0;
     const loc = { ...loc12("（三）国有资产占用"), table: 10 };
     if (a.vehicles) {
       const c = a.vehicles.count;

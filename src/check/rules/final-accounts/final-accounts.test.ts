@@ -1,0 +1,77 @@
+/**
+ * F-01 … F-04 on the real 决算 (上海市普陀区财政局 2024, test/fixtures/corpus) and small mutations
+ * of it. The document is consistent in these identities (pdftotext -layout: 表1 总计 2,995.39 =
+ * 本年支出合计 2,940.05 + 年末结转和结余 55.34 = 本年收入合计 2,946.25 + 年初结转和结余 49.14;
+ * 表4 总计 2,961.68 = 2,940.05 + 21.63; 三公 决算数 blank, 预算数 公务接待费 0.95).
+ */
+import { fileURLToPath } from "node:url";
+import { beforeAll, describe, expect, it } from "vitest";
+import { importFile } from "../../../import/index.ts";
+import type { Disclosure } from "../../../model/disclosure.ts";
+import { nationalFinalAccounts, xinjiang2025Budget } from "../../../templates/index.ts";
+import { miniDisclosure, runRule, wan, withCell } from "../../testing.ts";
+import { F01, F02, F03, F04 } from "./final-accounts.ts";
+
+const FILE = fileURLToPath(
+  new URL("../../../../test/fixtures/corpus/shanghai-putuo-caizhengju-2024-juesuan.pdf", import.meta.url),
+);
+const run = (rule: Parameters<typeof runRule>[0], d: Disclosure) => runRule(rule, d, nationalFinalAccounts);
+
+let d: Disclosure;
+beforeAll(async () => {
+  const r = await importFile(FILE);
+  if (!r.disclosure) throw new Error(r.problems.map((p) => p.message).join("; "));
+  d = r.disclosure;
+});
+
+describe("决算 identities F-01 … F-04", () => {
+  it("hold on the real 决算 (each rule runs)", () => {
+    for (const rule of [F01, F02, F03, F04]) expect(run(rule, d)).toEqual([]);
+  });
+
+  it("F-01: 支出总计 ≠ 本年支出合计 + 结余分配 + 年末结转和结余 (表1 年末结转和结余 changed)", () => {
+    const m = withCell(d, 1, "年末结转和结余", "expenditureAmount", wan("56.34"));
+    expect(run(F01, m)).toEqual([
+      expect.objectContaining({
+        rule: "F-01",
+        severity: "error",
+        expected: "2,996.39",
+        actual: "2,995.39",
+        location: expect.objectContaining({ table: 1, row: "总计" }),
+      }),
+    ]);
+  });
+
+  it("F-01: 表4 年末财政拨款结转和结余 changed", () => {
+    const m = withCell(d, 4, "年末财政拨款结转和结余", "expenditureTotal", wan("31.63"));
+    expect(run(F01, m)).toMatchObject([{ rule: "F-01", severity: "error", location: { table: 4 } }]);
+  });
+
+  it("F-02: 收入总计 ≠ 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余", () => {
+    const m = withCell(d, 1, "openingBalance", "incomeAmount", wan("50.14"));
+    expect(run(F02, m)).toMatchObject([
+      { rule: "F-02", severity: "error", expected: "2,996.39", actual: "2,995.39", location: { table: 1 } },
+    ]);
+  });
+
+  it("F-03: 三公 决算数 above 预算数 (and without any 预算数) is a warning at the cell", () => {
+    const m = withCell(d, 7, "", "officialReceptionActual", wan("1.20"));
+    expect(run(F03, m)).toMatchObject([
+      { rule: "F-03", severity: "warning", expected: "≤ 0.95", actual: "1.20", location: { table: 7 } },
+    ]);
+    const m2 = withCell(d, 7, "", "overseasTravelActual", wan("2.00"));
+    expect(run(F03, m2)).toMatchObject([{ rule: "F-03", message: expect.stringContaining("没有预算数") }]);
+  });
+
+  it("F-04: 年末结转和结余 ≠ 年初 + 本年收入 − 本年支出 in a fund table", () => {
+    const m = withCell(withCell(d, 8, "合计", "income", wan("10.00")), 8, "合计", "total", wan("8.00"));
+    expect(run(F04, m)).toMatchObject([{ rule: "F-04", severity: "error", location: { table: 8 } }]);
+    expect(run(F04, withCell(m, 8, "合计", "closingBalance", wan("2.00")))).toEqual([]);
+  });
+
+  it("do not apply to a budget template (not checked, with a reason)", () => {
+    const seedLike = miniDisclosure();
+    for (const rule of [F01, F02, F03, F04])
+      expect(runRule(rule, seedLike, xinjiang2025Budget)).toEqual({ notChecked: expect.any(String) });
+  });
+});
