@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findingsOf, makeDisclosure, miniDisclosure, runRule, wan, withCell } from "../../testing.ts";
+import { findingsOf, makeDisclosure, miniDisclosure, runRule, seedDisclosure, wan, withCell } from "../../testing.ts";
 import { K30, K35 } from "./projects.ts";
 
 describe("K-30, K-35", () => {
@@ -24,6 +24,24 @@ describe("K-30, K-35", () => {
     const d = withCell(miniDisclosure(), 11, "2024年上年项目", "fiscalSubtotal", wan("4.00"));
     const f = findingsOf(K35, d);
     expect(f.map((x) => [x.severity, x.location.table])).toEqual([
+      ["warning", 11],
+      ["warning", 2],
+    ]);
+  });
+
+  it("K-35: carry-over split across 项 differently but with the same total is not reported", async () => {
+    // Seed: 表11 projects 42.88 + 11.60 = 表2 结转 on 2080704 (42.88) + 2080799 (11.60).
+    const seed = await seedDisclosure();
+    const split = withCell(
+      withCell(seed, 11, "2024 年中央就业补助资金项目", "fiscalSubtotal", wan("40.00")),
+      11,
+      "2024 年自治区就业补助资金项目",
+      "fiscalSubtotal",
+      wan("14.48"),
+    );
+    expect(findingsOf(K35, split)).toEqual([]);
+    const missing = withCell(seed, 11, "2024 年自治区就业补助资金项目", "fiscalSubtotal", wan("12.60"));
+    expect(findingsOf(K35, missing).map((x) => [x.severity, x.location.table])).toEqual([
       ["warning", 11],
       ["warning", 2],
     ]);

@@ -7,7 +7,7 @@
 import { amountAt, isProjectRow, rowLabel, totalRow } from "../../../model/access.ts";
 import type { PrintedTable, Row } from "../../../model/disclosure.ts";
 import type { Finding } from "../../../model/finding.ts";
-import { formatWanyuan } from "../../../model/money.ts";
+import { formatWanyuan, roundingTolerance } from "../../../model/money.ts";
 import { defineRule, type Rule } from "../../rule.ts";
 import { cellLocation, compareEqual, needTables, push } from "../arithmetic/sum-cells.ts";
 import { rowFor } from "./lookup.ts";
@@ -81,14 +81,22 @@ export const K35: Rule = defineRule({
     const out: Finding[] = [];
     // Without project rows there is nothing to match; the totals are K-34's business.
     if (!projects.some((p) => (amountAt(t11, p, "fiscalSubtotal") ?? 0) !== 0)) return out;
+    const unmatched: { row: (typeof projects)[number]; amount: number }[] = [];
     for (const p of projects) {
       const a = amountAt(t11, p, "fiscalSubtotal");
       if (a === null || a === 0) continue;
       const i = pool.findIndex((x) => x.amount === a);
-      if (i >= 0) {
-        pool.splice(i, 1);
-        continue;
-      }
+      if (i >= 0) pool.splice(i, 1);
+      else unmatched.push({ row: p, amount: a });
+    }
+    // A project's carry-over may be booked under several 项 (and a 项 may hold several projects'):
+    // when what is left on both sides adds up to the same amount (within rounding), the split
+    // cannot be attributed item by item but nothing is missing, so there is nothing to report.
+    const leftProjects = unmatched.reduce((n, x) => n + x.amount, 0);
+    const leftItems = pool.reduce((n, x) => n + (x.amount ?? 0), 0);
+    const tol = roundingTolerance(unmatched.length + pool.length, t2.unit);
+    if (unmatched.length > 0 && pool.length > 0 && Math.abs(leftProjects - leftItems) <= tol) return out;
+    for (const { row: p, amount: a } of unmatched) {
       out.push({
         rule: K35.id,
         severity: "warning",
