@@ -16,6 +16,7 @@ import { checkHeader, parseLineItems, type RawRow } from "../build/line-items.ts
 import { type BudgetPackage, LINE_ITEM_COLUMNS, metaSchema, type PackageProblem } from "../build/package.ts";
 import { type CatalogSet, catalogSetFromCsv } from "../catalog/catalog-set.ts";
 import { decodeText } from "../import/decode.ts";
+import { catalogCsvFromXlsx } from "./catalog-xlsx.ts";
 
 export interface ReadResult {
   pkg?: BudgetPackage;
@@ -261,12 +262,13 @@ export async function readPackage(path: string, catalog: CatalogSet): Promise<Re
   return { pkg: { source: path, metaFile, meta: m.meta, items: r.items }, problems, lineOf: m.lineOf };
 }
 
-/** Loads `--catalog` files (CSV `code,name,level,parent`); problems carry file and line. */
+/** Loads `--catalog` files (CSV `code,name,level,parent`, or the official .xlsx); problems carry file and line. */
 export async function loadCatalogFiles(
   paths: readonly string[],
 ): Promise<{ catalog?: CatalogSet; problems: PackageProblem[] }> {
   const files: { text: string; source: string }[] = [];
   const problems: PackageProblem[] = [];
+  const whereOf = new Map<string, string[]>();
   for (const p of paths) {
     let buf: Buffer;
     try {
@@ -275,13 +277,37 @@ export async function loadCatalogFiles(
       problems.push({ file: p, severity: "error", message: "找不到分类目录文件" });
       continue;
     }
+    if (/\.xlsx$/i.test(p)) {
+      // The official catalog is published as a spreadsheet: read it into the same CSV form.
+      try {
+        const x = await catalogCsvFromXlsx(buf);
+        if (x.where.length <= 1) {
+          problems.push({ file: p, severity: "error", message: "工作簿中没有找到“编码/名称”或“类/款/项/名称”表头" });
+          continue;
+        }
+        files.push({ text: x.text, source: basename(p) });
+        whereOf.set(basename(p), x.where);
+      } catch (e) {
+        problems.push({ file: p, severity: "error", message: `无法读取 Excel 分类目录：${(e as Error).message}` });
+      }
+      continue;
+    }
     const d = decode(buf, basename(p));
     if (d.problem) problems.push(d.problem);
     else files.push({ text: d.text as string, source: basename(p) });
   }
   if (problems.length) return { problems };
   const r = catalogSetFromCsv(files);
-  for (const q of r.problems)
-    problems.push({ file: q.source, line: q.line || undefined, severity: "error", message: q.message });
+  for (const q of r.problems) {
+    const where = q.line ? whereOf.get(q.source)?.[q.line - 1] : undefined;
+    problems.push({
+      file: q.source,
+      line: where ? undefined : q.line || undefined,
+      severity: "error",
+      message: where ? `${where}：${q.message}` : q.message,
+    });
+  }
+  // A catalog with bad lines is refused whole: codes silently missing would fail later as "unknown".
+  if (problems.length) return { problems };
   return { catalog: r.set, problems };
 }

@@ -24,7 +24,7 @@ export function registerBuild(program: Command): void {
     .requiredOption("-o, --out <dir>", "输出目录（写入 disclosure.json）")
     .option(
       "--catalog <file>",
-      "分类目录 CSV（code,name,level,parent），可重复；默认内置的不完整 2025 目录",
+      "分类目录：CSV（code,name,level,parent）或财政部发布的 .xlsx（编码/名称 或 类/款/项/名称 列），可重复；默认内置的不完整 2025 目录",
       collect,
       [],
     )
@@ -93,7 +93,7 @@ export function registerBuild(program: Command): void {
     .command("template")
     .description("生成供填写的 Excel 工作簿（line-items、meta、lists 三张表，带编码和资金来源下拉列表）")
     .requiredOption("--xlsx <file>", "输出的 .xlsx 文件")
-    .option("--catalog <file>", "分类目录 CSV，可重复；默认内置目录", collect, [])
+    .option("--catalog <file>", "分类目录 CSV 或 .xlsx，可重复；默认内置目录", collect, [])
     .option("--year <year>", "预算年度（选择内置目录）", "2025")
     .action(async (o: { xlsx: string; catalog: string[]; year: string }) => {
       let catalog = defaultCatalogSet(Number(o.year));

@@ -43,7 +43,12 @@ export function registerDiff(program: Command): void {
     .argument("<a>", "文档或预算包 A")
     .argument("<b>", "文档或预算包 B")
     .option("--format <format>", "text 或 json", "text")
-    .option("--catalog <file>", "编制预算包时使用的分类目录 CSV，可重复", (v: string, p: string[]) => [...p, v], [])
+    .option(
+      "--catalog <file>",
+      "编制预算包时使用的分类目录（CSV 或 .xlsx），可重复",
+      (v: string, p: string[]) => [...p, v],
+      [],
+    )
     .addHelpText(
       "after",
       "\n四舍五入：差额不超过 0.01 万元（0.005 × (n + 1)，n = 1）记为 rounding。\n退出码：0 没有超出四舍五入的差异；1 有差异；2 输入无法使用。\n示例：\n  yusuan diff test/fixtures/bazhou-hrss-2025-budget.txt examples/bazhou-hrss-2025\n  yusuan diff out/2024/disclosure.json out/2025/disclosure.json --format json\n",
