@@ -50,7 +50,7 @@ export function registerServe(program: Command): void {
     .action(async (o: ConfigFlags) => {
       const config = resolveConfig(o, process.env);
       const { openStore } = await lib();
-      const { createApp } = await import("../server/app.ts");
+      const { closeApp, createApp } = await import("../server/app.ts");
       const { serve } = await import("@hono/node-server");
       const store = await openStore(config.database);
       await prepareStore(store, config, (s) => process.stderr.write(`${s}\n`));
@@ -65,6 +65,7 @@ export function registerServe(program: Command): void {
         process.once("SIGINT", stop);
         process.once("SIGTERM", stop);
       });
+      await closeApp(app);
       await store.close();
     });
 }

@@ -205,3 +205,13 @@ export async function renderXlsx(d: Disclosure, outFile: string): Promise<void> 
 export async function renderXlsxBuffer(d: Disclosure): Promise<Uint8Array> {
   return new Uint8Array(await buildWorkbook(d).xlsx.writeBuffer());
 }
+
+/** One printed table as a one-sheet workbook, as bytes (the portal's per-table download). */
+export async function renderTableXlsxBuffer(t: PrintedTable, meta?: { title?: string }): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "yusuan";
+  wb.title = meta?.title ?? `表${t.no} ${t.title}`;
+  wb.created = new Date(0);
+  tableSheet(wb, t, sheetName(`表${t.no} ${t.title}`, new Set()));
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}

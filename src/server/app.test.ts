@@ -1,11 +1,17 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { compileErrors, validate } from "@readme/openapi-parser";
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Config, resolveConfig } from "../config.ts";
 import { importFile } from "../import/index.ts";
 import { createToken, type Saved, saveDisclosure } from "../store/index.ts";
 import { BACKENDS, openTestStore, type TestStore } from "../store/test-stores.ts";
 import { makeDisclosure } from "../store/testing.ts";
-import { createApp } from "./app.ts";
+import { closeApp, createApp } from "./app.ts";
+import { PdfService } from "./downloads.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: JSON bodies in tests are checked by value
 type J = any;
@@ -48,6 +54,7 @@ for (const backend of BACKENDS) {
         .token;
     });
     afterAll(async () => {
+      if (app) await closeApp(app);
       await t?.cleanup();
     });
 
@@ -84,6 +91,145 @@ for (const backend of BACKENDS) {
       expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       const json = await app.request(`/disclosures/${seed.id}/disclosure.json`);
       expect((await json.json().then(toJ)).meta.department).toBe("新疆巴州人力资源和社会保障局");
+    });
+
+    const readXlsx = async (res: Response) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(await res.arrayBuffer());
+      return wb;
+    };
+    const utf8Name = (res: Response) => {
+      const cd = res.headers.get("content-disposition") ?? "";
+      expect(cd).toMatch(/^attachment; filename="[\x20-\x7e]+"; filename\*=UTF-8''[A-Za-z0-9%._~!$&+^`|-]+$/);
+      return decodeURIComponent(/filename\*=UTF-8''(.+)$/.exec(cd)?.[1] ?? "");
+    };
+
+    it("downloads each table as CSV and XLSX, and the whole as XLSX and JSON", async () => {
+      const page = await (await app.request(`/departments/${seed.departmentId}/2025`)).text();
+      for (const href of ["tables/3.csv", "tables/3.xlsx", "disclosure.xlsx", "disclosure.json", "disclosure.pdf"])
+        expect(page).toContain(`/disclosures/${seed.id}/${href}`);
+      const csv = await app.request(`/disclosures/${seed.id}/tables/3.csv`);
+      expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+      expect(utf8Name(csv)).toBe("新疆巴州人力资源和社会保障局-2025年部门预算-第1版-表3部门支出总体情况表.csv");
+      expect(await csv.text()).toContain("功能分类科目编码");
+
+      const t3 = await app.request(`/disclosures/${seed.id}/tables/3.xlsx`);
+      expect(t3.status).toBe(200);
+      expect(t3.headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+      expect(utf8Name(t3)).toMatch(/^新疆巴州人力资源和社会保障局-2025年部门预算-第1版-表3.+\.xlsx$/);
+      const one = await readXlsx(t3);
+      expect(one.worksheets).toHaveLength(1);
+      const sheet = one.worksheets[0]!;
+      expect(String(sheet.getCell(1, 1).value)).toContain("表3");
+      const values = sheet
+        .getSheetValues()
+        .flat()
+        .filter((v) => typeof v === "number");
+      expect(values.length).toBeGreaterThan(5);
+
+      const whole = await app.request(`/disclosures/${seed.id}/disclosure.xlsx`);
+      expect(whole.headers.get("content-type")).toBe(
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      );
+      expect(utf8Name(whole)).toBe("新疆巴州人力资源和社会保障局-2025年部门预算-第1版.xlsx");
+      const book = await readXlsx(whole);
+      expect(book.worksheets.length).toBeGreaterThanOrEqual(10);
+      expect(book.worksheets.map((w) => w.name)).toContain("说明");
+      // served again from the stored rendition: the same bytes
+      const again = await app.request(`/disclosures/${seed.id}/disclosure.xlsx`);
+      expect((await again.arrayBuffer()).byteLength).toBeGreaterThan(1000);
+
+      const json = await app.request(`/disclosures/${seed.id}/disclosure.json`);
+      expect(json.headers.get("content-type")).toContain("application/json");
+      expect(utf8Name(json)).toBe("新疆巴州人力资源和社会保障局-2025年部门预算-第1版.json");
+      expect((await json.json().then(toJ)).tables.length).toBeGreaterThanOrEqual(9);
+
+      expect((await app.request(`/disclosures/${seed.id}/tables/99.xlsx`)).status).toBe(404);
+      expect((await app.request(`/disclosures/${seed.id}/tables/3.xls`)).status).toBe(404);
+    });
+
+    it("answers 503 for a PDF and hides the link when Chromium is missing", async () => {
+      const noPdf = new PdfService(t.store, { executablePath: "/nonexistent/chromium" });
+      const bare = createApp(t.store, config, { pdf: noPdf });
+      const page = await (await bare.request(`/departments/${hostile.departmentId}/2024`)).text();
+      expect(page).toContain("disclosure.xlsx");
+      expect(page).not.toContain("disclosure.pdf");
+      const res = await bare.request(`/disclosures/${hostile.id}/disclosure.pdf`);
+      expect(res.status).toBe(503);
+      expect(await res.text()).toContain("Chromium");
+      await closeApp(bare);
+    });
+
+    // one PDF test (Chromium is slow): on PostgreSQL, where the stored bytes go through bytea
+    if (backend === "postgres")
+      it("renders the PDF once through the shared browser and serves the stored bytes", async () => {
+        const [a, b] = await Promise.all([
+          app.request(`/disclosures/${seed.id}/disclosure.pdf`),
+          app.request(`/disclosures/${seed.id}/disclosure.pdf`),
+        ]);
+        expect(a.status).toBe(200);
+        expect(a.headers.get("content-type")).toBe("application/pdf");
+        expect(utf8Name(a)).toBe("新疆巴州人力资源和社会保障局-2025年部门预算-第1版.pdf");
+        const bytes = new Uint8Array(await a.arrayBuffer());
+        expect(Buffer.from(bytes.slice(0, 5)).toString()).toBe("%PDF-");
+        expect(new Uint8Array(await b.arrayBuffer())).toEqual(bytes);
+        const stored = await t.store.db
+          .selectFrom("renditions")
+          .select("format")
+          .where("disclosure_id", "=", seed.id)
+          .execute();
+        expect(stored.map((r) => r.format).sort()).toEqual(["pdf", "xlsx"]);
+        const dir = mkdtempSync(join(tmpdir(), "yusuan-pdf-test-"));
+        try {
+          writeFileSync(join(dir, "d.pdf"), bytes);
+          const text = execFileSync("pdftotext", [join(dir, "d.pdf"), "-"], { encoding: "utf8" });
+          expect(text.replace(/\s+/g, "")).toContain("新疆巴州人力资源和社会保障局");
+        } finally {
+          rmSync(dir, { recursive: true, force: true });
+        }
+      });
+
+    it("self-hosts the fonts with long cache lifetimes and references no external URL", async () => {
+      const home = await (await app.request("/")).text();
+      const href = /<link rel="stylesheet" href="(\/assets\/fonts\.css\?v=[0-9a-f]+)">/.exec(home)?.[1];
+      expect(href).toBeTruthy();
+      const css = await app.request(href!);
+      expect(css.headers.get("content-type")).toContain("text/css");
+      expect(css.headers.get("cache-control")).toContain("max-age=31536000");
+      const cssText = await css.text();
+      const font = /url\("(\/assets\/fonts\/noto-sans-sc-[^"]+\.woff2)"\)/.exec(cssText)?.[1];
+      expect(font).toBeTruthy();
+      const woff = await app.request(font!);
+      expect(woff.status).toBe(200);
+      expect(woff.headers.get("content-type")).toBe("font/woff2");
+      expect(woff.headers.get("cache-control")).toContain("immutable");
+      expect(
+        Buffer.from(await woff.arrayBuffer())
+          .subarray(0, 4)
+          .toString(),
+      ).toBe("wOF2");
+      for (const bad of ["/assets/fonts/..%2F..%2Fpackage.json", "/assets/fonts/400.css", "/assets/fonts/x.woff2"])
+        expect((await app.request(bad)).status, bad).toBe(404);
+      const pages = [
+        "/",
+        "/?q=人力资源",
+        `/departments/${seed.departmentId}/2025`,
+        `/compare?department=${seed.departmentId}`,
+        `/regions/${encodeURIComponent("新疆")}`,
+        "/upload",
+        "/nope",
+        href!,
+      ];
+      for (const path of pages) {
+        const text = await (await app.request(path)).text();
+        // any URL with a scheme or a scheme-relative one, in attributes or CSS
+        const external = [
+          ...text.matchAll(/(?:src|href|action|url)\s*[=(]\s*["']?\s*((?:[a-z][a-z0-9+.-]*:)?\/\/[^"')\s>]*)/gi),
+        ]
+          .map((m) => m[1])
+          .filter((u) => !u?.startsWith("data:"));
+        expect(external, path).toEqual([]);
+      }
     });
 
     it("renders compare and region pages", async () => {

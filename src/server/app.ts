@@ -12,7 +12,9 @@ import { secureHeaders } from "hono/secure-headers";
 import type { Config } from "../config.ts";
 import type { Store } from "../store/index.ts";
 import { apiRoutes } from "./api/routes.ts";
+import { registerAssets } from "./assets.ts";
 import { PortalData } from "./data.ts";
+import { PdfService } from "./downloads.ts";
 import { httpError, notFound, onError } from "./errors.ts";
 import { registerCompare } from "./pages/compare.ts";
 import { registerDepartment } from "./pages/department.ts";
@@ -20,9 +22,23 @@ import { registerHome } from "./pages/home.ts";
 import { registerRegion } from "./pages/region.ts";
 import { registerUpload } from "./pages/upload.ts";
 
-export function createApp(store: Store, config: Config): Hono {
+export interface AppOptions {
+  /** the PDF service to use (and close); by default one is made, opened on the first PDF request */
+  pdf?: PdfService | undefined;
+}
+
+const services = new WeakMap<Hono, { pdf: PdfService }>();
+
+/** Releases what the app holds (the PDF browser, if it was opened). Call on server shutdown. */
+export async function closeApp(app: Hono): Promise<void> {
+  await services.get(app)?.pdf.close();
+}
+
+export function createApp(store: Store, config: Config, opts: AppOptions = {}): Hono {
   const app = new Hono();
   const data = new PortalData(store);
+  const pdf = opts.pdf ?? new PdfService(store);
+  services.set(app, { pdf });
   app.use(
     secureHeaders({
       contentSecurityPolicy: {
@@ -48,7 +64,8 @@ export function createApp(store: Store, config: Config): Hono {
   );
   app.route("/api", apiRoutes(store, config, data));
   registerHome(app, store);
-  registerDepartment(app, store, data);
+  registerAssets(app);
+  registerDepartment(app, store, data, pdf);
   registerCompare(app, store, data);
   registerRegion(app, store);
   registerUpload(app, store, config);

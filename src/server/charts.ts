@@ -106,9 +106,9 @@ function pie(title: string, slices: Slice[]): echarts.EChartsCoreOption {
   return {
     animation: false,
     color: PALETTE,
-    title: { text: title, left: "center", textStyle: { fontFamily: FONT, fontSize: 15 } },
+    title: { text: title, left: "center", textStyle: { fontFamily: FONT, fontSize: 16 } },
     textStyle: { fontFamily: FONT },
-    legend: { bottom: 0, type: "plain", textStyle: { fontFamily: FONT, fontSize: 11 } },
+    legend: { bottom: 0, type: "plain", textStyle: { fontFamily: FONT, fontSize: 13 } },
     series: [
       {
         type: "pie",
@@ -116,7 +116,7 @@ function pie(title: string, slices: Slice[]): echarts.EChartsCoreOption {
         center: ["50%", "48%"],
         label: {
           formatter: (p: { name: string; percent: number }) => `${p.name}\n${p.percent.toFixed(2)}%`,
-          fontSize: 11,
+          fontSize: 13,
         },
         data: slices,
       },
@@ -128,16 +128,16 @@ function bar(title: string, slices: Slice[]): echarts.EChartsCoreOption {
   return {
     animation: false,
     color: PALETTE,
-    title: { text: title, left: "center", textStyle: { fontFamily: FONT, fontSize: 15 } },
+    title: { text: title, left: "center", textStyle: { fontFamily: FONT, fontSize: 16 } },
     textStyle: { fontFamily: FONT },
     grid: { left: 8, right: 90, top: 40, bottom: 8, containLabel: true },
     xAxis: { type: "value", axisLabel: { show: false }, splitLine: { show: false } },
-    yAxis: { type: "category", data: slices.map((s) => s.name), inverse: true, axisLabel: { fontSize: 11 } },
+    yAxis: { type: "category", data: slices.map((s) => s.name), inverse: true, axisLabel: { fontSize: 13 } },
     series: [
       {
         type: "bar",
         data: slices.map((s) => s.value),
-        label: { show: true, position: "right", fontSize: 11, formatter: (p: { value: number }) => wan(p.value) },
+        label: { show: true, position: "right", fontSize: 13, formatter: (p: { value: number }) => wan(p.value) },
       },
     ],
   };
@@ -148,16 +148,17 @@ function threePublicBars(years: ThreePublicYear[]): echarts.EChartsCoreOption {
   return {
     animation: false,
     color: PALETTE,
-    title: { text: CHART_TITLES.threePublic, left: "center", textStyle: { fontFamily: FONT, fontSize: 15 } },
+    title: { text: CHART_TITLES.threePublic, left: "center", textStyle: { fontFamily: FONT, fontSize: 16 } },
     textStyle: { fontFamily: FONT },
-    legend: { bottom: 0, textStyle: { fontFamily: FONT, fontSize: 11 } },
+    legend: { bottom: 0, textStyle: { fontFamily: FONT, fontSize: 13 } },
     grid: { left: 8, right: 8, top: 40, bottom: 40, containLabel: true },
-    xAxis: { type: "category", data: years.map((y) => `${y.year}年`) },
-    yAxis: { type: "value", axisLabel: { formatter: (v: number) => formatAmount(v, "wanyuan") } },
+    xAxis: { type: "category", data: years.map((y) => `${y.year}年`), axisLabel: { fontSize: 13 } },
+    yAxis: { type: "value", axisLabel: { fontSize: 12, formatter: (v: number) => formatAmount(v, "wanyuan") } },
     series: keys.map((k) => ({
       name: THREE_PUBLIC_NAMES[k],
       type: "bar",
       stack: "tp",
+      barMaxWidth: 64,
       data: years.map((y) => y.items[k] ?? 0),
     })),
   };
@@ -190,8 +191,12 @@ export function chartOption(
   }
 }
 
+/** The portal's chart size: about the width a chart gets on a desktop page, so text stays legible. */
+export const CHART_WIDTH = 520;
+export const CHART_HEIGHT = 380;
+
 /** Renders an option to an SVG string (no DOM needed). */
-export function renderSvg(option: echarts.EChartsCoreOption, width = 640, height = 400): string {
+export function renderSvg(option: echarts.EChartsCoreOption, width = CHART_WIDTH, height = CHART_HEIGHT): string {
   const chart = echarts.init(null, null, { renderer: "svg", ssr: true, width, height });
   try {
     chart.setOption(option);

@@ -13,8 +13,18 @@ const ONE_DAY = 24 * 3600_000;
 export class PortalData {
   private readonly disclosures = new LruCache<Disclosure>(300, ONE_DAY);
   private readonly charts = new LruCache<string>(2000, ONE_DAY);
-  private readonly histories = new LruCache<DisclosureRecord[]>(1000, 30_000);
+  private readonly histories = new LruCache<DisclosureRecord[]>(10_000, 30_000);
+  /** rendered, immutable parts of department pages by version id, bounded to ~64 MB of text */
+  private readonly fragments = new LruCache<string>(20_000, ONE_DAY, {
+    max: 64 * 1024 * 1024,
+    weigh: (s) => 2 * s.length,
+  });
   constructor(readonly store: Store) {}
+
+  /** The immutable part of a version's page, rendered once per version id. */
+  fragment(id: number, render: () => Promise<string>): Promise<string> {
+    return this.fragments.wrap(`${id}`, render);
+  }
 
   async disclosure(id: number): Promise<Disclosure> {
     const d = await this.disclosures.wrap(`${id}`, async () => {
@@ -23,6 +33,16 @@ export class PortalData {
       return x;
     });
     return d;
+  }
+
+  /** Remembers a Disclosure read some other way (e.g. with getCurrentContent). */
+  remember(id: number, d: Disclosure): void {
+    this.disclosures.set(`${id}`, d);
+  }
+
+  /** Whether the department's history is cached (a page then needs no record lookup). */
+  hasHistory(departmentId: number): boolean {
+    return this.histories.get(`${this.store.generation}:${departmentId}`) !== undefined;
   }
 
   /** A department's versions, newest first (cached briefly; keyed on the store's generation). */

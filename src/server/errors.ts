@@ -40,7 +40,8 @@ export function toStatus(err: unknown): { status: ContentfulStatusCode; message:
 
 export function onError(err: unknown, c: Context): Response | Promise<Response> {
   const { status, message } = toStatus(err);
-  if (status >= 500) console.error(err);
+  // expected HTTP errors (e.g. 503 without Chromium) are answers, not faults
+  if (status >= 500 && !(err instanceof HTTPException)) console.error(err);
   const headers: Record<string, string> = {};
   if (status === 401) headers["WWW-Authenticate"] = 'Bearer realm="yusuan"';
   if (c.req.path === "/api" || c.req.path.startsWith("/api/")) {

@@ -4,6 +4,7 @@
  */
 import { html, raw } from "hono/html";
 import type { HtmlEscapedString } from "hono/utils/html";
+import { fontStylesheet } from "./assets.ts";
 
 export type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 
@@ -24,7 +25,8 @@ form.search{display:flex;gap:.5rem;flex-wrap:wrap}
 input[type=search],input[type=text],input[type=password],input[type=number],select{font:inherit;padding:.4rem .5rem;border:1px solid #8a939e;border-radius:4px;min-width:0}
 input[type=search]{flex:1 1 16rem}
 button{font:inherit;padding:.4rem 1rem;border:0;border-radius:4px;background:var(--accent);color:#fff;cursor:pointer}
-.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(12rem,1fr));gap:.75rem;padding:0;list-style:none}
+.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(12rem,100%),1fr));gap:.75rem;padding:0;list-style:none}
+.cards.figures{grid-template-columns:repeat(auto-fit,minmax(min(9.5rem,100%),1fr))}
 .card{border:1px solid var(--line);border-radius:6px;padding:.75rem}
 .figure{font-size:1.4rem;font-weight:700;font-variant-numeric:tabular-nums}
 .table-wrap{overflow-x:auto;-webkit-overflow-scrolling:touch;margin:.5rem 0 1rem}
@@ -34,7 +36,7 @@ th,td{border:1px solid var(--line);padding:.25rem .5rem;vertical-align:top}
 th{background:#f2f4f7;text-align:center}
 td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 tr.total td{font-weight:700}tr.l2 td:first-child{padding-left:1.25rem}tr.l3 td:first-child{padding-left:2rem}
-.charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(18rem,1fr));gap:1rem}
+.charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(26rem,100%),1fr));gap:1rem}
 figure{margin:0;border:1px solid var(--line);border-radius:6px;padding:.5rem}
 figure img{width:100%;height:auto}
 figcaption{font-size:.9rem;color:var(--muted)}
@@ -65,6 +67,7 @@ export function page(o: PageOptions): Html {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${o.title} · 预算公开</title>
 ${o.description ? html`<meta name="description" content="${o.description}">` : ""}
+<link rel="stylesheet" href="${fontStylesheet().href}">
 <style>${raw(CSS)}</style>
 </head>
 <body>

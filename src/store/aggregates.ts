@@ -7,6 +7,7 @@ import { type ExpressionBuilder, sql } from "kysely";
 import { FUNCTION_CLASSES_2025, PROJECT_ECONOMIC_CLASSES } from "../templates/xinjiang-2025-budget.ts";
 import { LruCache } from "./cache.ts";
 import type { Store } from "./open-store.ts";
+import type { RollupDim } from "./rollups.ts";
 import type { Database } from "./schema.ts";
 import type { Page } from "./types.ts";
 
@@ -110,7 +111,12 @@ function slice(q: AggregateQuery, metric: Metric) {
           eb("line_key", "in", Object.keys(THREE_PUBLIC_NAMES)),
         ]);
       default:
-        return eb.and([eb("table_key", "=", s.table), eb("column_key", "=", s.column), eb("grain", "=", "total")]);
+        // with a function-class filter, the class rows of that class; otherwise the total row
+        return eb.and([
+          eb("table_key", "=", s.table),
+          eb("column_key", "=", s.column),
+          eb("grain", "=", q.functionClass !== undefined ? "class" : "total"),
+        ]);
     }
   };
 }
@@ -127,7 +133,50 @@ const KEY_COLUMN = {
 
 const cache = new LruCache<AggregateItem[]>(1000, 60_000);
 
-async function groups(store: Store, q: AggregateQuery, metric: Metric): Promise<AggregateItem[]> {
+type Grouped = { k: string | number; amount: number | string; n: number | string }[];
+
+/** Which rollup rows answer the query, or undefined when only the facts can. */
+function rollupPlan(q: AggregateQuery, metric: Metric): { dim: RollupDim; metric: string; key?: string } | undefined {
+  switch (q.by) {
+    case "functionClass":
+      return { dim: "functionClass", metric, ...(q.functionClass !== undefined ? { key: q.functionClass } : {}) };
+    case "economicClass":
+    case "fund":
+    case "threePublicItem":
+      return q.functionClass !== undefined ? undefined : { dim: q.by, metric: "" };
+    default:
+      return q.functionClass !== undefined
+        ? { dim: "functionClass", metric, key: q.functionClass }
+        : { dim: "total", metric };
+  }
+}
+
+const ROLLUP_GROUP = { year: "year", region: "region", department: "department_id" } as const;
+
+async function fromRollups(
+  store: Store,
+  q: AggregateQuery,
+  plan: NonNullable<ReturnType<typeof rollupPlan>>,
+): Promise<Grouped> {
+  const col = q.by === "year" || q.by === "region" || q.by === "department" ? ROLLUP_GROUP[q.by] : "key";
+  let query = store.db
+    .selectFrom("rollups")
+    .select([
+      sql<string>`${sql.ref(col)}`.as("k"),
+      sql<number>`cast(sum(amount_fen) as bigint)`.as("amount"),
+      sql<number>`count(*)`.as("n"),
+    ])
+    .where("is_current", "=", 1)
+    .where("dim", "=", plan.dim)
+    .where("metric", "=", plan.metric);
+  if (plan.key !== undefined) query = query.where("key", "=", plan.key);
+  if (q.year !== undefined) query = query.where("year", "=", q.year);
+  if (q.region !== undefined) query = query.where("region", "=", q.region);
+  if (q.departmentId !== undefined) query = query.where("department_id", "=", q.departmentId);
+  return query.groupBy(sql.ref(col)).execute();
+}
+
+async function fromFacts(store: Store, q: AggregateQuery, metric: Metric): Promise<Grouped> {
   const key = KEY_COLUMN[q.by];
   let query = store.db
     .selectFrom("facts")
@@ -143,7 +192,17 @@ async function groups(store: Store, q: AggregateQuery, metric: Metric): Promise<
   if (q.region !== undefined) query = query.where("region", "=", q.region);
   if (q.departmentId !== undefined) query = query.where("department_id", "=", q.departmentId);
   if (q.functionClass !== undefined) query = query.where("function_class", "=", q.functionClass);
-  const rows = await query.groupBy(sql.ref(key)).execute();
+  return query.groupBy(sql.ref(key)).execute();
+}
+
+async function groups(
+  store: Store,
+  q: AggregateQuery,
+  metric: Metric,
+  source: "auto" | "facts",
+): Promise<AggregateItem[]> {
+  const plan = source === "auto" ? rollupPlan(q, metric) : undefined;
+  const rows = plan ? await fromRollups(store, q, plan) : await fromFacts(store, q, metric);
   let names: Map<number, string> | undefined;
   if (q.by === "department" && rows.length > 0) {
     const ids = rows.map((r) => Number(r.k));
@@ -188,12 +247,25 @@ async function groups(store: Store, q: AggregateQuery, metric: Metric): Promise<
  * Sums a metric grouped by one dimension over current disclosures, with filters and paging.
  * @example aggregate(store, { by: "functionClass", year: 2025 }) // spending by 类
  */
-export async function aggregate(store: Store, q: AggregateQuery): Promise<AggregateResult> {
+export async function aggregate(
+  store: Store,
+  q: AggregateQuery,
+  opts: {
+    /** false: always ask the database (benchmarks) */
+    cache?: boolean;
+    /** "facts": skip the rollups and sum the facts (tests compare both) */
+    source?: "auto" | "facts";
+  } = {},
+): Promise<AggregateResult> {
   const metric = q.metric ?? "expenditure";
   const limit = Math.min(Math.max(q.limit ?? 50, 1), 1000);
   const offset = Math.max(q.offset ?? 0, 0);
   const cacheKey = JSON.stringify([store.generation, q.by, metric, q.year, q.region, q.departmentId, q.functionClass]);
-  const all = await cache.wrap(`${cacheKeyPrefix(store)}${cacheKey}`, () => groups(store, q, metric));
+  const source = opts.source ?? "auto";
+  const all =
+    opts.cache === false || source !== "auto"
+      ? await groups(store, q, metric, source)
+      : await cache.wrap(`${cacheKeyPrefix(store)}${cacheKey}`, () => groups(store, q, metric, source));
   return {
     by: q.by,
     metric,

@@ -4,17 +4,24 @@
  * (aggregates, lists) also expire after `ttlMs`, so another process's writes show up in time.
  */
 export class LruCache<V> {
-  private readonly map = new Map<string, { value: V; at: number }>();
+  private readonly map = new Map<string, { value: V; at: number; weight: number }>();
+  private weight = 0;
+  /**
+   * @param max most entries
+   * @param ttlMs lifetime of an entry
+   * @param budget optional bound on the summed `weigh(value)` (e.g. bytes of rendered pages)
+   */
   constructor(
     private readonly max = 500,
     private readonly ttlMs = 30_000,
+    private readonly budget?: { max: number; weigh: (v: V) => number },
   ) {}
 
   get(key: string): V | undefined {
     const e = this.map.get(key);
     if (!e) return undefined;
     if (Date.now() - e.at > this.ttlMs) {
-      this.map.delete(key);
+      this.delete(key);
       return undefined;
     }
     this.map.delete(key);
@@ -23,12 +30,23 @@ export class LruCache<V> {
   }
 
   set(key: string, value: V): void {
-    this.map.delete(key);
-    this.map.set(key, { value, at: Date.now() });
-    if (this.map.size > this.max) {
+    this.delete(key);
+    const weight = this.budget?.weigh(value) ?? 0;
+    if (this.budget && weight > this.budget.max) return;
+    this.map.set(key, { value, at: Date.now(), weight });
+    this.weight += weight;
+    while (this.map.size > this.max || (this.budget && this.weight > this.budget.max)) {
       const first = this.map.keys().next().value;
-      if (first !== undefined) this.map.delete(first);
+      if (first === undefined) break;
+      this.delete(first);
     }
+  }
+
+  private delete(key: string): void {
+    const e = this.map.get(key);
+    if (!e) return;
+    this.weight -= e.weight;
+    this.map.delete(key);
   }
 
   /** Gets or computes; concurrent misses for one key share the same promise. */

@@ -136,24 +136,35 @@ async function searchUncached(
   if (!text) return { items: [], total: 0, limit, offset };
   const pattern = likePattern(text);
   const isCode = /^\d{3,7}$/.test(text);
-  const base = store.db
-    .selectFrom("search_terms as s")
-    .innerJoin("departments as d", "d.id", "s.department_id")
+  // Scan the short dictionary of distinct words, then follow search_terms.word_id to departments.
+  const words = store.db
+    .selectFrom("search_words as w")
+    .select("w.id")
     .where((eb) =>
       isCode
-        ? eb.or([eb("s.code", "like", `${text}%`), sql<boolean>`s.term like ${pattern} escape '\\'`])
-        : sql<boolean>`s.term like ${pattern} escape '\\'`,
+        ? eb.or([eb("w.code", "like", `${text}%`), sql<boolean>`w.term like ${pattern} escape '\\'`])
+        : sql<boolean>`w.term like ${pattern} escape '\\'`,
     );
-  const { n } = await base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
-  const rows = await base
-    .select(["s.kind", "s.term", "s.code", "s.year", "d.id", "d.name", "d.region", "d.level"])
-    .orderBy(sql`case s.kind when 'department' then 0 when 'project' then 1 else 2 end`)
-    .orderBy("s.term")
-    .orderBy("d.name")
-    .orderBy("s.id")
-    .limit(limit)
-    .offset(offset)
-    .execute();
+  const { n } = await store.db
+    .selectFrom("search_terms as s")
+    .where("s.word_id", "in", words)
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
+  const rows =
+    Number(n) === 0
+      ? []
+      : await store.db
+          .selectFrom("search_terms as s")
+          .innerJoin("departments as d", "d.id", "s.department_id")
+          .where("s.word_id", "in", words)
+          .select(["s.kind", "s.term", "s.code", "s.year", "d.id", "d.name", "d.region", "d.level"])
+          .orderBy(sql`case s.kind when 'department' then 0 when 'project' then 1 else 2 end`)
+          .orderBy("s.term")
+          .orderBy("d.name")
+          .orderBy("s.id")
+          .limit(limit)
+          .offset(offset)
+          .execute();
   return {
     items: rows.map((r) => ({
       kind: r.kind as SearchHit["kind"],

@@ -11,6 +11,7 @@ import { type Disclosure, disclosureSchema } from "../model/disclosure.ts";
 import type { Finding } from "../model/finding.ts";
 import { toDepartment } from "./departments.ts";
 import type { Store } from "./open-store.ts";
+import { rollupRows } from "./rollups.ts";
 import { factRow, findingRow, rowToFinding, searchTerms, tableRows } from "./rows.ts";
 import type { Database, DisclosureRow } from "./schema.ts";
 import type { DepartmentLevel, DisclosureRecord, DisclosureStatus, StoredFact } from "./types.ts";
@@ -159,32 +160,60 @@ export async function saveDisclosure(store: Store, input: SaveInput): Promise<Sa
     const { tables, rows } = tableRows(d, id);
     await insertBatches(trx, "disclosure_tables", tables);
     await insertBatches(trx, "table_rows", rows);
-    await insertBatches(
-      trx,
-      "facts",
-      d.facts.map((f, i) => factRow(d, f, i, ctx)),
-    );
+    const facts = d.facts.map((f, i) => factRow(d, f, i, ctx));
+    await insertBatches(trx, "facts", facts);
+    await insertBatches(trx, "rollups", rollupRows(facts, ctx));
     await insertBatches(
       trx,
       "findings",
       (input.report?.findings ?? []).map((f, i) => findingRow(f, i, id)),
     );
-    for (const t of searchTerms(d)) {
-      await trx
-        .insertInto("search_terms")
-        .values({ ...t, department_id: departmentId, year: d.meta.year })
-        .onConflict((oc) =>
-          oc.columns(["kind", "term", "code", "department_id"]).doUpdateSet({
-            year: sql`case when excluded.year > search_terms.year then excluded.year else search_terms.year end`,
-          }),
-        )
-        .execute();
-    }
+    await saveSearchTerms(trx, searchTerms(d), departmentId, d.meta.year);
     if (input.status === "published") await publishIn(trx, id);
     return { id, departmentId, version };
   });
   store.generation++;
   return saved;
+}
+
+/** Adds the words to the dictionary and points the department's search terms at them. */
+async function saveSearchTerms(
+  trx: Transaction<Database>,
+  terms: { kind: string; term: string; code: string }[],
+  departmentId: number,
+  year: number,
+): Promise<void> {
+  for (let i = 0; i < terms.length; i += BATCH) {
+    const part = terms.slice(i, i + BATCH);
+    await trx
+      .insertInto("search_words")
+      .values(part)
+      .onConflict((oc) => oc.columns(["kind", "term", "code"]).doNothing())
+      .execute();
+    const words = await trx
+      .selectFrom("search_words")
+      .select(["id", "kind", "term", "code"])
+      .where("term", "in", [...new Set(part.map((t) => t.term))])
+      .execute();
+    const ids = new Map(words.map((w) => [`${w.kind}\u0000${w.term}\u0000${w.code}`, w.id]));
+    await trx
+      .insertInto("search_terms")
+      .values(
+        part.map((t) => ({
+          ...t,
+          department_id: departmentId,
+          year,
+          word_id: ids.get(`${t.kind}\u0000${t.term}\u0000${t.code}`) ?? null,
+        })),
+      )
+      .onConflict((oc) =>
+        oc.columns(["kind", "term", "code", "department_id"]).doUpdateSet({
+          year: sql`case when excluded.year > search_terms.year then excluded.year else search_terms.year end`,
+          word_id: sql`excluded.word_id`,
+        }),
+      )
+      .execute();
+  }
 }
 
 async function publishIn(trx: Transaction<Database>, id: number): Promise<void> {
@@ -208,6 +237,12 @@ async function publishIn(trx: Transaction<Database>, id: number): Promise<void> 
     .where("is_current", "=", 1)
     .execute();
   await trx
+    .updateTable("rollups")
+    .set({ is_current: 0 })
+    .where("disclosure_id", "in", siblings)
+    .where("is_current", "=", 1)
+    .execute();
+  await trx
     .updateTable("disclosures")
     .set({ is_current: 0 })
     .where("department_id", "=", row.department_id)
@@ -222,6 +257,7 @@ async function publishIn(trx: Transaction<Database>, id: number): Promise<void> 
     .where("status", "=", "draft")
     .execute();
   await trx.updateTable("facts").set({ is_current: 1 }).where("disclosure_id", "=", id).execute();
+  await trx.updateTable("rollups").set({ is_current: 1 }).where("disclosure_id", "=", id).execute();
 }
 
 /** Publishes a draft: it becomes the current version of its department, year and kind. */
@@ -236,7 +272,7 @@ export async function deleteDraft(store: Store, id: number): Promise<void> {
     const row = await trx.selectFrom("disclosures").select(["status"]).where("id", "=", id).executeTakeFirst();
     if (!row) throw new StoreError("notFound", `公开文件 ${id} 不存在`);
     if (row.status !== "draft") throw new StoreError("immutable", `公开文件 ${id} 已发布，不能删除`);
-    for (const t of ["facts", "findings", "table_rows"] as const)
+    for (const t of ["facts", "rollups", "renditions", "findings", "table_rows"] as const)
       await trx.deleteFrom(t).where("disclosure_id", "=", id).execute();
     await trx.deleteFrom("disclosure_tables").where("disclosure_id", "=", id).execute();
     await trx.deleteFrom("disclosures").where("id", "=", id).execute();
@@ -355,6 +391,45 @@ export async function listRecent(store: Store, opts: { departmentId?: number; li
   return rows.map(toRecord);
 }
 
+/**
+ * The current version's full Disclosure and findings for a department and year, addressed by
+ * department and year rather than id: two queries that need not wait for the record lookup (the
+ * portal runs them alongside it, saving a round trip to the database on a cold page).
+ */
+export async function getCurrentContent(
+  store: Store,
+  departmentId: number,
+  year: number,
+  kind: DisclosureRecord["kind"] = "budget",
+): Promise<{ id: number; disclosure: Disclosure; findings: Finding[] } | undefined> {
+  const [row, findings] = await Promise.all([
+    store.db
+      .selectFrom("disclosures")
+      .select(["id", "body"])
+      .where("department_id", "=", departmentId)
+      .where("year", "=", year)
+      .where("kind", "=", kind)
+      .where("is_current", "=", 1)
+      .executeTakeFirst(),
+    store.db
+      .selectFrom("findings as f")
+      .innerJoin("disclosures as x", "x.id", "f.disclosure_id")
+      .selectAll("f")
+      .where("x.department_id", "=", departmentId)
+      .where("x.year", "=", year)
+      .where("x.kind", "=", kind)
+      .where("x.is_current", "=", 1)
+      .orderBy("f.seq")
+      .execute(),
+  ]);
+  if (!row) return undefined;
+  return {
+    id: row.id,
+    disclosure: JSON.parse(row.body) as Disclosure,
+    findings: findings.filter((f) => f.disclosure_id === row.id).map(rowToFinding),
+  };
+}
+
 export async function listFindings(store: Store, id: number): Promise<Finding[]> {
   const rows = await store.db
     .selectFrom("findings")
@@ -449,6 +524,28 @@ export async function getSourceFile(
     .where("id", "=", id)
     .executeTakeFirst();
   return r ? { name: r.name, sha256: r.sha256, bytes: new Uint8Array(r.bytes) } : undefined;
+}
+
+/** A cached rendition (e.g. "pdf") of a published version, if one was stored. */
+export async function getRendition(store: Store, id: number, format: string): Promise<Uint8Array | undefined> {
+  const r = await store.db
+    .selectFrom("renditions")
+    .select("bytes")
+    .where("disclosure_id", "=", id)
+    .where("format", "=", format)
+    .executeTakeFirst();
+  return r ? new Uint8Array(r.bytes) : undefined;
+}
+
+/** Stores a rendition of a published version; a concurrent identical write is not an error. */
+export async function putRendition(store: Store, id: number, format: string, bytes: Uint8Array): Promise<void> {
+  const rec = await store.db.selectFrom("disclosures").select("status").where("id", "=", id).executeTakeFirst();
+  if (rec?.status !== "published") throw new StoreError("invalid", `只缓存已发布版本的下载文件（${id}）`);
+  await store.db
+    .insertInto("renditions")
+    .values({ disclosure_id: id, format, bytes: Buffer.from(bytes), created_at: now() })
+    .onConflict((oc) => oc.columns(["disclosure_id", "format"]).doNothing())
+    .execute();
 }
 
 export async function countDisclosures(store: Store): Promise<number> {

@@ -124,6 +124,40 @@ export interface SearchTermRow {
   code: string;
   department_id: number;
   year: number;
+  /** the word in `search_words` (migration 0002; null only for rows written before it) */
+  word_id: number | null;
+}
+
+/** A distinct searchable word: what a search scans before following `search_terms.word_id`. */
+export interface SearchWordRow {
+  id: Id;
+  kind: string;
+  term: string;
+  code: string;
+}
+
+/** One disclosure's sum over one canonical aggregate slice and key (see rollups.ts). */
+export interface RollupRow {
+  disclosure_id: number;
+  /** total | functionClass | economicClass | fund | threePublicItem */
+  dim: string;
+  /** the metric for total and functionClass; '' for dimensions with one fixed slice */
+  metric: string;
+  /** '' for total */
+  key: string;
+  amount_fen: number;
+  department_id: number;
+  year: number;
+  region: string;
+  is_current: ColumnType<number, number | undefined, number>;
+}
+
+/** A rendered download of a published (immutable) version, e.g. its PDF. */
+export interface RenditionRow {
+  disclosure_id: number;
+  format: string;
+  bytes: Uint8Array;
+  created_at: string;
 }
 
 export interface TokenRow {
@@ -145,5 +179,8 @@ export interface Database {
   facts: FactRow;
   findings: FindingRow;
   search_terms: SearchTermRow;
+  search_words: SearchWordRow;
+  rollups: RollupRow;
+  renditions: RenditionRow;
   tokens: TokenRow;
 }

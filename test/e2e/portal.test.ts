@@ -64,6 +64,8 @@ describe("portal in a browser", () => {
 
   it("opens home, searches, opens the seed department and sees charts and tables", async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    const requests: string[] = [];
+    page.on("request", (r) => requests.push(r.url()));
     await page.goto(`${base}/`);
     await expect(page.title()).resolves.toContain("首页");
     await page.fill("#q", "人力资源");
@@ -87,6 +89,11 @@ describe("portal in a browser", () => {
     }
     expect(await page.locator("section[aria-labelledby='tables'] table").count()).toBeGreaterThanOrEqual(9);
     await expect(page.locator("#t3").textContent()).resolves.toContain("部门支出总体情况表");
+    // the self-hosted Noto Sans SC rendered the Chinese, and nothing came from another origin
+    await page.evaluate("document.fonts.ready.then(() => undefined)");
+    expect(await page.evaluate("document.fonts.check('16px \"Noto Sans SC\"', '部门预算')")).toBe(true);
+    expect(requests.some((u) => u.startsWith(`${base}/assets/fonts/`))).toBe(true);
+    expect(requests.filter((u) => !u.startsWith(`${base}/`) && !u.startsWith("data:"))).toEqual([]);
     await page.close();
   });
 
@@ -103,6 +110,25 @@ describe("portal in a browser", () => {
     expect(text.charCodeAt(0)).toBe(0xfeff);
     expect(text).toContain("功能分类科目编码");
     expect(text.split("\r\n").length).toBeGreaterThan(5);
+    await page.close();
+  });
+
+  it("downloads a table and the whole disclosure as XLSX", async () => {
+    const page = await browser.newPage({ acceptDownloads: true });
+    await page.goto(`${base}/departments/${departmentId}/2025`);
+    for (const [selector, name] of [
+      ["a[href$='/tables/3.xlsx']", /表3.*\.xlsx$/],
+      ["a[href$='/disclosure.xlsx']", /新疆巴州人力资源和社会保障局-2025年部门预算-第1版\.xlsx$/],
+    ] as const) {
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        page.click(`section[aria-labelledby='downloads'] ${selector}`),
+      ]);
+      expect(download.suggestedFilename()).toMatch(name);
+      const file = join(dir, download.suggestedFilename());
+      await download.saveAs(file);
+      expect(readFileSync(file).subarray(0, 2).toString()).toBe("PK");
+    }
     await page.close();
   });
 

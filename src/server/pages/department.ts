@@ -4,23 +4,30 @@
  * downloads (CSV, JSON, source) and the chart SVGs, which address disclosures by id only.
  */
 import type { Hono } from "hono";
-import { html } from "hono/html";
+import { html, raw } from "hono/html";
 import { amountAt, tableById, totalRow } from "../../model/access.ts";
 import type { Disclosure } from "../../model/disclosure.ts";
+import type { Finding } from "../../model/finding.ts";
+import { renderTableXlsxBuffer, renderXlsxBuffer } from "../../render/xlsx.ts";
 import {
   type DisclosureRecord,
   diffDisclosures,
   findCurrent,
+  getCurrentContent,
   getDepartment,
   getRecord,
+  getRendition,
   getSourceFile,
   getTable,
   listFindings,
+  putRendition,
   type Store,
 } from "../../store/index.ts";
 import {
+  CHART_HEIGHT,
   CHART_NAMES,
   CHART_TITLES,
+  CHART_WIDTH,
   type ChartName,
   economicSlices,
   functionSlices,
@@ -29,9 +36,10 @@ import {
 } from "../charts.ts";
 import { tableCsv } from "../csv.ts";
 import type { PortalData } from "../data.ts";
+import { attachment, MIME, type PdfService } from "../downloads.ts";
 import { httpError } from "../errors.ts";
 import { int, pct, wan } from "../format.ts";
-import { page } from "../layout.ts";
+import { type Html, page } from "../layout.ts";
 import { findingsList, performanceTable, printedTable, qualityBadge } from "./tables.ts";
 
 export function idParam(v: string | undefined, what = "编号"): number {
@@ -78,7 +86,71 @@ function altText(name: ChartName, d: Disclosure): string {
   return `${CHART_TITLES[name]}${parts.length ? `：${parts.join("，")}` : ""}`;
 }
 
-export function registerDepartment(app: Hono, store: Store, data: PortalData): void {
+/** The immutable middle of a version's page: figures, charts, downloads, findings, tables, 说明. */
+function versionFragment(rec: DisclosureRecord, d: Disclosure, findings: Finding[], withPdf: boolean): Html {
+  const heads = headline(d);
+  const total = heads[1]?.value ?? 0;
+  const nature = natureSlices(d);
+  const base = `/disclosures/${rec.id}`;
+  return html`<section aria-labelledby="headline"><h2 id="headline">主要数据（万元）</h2>
+            <ul class="cards figures">${heads.map(
+              (h) =>
+                html`<li class="card"><div class="muted">${h.label}</div><div class="figure">${h.value === null ? "—" : wan(h.value)}</div>${
+                  h.value !== null && total && h.label.endsWith("支出") && h.label !== "支出预算"
+                    ? html`<div class="muted">占支出 ${pct(h.value, total)}</div>`
+                    : ""
+                }</li>`,
+            )}</ul>
+            ${nature.length ? "" : html`<p class="muted">未能从表3读取基本支出和项目支出。</p>`}
+          </section>
+          <section aria-labelledby="charts"><h2 id="charts">图表</h2>
+            <div class="charts">${CHART_NAMES.map(
+              (n) =>
+                html`<figure><img src="${base}/charts/${n}.svg" alt="${altText(n, d)}" width="${CHART_WIDTH}" height="${CHART_HEIGHT}" loading="lazy"><figcaption>${CHART_TITLES[n]}</figcaption></figure>`,
+            )}</div>
+          </section>
+          <section aria-labelledby="downloads"><h2 id="downloads">下载</h2>
+            <p>完整文件：<a href="${base}/disclosure.json" download>JSON</a>
+              · <a href="${base}/disclosure.xlsx" download>XLSX（每表一页）</a>
+              ${withPdf ? html`· <a href="${base}/disclosure.pdf" download>PDF</a>` : ""}</p>
+            <ul>
+              ${d.tables.map(
+                (t) =>
+                  html`<li>表${t.no} ${t.title}：<a href="${base}/tables/${t.no}.csv" download>CSV</a> · <a href="${base}/tables/${t.no}.xlsx" download>XLSX</a></li>`,
+              )}
+              ${rec.sourceFile ? html`<li><a href="${base}/source">原始文件：${rec.sourceFile.name}</a> <span class="muted">sha256 ${rec.sourceFile.sha256.slice(0, 12)}…</span></li>` : ""}
+            </ul>
+          </section>
+          <section aria-labelledby="quality"><h2 id="quality">数据质量 ${qualityBadge(rec.summary)}</h2>
+            <p>错误 ${rec.summary.errors} 条，警告 ${rec.summary.warnings} 条，提示 ${rec.summary.notices} 条。</p>
+            ${findingsList(findings)}
+          </section>
+          <section aria-labelledby="tables"><h2 id="tables">部门预算公开表</h2>
+            ${d.tables.map((t) => printedTable(t, { csv: `${base}/tables/${t.no}.csv`, xlsx: `${base}/tables/${t.no}.xlsx` }))}
+          </section>
+          <section aria-labelledby="expl"><h2 id="expl">部门预算情况说明</h2>
+            ${d.explanations.map((e) => html`<h3>${e.no}. ${e.title}</h3><p class="prose">${e.text}</p>`)}
+          </section>
+          ${d.performance.length ? html`<section aria-labelledby="perf"><h2 id="perf">绩效目标</h2>${d.performance.map(performanceTable)}</section>` : ""}`;
+}
+
+/** The UTF-8 download name stem: department, year, kind and version. */
+function downloadStem(rec: DisclosureRecord): string {
+  return `${rec.department.name}-${rec.year}年${rec.kind === "budget" ? "部门预算" : "部门决算"}-第${rec.version}版`;
+}
+
+/** A download of a published version kept in the store (`renditions`), made once. */
+async function stored(store: Store, id: number, format: string, make: () => Promise<Uint8Array>): Promise<Uint8Array> {
+  const hit = await getRendition(store, id, format);
+  if (hit) return hit;
+  const bytes = await make();
+  await putRendition(store, id, format, bytes);
+  return bytes;
+}
+
+const body = (b: Uint8Array) => b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
+
+export function registerDepartment(app: Hono, store: Store, data: PortalData, pdf: PdfService): void {
   app.get("/departments/:id", async (c) => {
     const id = idParam(c.req.param("id"));
     const dept = await getDepartment(store, id);
@@ -92,19 +164,31 @@ export function registerDepartment(app: Hono, store: Store, data: PortalData): v
     const deptId = idParam(c.req.param("id"));
     const year = idParam(c.req.param("year"), "年度");
     const version = c.req.query("version");
+    // A cold page: read the current version's content alongside the history instead of after it
+    // (one round trip to the database instead of two).
+    const early =
+      version === undefined && !data.hasHistory(deptId)
+        ? getCurrentContent(store, deptId, year).catch(() => undefined)
+        : undefined;
     const history = await data.history(deptId);
     const rec =
       version !== undefined
         ? history.find((r) => r.year === year && r.version === int(version, -1) && r.status === "published")
         : (history.find((r) => r.year === year && r.isCurrent) ?? (await findCurrent(store, deptId, year)));
     if (!rec) throw httpError(404, `没有该部门 ${year} 年已发布的公开文件`);
-    const [d, findings] = await Promise.all([data.disclosure(rec.id), listFindings(store, rec.id)]);
-    const heads = headline(d);
-    const total = heads[1]?.value ?? 0;
-    const nature = natureSlices(d);
+    // Published versions never change: everything but the status line, the year links and the
+    // version history is rendered once per version and reused (PortalData.fragment).
+    const fragment = await data.fragment(rec.id, async () => {
+      const got = await early;
+      if (got?.id === rec.id) {
+        data.remember(rec.id, got.disclosure);
+        return String(await versionFragment(rec, got.disclosure, got.findings, pdf.available));
+      }
+      const [d, findings] = await Promise.all([data.disclosure(rec.id), listFindings(store, rec.id)]);
+      return String(await versionFragment(rec, d, findings, pdf.available));
+    });
     const versions = history.filter((r) => r.year === year && r.status === "published");
     const otherYears = [...new Set(history.filter((r) => r.isCurrent).map((r) => r.year))].sort();
-    const base = `/disclosures/${rec.id}`;
     return c.html(
       page({
         title: `${rec.department.name} ${year} 年部门预算`,
@@ -113,41 +197,7 @@ export function registerDepartment(app: Hono, store: Store, data: PortalData): v
           <p class="muted">${rec.department.region} · 第 ${rec.version} 版${rec.isCurrent ? "（现行）" : "（已被更正）"} · 发布于 ${rec.publishedAt?.slice(0, 10) ?? ""} · ${qualityBadge(rec.summary)}</p>
           <p>年度：${otherYears.map((y) => (y === year ? html`<strong>${y}</strong> ` : html`<a href="/departments/${deptId}/${y}">${y}</a> `))}
             · <a href="/compare?department=${deptId}">历年比较</a></p>
-          <section aria-labelledby="headline"><h2 id="headline">主要数据（万元）</h2>
-            <ul class="cards">${heads.map(
-              (h) =>
-                html`<li class="card"><div class="muted">${h.label}</div><div class="figure">${h.value === null ? "—" : wan(h.value)}</div>${
-                  h.value !== null && total && h.label.endsWith("支出") && h.label !== "支出预算"
-                    ? html`<div class="muted">占支出 ${pct(h.value, total)}</div>`
-                    : ""
-                }</li>`,
-            )}</ul>
-            ${nature.length ? "" : html`<p class="muted">未能从表3读取基本支出和项目支出。</p>`}
-          </section>
-          <section aria-labelledby="charts"><h2 id="charts">图表</h2>
-            <div class="charts">${CHART_NAMES.map(
-              (n) =>
-                html`<figure><img src="${base}/charts/${n}.svg" alt="${altText(n, d)}" width="640" height="400" loading="lazy"><figcaption>${CHART_TITLES[n]}</figcaption></figure>`,
-            )}</div>
-          </section>
-          <section aria-labelledby="downloads"><h2 id="downloads">下载</h2>
-            <ul>
-              <li><a href="${base}/disclosure.json" download>完整数据（JSON）</a></li>
-              ${d.tables.map((t) => html`<li><a href="${base}/tables/${t.no}.csv" download>表${t.no} ${t.title}（CSV）</a></li>`)}
-              ${rec.sourceFile ? html`<li><a href="${base}/source">原始文件：${rec.sourceFile.name}</a> <span class="muted">sha256 ${rec.sourceFile.sha256.slice(0, 12)}…</span></li>` : ""}
-            </ul>
-          </section>
-          <section aria-labelledby="quality"><h2 id="quality">数据质量 ${qualityBadge(rec.summary)}</h2>
-            <p>错误 ${rec.summary.errors} 条，警告 ${rec.summary.warnings} 条，提示 ${rec.summary.notices} 条。</p>
-            ${findingsList(findings)}
-          </section>
-          <section aria-labelledby="tables"><h2 id="tables">部门预算公开表</h2>
-            ${d.tables.map((t) => printedTable(t, { csv: `${base}/tables/${t.no}.csv` }))}
-          </section>
-          <section aria-labelledby="expl"><h2 id="expl">部门预算情况说明</h2>
-            ${d.explanations.map((e) => html`<h3>${e.no}. ${e.title}</h3><p class="prose">${e.text}</p>`)}
-          </section>
-          ${d.performance.length ? html`<section aria-labelledby="perf"><h2 id="perf">绩效目标</h2>${d.performance.map(performanceTable)}</section>` : ""}
+          ${raw(fragment)}
           <section aria-labelledby="history"><h2 id="history">版本历史</h2>
             <ol>${versions.map(
               (v, i) =>
@@ -170,18 +220,48 @@ export function registerDepartment(app: Hono, store: Store, data: PortalData): v
   app.get("/disclosures/:id/disclosure.json", async (c) => {
     const rec = await publishedRecord(store, idParam(c.req.param("id")));
     const d = await data.disclosure(rec.id);
-    c.header("Content-Disposition", `attachment; filename="disclosure-${rec.id}.json"`);
+    attachment(c, `disclosure-${rec.id}.json`, `${downloadStem(rec)}.json`);
     return c.json(d);
   });
 
+  app.get("/disclosures/:id/disclosure.xlsx", async (c) => {
+    const rec = await publishedRecord(store, idParam(c.req.param("id")));
+    const bytes = await stored(store, rec.id, "xlsx", async () => renderXlsxBuffer(await data.disclosure(rec.id)));
+    c.header("Content-Type", MIME.xlsx);
+    attachment(c, `disclosure-${rec.id}.xlsx`, `${downloadStem(rec)}.xlsx`);
+    return c.body(body(bytes));
+  });
+
+  app.get("/disclosures/:id/disclosure.pdf", async (c) => {
+    const rec = await publishedRecord(store, idParam(c.req.param("id")));
+    if (!pdf.available) throw httpError(503, "本服务器未安装 Chromium，暂不能生成 PDF；请下载 XLSX 或 JSON。");
+    const bytes = await pdf.pdf(rec.id, () => data.disclosure(rec.id));
+    c.header("Content-Type", MIME.pdf);
+    attachment(c, `disclosure-${rec.id}.pdf`, `${downloadStem(rec)}.pdf`);
+    return c.body(body(bytes));
+  });
+
   app.get("/disclosures/:id/tables/:file", async (c) => {
-    const m = /^(\d{1,3})\.csv$/.exec(c.req.param("file"));
+    const m = /^(\d{1,3})\.(csv|xlsx)$/.exec(c.req.param("file"));
     if (!m) throw httpError(404, "表格编号无效");
     const rec = await publishedRecord(store, idParam(c.req.param("id")));
-    const t = await getTable(store, rec.id, Number(m[1]));
-    if (!t) throw httpError(404, `该公开文件没有表${m[1]}`);
-    c.header("Content-Type", "text/csv; charset=utf-8");
-    c.header("Content-Disposition", `attachment; filename="disclosure-${rec.id}-table-${t.no}.csv"`);
+    const no = Number(m[1]);
+    const ext = m[2] as "csv" | "xlsx";
+    const name = (title: string) =>
+      [`disclosure-${rec.id}-table-${no}.${ext}`, `${downloadStem(rec)}-表${no}${title}.${ext}`] as const;
+    if (ext === "xlsx") {
+      const t = (await data.disclosure(rec.id)).tables.find((x) => x.no === no);
+      if (!t) throw httpError(404, `该公开文件没有表${no}`);
+      c.header("Content-Type", MIME.xlsx);
+      attachment(c, ...name(t.title));
+      return c.body(
+        body(await renderTableXlsxBuffer(t, { title: `${rec.department.name} ${rec.year} 年 表${no} ${t.title}` })),
+      );
+    }
+    const t = await getTable(store, rec.id, no);
+    if (!t) throw httpError(404, `该公开文件没有表${no}`);
+    c.header("Content-Type", MIME.csv);
+    attachment(c, ...name(t.title));
     return c.body(tableCsv(t));
   });
 
@@ -193,7 +273,7 @@ export function registerDepartment(app: Hono, store: Store, data: PortalData): v
     // The stored name is user input: only ever a download name, never a path; ASCII fallback + RFC 5987.
     const ascii = `source-${rec.id}${/\.(txt|json)$/i.exec(f.name)?.[0] ?? ""}`;
     c.header("Content-Type", "application/octet-stream");
-    c.header("Content-Disposition", `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(f.name)}`);
+    attachment(c, ascii, f.name);
     c.header("X-Content-Type-Options", "nosniff");
     return c.body(f.bytes.buffer.slice(f.bytes.byteOffset, f.bytes.byteOffset + f.bytes.byteLength) as ArrayBuffer);
   });

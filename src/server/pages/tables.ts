@@ -41,12 +41,12 @@ export function headerRows(paths: string[][]): HeaderCell[][] {
   return rows;
 }
 
-export function printedTable(t: PrintedTable, links?: { csv: string }): Html {
+export function printedTable(t: PrintedTable, links?: { csv: string; xlsx?: string }): Html {
   const unit = t.unit === "yuan" ? "元" : "万元";
   const heads = headerRows(t.columns.map((c) => c.path));
   return html`<section aria-labelledby="t${t.no}">
     <h3 id="t${t.no}">表${t.no} ${t.title}</h3>
-    <p class="muted">单位：${unit}${t.preparedBy ? html` · 编制部门：${t.preparedBy}` : ""}${links ? html` · <a href="${links.csv}" download>下载 CSV</a>` : ""}</p>
+    <p class="muted">单位：${unit}${t.preparedBy ? html` · 编制部门：${t.preparedBy}` : ""}${links ? html` · <a href="${links.csv}" download>下载 CSV</a>` : ""}${links?.xlsx ? html` · <a href="${links.xlsx}" download>下载 XLSX</a>` : ""}</p>
     ${t.emptyNote ? html`<p>${t.emptyNote}</p>` : ""}
     <div class="table-wrap"><table>
       <caption class="muted">表${t.no} ${t.title}（${unit}）</caption>

@@ -1,13 +1,14 @@
 /** The migration list, in order. Forward-only: add new files, never edit landed ones. */
 import type { Migration, MigrationProvider } from "kysely";
 import { initial } from "./0001-initial.ts";
+import { readPaths } from "./0002-read-paths.ts";
 
 export type Dialect = "sqlite" | "postgres";
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
   return {
     async getMigrations(): Promise<Record<string, Migration>> {
-      return { "0001-initial": initial(dialect) };
+      return { "0001-initial": initial(dialect), "0002-read-paths": readPaths(dialect) };
     },
   };
 }
