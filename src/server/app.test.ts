@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { compileErrors, validate } from "@readme/openapi-parser";
@@ -367,6 +367,20 @@ for (const backend of BACKENDS) {
       expect(again.status).toBe(409);
     });
 
+    it("uploads a real PDF (Shanghai template) and reads its tables", async () => {
+      const pdf = readFileSync(
+        new URL("../../test/fixtures/corpus/shanghai-putuo-caizhengju-2025-yusuan.pdf", import.meta.url),
+      );
+      const fd = new FormData();
+      fd.set("file", new File([pdf], "普陀区财政局2025预算.pdf", { type: "application/pdf" }));
+      const res = await app.request("/api/disclosures", { method: "POST", body: fd, headers: auth(admin) });
+      expect(res.status).toBe(201);
+      const body = await res.json().then(toJ);
+      expect(body.record).toMatchObject({ status: "draft", year: 2025 });
+      const del = await app.request(`/api/disclosures/${body.record.id}`, { method: "DELETE", headers: auth(admin) });
+      expect(del.status).toBeLessThan(300);
+    });
+
     it("uploads through the portal form with a token field", async () => {
       const fd = new FormData();
       fd.set("token", editor);
@@ -405,14 +419,24 @@ for (const backend of BACKENDS) {
       fd2.set("token", admin);
       fd2.set("file", new File([huge], "big.txt", { type: "text/plain" }));
       expect((await app.request("/upload", { method: "POST", body: fd2 })).status).toBe(413);
-      const cases: [string, string, Uint8Array][] = [
+      // A broken PDF or workbook is a supported type that cannot be read: 422 with the reason.
+      for (const [name, type, bytes] of [
         ["doc.pdf", "application/pdf", new TextEncoder().encode("%PDF-1.7\n...")],
         [
           "book.xlsx",
           "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
           new Uint8Array([0x50, 0x4b, 3, 4, 0]),
         ],
+      ] as [string, string, Uint8Array][]) {
+        const f = new FormData();
+        f.set("file", new File([bytes], name, { type }));
+        const res = await app.request("/api/disclosures", { method: "POST", body: f, headers: auth(admin) });
+        expect(res.status, name).toBe(422);
+        expect((await res.json().then(toJ)).error.message, name).toMatch(/无法读取/);
+      }
+      const cases: [string, string, Uint8Array][] = [
         ["x.txt", "text/plain", new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d])],
+        ["old.xls", "application/vnd.ms-excel", new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])],
         ["img.png", "image/png", new Uint8Array([0x89, 0x50, 0x4e, 0x47])],
         ["x.exe", "application/octet-stream", new TextEncoder().encode("MZ")],
       ];

@@ -5,17 +5,31 @@
  */
 import { extname } from "node:path";
 import { type CheckReport, check } from "../check/index.ts";
-import { importBuffer, sniffFormat } from "../import/index.ts";
+import { importBufferAsync, sniffFormat } from "../import/index.ts";
 import { getDepartment, type Principal, type Saved, type Store, saveDisclosure } from "../store/index.ts";
 import { httpError } from "./errors.ts";
 
 /** Declared types we accept; the bytes are sniffed as well. */
-const ACCEPTED_TYPES = new Set(["text/plain", "application/json", "text/json", "application/octet-stream", ""]);
+const ACCEPTED_TYPES = new Set([
+  "text/plain",
+  "application/json",
+  "text/json",
+  "application/pdf",
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  "application/octet-stream",
+  "",
+]);
 const UNSUPPORTED: Record<string, string> = {
-  pdf: "PDF 导入尚未支持：请先用 pdftotext -layout 提取文本后上传文本文件（.txt）",
-  xlsx: "Excel 工作簿（.xlsx）导入尚未支持：请上传从 PDF 提取的文本（.txt）或 JSON",
-  xls: "旧版 Excel（.xls）不受支持：请另存为文本或 JSON 后上传",
+  xls: "旧版 Excel（.xls）不受支持：请用 Excel 或 LibreOffice 另存为 .xlsx 后上传",
 };
+/** File extensions allowed for each sniffed content format (the name must not lie about the bytes). */
+const EXTENSIONS: Record<string, readonly string[]> = {
+  pdf: [".pdf"],
+  xlsx: [".xlsx"],
+  json: [".json", ".txt", ".text", ""],
+  text: [".txt", ".text", ".json", ""],
+};
+const ACCEPTED_HINT = "请上传 PDF（.pdf）、Excel（.xlsx）、从 PDF 提取的文本（.txt）或 JSON（.json）";
 
 export interface UploadInput {
   name: string;
@@ -50,9 +64,11 @@ export function checkUploadType(input: UploadInput, maxBytes: number): void {
   const unsupported = UNSUPPORTED[sniffed] ?? UNSUPPORTED[ext.slice(1)];
   if (unsupported) throw httpError(415, unsupported);
   const type = (input.type.split(";")[0] ?? "").trim().toLowerCase();
-  if (!ACCEPTED_TYPES.has(type)) throw httpError(415, `不支持的文件类型 ${type}：请上传文本（.txt）或 JSON（.json）`);
-  if (![".txt", ".json", ".text", ""].includes(ext))
-    throw httpError(415, `不支持的扩展名 ${ext}：请上传文本（.txt）或 JSON（.json）`);
+  if (!ACCEPTED_TYPES.has(type)) throw httpError(415, `不支持的文件类型 ${type}：${ACCEPTED_HINT}`);
+  const allowed = EXTENSIONS[sniffed];
+  if (!allowed) throw httpError(415, `不支持的文件内容：${ACCEPTED_HINT}`);
+  if (!allowed.includes(ext))
+    throw httpError(415, `扩展名 ${ext || "（无）"} 与文件内容（${sniffed}）不符：${ACCEPTED_HINT}`);
 }
 
 export async function uploadDocument(
@@ -63,7 +79,7 @@ export async function uploadDocument(
 ): Promise<UploadResult> {
   const name = safeFileName(input.name);
   checkUploadType({ ...input, name }, maxBytes);
-  const r = importBuffer(input.bytes, name);
+  const r = await importBufferAsync(input.bytes, name);
   if (!r.disclosure) {
     const msgs = r.problems.filter((p) => p.severity === "error").map((p) => p.message);
     throw httpError(422, `无法读取文件：${msgs.join("；") || "未知原因"}`);

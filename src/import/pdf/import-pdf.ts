@@ -4,6 +4,7 @@
  * spec declares (read-tables.ts), map cells to facts. Also a per-document report: pages, tables
  * found with a confidence, tables of the template not found, and problems with page numbers.
  */
+import { regionOf } from "../../catalog/regions.ts";
 import type { Disclosure, ImportProblem, PrintedTable } from "../../model/disclosure.ts";
 import type { AmountUnit } from "../../model/money.ts";
 import { TEMPLATES, type TemplateSpec } from "../../templates/index.ts";
@@ -78,7 +79,8 @@ export function disclosureFromTables(
       year: info.year,
       unit,
       template: template.id,
-      region: template.region,
+      // The department's own name says its province; a national template (决算) says "全国".
+      region: regionOf(info.department) ?? template.region,
     },
     overview: { functions: [], divisions: [], budgetUnits: [], staffing: {}, text: "" },
     toc: [],
@@ -99,9 +101,14 @@ export function documentIdentity(
   text: string,
   tables: readonly PrintedTable[],
   kind: "budget" | "finalAccounts",
+  source = "",
 ): { year: number; department: string; title: string } {
   const compact = text.replace(/\s+/g, "");
-  const y = /(20\d{2})年(?:度)?/.exec(compact);
+  // The year from the cover text, else from a table title ("2017年收支预算总表"), else the file name.
+  const y =
+    /(20\d{2})年(?:度)?/.exec(compact) ??
+    tables.map((t) => /(20\d{2})年/.exec(t.title)).find(Boolean) ??
+    /(20\d{2})/.exec(source);
   const year = y ? Number(y[1]) : 0;
   const prepared = tables.find((t) => t.preparedBy)?.preparedBy;
   const dm = /(?:20\d{2}年度?)?([\u4e00-\u9fa5（）()]{2,40}?)(?:20\d{2}年度?)?部门(?:预算|决算)/.exec(compact);
@@ -188,7 +195,13 @@ export async function importPdf(
     });
     return { problems, report: { format: "pdf", pages: ex.pageCount, tables: [], missing } };
   }
-  const id = documentIdentity(firstText, tables, template.kind);
+  const id = documentIdentity(firstText, tables, template.kind, source);
+  if (id.year === 0)
+    problems.push({
+      code: "pdf.noYear",
+      severity: "warning",
+      message: `${source}：封面、表名和文件名中都没有找到预算年度`,
+    });
   const disclosure = disclosureFromTables(tables, template, {
     source,
     format: "pdf",
