@@ -38,11 +38,14 @@ const AMOUNT_RE = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/;
  */
 export function parseAmount(text: string, unit: AmountUnit): Fen | undefined {
   // Only the ends are trimmed: "201 06" is a code printed in two columns, never the amount 20106.
-  const t = text.trim().replace(/，/g, ",");
+  // (replace only when needed: tables hold thousands of amounts per document)
+  const trimmed = text.trim();
+  const t = trimmed.includes("，") ? trimmed.replace(/，/g, ",") : trimmed;
   const m = AMOUNT_RE.exec(t);
   if (!m) return undefined;
   const sign = m[1] === "-" ? -1 : 1;
-  const int = (m[2] ?? "0").replace(/,/g, "");
+  const g = m[2] ?? "0";
+  const int = g.includes(",") ? g.replace(/,/g, "") : g;
   const frac = m[3] ?? "";
   const scaleDigits = unit === "wanyuan" ? 6 : 2;
   if (frac.length > scaleDigits) return undefined;

@@ -91,7 +91,8 @@ export function parsePerformance(
   for (let i = 0; i < list.length; i++) {
     const n = i + offset;
     const text = typeof list[i] === "string" ? (list[i] as string) : "";
-    const cells = text.split("\t").map((c) => c.trim());
+    // Most lines are one cell (titles, labels, wrapped text): no split for them.
+    const cells = text.includes("\t") ? text.split("\t").map((c) => c.trim()) : [text.trim()];
     while (cells.length > 0 && cells[cells.length - 1] === "") cells.pop();
     if (cells.length === 0 || SEPARATOR_RE.test(text)) continue;
     // Titles, "(2025 年)", page numbers and section headings are one-cell lines.
