@@ -76,6 +76,47 @@ describe("C-18 … C-30 说明 sections", () => {
     expect(findings(rule("C-27"), d)[0]).toMatchObject({ severity: "error", location: { section: "说明十一" } });
     expect(findings(rule("C-25"), d)[0]!.message).toContain("国有资本经营预算拨款");
   });
+  // Each section rule, one by one: its section removed → an error from that rule at that section.
+  const SECTIONS: [string, number][] = [
+    ["C-18", 1],
+    ["C-19", 2],
+    ["C-20", 3],
+    ["C-21", 4],
+    ["C-22", 5],
+    ["C-23", 6],
+    ["C-24", 7],
+    ["C-25", 8],
+    ["C-26", 10],
+    ["C-27", 11],
+  ];
+  for (const [id, no] of SECTIONS) {
+    it(`${id}: 说明 section ${no} missing is an error`, () => {
+      const d = doc();
+      d.explanations = d.explanations.filter((e) => e.no !== no);
+      const f = findings(rule(id), d);
+      expect(f[0]).toMatchObject({ rule: id, severity: "error" });
+    });
+  }
+  it("C-20, C-21, C-23: a section without its amounts is an error", () => {
+    for (const [id, no] of [
+      ["C-20", 3],
+      ["C-21", 4],
+      ["C-23", 6],
+    ] as const) {
+      const d = doc();
+      for (const e of d.explanations) if (e.no === no) e.statements = [];
+      expect(
+        findings(rule(id), d).some((f) => f.severity === "error"),
+        id,
+      ).toBe(true);
+    }
+  });
+  it("C-29: 政府采购 missing, or its parts not adding up, is reported", () => {
+    const d = doc();
+    delete d.otherMatters.procurement;
+    expect(findings(C29, d).length).toBeGreaterThan(0);
+  });
+
   it("C-19: a source in 表1 without a sentence is an error; a missing reason a warning", () => {
     const d = doc();
     d.explanations[1]!.statements.splice(3, 1);

@@ -19,6 +19,27 @@ describe("C-05 … C-15 every template table is published", () => {
     expect(f[0]).toMatchObject({ rule: "C-13", severity: "error", location: { table: 9 } });
     expect(f[0]!.message).toContain("国有资本经营预算支出情况表");
   });
+  it("each table missing gives exactly one error, from its own rule, at that table", () => {
+    const hit: string[] = [];
+    for (let no = 1; no <= 11; no++) {
+      const d = miniDisclosure();
+      d.tables = d.tables.filter((t) => t.no !== no);
+      const f = TABLE_RULES.flatMap((r) => findings(r, d));
+      expect(
+        f.map((x) => [x.severity, x.location.table]),
+        `表${no}`,
+      ).toEqual([["error", no]]);
+      hit.push(f[0]!.rule);
+    }
+    // C-05 … C-15 each fire for exactly one table (C-11 is 三公 表10, C-14 is 项目支出 表7 …).
+    expect([...hit].sort()).toEqual(TABLE_RULES.map((r) => r.id).sort());
+  });
+  it("C-10 requires 款-level rows in 表6", () => {
+    const d = miniDisclosure();
+    const t6 = d.tables.find((t) => t.no === 6)!;
+    t6.rows = t6.rows.filter((r) => (r.code?.length ?? 0) < 5);
+    expect(findings(TABLE_RULES[5]!, d).length).toBeGreaterThan(0);
+  });
   it("C-09 requires 项-level rows in 表5", () => {
     const d = miniDisclosure();
     const t5 = d.tables.find((t) => t.no === 5)!;

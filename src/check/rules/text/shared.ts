@@ -44,7 +44,16 @@ export function explanationById(ctx: RuleContext, id: string): Explanation | und
   if (!spec) return undefined;
   const byNo = ctx.d.explanations.find((e) => e.no === spec.no);
   if (byNo) return byNo;
-  return ctx.d.explanations.find((e) => squash(e.title).includes(squash(spec.title)));
+  // Fall back to the title (a document numbered differently), but never take a section that is
+  // legitimately another one: "财政拨款收支预算情况" (四) must not stand in for a missing 说明一
+  // although its title contains "收支预算情况".
+  const own = (e: Explanation) => ctx.template.explanations.find((x) => x.no === e.no);
+  return ctx.d.explanations.find((e) => {
+    const t = squash(e.title);
+    if (!t.includes(squash(spec.title))) return false;
+    const o = own(e);
+    return !o || o.id === id || !t.includes(squash(o.title));
+  });
 }
 
 /** Location of a 说明 section: "说明五". */
