@@ -1,8 +1,10 @@
 /**
  * The non-numeric parts of a built disclosure: 概况 text, 目录, performance target tables, glossary.
  */
+
 import type { GlossaryEntry, Indicator, Overview, PerformanceTable, Target } from "../model/disclosure.ts";
 import type { Fen } from "../model/money.ts";
+import { PERFORMANCE_PROJECT_HEADERS } from "../templates/xinjiang-2025-budget.ts";
 import type { LineItem, MetaIndicator, PackageMeta } from "./package.ts";
 import { cn } from "./phrase.ts";
 import { isFiscal, printedNum, total } from "./tables.ts";
@@ -120,18 +122,6 @@ function indicator(i: MetaIndicator): Indicator {
   };
 }
 
-const PROJECT_HEADERS = [
-  "一级指标",
-  "二级指标",
-  "三级指标",
-  "指标值",
-  "指标值设置依据",
-  "上年完成值",
-  "指标分值权重",
-  "指标赋分规则",
-  "佐证资料",
-];
-
 /** 部门整体 and 项目 performance tables; amounts from the line items of the projects covered. */
 export function buildPerformance(meta: PackageMeta, items: readonly LineItem[]): PerformanceTable[] {
   const out: PerformanceTable[] = [];
@@ -182,7 +172,7 @@ export function buildPerformance(meta: PackageMeta, items: readonly LineItem[]):
       fiscal: printedNum(fiscal),
       other: printedNum(all) - printedNum(fiscal),
       goal: p.goal,
-      headers: p.headers ?? PROJECT_HEADERS,
+      headers: p.headers ?? [...PERFORMANCE_PROJECT_HEADERS],
       indicators: p.indicators.map(indicator),
     });
   }

@@ -3,8 +3,10 @@
  * cells from the column header paths, the 栏次 row (※ 1 2 …), amounts with thousands separators,
  * blank cells blank (a printed 0.00 stays 0.00), 空表说明 under an empty table.
  */
+
 import type { Indicator, PerformanceTable, PrintedTable, Row } from "../model/disclosure.ts";
 import { formatAmount } from "../model/money.ts";
+import { PERFORMANCE_PROJECT_HEADERS } from "../templates/xinjiang-2025-budget.ts";
 import { escapeHtml as e } from "./escape.ts";
 import { headerGrid } from "./header-grid.ts";
 
@@ -79,21 +81,10 @@ const FIELDS: [RegExp, Field, number][] = [
   [/权重|分值/, (i) => (i.weight === undefined ? "" : String(i.weight)), 4.5],
   [/指标值/, (i) => i.target.raw, 8],
 ];
-const DEFAULT_HEADERS = [
-  "一级指标",
-  "二级指标",
-  "三级指标",
-  "指标值",
-  "指标值设置依据",
-  "上年完成值",
-  "指标分值权重",
-  "指标赋分规则",
-  "佐证资料",
-];
 
 /** Indicator columns as printed: header text and how to read each indicator's cell. */
 export function indicatorColumns(p: PerformanceTable): { header: string; get: Field; width: number }[] {
-  const headers = p.headers.length > 0 ? p.headers : DEFAULT_HEADERS;
+  const headers = p.headers.length > 0 ? p.headers : PERFORMANCE_PROJECT_HEADERS;
   return headers.map((h) => {
     const f = FIELDS.find(([re]) => re.test(h));
     return { header: h, get: f?.[1] ?? (() => ""), width: f?.[2] ?? 0 };

@@ -4,9 +4,10 @@
  * projects table with a hostile and a very long project name, a 三公 table with blanks and a
  * printed 0.00, and an empty table with its 空表说明. Valid per `disclosureSchema`.
  */
+
 import type { Column, Disclosure, PrintedTable, Row } from "../model/disclosure.ts";
 import { formatAmount } from "../model/money.ts";
-import { xinjiang2025Budget } from "../templates/xinjiang-2025-budget.ts";
+import { PERFORMANCE_PROJECT_HEADERS, xinjiang2025Budget } from "../templates/xinjiang-2025-budget.ts";
 
 /** A project name that must render as text, never as markup. */
 export const HOSTILE = `<script>alert("x")</script><img src=x onerror=alert(1)> & 'q'`;
@@ -353,17 +354,7 @@ export function sampleDisclosure(opts: { hostile?: boolean } = {}): Disclosure {
         fiscal: w("808.49"),
         other: 0,
         goal: "建成公共实训基地。",
-        headers: [
-          "一级指标",
-          "二级指标",
-          "三级指标",
-          "指标值",
-          "指标值设置依据",
-          "上年完成值",
-          "指标分值权重",
-          "指标赋分规则",
-          "佐证资料",
-        ],
+        headers: [...PERFORMANCE_PROJECT_HEADERS],
         indicators: [
           {
             level1: "产出指标",

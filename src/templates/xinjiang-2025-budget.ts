@@ -12,6 +12,19 @@ const code3: ColumnSpec[] = [
   { key: "name", path: ["功能分类科目名称"], type: "text" },
 ];
 
+/** The indicator column headers of a 项目支出绩效目标表 in this template, left to right. */
+export const PERFORMANCE_PROJECT_HEADERS: readonly string[] = [
+  "一级指标",
+  "二级指标",
+  "三级指标",
+  "指标值",
+  "指标值设置依据",
+  "上年完成值",
+  "指标分值权重",
+  "指标赋分规则",
+  "佐证资料",
+];
+
 /** The 29 function classes of 2025, as printed on the expenditure side of 表1 and 表4. */
 export const FUNCTION_CLASSES_2025: readonly [string, string][] = [
   ["201", "一般公共服务支出"],

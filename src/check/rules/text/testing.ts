@@ -2,6 +2,7 @@
  * Test helpers for the text, completeness and performance rules: small hand-built Disclosure
  * fragments (tables from the template spec's columns, statements, 绩效表) and mutators. Test-only.
  */
+
 import type {
   Disclosure,
   Explanation,
@@ -13,7 +14,7 @@ import type {
 } from "../../../model/disclosure.ts";
 import type { Finding } from "../../../model/finding.ts";
 import { parseAmount } from "../../../model/money.ts";
-import { xinjiang2025Budget } from "../../../templates/xinjiang-2025-budget.ts";
+import { PERFORMANCE_PROJECT_HEADERS, xinjiang2025Budget } from "../../../templates/xinjiang-2025-budget.ts";
 import type { Rule, RuleResult } from "../../rule.ts";
 
 /** "5,219.30" 万元 → 分. */
@@ -107,17 +108,7 @@ export function perfTable(p: Partial<PerformanceTable>): PerformanceTable {
     kind: "project",
     title: "项目支出绩效目标表",
     goal: "目标",
-    headers: [
-      "一级指标",
-      "二级指标",
-      "三级指标",
-      "指标值",
-      "指标值设置依据",
-      "上年完成值",
-      "指标分值权重",
-      "指标赋分规则",
-      "佐证资料",
-    ],
+    headers: [...PERFORMANCE_PROJECT_HEADERS],
     indicators: [],
     ...p,
   };
