@@ -88,11 +88,14 @@ function explanationHtml(x: Explanation, d: Disclosure, withPerformance: boolean
   return `<section class="expl" id="expl-${x.no}"><h2 class="sec">${e(title)}</h2>\n${body}</section>`;
 }
 
-/**
- * Renders the document.
- * @example const { html } = renderHtml(d); // "<!doctype html>…"
- */
-export function renderHtml(d: Disclosure, opts: HtmlOptions = {}): HtmlResult {
+/** The document's title (unescaped) and the markup of its <body>, for renderHtml and the PDF renderer. */
+export interface HtmlParts {
+  title: string;
+  body: string;
+}
+
+/** Title and body of the document, without the page shell (head, styles, fonts). */
+export function documentParts(d: Disclosure): HtmlParts {
   const [p1, p2, p3, p4] = partTitles(d);
   const lastExpl = d.explanations.at(-1);
   const perfIn = d.explanations.find((x) => x.no === 12) ?? lastExpl;
@@ -123,6 +126,15 @@ ${perfIn ? "" : d.performance.map(performanceHtml).join("\n")}</section>
 <dl class="glossary">${d.glossary.map((g, i) => `<dt>${chineseNumber(i + 1)}、${e(g.term)}</dt><dd>${e(g.definition)}</dd>`).join("")}</dl></section>
 </main>`;
   const title = `${d.meta.department} ${d.meta.year} 年${d.meta.kind === "budget" ? "部门预算" : "部门决算"}公开`;
+  return { title, body };
+}
+
+/**
+ * Renders the document.
+ * @example const { html } = renderHtml(d); // "<!doctype html>…"
+ */
+export function renderHtml(d: Disclosure, opts: HtmlOptions = {}): HtmlResult {
+  const { title, body } = documentParts(d);
   const faces = opts.fontUrl ? facesFor(body + DOCUMENT_CSS + title) : [];
   const fontCss = opts.fontUrl ? fontFaceCss(faces, opts.fontUrl) : "";
   const html = `<!doctype html>

@@ -9,7 +9,9 @@
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type { ImportProblem } from "../../model/disclosure.ts";
+import { hideLargeFontPrograms } from "./font-skip.ts";
 import { normaliseText } from "./normalise.ts";
+import { type MarkedItem, type StructNode, type TaggedBlock, taggedBlocks } from "./tagged.ts";
 
 /** A run of text on one baseline, after splitting pdf.js items at wide internal spaces. */
 export interface TextChunk {
@@ -28,6 +30,8 @@ export interface PdfPage {
   width: number;
   height: number;
   chunks: TextChunk[];
+  /** the page's logical structure, for tagged PDFs printed by Chromium (yusuan's own PDFs) */
+  tagged?: TaggedBlock[];
 }
 
 export interface ExtractLimits {
@@ -37,6 +41,10 @@ export interface ExtractLimits {
   timeoutMs: number;
   /** text items read per page at most (a hostile page can hold millions) */
   maxItemsPerPage: number;
+  /** read the structure tree of tagged Chromium PDFs (default true) */
+  structure?: boolean;
+  /** hide large embedded font programs that text does not need from pdf.js (font-skip.ts; default true) */
+  hideLargeFonts?: boolean;
 }
 
 export const DEFAULT_LIMITS: ExtractLimits = { maxPages: 500, timeoutMs: 120_000, maxItemsPerPage: 20_000 };
@@ -55,10 +63,64 @@ const CMAP_URL = join(PDFJS_DIR, "cmaps") + "/";
 const FONT_URL = join(PDFJS_DIR, "standard_fonts") + "/";
 
 type PdfJs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
+
+/**
+ * Built-ins that pdf.js's legacy build replaces with core-js polyfills for the whole process:
+ * Array.prototype.push (forced because of an edge case with non-writable lengths) and JSON.parse /
+ * JSON.stringify. The polyfilled push alone took a sixth of all import time, in pdf.js and in
+ * every other module. V8's own versions are correct for everything pdf.js does, so they are put
+ * back once pdf.js is loaded. Captured here, before pdf.js is imported, and only when native.
+ */
+const isNative = (f: unknown): boolean =>
+  typeof f === "function" && /\{\s*\[native code\]\s*\}\s*$/.test(Function.prototype.toString.call(f));
+const NATIVES: [object, string, unknown][] = [
+  [Array.prototype, "push", Array.prototype.push],
+  [JSON, "parse", JSON.parse],
+  [JSON, "stringify", JSON.stringify],
+];
+function restoreNatives(): void {
+  for (const [owner, key, fn] of NATIVES) {
+    if (!isNative(fn) || Reflect.get(owner, key) === fn) continue;
+    const d = Object.getOwnPropertyDescriptor(owner, key);
+    Object.defineProperty(owner, key, {
+      value: fn,
+      writable: true,
+      configurable: true,
+      enumerable: d?.enumerable ?? false,
+    });
+  }
+}
+
+/** pdf.js's worker module (it ships no types; only its side effect is wanted) */
+const WORKER_MODULE: string = "pdfjs-dist/legacy/build/pdf.worker.mjs";
 let pdfjsPromise: Promise<PdfJs> | undefined;
+/**
+ * pdf.js and its worker, loaded once per process. In Node pdf.js runs its "worker" in this thread;
+ * importing the worker module up front (it registers globalThis.pdfjsWorker) spares every document
+ * the dynamic import and lets the built-ins be restored after both modules ran.
+ */
 function loadPdfJs(): Promise<PdfJs> {
-  pdfjsPromise ??= import("pdfjs-dist/legacy/build/pdf.mjs");
+  pdfjsPromise ??= (async () => {
+    const lib = await import("pdfjs-dist/legacy/build/pdf.mjs");
+    await import(WORKER_MODULE);
+    restoreNatives();
+    return lib;
+  })();
   return pdfjsPromise;
+}
+
+/** True for PDFs printed by Chromium with tags (yusuan's own): their structure tree is worth reading. */
+async function chromiumTagged(doc: { getMetadata(): Promise<{ info: unknown }>; getMarkInfo(): Promise<unknown> }) {
+  try {
+    const info = (await doc.getMetadata()).info as { Creator?: unknown; Producer?: unknown };
+    const creator = String(info.Creator ?? "");
+    const producer = String(info.Producer ?? "");
+    if (!/Chrom(e|ium)/.test(creator) || !/^Skia\/PDF/.test(producer)) return false;
+    const mark = (await doc.getMarkInfo()) as { Marked?: boolean } | null;
+    return mark?.Marked === true;
+  } catch {
+    return false;
+  }
 }
 
 class Timeout extends Error {}
@@ -77,6 +139,13 @@ const err = (code: string, message: string, page?: number): ImportProblem =>
   page === undefined ? { code, severity: "error", message } : { code, severity: "error", message, page };
 const warn = (code: string, message: string, page?: number): ImportProblem =>
   page === undefined ? { code, severity: "warning", message } : { code, severity: "warning", message, page };
+
+/**
+ * Characters NFKC or the radicals map can change: anything beyond ASCII other than CJK unified
+ * ideographs and common CJK punctuation that NFKC keeps (、。“”《》【】). Most items are plain
+ * ideographs, digits and commas and skip normalisation.
+ */
+const NEEDS_NORMALISING = /[^\u0000-\u009f\u4e00-\u9fff\u3001\u3002\u2018\u2019\u201c\u201d\u300a-\u3011]/;
 
 const AMOUNT = /^-?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{2}$/;
 
@@ -165,8 +234,10 @@ export async function extractPdf(
     return fail(err("pdf.engine", `无法加载 PDF 解析库 pdfjs-dist：${describe(e).message}`));
   }
   // pdf.js may keep the buffer (transfers it to its worker): give it a copy.
+  const data = new Uint8Array(buf);
+  if (limits.hideLargeFonts !== false) hideLargeFontPrograms(data);
   const task = pdfjs.getDocument({
-    data: new Uint8Array(buf),
+    data,
     cMapUrl: CMAP_URL,
     cMapPacked: true,
     standardFontDataUrl: FONT_URL,
@@ -211,12 +282,34 @@ export async function extractPdf(
     }
     const pages: PdfPage[] = [];
     const failedPages: number[] = [];
+    const tagged = limits.structure !== false && (await chromiumTagged(doc));
+    // Pages are requested a few ahead: pdf.js inflates streams asynchronously (zlib on libuv's
+    // threads), so the next pages decompress while this one is turned into chunks.
+    const fetchPage = async (no: number) => {
+      const page = await doc.getPage(no);
+      // pdf.js's own NFKC pass is off: normaliseText below does NFKC (and the radicals map) only
+      // on strings that can change.
+      const tc = await page.getTextContent({ disableNormalization: true, includeMarkedContent: tagged });
+      const tree = tagged ? ((await page.getStructTree()) as StructNode | null) : null;
+      return { page, tc, tree };
+    };
+    const AHEAD = 3;
+    const pending = new Map<number, ReturnType<typeof fetchPage>>();
+    const request = (no: number) => {
+      if (no > pageCount || pending.has(no)) return;
+      const p = fetchPage(no);
+      p.catch(() => {}); // awaited below; never an unhandled rejection when reading stops early
+      pending.set(no, p);
+    };
     for (let no = 1; no <= pageCount; no++) {
+      for (let k = no; k < no + AHEAD; k++) request(k);
+      const next = pending.get(no) as ReturnType<typeof fetchPage>;
+      pending.delete(no);
       try {
-        const page = await withDeadline(doc.getPage(no), deadline);
+        const { page, tc, tree } = await withDeadline(next, deadline);
         const vp = page.getViewport({ scale: 1 });
-        const tc = await withDeadline(page.getTextContent({ disableNormalization: false }), deadline);
         const chunks: TextChunk[] = [];
+        const [va = 1, vb = 0, vc = 0, vd = 1, ve = 0, vf = 0] = vp.transform as number[];
         let n = 0;
         for (const it of tc.items) {
           if (!("str" in it) || !it.str) continue;
@@ -226,15 +319,26 @@ export async function extractPdf(
             );
             break;
           }
-          const m = pdfjs.Util.transform(vp.transform, it.transform) as number[];
-          const [a = 0, b = 0, c = 0, d = 0, e = 0, f = 0] = m;
+          // viewport × item transform, inline (Util.transform allocates an array per item)
+          const [ta = 0, tb = 0, tcc = 0, td = 0, te = 0, tf = 0] = it.transform as number[];
+          const a = va * ta + vc * tb;
+          const b = vb * ta + vd * tb;
+          const c = va * tcc + vc * td;
+          const d = vb * tcc + vd * td;
           // Vertical text (rotated runs) is rare in these tables; skip it rather than misplace it.
           if (Math.abs(a) < Math.abs(b)) continue;
+          const e = va * te + vc * tf + ve;
+          const f = vb * te + vd * tf + vf;
           const h = Math.hypot(c, d) || Math.abs(it.height) || 10;
-          const w = (it.width * Math.hypot(a, b)) / (Math.hypot(it.transform[0] ?? 1, it.transform[1] ?? 0) || 1);
-          chunks.push(...splitItem(normaliseText(it.str), e, w, f, h));
+          const w = (it.width * Math.hypot(a, b)) / (Math.hypot(ta, tb) || 1);
+          const str = it.str;
+          if (str.trim() === "") continue;
+          const parts = splitItem(NEEDS_NORMALISING.test(str) ? normaliseText(str) : str, e, w, f, h);
+          for (const p of parts) chunks.push(p);
         }
-        pages.push({ no, width: vp.width, height: vp.height, chunks });
+        const result: PdfPage = { no, width: vp.width, height: vp.height, chunks };
+        if (tagged) result.tagged = taggedBlocks(tree, tc.items as MarkedItem[]);
+        pages.push(result);
         page.cleanup();
       } catch (e) {
         if (e instanceof Timeout) {

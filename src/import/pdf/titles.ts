@@ -24,21 +24,37 @@ export interface TitleMatch {
   exact: boolean;
 }
 
+/** Each template's titles and aliases as matching keys, computed once (longest first). */
+const NAME_KEYS = new WeakMap<TemplateSpec, { key: string; spec: TableSpec; exact: boolean }[]>();
+function nameKeys(template: TemplateSpec): { key: string; spec: TableSpec; exact: boolean }[] {
+  let keys = NAME_KEYS.get(template);
+  if (!keys) {
+    keys = [];
+    for (const spec of template.tables) {
+      [spec.title, ...spec.aliases].forEach((name, i) => {
+        const key = matchKey(name);
+        if (key.length >= 4) keys?.push({ key, spec, exact: i === 0 });
+      });
+    }
+    // longest first; among equal lengths the spec order (as the loop over tables had it)
+    keys.sort((a, b) => b.key.length - a.key.length);
+    NAME_KEYS.set(template, keys);
+  }
+  return keys;
+}
+
 /** Best table of one template for a printed title line, if its text ends with a title or alias. */
 export function matchTitle(text: string, template: TemplateSpec): TitleMatch | undefined {
-  const k = matchKey(text);
+  return matchTitleKey(matchKey(text), template);
+}
+
+/** matchTitle for a line already turned into its matching key (matchKey), for callers that try many templates. */
+export function matchTitleKey(k: string, template: TemplateSpec): TitleMatch | undefined {
   if (k.length > 80 || k.startsWith("注") || /情况说明$|说明$/.test(k)) return undefined;
-  let best: TitleMatch | undefined;
-  for (const spec of template.tables) {
-    const names = [spec.title, ...spec.aliases];
-    names.forEach((name, i) => {
-      const n = matchKey(name);
-      if (n.length >= 4 && k.endsWith(n) && (!best || n.length > best.length)) {
-        best = { spec, length: n.length, exact: i === 0 };
-      }
-    });
+  for (const n of nameKeys(template)) {
+    if (k.endsWith(n.key)) return { spec: n.spec, length: n.key.length, exact: n.exact };
   }
-  return best;
+  return undefined;
 }
 
 export interface Detection {

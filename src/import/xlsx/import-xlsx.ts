@@ -14,7 +14,8 @@ import { disclosureFromTables, documentIdentity, type ImportReport, type PdfImpo
 import type { PdfLine } from "../pdf/lines.ts";
 import { normaliseText } from "../pdf/normalise.ts";
 import { readTables } from "../pdf/read-tables.ts";
-import { detectTemplate, matchTitle } from "../pdf/titles.ts";
+import { type Detection, detectTemplate, matchTitle } from "../pdf/titles.ts";
+import { readOwnWorkbook } from "./own-layout.ts";
 import { checkZip } from "./zip-guard.ts";
 
 const COL_W = 100;
@@ -105,23 +106,32 @@ export async function importXlsx(
       ],
     };
   }
+  // A workbook written by yusuan itself is read cell by cell, exactly (own-layout.ts).
+  let ownDetection: Detection | undefined;
+  const own = readOwnWorkbook(wb, (titles) => {
+    ownDetection = detectTemplate(titles, opts.template);
+    return ownDetection?.template;
+  });
   const lines: PdfLine[] = [];
   let sheets = 0;
-  wb.eachSheet((ws) => {
-    sheets++;
-    if (ws.state !== "visible") return;
-    if (ws.rowCount > MAX_ROWS) {
-      problems.push({
-        code: "xlsx.tooManyRows",
-        severity: "warning",
-        message: `工作表“${ws.name}”有 ${ws.rowCount} 行，只读取前 ${MAX_ROWS} 行`,
-        page: sheets,
-      });
-    }
-    lines.push(...sheetLines(ws, sheets));
-  });
+  if (own) sheets = wb.worksheets.length;
+  else {
+    wb.eachSheet((ws) => {
+      sheets++;
+      if (ws.state !== "visible") return;
+      if (ws.rowCount > MAX_ROWS) {
+        problems.push({
+          code: "xlsx.tooManyRows",
+          severity: "warning",
+          message: `工作表“${ws.name}”有 ${ws.rowCount} 行，只读取前 ${MAX_ROWS} 行`,
+          page: sheets,
+        });
+      }
+      lines.push(...sheetLines(ws, sheets));
+    });
+  }
   const titles = lines.filter((l) => [...TEMPLATES.values()].some((t) => matchTitle(l.text, t))).map((l) => l.text);
-  const detection = detectTemplate(titles, opts.template);
+  const detection = own ? ownDetection : detectTemplate(titles, opts.template);
   if (!detection) {
     problems.push({
       code: "xlsx.noTables",
@@ -133,7 +143,9 @@ export async function importXlsx(
     return { problems };
   }
   const template = detection.template;
-  const read = readTables(lines, template, template.unit);
+  const read = own
+    ? { tables: own.tables.map((table) => ({ table, confidence: 1 })), problems: own.problems }
+    : readTables(lines, template, template.unit);
   // 工作表 numbers stand in for pages in problems
   problems.push(...read.problems.map((p) => ({ ...p, message: p.message.replace(/第 (\d+) 页/g, "第 $1 个工作表") })));
   const tables = read.tables.map((t) => t.table);
@@ -142,18 +154,19 @@ export async function importXlsx(
   for (const m of missing) {
     problems.push({ code: "xlsx.tableMissing", severity: "warning", message: `没有找到表 ${m.no}“${m.title}”` });
   }
-  const id = documentIdentity(
-    lines
-      .slice(0, 40)
-      .map((l) => l.text)
-      .join("\n"),
-    tables,
-    template.kind,
-  );
+  // our own workbooks carry the document title (…2025 年部门预算公开) in their properties
+  const idText = own
+    ? (wb.title ?? "")
+    : lines
+        .slice(0, 40)
+        .map((l) => l.text)
+        .join("\n");
+  const id = documentIdentity(idText, tables, template.kind);
   const report: ImportReport = {
     format: "xlsx",
     sheets,
     template: { id: template.id, how: detection.how, confidence: detection.confidence },
+    ...(own ? { layout: "yusuan" as const } : {}),
     tables: read.tables.map(({ table, confidence }) => ({
       no: table.no,
       id: table.id,

@@ -1,0 +1,51 @@
+/**
+ * What a round trip must keep of a printed table: numbers, ids, titles, units, 编制部门, 空表说明,
+ * columns, and every row's identity (kind, code, line key, label, level) and cells (amounts in
+ * 分, blanks null). Page numbers are where the copy was printed, not part of the table.
+ */
+import { importFile } from "../../src/import/index.ts";
+import type { Disclosure, PrintedTable } from "../../src/model/disclosure.ts";
+
+/** The seed (test/fixtures/bazhou-hrss-2025-budget.txt) as the text importer reads it. */
+export async function seedDisclosure(): Promise<Disclosure> {
+  const r = await importFile(new URL("../fixtures/bazhou-hrss-2025-budget.txt", import.meta.url).pathname);
+  if (!r.disclosure) throw new Error(`seed did not import: ${JSON.stringify(r.problems)}`);
+  return r.disclosure;
+}
+
+const head = (t: PrintedTable) => ({
+  no: t.no,
+  id: t.id,
+  title: t.title,
+  unit: t.unit,
+  preparedBy: t.preparedBy,
+  emptyNote: t.emptyNote,
+  columns: t.columns,
+});
+
+/** Tables with full row identity. */
+export const printedTables = (d: Disclosure) =>
+  d.tables.map((t) => ({
+    ...head(t),
+    rows: t.rows.map((r) => ({
+      kind: r.kind,
+      code: r.code,
+      lineKey: r.lineKey,
+      label: r.label,
+      level: r.level,
+      cells: r.cells,
+    })),
+  }));
+
+/**
+ * Tables with their printed cells only: for hand-built Disclosures whose row kinds and levels
+ * follow their own conventions rather than the importers' (an importer derives them from the spec).
+ */
+export const printedCells = (d: Disclosure) => d.tables.map((t) => ({ ...head(t), rows: t.rows.map((r) => r.cells) }));
+
+/** No float ever reaches a table: every amount cell is an integer number of 分. */
+export function amountsAreIntegers(d: Disclosure): boolean {
+  return d.tables.every((t) =>
+    t.rows.every((r) => r.cells.every((c) => typeof c !== "number" || Number.isSafeInteger(c))),
+  );
+}

@@ -1,0 +1,74 @@
+/**
+ * Issue 6: tables read from a PDF rendered by yusuan itself equal the source Disclosure exactly.
+ * One browser for the whole file: the seed and the hand-built fixture are printed once, then
+ * imported through the ordinary entry point (format sniffed, template detected).
+ */
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ImportResult } from "../../src/import/index.ts";
+import { importFile } from "../../src/import/index.ts";
+import { importPdf } from "../../src/import/pdf/import-pdf.ts";
+import type { Disclosure } from "../../src/model/disclosure.ts";
+import { PdfRenderer } from "../../src/render/pdf.ts";
+import { sampleDisclosure } from "../../src/render/testing.ts";
+import { amountsAreIntegers, printedCells, printedTables, seedDisclosure } from "./compare.ts";
+
+const dir = mkdtempSync(join(tmpdir(), "yusuan-roundtrip-pdf-"));
+let seed: Disclosure;
+let fixture: Disclosure;
+let seedBack: ImportResult;
+let fixtureBack: ImportResult;
+
+beforeAll(async () => {
+  seed = await seedDisclosure();
+  fixture = sampleDisclosure({ hostile: true });
+  const pdf = new PdfRenderer();
+  await pdf.open();
+  try {
+    await pdf.render(seed, join(dir, "seed.pdf"));
+    await pdf.render(fixture, join(dir, "fixture.pdf"));
+  } finally {
+    await pdf.close();
+  }
+  seedBack = await importFile(join(dir, "seed.pdf"));
+  fixtureBack = await importFile(join(dir, "fixture.pdf"));
+}, 120_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("Disclosure → PDF (Chromium) → import", () => {
+  it("the seed comes back with the same tables: numbers, ids, rows, kinds, codes, cells", () => {
+    expect(seedBack.problems).toEqual([]);
+    expect(seedBack.report?.layout).toBe("yusuan");
+    expect(seedBack.report?.template).toMatchObject({ id: "xinjiang-2025-budget", how: "detected" });
+    const d = seedBack.disclosure!;
+    expect(d.meta).toMatchObject({ template: "xinjiang-2025-budget", year: 2025, department: seed.meta.department });
+    expect(printedTables(d)).toEqual(printedTables(seed));
+    expect(amountsAreIntegers(d)).toBe(true);
+    // a table continued over pages (表2) is one table with the rows of both pages
+    const t2 = d.tables.find((t) => t.no === 2)!;
+    expect(t2.pages?.length).toBeGreaterThan(1);
+  });
+
+  it("a hand-built document (hostile names, a wrapped long project name, blanks, 0.00, an empty table) keeps every cell", () => {
+    expect(fixtureBack.report?.layout).toBe("yusuan");
+    // Known limit: where Chromium wraps Latin text at a space ("…alert(1)>" / "& 'q'" in the
+    // narrow 项目名称 column of 表7), the PDF's text layer has no space glyph, so that one space is
+    // not in the PDF at all. Text cells are therefore compared without white space here; amounts,
+    // blanks, codes and every other character must be equal.
+    const squeeze = (d: Disclosure) =>
+      printedCells(d).map((t) => ({
+        ...t,
+        rows: t.rows.map((cells) => cells.map((c) => (typeof c === "string" ? c.replace(/\s+/g, "") : c))),
+      }));
+    expect(squeeze(fixtureBack.disclosure!)).toEqual(squeeze(fixture));
+  });
+
+  it("without the structure tree the generic reader still finds every table of the template", async () => {
+    const buf = new Uint8Array(readFileSync(join(dir, "seed.pdf")));
+    const r = await importPdf(buf, "seed.pdf", { limits: { structure: false } });
+    expect(r.report?.layout).toBeUndefined();
+    expect(r.report?.tables.map((t) => t.no)).toEqual(seed.tables.map((t) => t.no));
+  });
+});
