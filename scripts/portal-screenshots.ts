@@ -6,7 +6,7 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium } from "playwright-core";
+import { launchChromium } from "../src/render/chromium.ts";
 
 const out = new URL("../docs/screenshots", import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), "yusuan-shots-"));
@@ -33,10 +33,7 @@ await new Promise<void>((resolve, reject) => {
   child.once("exit", (c) => reject(new Error(`exit ${c}`)));
 });
 const base = `http://127.0.0.1:${port}`;
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  args: ["--headless", "--no-sandbox", "--disable-gpu"],
-});
+const browser = await launchChromium();
 const external: string[] = [];
 try {
   const shoot = async (path: string, file: string, viewport: { width: number; height: number }, full = false) => {

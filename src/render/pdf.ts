@@ -19,8 +19,9 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import type { Disclosure } from "../model/disclosure.ts";
+import { launchChromium } from "./chromium.ts";
 import { fontFaceCss, fontPackage } from "./fonts.ts";
 import { documentParts } from "./html.ts";
 import { DOCUMENT_CSS } from "./html-style.ts";
@@ -29,17 +30,6 @@ export interface PdfOptions {
   /** Chromium binary; default /usr/bin/chromium (or $CHROMIUM_PATH resolved by the caller) */
   executablePath?: string;
 }
-
-const ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
 
 /** The page every document is printed in: head, styles and all font faces, an empty body. */
 function shellHtml(): string {
@@ -90,10 +80,7 @@ export class PdfRenderer {
     this.dir = await mkdtemp(join(tmpdir(), "yusuan-pdf-"));
     this.shell = join(this.dir, "shell.html");
     await writeFile(this.shell, shellHtml());
-    this.browser = await chromium.launch({
-      executablePath: this.opts.executablePath ?? "/usr/bin/chromium",
-      args: ARGS,
-    });
+    this.browser = await launchChromium(this.opts.executablePath);
     this.context = await this.browser.newContext({ javaScriptEnabled: false, offline: true });
   }
 

@@ -7,12 +7,13 @@
  * the pages holding 表1, 表2 (landscape) and the first 项目支出绩效目标表. Uses the seed when the
  * importer reads it, else the fixture. Look at them after changing the renderers.
  */
+
 import { execFileSync } from "node:child_process";
 import { mkdir, mkdtemp, rename, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { chromium } from "playwright-core";
+import { launchChromium } from "./chromium.ts";
 import { fontPackage } from "./fonts.ts";
 import { renderHtml } from "./html.ts";
 import { PdfRenderer } from "./pdf.ts";
@@ -27,10 +28,7 @@ try {
   const dir = fontPackage().dir;
   const htmlFile = join(tmp, "doc.html");
   await writeFile(htmlFile, renderHtml(d, { fontUrl: (f) => pathToFileURL(join(dir, f)).href }).html);
-  const browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"],
-  });
+  const browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
   await page.goto(pathToFileURL(htmlFile).href);
   await page.evaluate("document.fonts.ready.then(() => undefined)");

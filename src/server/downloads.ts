@@ -7,12 +7,14 @@
  * once and its bytes are kept in the store (`renditions`). Without Chromium the portal hides the
  * PDF link and the route answers 503.
  */
+
 import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Context } from "hono";
 import type { Disclosure } from "../model/disclosure.ts";
+import { DEFAULT_CHROMIUM } from "../render/chromium.ts";
 import type { PdfRenderer } from "../render/pdf.ts";
 import { getRendition, putRendition, type Store } from "../store/index.ts";
 
@@ -64,7 +66,7 @@ export class PdfService {
     private readonly store: Store,
     opts: PdfServiceOptions = {},
   ) {
-    this.executablePath = opts.executablePath ?? "/usr/bin/chromium";
+    this.executablePath = opts.executablePath ?? DEFAULT_CHROMIUM;
     this.available = existsSync(this.executablePath);
   }
 

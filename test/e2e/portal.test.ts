@@ -3,21 +3,23 @@
  * 127.0.0.1 and a random port: home, search, the seed department with charts and tables, a CSV
  * download, an upload as an editor, and a refused anonymous upload.
  */
+
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { serve } from "@hono/node-server";
-import { type Browser, chromium } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prepareStore } from "../../src/cli/serve.ts";
 import { resolveConfig } from "../../src/config.ts";
+import { DEFAULT_CHROMIUM, launchChromium } from "../../src/render/chromium.ts";
 import { createApp } from "../../src/server/app.ts";
 import { createToken, listDepartments, openStore, type Store } from "../../src/store/index.ts";
 import { makeDisclosure } from "../../src/store/testing.ts";
 
 const SEED_DEPARTMENT = "新疆巴州人力资源和社会保障局";
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const CHROMIUM = process.env.CHROMIUM_PATH ?? DEFAULT_CHROMIUM;
 
 describe("portal in a browser", () => {
   let dir: string;
@@ -41,18 +43,7 @@ describe("portal in a browser", () => {
     server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
     await new Promise<void>((r) => server.once("listening", () => r()));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
-    });
+    browser = await launchChromium(CHROMIUM);
   });
 
   afterAll(async () => {

@@ -1,0 +1,24 @@
+/**
+ * One way to start Debian's Chromium for every use (PDF rendering, screenshots, browser tests).
+ * The flags keep it off the network: on this machine's closed network, background services would
+ * otherwise try many connections at every start.
+ */
+import { type Browser, chromium } from "playwright-core";
+
+/** Where Debian's `chromium` package installs the browser. */
+export const DEFAULT_CHROMIUM = "/usr/bin/chromium";
+
+export const CHROMIUM_ARGS: readonly string[] = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
+
+export function launchChromium(executablePath: string = DEFAULT_CHROMIUM): Promise<Browser> {
+  return chromium.launch({ executablePath, args: [...CHROMIUM_ARGS] });
+}
