@@ -92,10 +92,21 @@ export function compareSum(
     message: string;
     location: Location;
     unit?: "wanyuan" | "yuan";
+    /**
+     * `actual` is a 说明 figure printed to 0.01 万元 while `expected` comes from a table in 元: the
+     * figure agrees when it is the table amount rounded or cut to 0.01 万元 (Shanghai cuts)
+     */
+    statedInWanyuan?: boolean;
   },
 ): Finding | undefined {
   const diff = opts.actual - opts.expected;
   if (diff === 0) return undefined;
+  if (opts.statedInWanyuan && opts.actual % 10_000 === 0) {
+    const step = 10_000; // 0.01 万元 in 分
+    const cut = Math.trunc(opts.expected / step) * step;
+    const round = Math.round(opts.expected / step) * step;
+    if (opts.actual === cut || opts.actual === round) return undefined;
+  }
   const tol = roundingTolerance(opts.addends, opts.unit ?? "wanyuan");
   const rounding = Math.abs(diff) <= tol;
   return {

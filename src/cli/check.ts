@@ -45,16 +45,18 @@ export function registerCheck(program: Command): void {
     .argument("<files...>", "一个或多个文档")
     .option("--format <format>", "text、json 或 sarif", "text")
     .option("--template <id>", "强制使用模板")
+    .option("--text <file>", "文字部分在另一份 PDF 中（如江苏 -text.pdf）；只能与一个文档一起用")
     .addHelpText(
       "after",
       "\n退出码：0 无错误；1 有错误；2 输入无法使用。\n示例：\n  yusuan check test/fixtures/bazhou-hrss-2025-budget.txt\n  yusuan check a.txt b.txt --format json\n",
     )
-    .action(async (files: string[], o: { format: string; template?: string }) => {
+    .action(async (files: string[], o: { format: string; template?: string; text?: string }) => {
       if (!["text", "json", "sarif"].includes(o.format))
         throw new InputError(`未知的格式 ${o.format}`, "--format", "可用：text、json、sarif");
+      if (o.text && files.length > 1) throw new InputError("--text 只能与一个文档一起用", "--text");
       const reports: FileReport[] = [];
       for (const file of files) {
-        const d = await loadDisclosure(file, { template: o.template });
+        const d = await loadDisclosure(file, { template: o.template, text: o.text });
         const r = check(d);
         reports.push({
           file,

@@ -2,6 +2,14 @@ import type { Command } from "commander";
 import { InputError } from "../errors.ts";
 import { loadImport } from "./load.ts";
 
+interface ImportCliOptions {
+  format: string;
+  template?: string;
+  text?: string;
+  save?: boolean;
+  db?: string;
+}
+
 export function registerImport(program: Command): void {
   program
     .command("import")
@@ -12,13 +20,14 @@ export function registerImport(program: Command): void {
     )
     .option("--format <format>", "输出格式：json 或 summary", "summary")
     .option("--template <id>", "强制使用模板（默认自动识别）")
+    .option("--text <file>", "文字部分在另一份 PDF 中（如江苏 -text.pdf）：从中读取概况、说明和名词解释")
     .option("--save", "导入、检查并保存（发布）到数据库")
     .option("--db <file>", "与 --save 一起用：SQLite 数据库文件（默认 ./data/yusuan.db；或 DATABASE_URL）")
     .addHelpText(
       "after",
       "\n示例：\n  yusuan import test/fixtures/bazhou-hrss-2025-budget.txt --format json > disclosure.json\n  yusuan import test/fixtures/corpus/pdf/shanghai-putuo-caizhengju-2025-yusuan.pdf\n  yusuan import docs/*.txt --save --db data/yusuan.db\n",
     )
-    .action(async (files: string[], o: { format: string; template?: string; save?: boolean; db?: string }) => {
+    .action(async (files: string[], o: ImportCliOptions) => {
       if (o.save) {
         const { importAndSave } = await import("./serve.ts");
         process.exitCode = await importAndSave(files, { db: o.db });
@@ -28,7 +37,7 @@ export function registerImport(program: Command): void {
       const file = files[0] ?? "";
       if (o.format !== "json" && o.format !== "summary")
         throw new InputError(`未知的格式 ${o.format}`, "--format", "可用：json、summary");
-      const { disclosure: d, report } = await loadImport(file, { template: o.template });
+      const { disclosure: d, report } = await loadImport(file, { template: o.template, text: o.text });
       if (o.format === "json") {
         process.stdout.write(`${JSON.stringify(d, null, 2)}\n`);
         return;

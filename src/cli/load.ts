@@ -1,14 +1,20 @@
 /** Loads a document for a command: import it, and turn unusable input into an InputError (exit 2). */
 import { InputError } from "../errors.ts";
-import { type ImportOptions, type ImportResult, importFile } from "../import/index.ts";
+import { type ImportOptions, type ImportResult, importFile, mergeDisclosures } from "../import/index.ts";
 import type { Disclosure } from "../model/disclosure.ts";
 
 /** Imports a file; unusable input becomes an InputError. Keeps the import report (PDF/XLSX). */
 export async function loadImport(
   path: string,
-  opts: ImportOptions = {},
+  opts: ImportOptions & { text?: string | undefined } = {},
 ): Promise<ImportResult & { disclosure: Disclosure }> {
-  const r = await importFile(path, opts);
+  const { text, ...importOpts } = opts;
+  const r = await importFile(path, importOpts);
+  if (r.disclosure && text) {
+    // the text half of a two-file document (Jiangsu "-text.pdf"), read with the tables' template
+    const t = await loadImport(text, { template: r.disclosure.meta.template, textOnly: true });
+    return { ...r, disclosure: mergeDisclosures(r.disclosure, t.disclosure) };
+  }
   if (!r.disclosure) {
     const msgs = r.problems.filter((p) => p.severity === "error").map((p) => p.message);
     throw new InputError(
@@ -20,6 +26,9 @@ export async function loadImport(
   return { ...r, disclosure: r.disclosure };
 }
 
-export async function loadDisclosure(path: string, opts: ImportOptions = {}): Promise<Disclosure> {
+export async function loadDisclosure(
+  path: string,
+  opts: ImportOptions & { text?: string | undefined } = {},
+): Promise<Disclosure> {
   return (await loadImport(path, opts)).disclosure;
 }

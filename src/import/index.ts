@@ -18,8 +18,12 @@ export interface ImportResult {
 
 export interface ImportOptions {
   /** force a template spec id instead of detecting it */
-  template?: string;
+  template?: string | undefined;
+  /** a PDF holding a document's text only (its tables are in another file): read its prose */
+  textOnly?: boolean | undefined;
 }
+
+export { mergeDisclosures } from "./merge.ts";
 
 /** Largest input accepted (bytes): disclosures are a few MB at most; refuse obvious mistakes. */
 export const MAX_INPUT_BYTES = 200 * 1024 * 1024;
@@ -94,7 +98,7 @@ export async function importBufferAsync(
       // pdf.js and exceljs load only when needed: they take longer to load than a text import takes.
       if (format === "pdf") {
         const { importPdf } = await import("./pdf/import-pdf.ts");
-        return await importPdf(buf, basename(source), { template: opts.template });
+        return await importPdf(buf, basename(source), { template: opts.template, textOnly: opts.textOnly });
       }
       if (format === "xlsx") {
         const { importXlsx } = await import("./xlsx/import-xlsx.ts");

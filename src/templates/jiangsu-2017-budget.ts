@@ -266,13 +266,20 @@ export const jiangsu2017Budget: TemplateSpec = {
   listsAllClasses: true,
   unit: "wanyuan",
   tables,
+  // 第三部分, numbered as printed: one section per table (2017 省级部门). Ids are Jiangsu's own: the
+  // Xinjiang-shaped text rules (说明五 items under a 类 heading, 说明六 by 款) are not adapted yet
   explanations: [
-    { no: 1, id: "overview", title: "部门基本情况", required: true },
-    { no: 2, id: "summary", title: "收支预算总表情况说明", required: true },
-    { no: 3, id: "income", title: "收入预算总表情况说明", required: true },
-    { no: 4, id: "expenditure", title: "支出预算总表情况说明", required: true },
-    { no: 5, id: "fiscalSummary", title: "财政拨款收支预算总表情况说明", required: true },
-    { no: 6, id: "threePublic", title: "“三公”经费", required: true },
-    { no: 7, id: "procurement", title: "政府采购", required: true },
+    { no: 1, id: "summaryTable", title: "收支预算总表情况说明", required: true },
+    { no: 2, id: "incomeTable", title: "收入预算", required: true },
+    { no: 3, id: "expenditureTable", title: "支出预算", required: true },
+    { no: 4, id: "fiscalSummaryTable", title: "财政拨款收支预算总表情况说明", required: true },
+    { no: 5, id: "fiscalExpenditureTable", title: "财政拨款支出预算表情况说明", required: true },
+    { no: 6, id: "fiscalBasicTable", title: "财政拨款基本支出预算表情况说明", required: true },
+    { no: 7, id: "governmentFundTable", title: "政府性基金支出预算表情况说明", required: true },
+    { no: 8, id: "generalBudgetTable", title: "一般公共预算支出预算表情况说明", required: true },
+    { no: 9, id: "generalBasicTable", title: "一般公共预算基本支出预算表情况说明", required: true },
+    { no: 10, id: "officeOperatingTable", title: "机关运行经费支出预算表", required: true },
+    { no: 11, id: "threePublicTable", title: "“三公”经费、会议费、培训费支出预算", required: true },
+    { no: 12, id: "procurementTable", title: "政府采购预算", required: true },
   ],
 };

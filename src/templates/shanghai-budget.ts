@@ -296,8 +296,9 @@ const explanations: TemplateSpec["explanations"] = [
   { no: 1, id: "functions", title: "主要职能", required: true },
   { no: 2, id: "organisation", title: "机构设置", required: true },
   { no: 3, id: "glossary", title: "名词解释", required: true },
-  { no: 4, id: "preparation", title: "预算编制说明", required: true },
-  { no: 5, id: "other", title: "其他相关情况说明", required: true },
+  // 一般公共预算 income and items by 项 (as Xinjiang 说明五), 三公 in 其他相关情况说明
+  { no: 4, id: "preparation", title: "预算编制说明", required: true, covers: ["generalBudget"] },
+  { no: 5, id: "other", title: "其他相关情况说明", required: true, covers: ["threePublic"] },
   { no: 6, id: "projects", title: "项目经费情况说明", required: false },
 ];
 
@@ -307,6 +308,7 @@ export const shanghaiDepartmentBudget: TemplateSpec = {
   region: "上海",
   kind: "budget",
   printsPreparedBy: true,
+  proseChecked: true,
   unit: "yuan",
   tables: tables("部门", false),
   explanations,
@@ -318,6 +320,7 @@ export const shanghaiUnitBudget: TemplateSpec = {
   region: "上海",
   kind: "budget",
   printsPreparedBy: true,
+  proseChecked: true,
   unit: "yuan",
   tables: tables("预算单位", true),
   explanations,

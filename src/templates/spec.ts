@@ -85,9 +85,14 @@ export interface TableSpec {
 export interface ExplanationSpec {
   no: number;
   id: string;
-  /** a distinctive part of the title */
+  /** a distinctive part of the title (as data: a document's section is recognised by it) */
   title: string;
   required: boolean;
+  /**
+   * ids (as in the Xinjiang spec) of sections whose content this one carries: Shanghai's 预算编制说明
+   * lists the 一般公共预算 items that Xinjiang's 说明五 does, so the rules about 说明五 read it
+   */
+  covers?: readonly string[];
 }
 
 export interface TemplateSpec {
@@ -100,6 +105,13 @@ export interface TemplateSpec {
   explanations: readonly ExplanationSpec[];
   /** every table names its 编制部门 (a line, or the department inside the title); C-17 checks it */
   printsPreparedBy?: boolean;
+  /**
+   * the text rules have been checked against this template's 说明 on real PDFs: a PDF import then
+   * declares the text it read (provenance.parts "text"), so text and completeness rules run on it
+   */
+  proseChecked?: boolean;
+  /** the 概况 states 编制数/实有人数/在职/退休 (Xinjiang; C-04 checks it) */
+  statesStaffing?: boolean;
   /** 表1/表4 list every 功能分类 类 of the year, with or without amounts (K-08 checks it) */
   listsAllClasses?: boolean;
 }

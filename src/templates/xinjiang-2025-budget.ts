@@ -513,6 +513,7 @@ export const xinjiang2025Budget: TemplateSpec = {
   listsAllClasses: true,
   unit: "wanyuan",
   tables: [t1, t2, t3, t4, t5, t6, t7, t8, t9, t10, t11],
+  statesStaffing: true,
   explanations: [
     { no: 1, id: "overall", title: "收支预算情况", required: true },
     { no: 2, id: "income", title: "收入预算情况说明", required: true },

@@ -11,6 +11,20 @@
  *   2,336.92 vs 2,336.91).
  * - 表1 and 表4 print 八、社会保障和就业支出 326.71, 表3/表5 print 208 = 326.72 (Δ 0.01): K-07, K-18.
  * (Also seen by hand, not asserted: 表6 302 款 amounts add to 171.09 against the printed 171.07.)
+ *
+ * PDF import also reads the prose (概况, 目录, 说明, 名词解释) where the template's text rules have
+ * been checked on real documents (TemplateSpec.proseChecked: Shanghai 预算). On 上海市普陀区财政局
+ * 2025 预算 the text and completeness rules then find, by hand with `pdftotext -layout`:
+ * - T-11 (error, real): 部门预算编制说明 item 7 “社会保障和就业支出（类）行政事业单位养老支出（款）
+ *   机关事业单位职业年金缴费支出（项）”887.36万元, but 表2/表3/表5 2080506 print 873,617.00 元 =
+ *   87.36 万元 (表8 30109 职业年金缴费 873,617.00 too): the 说明 has a stray digit.
+ * - C-28 (error): "2025年上海市普陀区财政局财政拨款的机关运行经费预算为229.43万元。" — the amount
+ *   (= 表8 公用经费 2,294,335.00 元) with no change against 2024 and no reason.
+ * - C-29 (warning): 政府采购 117.00 = 货物 17.00 + 工程 0 + 服务 100.00 万元, no 中小企业预留 amount.
+ * - C-30 (warning): no 房屋 or 50 万元 equipment figures; the 车辆 ("共有车辆0辆") and 购置安排
+ *   ("预算安排购置车辆0辆") sentences are there but not read (an importer gap: they state zeros).
+ * - C-32 (warning): the 名词解释 has 基本支出预算, 项目支出预算, “三公”经费, 机关运行经费 — no 财政拨款.
+ * - C-03 (warning): 机构设置 lists the one unit ("1.财政局本部") but no 内设机构.
  */
 import { readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -28,7 +42,7 @@ const TEXT_ONLY = ["jiangsu-shengweiban-2017-yusuan-text.pdf", "jiangsu-zhengxie
 
 type Key = [rule: string, severity: string, table: number | undefined, row: string | undefined];
 
-/** Every finding that is not an error, per document, with its cause. */
+/** Every finding per document, with its cause (errors only where checked by hand: see above). */
 const EXPECTED: Record<string, Key[]> = {
   "jiangsu-gaoyuan-2017-yusuan.pdf": [],
   "jiangsu-jianchayuan-2017-yusuan.pdf": [],
@@ -57,14 +71,23 @@ const EXPECTED: Record<string, Key[]> = {
   // the built-in 2025 function catalogue is partial (codes taken from the Xinjiang seed): these
   // standard 项 are simply not in it
   "shanghai-putuo-caizhengju-2025-yusuan.pdf": [
-    "20106 财政事务",
-    "2010601 行政运行",
-    "2010602 一般行政管理事务",
-    "2010607 信息化建设",
-    "2010608 财政委托业务支出",
-    "2080599 其他行政事业单位养老支出",
-    "2210203 购房补贴",
-  ].map((row): Key => ["K-36", "warning", 2, row]),
+    // the 说明 read from the PDF (see the header comment for the evidence)
+    ["T-11", "error", 5, "2080506 机关事业单位职业年金缴费支出"],
+    ["C-28", "error", undefined, undefined],
+    ["C-29", "warning", undefined, undefined],
+    ["C-30", "warning", undefined, undefined],
+    ["C-32", "warning", undefined, undefined],
+    ["C-03", "warning", undefined, undefined],
+    ...[
+      "20106 财政事务",
+      "2010601 行政运行",
+      "2010602 一般行政管理事务",
+      "2010607 信息化建设",
+      "2010608 财政委托业务支出",
+      "2080599 其他行政事业单位养老支出",
+      "2210203 购房补贴",
+    ].map((row): Key => ["K-36", "warning", 2, row]),
+  ],
   // blank templates: the 编制部门 line is there but empty
   "shanghai-department-budget-template.xlsx": [1, 2, 3, 4, 5, 6, 7, 8, 9].map(
     (n): Key => ["C-17", "warning", n, undefined],
@@ -95,9 +118,10 @@ describe("the catalogue on the corpus", () => {
 
   for (const f of Object.keys(EXPECTED)) {
     describe(f, () => {
-      it("has no errors, and exactly the expected warnings and notices", () => {
+      it("has exactly the expected findings (errors only the real inconsistencies above)", () => {
         const r = check(doc(f));
-        expect(r.findings.filter((x) => x.severity === "error")).toEqual([]);
+        const errors = (EXPECTED[f] as Key[]).filter((k) => k[1] === "error").length;
+        expect(r.findings.filter((x) => x.severity === "error").length).toBe(errors);
         const got: Key[] = r.findings.map((x) => [x.rule, x.severity, x.location.table, x.location.row]);
         expect(sortKeys(got)).toEqual(sortKeys(EXPECTED[f] as Key[]));
       });

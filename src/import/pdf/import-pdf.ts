@@ -7,11 +7,12 @@
 import { regionOf } from "../../catalog/regions.ts";
 import type { Disclosure, ImportProblem, PrintedTable } from "../../model/disclosure.ts";
 import type { AmountUnit } from "../../model/money.ts";
-import { TEMPLATES, type TemplateSpec } from "../../templates/index.ts";
+import { getTemplate, TEMPLATES, type TemplateSpec } from "../../templates/index.ts";
 import { deriveFacts } from "../facts.ts";
 import { DEFAULT_LIMITS, type ExtractLimits, extractPdf } from "./extract.ts";
 import { type PdfLine, pageLines } from "./lines.ts";
 import { readOwnPdf } from "./own-pdf.ts";
+import { proseLines, readProse } from "./prose.ts";
 import { readTables } from "./read-tables.ts";
 import { detectTemplate, matchKey, matchTitleKey } from "./titles.ts";
 
@@ -40,6 +41,11 @@ export interface ImportReport {
 
 export interface PdfImportOptions {
   template?: string | undefined;
+  /**
+   * the text half of a document published as two PDFs (Jiangsu "-text.pdf"): read its prose only,
+   * with the template given (the tables half's), and return a Disclosure without tables
+   */
+  textOnly?: boolean | undefined;
   limits?: Partial<ExtractLimits>;
 }
 
@@ -151,6 +157,7 @@ export async function importPdf(
       prevKey = key;
     });
   }
+  if (opts.textOnly) return textOnlyPdf(lines, source, opts.template, problems, ex.pageCount);
   const detection = own?.detection ?? detectTemplate(titles, opts.template);
   if (!detection) {
     if (opts.template) {
@@ -210,6 +217,8 @@ export async function importPdf(
     year: id.year,
     problems,
   });
+  // the prose around the tables: 概况, 目录, 说明, 名词解释 (not for yusuan's own PDFs: tables only)
+  if (!own) addProse(disclosure, proseLines(lines, "extents" in read ? read.extents : []), problems);
   const report: ImportReport = {
     format: "pdf",
     pages: ex.pageCount,
@@ -227,4 +236,72 @@ export async function importPdf(
     missing,
   };
   return { disclosure, problems, report };
+}
+
+/** Fills a Disclosure's text parts from the prose of its PDF; `provenance.parts` says what was read. */
+function addProse(d: Disclosure, prose: ReturnType<typeof proseLines>, problems: ImportProblem[]): void {
+  const template = getTemplate(d.meta.template);
+  if (!template || prose.length === 0) return;
+  const r = readProse(prose, {
+    template,
+    tables: d.tables,
+    department: d.meta.department,
+    year: d.meta.year,
+    problems,
+  });
+  const p = r.parts;
+  d.explanations = p.explanations;
+  d.projects = p.projects;
+  d.otherMatters = p.otherMatters;
+  d.performance = p.performance;
+  d.glossary = p.glossary;
+  d.toc = r.toc;
+  if (r.overview) d.overview = r.overview;
+  if (p.publishedOn) d.meta.publishedOn = p.publishedOn;
+  const parts: ("tables" | "text" | "performance")[] = d.tables.length > 0 ? ["tables"] : [];
+  if (p.explanations.length > 0 && template.proseChecked) parts.push("text");
+  else if (p.explanations.length > 0)
+    problems.push({
+      code: "pdf.textUnchecked",
+      severity: "warning",
+      message: `已读取 ${p.explanations.length} 节情况说明，但模板 ${template.id} 的文字规则尚未在真实文档上核对，文字规则不检查（导入结果中仍包含说明文字和陈述）`,
+    });
+  if (p.performance.length > 0 && parts.includes("text")) parts.push("performance");
+  d.provenance.parts = parts;
+}
+
+/** The text half of a two-PDF document: its prose read with the given template, no tables. */
+function textOnlyPdf(
+  lines: PdfLine[],
+  source: string,
+  templateId: string | undefined,
+  problems: ImportProblem[],
+  pages: number,
+): PdfImportResult {
+  const template = templateId ? getTemplate(templateId) : undefined;
+  if (!template) {
+    problems.push({
+      code: "pdf.template",
+      severity: "error",
+      message: `读取文字部分 ${source} 需要指定模板（表格部分的模板）；可用：${[...TEMPLATES.keys()].join("、")}`,
+    });
+    return { problems };
+  }
+  const firstText = lines
+    .filter((l) => l.page <= 3)
+    .map((l) => l.text)
+    .join("\n");
+  const id = documentIdentity(firstText, [], template.kind, source);
+  const d = disclosureFromTables([], template, {
+    source,
+    format: "pdf",
+    title: id.title,
+    department: id.department,
+    year: id.year,
+    problems,
+  });
+  addProse(d, proseLines(lines, []), problems);
+  if (d.explanations.length === 0)
+    problems.push({ code: "pdf.noText", severity: "error", message: `${source}：没有读到任何情况说明` });
+  return { disclosure: d, problems, report: { format: "pdf", pages, tables: [], missing: [] } };
 }

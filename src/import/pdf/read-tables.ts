@@ -26,6 +26,8 @@ export interface ReadTablesResult {
   tables: TableFound[];
   titles: string[];
   problems: ImportProblem[];
+  /** line ranges [start, end) each table occupies, from its title to its last line (prose lies outside) */
+  extents: { start: number; end: number }[];
 }
 
 interface Start {
@@ -427,8 +429,10 @@ export function readTables(lines: readonly PdfLine[], template: TemplateSpec, do
   const problems: ImportProblem[] = [];
   const starts = findStarts(lines, template);
   const tables: TableFound[] = [];
+  const extents: { start: number; end: number }[] = [];
   starts.forEach((s, si) => {
     const end = starts[si + 1]?.index ?? lines.length;
+    let stop = end;
     const problemsBefore = problems.length;
     let unit: AmountUnit = docUnit;
     let preparedBy: string | undefined;
@@ -447,10 +451,12 @@ export function readTables(lines: readonly PdfLine[], template: TemplateSpec, do
       if (u && !l.cells.some((c) => isAmountToken(c.text))) continue; // repeated 编制部门 line
       if (isStop(l)) {
         if (/空表|无数据|没有/.test(l.text)) emptyNote = l.text.replace(/\s+/g, "");
+        stop = i;
         break;
       }
       body.push(l);
     }
+    extents.push({ start: s.index, end: stop });
     const ctx: Ctx = { spec: s.spec, unit, problems };
     const rows: Row[] = [];
     const pages: number[] = [];
@@ -577,7 +583,7 @@ export function readTables(lines: readonly PdfLine[], template: TemplateSpec, do
       last.confidence = Math.min(last.confidence, t.confidence);
     } else merged.push(t);
   }
-  return { tables: merged, titles: starts.map((s) => s.title), problems };
+  return { tables: merged, titles: starts.map((s) => s.title), problems, extents };
 }
 
 /** A header line repeated on a later page of the same table. */

@@ -3,9 +3,14 @@
  * 情况说明"), each with its full text and numeric statements. Section numbers must increase, so a
  * "一、" inside a section (there is none in the seed, but other documents number sub-items that
  * way) does not start a new section.
+ *
+ * Templates that do not number their sections (Shanghai: "2025年部门预算编制说明", "其他相关情况
+ * 说明" as page headings) are read by the titles their spec lists (TemplateSpec.explanations): a
+ * short line ending with a spec title starts that section, with the spec's number.
  */
 import type { Explanation } from "../../model/disclosure.ts";
-import { cnNumber, joinText, type Line, type Problems, type Range, stripBullet } from "./lines.ts";
+import type { ExplanationSpec } from "../../templates/spec.ts";
+import { cnNumber, joinText, type Line, norm, type Problems, type Range, stripBullet } from "./lines.ts";
 import { parseStatements, type StatementContext } from "./statements.ts";
 
 const HEAD = /^([一二三四五六七八九十]{1,3})、(.*)$/;
@@ -16,8 +21,58 @@ export interface ExplanationRanges {
   performance?: Range;
 }
 
-/** Finds section headings in the 说明 part. */
-export function findSections(lines: readonly Line[], r: Range): ExplanationRanges {
+/** A heading key: no year ("2025年"), no leading department or 部门/单位 before the title. */
+function titleOf(key: string): string {
+  return key.replace(/^\d{4}年度?/, "");
+}
+
+/**
+ * Sections by the spec's titles, in the spec's order: a short line without a list marker or 目录
+ * leader that ends with a title starts the section numbered as in the spec. Undefined when fewer
+ * than two titles are found (the document numbers its sections instead).
+ */
+export function findSectionsBySpec(
+  lines: readonly Line[],
+  r: Range,
+  specs: readonly ExplanationSpec[],
+): Map<number, Range> | undefined {
+  const found: { no: number; start: number }[] = [];
+  let next = 0;
+  for (let i = r.start; i < r.end && next < specs.length; i++) {
+    const l = lines[i] as Line;
+    if (!l.text || l.raw.includes("\t")) continue;
+    const t = titleOf(l.key);
+    if (t.length > 40 || /[…．.]{3}|[，。；：:]/.test(t) || HEAD.test(t) || /^[（(\d]/.test(t)) continue;
+    for (let j = next; j < specs.length; j++) {
+      const spec = specs[j] as ExplanationSpec;
+      if (!t.endsWith(norm(spec.title))) continue;
+      found.push({ no: spec.no, start: i });
+      next = j + 1;
+      break;
+    }
+  }
+  if (found.length < 2) return undefined;
+  const out = new Map<number, Range>();
+  for (let j = 0; j < found.length; j++) {
+    const f = found[j] as { no: number; start: number };
+    out.set(f.no, { start: f.start, end: found[j + 1]?.start ?? r.end });
+  }
+  return out;
+}
+
+/**
+ * Finds section headings in the 说明 part: numbered "一、…" headings, or (for a template whose spec
+ * is given and whose document does not number them) the spec's titles. `performanceIn` is the
+ * section holding the 绩效目标表 (Xinjiang 十二).
+ */
+export function findSections(
+  lines: readonly Line[],
+  r: Range,
+  specs?: readonly ExplanationSpec[],
+  performanceIn = 12,
+): ExplanationRanges {
+  const bySpec = specs ? findSectionsBySpec(lines, r, specs) : undefined;
+  if (bySpec) return { sections: bySpec };
   const sections = new Map<number, Range>();
   let last = 0;
   let open: { no: number; start: number } | undefined;
@@ -34,7 +89,7 @@ export function findSections(lines: readonly Line[], r: Range): ExplanationRange
   }
   if (open) sections.set(open.no, { start: open.start, end: r.end });
   const out: ExplanationRanges = { sections };
-  const s12 = sections.get(12);
+  const s12 = sections.get(performanceIn);
   if (s12) {
     let start = -1;
     let end = s12.end;
@@ -53,14 +108,22 @@ export function findSections(lines: readonly Line[], r: Range): ExplanationRange
   return out;
 }
 
-/** Sub-sections "(一) 单位运行经费情况" … of a range, by their printed number. */
-export function subsections(lines: readonly Line[], r: Range): Map<number, Range> {
+/**
+ * Sub-sections "(一) 单位运行经费情况" … of a range, by their printed number; `marker` "一、" for
+ * sections whose parts are numbered that way (Shanghai 其他相关情况说明).
+ */
+export function subsections(
+  lines: readonly Line[],
+  r: Range,
+  marker: "（一）" | "一、" = "（一）",
+): Map<number, Range> {
   const out = new Map<number, Range>();
   let open: { no: number; start: number } | undefined;
+  const re = marker === "一、" ? /^([一二三四五六七八九十]{1,3})、/ : /^[（(]([一二三四五六七八九十]{1,3})[)）]/;
   for (let i = r.start; i < r.end; i++) {
     const l = lines[i] as Line;
     if (l.raw.includes("\t")) continue;
-    const m = /^[（(]([一二三四五六七八九十]{1,3})[)）]/.exec(l.key);
+    const m = re.exec(l.key);
     if (!m) continue;
     const no = cnNumber(m[1] as string);
     if (no === undefined || (open && no <= open.no)) continue;
@@ -79,11 +142,34 @@ function textWithout(lines: readonly Line[], r: Range, skip: Range | undefined):
   return a && b ? `${a}\n${b}` : a || b;
 }
 
+/** Numbers of the sections read by other parsers: 项目 descriptions, 其他重要事项 (Xinjiang 七, 十二). */
+export interface SpecialSections {
+  projects?: number | undefined;
+  other?: number | undefined;
+}
+
+/** The special sections of a template, by the ids of its explanation specs. */
+export function specialSections(specs: readonly ExplanationSpec[]): SpecialSections {
+  return { projects: specs.find((e) => e.id === "projects")?.no, other: specs.find((e) => e.id === "other")?.no };
+}
+
+/** Sub-sections of 其他重要事项: "（一）…", else "一、…" (Shanghai). */
+export function otherSubsections(lines: readonly Line[], r: Range): Map<number, Range> {
+  // whichever marker comes first is the top level ("一、三公" holds "（一）因公出国" in Shanghai)
+  for (let i = r.start; i < r.end; i++) {
+    const k = (lines[i] as Line).key;
+    if (/^[（(][一二三四五六七八九十]{1,3}[)）]/.test(k)) return subsections(lines, r);
+    if (HEAD.test(k)) return subsections(lines, r, "一、");
+  }
+  return new Map();
+}
+
 export function parseExplanations(
   lines: readonly Line[],
   ranges: ExplanationRanges,
   ctx: StatementContext,
   problems: Problems,
+  special: SpecialSections = { projects: 7, other: 12 },
 ): Explanation[] {
   const out: Explanation[] = [];
   for (const [no, r] of ranges.sections) {
@@ -92,21 +178,23 @@ export function parseExplanations(
       .replace(/^[一二三四五六七八九十]{1,3}\s*、\s*/, "")
       .trim();
     const body: Range = { start: r.start + 1, end: r.end };
-    const text = textWithout(lines, body, no === 12 ? ranges.performance : undefined);
-    let statements = no === 7 || !text ? [] : parseStatements(text, no, ctx); // 说明七 → projects.ts
-    if (no === 12) {
-      // Only 机关运行经费, 政府采购 and 预算绩效 carry statements; 资产 sentences ("价值 185.25 万元") do not.
-      const subs = subsections(lines, body);
+    const text = textWithout(lines, body, no === special.other ? ranges.performance : undefined);
+    // the 项目 section's descriptions are read by projects.ts
+    let statements = no === special.projects || !text ? [] : parseStatements(text, no, ctx);
+    if (no === special.other) {
+      // Only 机关运行经费, 政府采购 and 预算绩效 carry statements; 资产 sentences ("价值 185.25 万元") do
+      // not. A section without sub-sections keeps all its statements.
+      const subs = otherSubsections(lines, body);
       const spans: [number, number][] = [];
-      for (const n of [1, 2, 4]) {
-        const x = subs.get(n);
-        if (!x) continue;
+      for (const [, x] of subs) {
+        if (!/运行经费|政府采购|绩效|三公/.test((lines[x.start] as Line).key)) continue;
         const from = text.indexOf((lines[x.start] as Line).text);
         const endLine = lines[x.end] as Line | undefined;
         const to = x.end < body.end && endLine ? text.indexOf(endLine.text, from + 1) : text.length;
         if (from >= 0) spans.push([from, to < 0 ? text.length : to]);
       }
-      statements = statements.filter((st) => spans.some(([a, b]) => st.at.offset >= a && st.at.offset < b));
+      if (subs.size > 0)
+        statements = statements.filter((st) => spans.some(([a, b]) => st.at.offset >= a && st.at.offset < b));
     }
     out.push({ no, title, text, statements });
   }

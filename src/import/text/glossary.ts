@@ -7,7 +7,9 @@
 import type { GlossaryEntry } from "../../model/disclosure.ts";
 import { type Line, norm, type Range, stripBullet } from "./lines.ts";
 
-const ENTRY = /^[一二三四五六七八九十]{1,3}\s*、\s*(.+?)\s*[:：]\s*(.*)$/;
+// "一、财政拨款：…" (Xinjiang, 决算) or "（一）基本支出预算：…" (Shanghai)
+const ENTRY =
+  /^(?:[一二三四五六七八九十]{1,3}\s*、|[（(][一二三四五六七八九十]{1,3}[)）])\s*(.{1,30}?)\s*[:：]\s*(.*)$/;
 
 export interface GlossaryResult {
   entries: GlossaryEntry[];

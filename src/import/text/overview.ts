@@ -31,7 +31,8 @@ export function parseOverview(lines: readonly Line[], r: Range | undefined, prob
     if (!l.key) continue;
     const t = stripBullet(l.text);
     const k = norm(t);
-    if (HEADING.test(k)) {
+    // "一、主要职能", or an unnumbered heading "上海市普陀区财政局主要职能"
+    if (HEADING.test(k) || (k.length <= 40 && /(?:主要职能|机构设置)$/.test(k))) {
       mode = k.includes("主要职能") ? "functions" : "none";
       continue;
     }
@@ -67,7 +68,8 @@ export function parseOverview(lines: readonly Line[], r: Range | undefined, prob
     if (adm) ov.administrativeUnits = Number(adm[1]);
     const ins = /事业单位(\d+)家/.exec(k);
     if (ins) ov.institutionUnits = Number(ins[1]);
-    if (/预算单位包括[:：]?$/.test(k)) {
+    // "…预算单位包括：" (Xinjiang), "…事业单位0家，具体包括：" (Shanghai)
+    if (/(?:预算单位|具体)包括[:：]?$/.test(k)) {
       mode = "units";
       continue;
     }

@@ -8,12 +8,20 @@
  *   disclosure?.tables.find((t) => t.no === 2)?.rows.length // 31
  */
 import { builtinFunctionCatalog } from "../../catalog/index.ts";
-import type { Disclosure, PerformanceTable, PrintedTable } from "../../model/disclosure.ts";
+import type {
+  Disclosure,
+  Explanation,
+  GlossaryEntry,
+  OtherMatters,
+  PerformanceTable,
+  PrintedTable,
+  ProjectDescription,
+} from "../../model/disclosure.ts";
 import { getTemplate, TEMPLATES, type TemplateSpec } from "../../templates/index.ts";
 import { deriveFacts } from "../facts.ts";
 import type { ImportResult } from "../index.ts";
 import { layoutDocument, parseToc } from "./document.ts";
-import { findSections, parseExplanations, subsections } from "./explanations.ts";
+import { findSections, otherSubsections, parseExplanations, specialSections } from "./explanations.ts";
 import { type CatalogEntry, functionCodeResolver } from "./function-codes.ts";
 import { parseGlossary } from "./glossary.ts";
 import { type Line, norm, Problems, type Range, splitLines } from "./lines.ts";
@@ -139,39 +147,21 @@ export function parseText(text: string, opts: ParseTextOptions): ImportResult {
         if (/^一、关于/.test((lines[i] as Line).key)) return { start: i, end: part(4)?.start ?? end };
       return undefined;
     })();
-  const sections = safe("情况说明", { sections: new Map<number, Range>() }, () =>
-    explRange ? findSections(lines, explRange) : { sections: new Map<number, Range>() },
-  );
   const catalog = opts.catalog ?? [...(builtinFunctionCatalog(year)?.entries.values() ?? [])];
-  const resolveCode = functionCodeResolver(tables, catalog);
-  const stctx = { department, year, resolveCode };
-  const explanations = safe("情况说明", [], () => parseExplanations(lines, sections, stctx, problems));
-  const projects = safe("项目支出说明", [], () => parseProjects(lines, sections.sections.get(7), problems));
-  const s12 = sections.sections.get(12);
-  const otherMatters = safe("其他重要事项", { notes: [] }, () =>
-    s12
-      ? parseOtherMatters(
-          lines,
-          subsections(lines, { start: s12.start + 1, end: s12.end }),
-          sections.performance,
-          explanations.find((e) => e.no === 12),
-        )
-      : { notes: [] },
+  const prose = parseTextParts(
+    lines,
+    { explanations: explRange, glossary: part(4) },
+    {
+      template,
+      tables,
+      department,
+      year,
+      catalog,
+      problems,
+      safe,
+    },
   );
-  const performance = safe("绩效目标表", [] as PerformanceTable[], () => {
-    const r = sections.performance;
-    if (!r) return [];
-    const res = parsePerformance(
-      lines.slice(r.start, r.end).map((l) => l.raw),
-      { year: year ?? 0, lineOffset: (lines[r.start] as Line).no },
-    );
-    problems.list.push(...res.problems);
-    return res.tables;
-  });
-  const glossary = safe("名词解释", { entries: [], signed: false }, () => parseGlossary(lines, part(4), department));
-  // The template ends with the department's name and the date; without them the text was likely cut.
-  if (part(4) && !glossary.signed)
-    problems.warn("text.truncated", "名词解释之后没有找到落款（部门名称或日期），文档可能不完整", lines.length);
+  const { explanations, projects, otherMatters, performance, glossary } = prose;
   const facts = safe("事实", [], () => deriveFacts(tables, template));
 
   const disclosure: Disclosure = {
@@ -193,9 +183,103 @@ export function parseText(text: string, opts: ParseTextOptions): ImportResult {
     projects,
     otherMatters,
     performance,
-    glossary: glossary.entries,
+    glossary,
     provenance: { source: src, format: "text", problems: problems.list },
   };
-  if (glossary.publishedOn) disclosure.meta.publishedOn = glossary.publishedOn;
+  if (prose.publishedOn) disclosure.meta.publishedOn = prose.publishedOn;
   return { disclosure, problems: problems.list };
+}
+
+/** Runs `fn`; a programmer error on an unexpected shape of input becomes a problem and `fallback`. */
+export type Safe = <T>(what: string, fallback: T, fn: () => T) => T;
+
+/** Line ranges of the text parts a document was found to have. */
+export interface PartRanges {
+  /** the 说明 part (Xinjiang 第三部分), or the whole body of a document with unnumbered sections */
+  explanations?: Range | undefined;
+  /** 名词解释 entries (Xinjiang 第四部分) */
+  glossary?: Range | undefined;
+}
+
+export interface TextPartsContext {
+  template: TemplateSpec;
+  tables: readonly PrintedTable[];
+  department: string | undefined;
+  year: number;
+  catalog: readonly CatalogEntry[];
+  problems: Problems;
+  safe: Safe;
+}
+
+export interface TextParts {
+  explanations: Explanation[];
+  projects: ProjectDescription[];
+  otherMatters: OtherMatters;
+  performance: PerformanceTable[];
+  glossary: GlossaryEntry[];
+  /** sections found by the spec's titles: their ranges, for parts the caller reads itself (概况) */
+  sections: Map<number, Range>;
+  publishedOn?: string;
+}
+
+/**
+ * The text parts of a document (说明 sections with their statements, 项目 descriptions, 其他重要
+ * 事项, 绩效目标表, 名词解释) from given line ranges. Used by parseText and by the PDF importer
+ * on the prose it rebuilt from text positions. Sections are found by number or, for a template
+ * whose documents do not number them, by the titles of its spec; a spec section with id
+ * "glossary" is read as the 名词解释 when no range is given for it.
+ */
+export function parseTextParts(lines: readonly Line[], ranges: PartRanges, ctx: TextPartsContext): TextParts {
+  const { template, problems, safe, department, year } = ctx;
+  const special = specialSections(template.explanations);
+  const sections = safe("情况说明", { sections: new Map<number, Range>() }, () =>
+    ranges.explanations
+      ? findSections(lines, ranges.explanations, template.explanations, special.other)
+      : { sections: new Map<number, Range>() },
+  );
+  const resolveCode = functionCodeResolver([...ctx.tables], ctx.catalog);
+  const stctx = { department, year, resolveCode };
+  const explanations = safe("情况说明", [], () => parseExplanations(lines, sections, stctx, problems, special));
+  const projectsRange = special.projects !== undefined ? sections.sections.get(special.projects) : undefined;
+  const projects = safe("项目支出说明", [], () => parseProjects(lines, projectsRange, problems));
+  const so = special.other !== undefined ? sections.sections.get(special.other) : undefined;
+  const otherMatters = safe("其他重要事项", { notes: [] } as OtherMatters, () =>
+    so
+      ? parseOtherMatters(
+          lines,
+          otherSubsections(lines, { start: so.start + 1, end: so.end }),
+          sections.performance,
+          explanations.find((e) => e.no === special.other),
+        )
+      : { notes: [] },
+  );
+  const performance = safe("绩效目标表", [] as PerformanceTable[], () => {
+    const r = sections.performance;
+    if (!r) return [];
+    const res = parsePerformance(
+      lines.slice(r.start, r.end).map((l) => l.raw),
+      { year: year ?? 0, lineOffset: (lines[r.start] as Line).no },
+    );
+    problems.list.push(...res.problems);
+    return res.tables;
+  });
+  const glossaryNo = template.explanations.find((e) => e.id === "glossary")?.no;
+  const gs = glossaryNo !== undefined ? sections.sections.get(glossaryNo) : undefined;
+  const glossaryRange = ranges.glossary ?? (gs ? { start: gs.start + 1, end: gs.end } : undefined);
+  const glossary = safe("名词解释", { entries: [], signed: false }, () =>
+    parseGlossary(lines, glossaryRange, department),
+  );
+  // The template ends with the department's name and the date; without them the text was likely cut.
+  if (ranges.glossary && !glossary.signed)
+    problems.warn("text.truncated", "名词解释之后没有找到落款（部门名称或日期），文档可能不完整", lines.length);
+  const out: TextParts = {
+    explanations,
+    projects,
+    otherMatters,
+    performance,
+    glossary: glossary.entries,
+    sections: sections.sections,
+  };
+  if (glossary.publishedOn) out.publishedOn = glossary.publishedOn;
+  return out;
 }

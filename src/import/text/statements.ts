@@ -67,7 +67,8 @@ export function cleanSubject(raw: string, ctx: StatementContext): string {
   let s = raw.trim();
   const colon = Math.max(s.lastIndexOf("："), s.lastIndexOf(":"));
   if (colon >= 0) s = s.slice(colon + 1);
-  s = stripEnum(s);
+  // a quoted 类/款/项 path: “一般公共服务支出（类）财政事务（款）行政运行（项）”
+  s = stripEnum(s).replace(/^[“"]([^”"]+)[”"]$/, "$1");
   if (ctx.department && s.startsWith(ctx.department)) s = s.slice(ctx.department.length).trim();
   s = s.replace(/^(?:本部门|本单位)/, "");
   if (ctx.year !== undefined) s = s.replace(new RegExp(`^${ctx.year}\\s*年(?:度)?`), "");

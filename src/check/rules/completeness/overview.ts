@@ -77,7 +77,8 @@ export const C04 = defineRule({
   category: "completeness",
   title: "部门概况：人员情况（编制数、实有人数及在职/退休/离休）",
   source: "Xinjiang template",
-  run: ({ d }) => {
+  run: ({ d, template }) => {
+    if (!template.statesStaffing) return { notChecked: `模板 ${template.id} 的部门概况不包括人员情况` };
     const s = d.overview.staffing;
     const missing = [
       ["编制数", s.authorized],

@@ -15,6 +15,7 @@ import {
   generalBudgetPart,
   natureKey,
   resolveItemCode,
+  squash,
   subjectOf,
   textLoc,
   toFinding,
@@ -91,6 +92,8 @@ export const T09 = defineRule({
     const out: Finding[] = [];
     for (const s of e.statements) {
       if (s.amount === undefined || generalBudgetPart(s) !== 1) continue;
+      // a section that also states the other funds' and non-fiscal amounts (Shanghai 预算编制说明)
+      if (/政府性基金|国有资本|事业|其他收入/.test(squash(s.subject))) continue;
       const key = natureKey(s.subject);
       if (!key) continue;
       const expected = totalAt(t5, key);
@@ -99,6 +102,7 @@ export const T09 = defineRule({
         expected,
         actual: s.amount,
         addends: 0,
+        statedInWanyuan: t5.unit === "yuan",
         message: `说明五（一）${s.subject} ${formatWanyuan(s.amount)} 万元与表5 总计行 ${formatWanyuan(expected)} 万元不一致`,
         location: { ...textLoc(e.no, `（一）${s.subject}`), table: 5, row: "总计" },
       });
@@ -184,6 +188,7 @@ export const T11 = defineRule({
         expected,
         actual: s.amount,
         addends: 0,
+        statedInWanyuan: t5.unit === "yuan",
         message: `说明五（三）第 ${n} 项 ${code} ${formatWanyuan(s.amount)} 万元与表5 该项合计 ${formatWanyuan(expected)} 万元不一致`,
         location: { ...loc, row: r ? rowLabel(r) : code },
       });

@@ -58,6 +58,8 @@ export const T19 = defineRule({
 /** 三公 line key for a 说明十 subject; 购置及运行 before 购置 and 运行. */
 export function threePublicKey(subject: string): string | undefined {
   const s = squash(subject);
+  // 机关运行经费 is not a 三公 line (Shanghai prints both in one table and one section)
+  if (s.includes("机关运行经费") || s.includes("政府采购") || s.includes("项目")) return undefined;
   if (s.includes("出国")) return "overseasTravel";
   if (s.includes("接待")) return "officialReception";
   if (s.includes("购置及运行")) return "officialVehicles";

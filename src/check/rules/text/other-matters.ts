@@ -45,6 +45,7 @@ export const T22 = defineRule({
         addends: 0,
         message: `部门只有行政单位，机关运行经费 ${formatWanyuan(oc.amount)} 万元应等于表6 公用经费 ${formatWanyuan(operating)} 万元`,
         location: loc,
+        statedInWanyuan: t6.unit === "yuan",
       });
       return f ? [f] : [];
     }

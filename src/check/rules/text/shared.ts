@@ -41,7 +41,11 @@ export function squash(s: string): string {
 /** The 说明 section with the template's id (by number, falling back to the title). */
 export function explanationById(ctx: RuleContext, id: string): Explanation | undefined {
   const spec = ctx.template.explanations.find((e) => e.id === id);
-  if (!spec) return undefined;
+  if (!spec) {
+    // a section of this template that carries the content of the one asked for (spec `covers`)
+    const carrier = ctx.template.explanations.find((e) => e.covers?.includes(id));
+    return carrier ? ctx.d.explanations.find((e) => e.no === carrier.no) : undefined;
+  }
   const byNo = ctx.d.explanations.find((e) => e.no === spec.no);
   if (byNo) return byNo;
   // Fall back to the title (a document numbered differently), but never take a section that is
@@ -264,8 +268,10 @@ export function resolveItemCode(t5: PrintedTable | undefined, s: Statement): str
   const subj = subjectOf(s);
   const m = /^(?:\d+[、.．])?(.+?)（类）(.+?)（款）(.+?)（项）/.exec(subj);
   if (!m) return undefined;
+  // "其它" and "其他" are the same word in 科目 names
+  const same = (a: string, b: string) => a.replace(/其它/g, "其他") === b.replace(/其它/g, "其他");
   const find = (name: string, len: number, prefix: string) =>
-    t5.rows.find((r) => r.code?.length === len && r.code.startsWith(prefix) && squash(r.label) === name)?.code;
+    t5.rows.find((r) => r.code?.length === len && r.code.startsWith(prefix) && same(squash(r.label), name))?.code;
   const c = find(m[1]!, 3, "");
   const k = c && find(m[2]!, 5, c);
   return (k && find(m[3]!, 7, k)) || undefined;
