@@ -243,6 +243,31 @@ export const performanceTableSchema = z.object({
   page: z.number().int().optional(),
 });
 
+/** One indicator of a 绩效自评表 (决算 side): target against what was achieved, and its score. */
+export const selfEvaluationIndicatorSchema = z.object({
+  level1: z.string(),
+  level2: z.string(),
+  name: z.string(),
+  target: z.string().describe("年度指标值 as printed"),
+  actual: z.string().describe("实际完成值 as printed"),
+  weight: z.number().describe("分值"),
+  score: z.number().describe("得分"),
+  deviationReason: z.string().optional().describe("偏差原因分析及改进措施"),
+});
+
+/** 项目支出绩效自评表 (or 部门整体): 预算执行率 (10 points) plus indicator scores, total 100. */
+export const selfEvaluationSchema = z.object({
+  project: z.string(),
+  budgetUnit: z.string().optional(),
+  budget: fenSchema.describe("全年预算数"),
+  executed: fenSchema.describe("全年执行数"),
+  executionWeight: z.number().describe("预算执行率分值, 10 by 财预〔2020〕10号"),
+  executionScore: z.number().describe("预算执行率得分"),
+  indicators: z.array(selfEvaluationIndicatorSchema),
+  total: z.number().describe("总分"),
+  grade: z.enum(["优", "良", "中", "差"]).optional(),
+});
+
 export const glossaryEntrySchema = z.object({ term: z.string(), definition: z.string() });
 
 export const importProblemSchema = z.object({
@@ -264,6 +289,7 @@ export const disclosureSchema = z.object({
   projects: z.array(projectDescriptionSchema).describe("说明七 project descriptions"),
   otherMatters: otherMattersSchema,
   performance: z.array(performanceTableSchema),
+  selfEvaluations: z.array(selfEvaluationSchema).optional().describe("绩效自评表 of a 决算 (final accounts) disclosure"),
   glossary: z.array(glossaryEntrySchema),
   provenance: z.object({
     source: z.string(),
@@ -295,6 +321,7 @@ export type OtherMatters = z.infer<typeof otherMattersSchema>;
 export type Target = z.infer<typeof targetSchema>;
 export type Indicator = z.infer<typeof indicatorSchema>;
 export type PerformanceTable = z.infer<typeof performanceTableSchema>;
+export type SelfEvaluation = z.infer<typeof selfEvaluationSchema>;
 export type GlossaryEntry = z.infer<typeof glossaryEntrySchema>;
 export type ImportProblem = z.infer<typeof importProblemSchema>;
 export type Disclosure = z.infer<typeof disclosureSchema>;
