@@ -10,7 +10,7 @@ import { importFile } from "../../../import/index.ts";
 import type { Disclosure } from "../../../model/disclosure.ts";
 import { nationalFinalAccounts, xinjiang2025Budget } from "../../../templates/index.ts";
 import { miniDisclosure, runRule, wan, withCell } from "../../testing.ts";
-import { F01, F02, F03, F04 } from "./final-accounts.ts";
+import { F01, F02, F03, F04, F10 } from "./final-accounts.ts";
 
 const FILE = fileURLToPath(
   new URL("../../../../test/fixtures/corpus/shanghai-putuo-caizhengju-2024-juesuan.pdf", import.meta.url),
@@ -73,5 +73,35 @@ describe("决算 identities F-01 … F-04", () => {
     const seedLike = miniDisclosure();
     for (const rule of [F01, F02, F03, F04])
       expect(runRule(rule, seedLike, xinjiang2025Budget)).toEqual({ notChecked: expect.any(String) });
+  });
+});
+
+describe("F-10 三公 决算 vs 预算 explained", () => {
+  it("passes on the real 决算: 预算 0.95 against 决算 0, and the 说明 gives the reason", () => {
+    // pdftotext: "2024年度“三公”经费支出决算数小于预算数的主要原因：当年度无“三公”经费支出。"
+    expect(run(F10, d)).toEqual([]);
+  });
+
+  it("reports a difference the 说明 does not explain", () => {
+    const m = structuredClone(d);
+    for (const e of m.explanations) if (e.title.includes("三公")) e.text = e.text.replace(/原因/g, "情况");
+    expect(run(F10, m)).toMatchObject([
+      { rule: "F-10", severity: "error", location: { section: expect.stringContaining("三公") } },
+    ]);
+  });
+
+  it("cannot check without the 说明, and finds nothing when 决算 equals 预算", () => {
+    const m = structuredClone(d);
+    m.explanations = [];
+    expect(run(F10, m)).toHaveProperty("notChecked");
+    const same = withCell(
+      withCell(d, 7, "", "officialReceptionActual", wan("0.95")),
+      7,
+      "",
+      "totalActual",
+      wan("0.95"),
+    );
+    for (const e of same.explanations) if (e.title.includes("三公")) e.text = "无";
+    expect(run(F10, same)).toEqual([]);
   });
 });

@@ -160,6 +160,54 @@ export const F03: Rule = defineRule({
   },
 });
 
+/**
+ * F-10: when a “三公” 决算数 differs from its 预算数, the 说明 on 三公 must say why (L7, L8: 决算
+ * “三公” 说明 compares with the 预算 and explains the difference). Reads the 三公 section of the
+ * 说明 by its title; a document whose 说明 were not imported cannot be checked.
+ */
+export const F10: Rule = defineRule({
+  appliesTo: ["finalAccounts"],
+  id: "F-10",
+  severity: "error",
+  category: "text",
+  title: "“三公”经费决算数与预算数不同的，说明中写明原因",
+  source: "L7、L8（决算“三公”说明须与预算对比并说明增减原因）",
+  run: ({ d, template }) => {
+    const spec = tableSpec(template, "threePublic");
+    const stages = new Set(spec?.lineColumns?.map((c) => c.stage));
+    if (!spec || !stages.has("budget") || !stages.has("actual"))
+      return { notChecked: `模板 ${template.id} 的“三公”经费表没有成对的预算数、决算数列` };
+    const t = tableById(d, "threePublic");
+    if (!t) return { notChecked: "缺少财政拨款“三公”经费支出决算表" };
+    if (d.explanations.length === 0) return { notChecked: "文档的说明部分没有读入" };
+    const differing = THREE_PUBLIC_LINES.flatMap((line) => {
+      const b = lineCell(t, spec, line, { stage: "budget" });
+      const a = lineCell(t, spec, line, { stage: "actual" });
+      if (!a || !b) return [];
+      return (a.amount ?? 0) !== (b.amount ?? 0) ? [{ line, a, b }] : [];
+    });
+    if (differing.length === 0) return [];
+    const section = d.explanations.find((e) => e.title.includes("三公"));
+    const text = section?.text.replace(/\s+/g, "") ?? "";
+    if (/原因/.test(text)) return [];
+    const first = differing[0]!;
+    return [
+      {
+        rule: "F-10",
+        severity: "error",
+        message: section
+          ? `“三公”经费决算数与预算数不同（${differing.length} 项），说明“${section.title}”没有写明原因`
+          : `“三公”经费决算数与预算数不同（${differing.length} 项），但没有“三公”经费的说明`,
+        location: section
+          ? { part: "部门决算情况说明", section: section.title }
+          : cellLocation(t, first.a.row, first.a.column),
+        expected: formatWanyuan(first.b.amount ?? 0),
+        actual: formatWanyuan(first.a.amount ?? 0),
+      },
+    ];
+  },
+});
+
 const FUND_TABLES = ["governmentFundExpenditure", "stateCapitalExpenditure"];
 const FUND_COLUMNS = ["openingBalance", "income", "total", "closingBalance"];
 
@@ -202,4 +250,4 @@ function sumOrNull(a: number | null, b: number | null): number | null {
 }
 
 /** The 决算 rules (final accounts only; the engine reports them as not applicable to a budget). */
-export const RULES: readonly Rule[] = [F01, F02, F03, F04, ...SELF_EVALUATION_RULES];
+export const RULES: readonly Rule[] = [F01, F02, F03, F04, ...SELF_EVALUATION_RULES, F10];
