@@ -124,6 +124,10 @@ export const statementSchema = z.object({
   share: centiPercentSchema.optional(),
   change: fenSchema.optional().describe("signed change against last year"),
   growth: centiPercentSchema.optional().describe("signed growth rate"),
+  budget: fenSchema
+    .optional()
+    .describe("决算 说明: the 年初预算 the 决算 amount is set against (\"年初预算为…，支出决算为…\")"),
+  completion: centiPercentSchema.optional().describe("决算 说明: the printed 完成年初预算的 …%"),
   reason: z.string().optional(),
   text: z.string(),
   at: textRefSchema,

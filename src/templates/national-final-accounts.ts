@@ -294,17 +294,44 @@ export const nationalFinalAccounts: TemplateSpec = {
   region: "全国",
   kind: "finalAccounts",
   listsAllClasses: true,
+  proseChecked: true,
   unit: "wanyuan",
   tables,
   explanations: [
     { no: 1, id: "overall", title: "收入支出决算总体情况说明", required: true },
-    { no: 2, id: "income", title: "收入决算情况说明", required: true },
-    { no: 3, id: "expenditure", title: "支出决算情况说明", required: true },
+    // 本年收入合计 and its sources with 占 …% of it; no 比上年 (the template does not ask for one)
+    {
+      no: 2,
+      id: "income",
+      title: "收入决算情况说明",
+      required: true,
+      comparesWith: "none",
+      shareBase: "sectionTotal",
+      linesByLabel: true,
+    },
+    {
+      no: 3,
+      id: "expenditure",
+      title: "支出决算情况说明",
+      required: true,
+      comparesWith: "none",
+      shareBase: "sectionTotal",
+    },
     { no: 4, id: "fiscal", title: "财政拨款收入支出决算总体情况说明", required: true },
-    { no: 5, id: "generalBudget", title: "一般公共预算财政拨款支出决算情况说明", required: true },
+    // (一) 比上年, (二) 类 shares, (三) 项 by 项: 年初预算, 决算, 完成率 and 原因 (F-11 … F-13)
+    {
+      no: 5,
+      id: "generalBudget",
+      title: "一般公共预算财政拨款支出决算情况说明",
+      required: true,
+      comparesWith: "budget",
+    },
     { no: 6, id: "basic", title: "一般公共预算财政拨款基本支出决算情况说明", required: true },
-    { no: 7, id: "threePublic", title: "“三公”经费", required: true },
+    { no: 7, id: "threePublic", title: "“三公”经费", required: true, comparesWith: "budget" },
     { no: 8, id: "governmentFund", title: "政府性基金预算财政拨款", required: true },
     { no: 9, id: "stateCapital", title: "国有资本经营预算财政拨款", required: true },
+    // 2024 format: 预算绩效 and 其他重要事项 (机关运行经费, 政府采购, 国有资产占有使用) follow
+    { no: 10, id: "performanceManagement", title: "预算绩效管理情况", required: false },
+    { no: 11, id: "other", title: "其他重要事项", required: true },
   ],
 };

@@ -93,6 +93,22 @@ export interface ExplanationSpec {
    * lists the 一般公共预算 items that Xinjiang's 说明五 does, so the rules about 说明五 read it
    */
   covers?: readonly string[];
+  /**
+   * what the section's amounts are set against: "priorYear" (比上年增减, the default: Xinjiang,
+   * Shanghai), "budget" (决算: 年初预算 and 完成率, items by 项) or "none" (amounts and shares only:
+   * 决算 说明二/三). Completeness rules ask for a 比上年增减 only where the template does.
+   */
+  comparesWith?: "priorYear" | "budget" | "none";
+  /**
+   * the whole the section's shares (占 …%) are of: "grandTotal" (表1 收支总计, the default) or
+   * "sectionTotal" (the section's own total, e.g. 决算 本年收入合计 / 本年支出合计)
+   */
+  shareBase?: "grandTotal" | "sectionTotal";
+  /**
+   * the section names 表1 lines by their printed labels (决算: 本年收入合计, 其他收入) rather than by
+   * the fund words of the Xinjiang 说明二 (一般公共预算, 财政专户, 单位资金)
+   */
+  linesByLabel?: boolean;
 }
 
 export interface TemplateSpec {

@@ -25,6 +25,21 @@
  *   ("预算安排购置车辆0辆") sentences are there but not read (an importer gap: they state zeros).
  * - C-32 (warning): the 名词解释 has 基本支出预算, 项目支出预算, “三公”经费, 机关运行经费 — no 财政拨款.
  * - C-03 (warning): 机构设置 lists the one unit ("1.财政局本部") but no 内设机构.
+ *
+ * The 决算 template's text rules are checked too (proseChecked; 年初预算/决算/完成率 by F-11 … F-13).
+ * On 上海市普陀区财政局 2024 决算, by hand with `pdftotext -layout`:
+ * - T-08 (error, real): 说明四 "2024年度财政拨款收入支出总计0.3万元。与2023年度相比，财政拨款收入支出
+ *   总计持平" — 表4 prints 总计 2,961.68 on both sides.
+ * - T-10 (error, real): 说明五（二）"一般公共服务支出（类）2106.66万元，占71.73%" — 2,106.66 ÷ 2,940.05
+ *   = 71.65% (the other three classes' shares 11.11%, 2.07%, 15.16% are right; the four add to 100.07%).
+ * - T-14 (warning, real): 说明六 人员经费 "主要包括：…退休费、个人农业生产补贴" — 表6 prints 30309 奖励金
+ *   0.31 and leaves 30310 个人农业生产补贴 blank.
+ * - T-01 (warnings): 说明一 gives the 收入支出总计 and its change only, not the composition by 类.
+ * - C-03 (warnings): the 单位构成 lists three units but no 内设机构 and no 行政/事业 counts.
+ * - C-30 (warning): "共有车辆0辆…单价100万元（含）以上设备2台（套）" is not read (importer gap), no 房屋.
+ * - T-23 (notice): 政府采购 货物 4.79 + 工程 0 + 服务 246.47 = 251.26 against 251.25 万元.
+ * F-11 … F-13 find nothing: every 完成率 (98.20%; 三公 0%) and 决算 amount agrees, and each 项 whose 决算
+ * differs from its 年初预算 states a reason. The blank 财政部 template's 说明 ("XXX 万元") is not checked.
  */
 import { readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -67,6 +82,15 @@ const EXPECTED: Record<string, Key[]> = {
     ["K-07", "notice", 1, "八、社会保障和就业支出"],
     ["K-18", "notice", 4, "八、社会保障和就业支出"],
     ["K-18", "notice", 4, "八、社会保障和就业支出"],
+    // the 说明 read from the PDF (see the header comment for the evidence)
+    ["T-08", "error", 4, "收入总计"],
+    ["T-10", "error", 5, undefined],
+    ["T-14", "warning", 6, undefined],
+    ...Array.from({ length: 5 }, (): Key => ["T-01", "warning", undefined, undefined]),
+    ["C-03", "warning", undefined, undefined],
+    ["C-03", "warning", undefined, undefined],
+    ["C-30", "warning", undefined, undefined],
+    ["T-23", "notice", undefined, undefined],
   ],
   // the built-in 2025 function catalogue is partial (codes taken from the Xinjiang seed): these
   // standard 项 are simply not in it
@@ -134,7 +158,21 @@ describe("the catalogue on the corpus", () => {
         // the 决算 rules run on 决算 only
         const kind = doc(f).meta.kind;
         const finalOnly = ALL_RULES.filter((x) => x.appliesTo?.join() === "finalAccounts").map((x) => x.id);
-        expect(finalOnly).toEqual(["F-01", "F-02", "F-03", "F-04", "F-05", "F-06", "F-07", "F-08", "F-09", "F-10"]);
+        expect(finalOnly).toEqual([
+          "F-01",
+          "F-02",
+          "F-03",
+          "F-04",
+          "F-05",
+          "F-06",
+          "F-07",
+          "F-08",
+          "F-09",
+          "F-10",
+          "F-11",
+          "F-12",
+          "F-13",
+        ]);
         expect(r.notApplicable.map((n) => n.rule)).toEqual(kind === "finalAccounts" ? [] : finalOnly);
         // the tables' arithmetic ran
         // renda's 表1 wraps "当年收入/小计" and "收入/合计" around the amount line; the import does not

@@ -259,7 +259,18 @@ function addProse(d: Disclosure, prose: ReturnType<typeof proseLines>, problems:
   if (r.overview) d.overview = r.overview;
   if (p.publishedOn) d.meta.publishedOn = p.publishedOn;
   const parts: ("tables" | "text" | "performance")[] = d.tables.length > 0 ? ["tables"] : [];
-  if (p.explanations.length > 0 && template.proseChecked) parts.push("text");
+  // a blank template ("收入支出总计 XXX 万元"): no figure to check, and every completeness rule would
+  // report the template's blanks as the document's omissions
+  const blank =
+    p.explanations.every((e) => e.statements.length === 0) &&
+    p.explanations.some((e) => /[XＸ]{2,}\s*(?:万元|%|％)/.test(e.text));
+  if (p.explanations.length > 0 && template.proseChecked && blank)
+    problems.push({
+      code: "pdf.textTemplate",
+      severity: "warning",
+      message: `情况说明是未填写的模板（金额为“XXX 万元”），文字规则不检查`,
+    });
+  else if (p.explanations.length > 0 && template.proseChecked) parts.push("text");
   else if (p.explanations.length > 0)
     problems.push({
       code: "pdf.textUnchecked",

@@ -30,10 +30,11 @@ function setIf<T extends object, K extends keyof T>(o: T, k: K, v: T[K] | undefi
 
 function procurement(k: string): Procurement | undefined {
   const p: Procurement = {};
-  setIf(p, "total", wan(k, "政府采购预算"));
-  setIf(p, "goods", wan(k, "货物预算"));
-  setIf(p, "works", wan(k, "工程预算"));
-  setIf(p, "services", wan(k, "服务预算"));
+  // 决算: "政府采购金额（以合同签订为准）为251.25万元，其中：货物采购金额4.79万元…"
+  setIf(p, "total", wan(k, "政府采购预算") ?? wan(k, "政府采购金额(?:[(（]以合同签订为准[)）])?"));
+  setIf(p, "goods", wan(k, "货物预算") ?? wan(k, "货物采购金额"));
+  setIf(p, "works", wan(k, "工程预算") ?? wan(k, "工程采购金额"));
+  setIf(p, "services", wan(k, "服务预算") ?? wan(k, "服务采购金额"));
   setIf(p, "smeReserved", wan(k, "中小企业预留政府采购项目预算金额"));
   setIf(p, "microReserved", wan(k, "小微企业预留政府采购项目预算金额"));
   return Object.keys(p).length > 0 ? p : undefined;

@@ -69,12 +69,20 @@ export function parseOverview(lines: readonly Line[], r: Range | undefined, prob
     const ins = /事业单位(\d+)家/.exec(k);
     if (ins) ov.institutionUnits = Number(ins[1]);
     // "…预算单位包括：" (Xinjiang), "…事业单位0家，具体包括：" (Shanghai)
-    if (/(?:预算单位|具体)包括[:：]?$/.test(k)) {
+    // "…决算编制范围的单位包括：" (决算), then a small 序号/单位名称/备注 table
+    if (/(?:预算单位|具体|范围的单位)包括[:：]?$/.test(k)) {
       mode = "units";
       continue;
     }
+    if (mode === "units" && /^序号单位名称/.test(k)) continue;
     if (mode === "units" && /^\d+[、.．]/.test(k)) {
       ov.budgetUnits.push({ name: stripEnum(t), kind: "unknown" });
+      continue;
+    }
+    // a 序号 column: "1 上海市普陀区财政局（本级）", "2 …财政所 预算不单列，并入本级"
+    const numbered = mode === "units" ? /^\d{1,2}(?=[^\d、.．])(\S+)/.exec(k) : null;
+    if (numbered) {
+      ov.budgetUnits.push({ name: numbered[1] as string, kind: "unknown" });
       continue;
     }
     if (k.includes("编制数") || k.includes("实有人数")) {

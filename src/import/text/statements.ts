@@ -9,6 +9,11 @@
  * amount, a share, a change or a growth rate, and starts a new statement when it names its own
  * subject. Statements about the same subject within a section (三公: amounts in one sentence,
  * changes in the next) are merged.
+ *
+ * 决算 说明 set the 决算 against the 年初预算 ("年初预算为 1560.05 万元，支出决算为1511.89万元，完成年初
+ * 预算的98.20%。决算数小于预算数的主要原因：…"): the 年初预算 is `budget`, the 决算 `amount`, the rate
+ * `completion`; the item they belong to is named in the sentence before ("1、一般公共服务支出（类）
+ * 财政事务（款）行政运行（项）。主要用于：…"), and the 原因 follows in a sentence of its own.
  */
 import type { Statement } from "../../model/disclosure.ts";
 import { type AmountUnit, parseAmount, parsePercent } from "../../model/money.ts";
@@ -82,7 +87,7 @@ export function cleanSubject(raw: string, ctx: StatementContext): string {
   return GENERIC.has(s) ? "" : s;
 }
 
-type Field = "amount" | "share" | "change" | "growth";
+type Field = "amount" | "share" | "change" | "growth" | "budget" | "completion";
 
 interface Draft {
   st: Statement;
@@ -92,12 +97,34 @@ interface Draft {
 export function parseStatements(text: string, section: number, ctx: StatementContext): Statement[] {
   const out: Statement[] = [];
   const bySubject = new Map<string, Statement>();
+  // 决算: the 类/款/项 item a "年初预算为…" sentence without a subject belongs to, and the last
+  // statement with a 年初预算 (a "决算数小于预算数的主要原因：…" sentence gives its reason)
+  let item: string | undefined;
+  let lastBudget: Statement | undefined;
   for (const sen of sentences(text)) {
+    const head = ITEM_HEAD.exec(sen.s);
+    if (head) item = cleanSubject(head[1] as string, ctx) || undefined;
+    const why = BUDGET_REASON.exec(sen.s);
+    if (why && lastBudget && lastBudget.reason === undefined) {
+      const r = sen.s.slice(why.index + why[0].length).trim();
+      if (r) lastBudget.reason = r;
+      continue;
+    }
+    // "…增长1.40%。主要原因是…": a reason sentence of its own belongs to the change just stated
+    const last = out[out.length - 1];
+    if (/^主要原因(?:是|为|[：:])/.test(sen.s) && last?.change !== undefined && last.reason === undefined) {
+      const r = sen.s.replace(/^主要原因(?:是|为)?[：:，,]?/, "").trim();
+      if (r && !AMOUNT.test(r)) {
+        last.reason = r;
+        continue;
+      }
+    }
     let off = 0;
     for (const clause of sen.s.split(/[；;]/)) {
-      const drafts = parseClause(clause, sen.offset + off, section, ctx);
+      const drafts = parseClause(clause, sen.offset + off, section, ctx, item);
       off += clause.length + 1;
       for (const d of drafts) {
+        if (d.st.budget !== undefined) lastBudget = d.st;
         const prev = bySubject.get(d.st.subject);
         if (prev && mergeable(prev, d.st)) {
           merge(prev, d.st);
@@ -117,7 +144,12 @@ export function parseStatements(text: string, section: number, ctx: StatementCon
   return out;
 }
 
-const FIELDS: (Field | "reason")[] = ["amount", "share", "change", "growth", "reason"];
+/** "1、一般公共服务支出（类）财政事务（款）行政运行（项）。" — an item heading naming a 项 */
+const ITEM_HEAD = /^\s*\d+\s*[、.．]\s*(\S+?[（(]项[)）])/;
+/** "决算数小于预算数的主要原因：…" */
+const BUDGET_REASON = /决算数?(?:大于|小于|高于|低于)(?:年初)?预算数?的?主要原因(?:是|为)?[：:，,]?/;
+
+const FIELDS: (Field | "reason")[] = ["amount", "share", "change", "growth", "budget", "completion", "reason"];
 
 function mergeable(a: Statement, b: Statement): boolean {
   return FIELDS.every((f) => a[f] === undefined || b[f] === undefined);
@@ -128,7 +160,7 @@ function merge(a: Statement, b: Statement): void {
   a.text = `${a.text}；${b.text}`;
 }
 
-function parseClause(clause: string, offset: number, section: number, ctx: StatementContext): Draft[] {
+function parseClause(clause: string, offset: number, section: number, ctx: StatementContext, item?: string): Draft[] {
   const drafts: Draft[] = [];
   let head = clause;
   let reason: string | undefined;
@@ -158,7 +190,8 @@ function parseClause(clause: string, offset: number, section: number, ctx: State
       if (!field) continue;
       const subject = field.subject === undefined ? "" : cleanSubject(field.subject, ctx);
       if (!cur || (subject !== "" && subject !== cur.st.subject) || cur.st[field.key] !== undefined) {
-        const subj = subject || pending;
+        // a 年初预算 without a subject belongs to the item named before it (决算 说明五（三）)
+        const subj = subject || pending || (field.key === "budget" ? item : undefined);
         if (!subj) continue;
         cur = { st: { subject: subj, text: clause.trim(), at: { section, offset } } };
         drafts.push(cur);
@@ -178,6 +211,7 @@ function classify(p: string): { key: Field; value: number; subject?: string } | 
     const v = parsePercent(pm[1] as string);
     if (v === undefined) return undefined;
     const before = p.slice(0, pm.index);
+    if (/完成(?:年初)?(?:调整)?预算(?:数)?的?\s*$/.test(before)) return { key: "completion", value: v };
     if (/占(?:比)?\s*$/.test(before) || before.includes("占")) return { key: "share", value: v };
     if (/(增长|下降|增幅|降幅|减少|增加)\s*$/.test(before))
       return { key: "growth", value: /下降|降幅|减少/.test(before) ? -v : v };
@@ -190,8 +224,12 @@ function classify(p: string): { key: Field; value: number; subject?: string } | 
   const before = p.slice(0, am.index);
   const ch = /(增加|减少|增长|下降)\s*$/.exec(before);
   if (ch) {
-    const subj = before.slice(0, ch.index).replace(/(?:比|较|与)上年(?:预算)?(?:相比)?\s*$/, "");
+    const subj = before.slice(0, ch.index).replace(/(?:比|较|与)(?:上年|\d{4}\s*年度?)(?:预算)?(?:相比)?\s*$/, "");
     return { key: "change", value: /减少|下降/.test(ch[1] as string) ? -v : v, subject: subj };
   }
+  const bm = /年初预算(?:数)?(?:为|是)?\s*$/.exec(before);
+  if (bm) return { key: "budget", value: v, subject: before.slice(0, bm.index) };
+  const am2 = /(?:支出)?决算(?:数)?(?:为|是)?\s*$/.exec(before);
+  if (am2) return { key: "amount", value: v, subject: before.slice(0, am2.index) };
   return { key: "amount", value: v, subject: before };
 }

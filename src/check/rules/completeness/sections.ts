@@ -10,11 +10,13 @@ import { defineRule, type Rule, type RuleContext } from "../../rule.ts";
 import { threePublicKey } from "../text/fund-statements.ts";
 import {
   cnNumber,
+  comparesWithPriorYear,
   explanationById,
   generalBudgetPart,
   incomeLineKey,
   isPlaceholder,
   natureKey,
+  otherSectionNo,
   summaryLine,
   textLoc,
 } from "../text/shared.ts";
@@ -60,11 +62,18 @@ function sectionRule(id: string, sectionId: string, title: string, source: strin
 }
 
 /** Requires share and change on a statement with a non-zero amount, and a reason for a change. */
-function requireDetail(id: string, e: Explanation, s: Statement, out: Finding[], needShare: boolean): void {
+function requireDetail(
+  id: string,
+  e: Explanation,
+  s: Statement,
+  out: Finding[],
+  needShare: boolean,
+  needChange = true,
+): void {
   const loc = textLoc(e.no, `（${s.subject}）`);
   const lacks: string[] = [];
   if (needShare && s.share === undefined) lacks.push("占比");
-  if (s.change === undefined) lacks.push("比上年增减");
+  if (needChange && s.change === undefined) lacks.push("比上年增减");
   if (lacks.length)
     out.push({
       rule: id,
@@ -110,10 +119,10 @@ export const SECTION_RULES: readonly Rule[] = [
         });
         continue;
       }
-      requireDetail("C-19", e, s, out, true);
+      requireDetail("C-19", e, s, out, true, comparesWithPriorYear(ctx, "income"));
     }
   }),
-  sectionRule("C-20", "expenditure", "说明：支出预算，基本支出/项目支出金额、占比、增减及原因", "L5", (e, _c, out) => {
+  sectionRule("C-20", "expenditure", "说明：支出预算，基本支出/项目支出金额、占比、增减及原因", "L5", (e, ctx, out) => {
     for (const key of ["basic", "project"] as const) {
       const s = e.statements.find((x) => x.amount !== undefined && natureKey(x.subject) === key);
       if (!s)
@@ -123,7 +132,7 @@ export const SECTION_RULES: readonly Rule[] = [
           message: `说明三没有说明${key === "basic" ? "基本支出" : "项目支出"}`,
           location: textLoc(e.no),
         });
-      else requireDetail("C-20", e, s, out, true);
+      else requireDetail("C-20", e, s, out, true, comparesWithPriorYear(ctx, "expenditure"));
     }
   }),
   sectionRule("C-21", "fiscal", "说明：财政拨款收支总体情况", "L5", (e, _c, out) => {
@@ -135,9 +144,19 @@ export const SECTION_RULES: readonly Rule[] = [
     "generalBudget",
     "说明：一般公共预算当年拨款 规模变化、结构（类占比）、逐项使用情况（增减额、增长率、原因）",
     "L5 (项级); Xinjiang template",
-    (e, _c, out) => {
+    (e, ctx, out) => {
       const p1 = e.statements.filter((s) => generalBudgetPart(s) === 1 && s.amount !== undefined);
-      for (const key of ["basic", "project"] as const) {
+      // 决算 (spec comparesWith "budget"): (一) the whole 支出 against last year, (三) each 项 with its
+      // 年初预算 and 决算 (amounts, rates and reasons are F-11 … F-13)
+      const byBudget = !comparesWithPriorYear(ctx, "generalBudget");
+      if (byBudget && !p1.some((s) => natureKey(s.subject) === "total" && s.change !== undefined))
+        out.push({
+          rule: "C-22",
+          severity: "error",
+          message: "说明五（一）没有说明一般公共预算财政拨款支出比上年的变化",
+          location: textLoc(e.no, "（一）"),
+        });
+      for (const key of byBudget ? [] : (["basic", "project"] as const)) {
         const s = p1.find((x) => natureKey(x.subject) === key);
         if (!s)
           out.push({
@@ -165,11 +184,13 @@ export const SECTION_RULES: readonly Rule[] = [
         });
       items.forEach((s, i) => {
         const loc = textLoc(e.no, `（三）第 ${i + 1} 项`);
-        const lacks = [
-          s.amount === undefined ? "预算数" : "",
-          s.change === undefined ? "增减额" : "",
-          s.growth === undefined ? "增长率" : "",
-        ].filter(Boolean);
+        const lacks = byBudget
+          ? [s.budget === undefined ? "年初预算数" : "", s.amount === undefined ? "决算数" : ""].filter(Boolean)
+          : [
+              s.amount === undefined ? "预算数" : "",
+              s.change === undefined ? "增减额" : "",
+              s.growth === undefined ? "增长率" : "",
+            ].filter(Boolean);
         if (lacks.length)
           out.push({ rule: "C-22", severity: "error", message: `${s.subject} 缺少${lacks.join("、")}`, location: loc });
         const r = reasonFinding("C-22", s, loc);
@@ -233,8 +254,10 @@ export const SECTION_RULES: readonly Rule[] = [
     "threePublic",
     "说明：“三公”经费总额及各分项金额、比上年增减及增减原因",
     "L5, L8; 财政部检查“未披露三公增减变动原因”",
-    (e, _c, out) => {
+    (e, ctx, out) => {
       const by = (k: string) => e.statements.filter((s) => threePublicKey(s.subject) === k);
+      // 决算: the 三公 total's 年初预算 and each line's 决算 (with 完成率); no 比上年 asked for
+      const byBudget = !comparesWithPriorYear(ctx, "threePublic");
       const need: [string, string[]][] = [
         ["“三公”经费总额", ["total"]],
         ["因公出国（境）费", ["overseasTravel"]],
@@ -247,7 +270,10 @@ export const SECTION_RULES: readonly Rule[] = [
         const loc = textLoc(e.no, `（${label}）`);
         if (!ss.some((s) => s.amount !== undefined))
           out.push({ rule: "C-26", severity: "error", message: `说明十没有写明${label}金额`, location: loc });
-        if (!ss.some((s) => s.change !== undefined))
+        if (byBudget) {
+          if (keys.includes("total") && !ss.some((s) => s.budget !== undefined))
+            out.push({ rule: "C-26", severity: "error", message: `说明没有写明${label}年初预算`, location: loc });
+        } else if (!ss.some((s) => s.change !== undefined))
           out.push({ rule: "C-26", severity: "error", message: `说明十没有写明${label}比上年增减`, location: loc });
         for (const s of ss) {
           const r = reasonFinding("C-26", s, loc);
@@ -265,9 +291,10 @@ export const C28 = defineRule({
   category: "completeness",
   title: "说明：机关运行经费金额、比上年增减及原因",
   source: "《预算法》第十四条; L5",
-  run: ({ d }) => {
+  run: (ctx) => {
+    const { d } = ctx;
     const s = d.otherMatters.officeOperatingCost;
-    const loc = textLoc(12, "（一）机关运行经费");
+    const loc = textLoc(otherSectionNo(ctx), "（一）机关运行经费");
     if (!s || s.amount === undefined)
       return [{ rule: "C-28", severity: "error", message: "没有说明机关运行经费安排情况", location: loc }];
     const out: Finding[] = [];
@@ -285,9 +312,10 @@ export const C29 = defineRule({
   category: "completeness",
   title: "说明：政府采购预算总额及货物、工程、服务；面向中小企业预留",
   source: "L2, L5",
-  run: ({ d }) => {
+  run: (ctx) => {
+    const { d } = ctx;
     const p = d.otherMatters.procurement;
-    const loc = textLoc(12, "（二）政府采购");
+    const loc = textLoc(otherSectionNo(ctx), "（二）政府采购");
     if (!p || p.total === undefined)
       return [{ rule: "C-29", severity: "error", message: "没有说明政府采购预算总额", location: loc }];
     const out: Finding[] = [];
@@ -315,9 +343,10 @@ export const C30 = defineRule({
   category: "completeness",
   title: "说明：国有资产占用（房屋、车辆、其他资产、大型设备、本年购置安排）",
   source: "L5 (逐步公开); 财政部检查“未公开国有资产占用情况说明”",
-  run: ({ d }) => {
+  run: (ctx) => {
+    const { d } = ctx;
     const a = d.otherMatters.assets;
-    const loc = textLoc(12, "（三）国有资产占用");
+    const loc = textLoc(otherSectionNo(ctx), "（三）国有资产占用");
     if (!a) return [{ rule: "C-30", severity: "error", message: "没有说明国有资产占用情况", location: loc }];
     const lacks = [
       a.buildingArea === undefined && a.buildingValue === undefined ? "房屋" : "",

@@ -25,6 +25,7 @@ import type { TableSpec } from "../../../templates/spec.ts";
 import { defineRule, type Rule } from "../../rule.ts";
 import { lineRow } from "../arithmetic/line-sums.ts";
 import { cellLocation, compareCells, push, tableSpec } from "../arithmetic/sum-cells.ts";
+import { BUDGET_COMPLETION_RULES } from "./budget-completion.ts";
 import { SELF_EVALUATION_RULES } from "./self-evaluation.ts";
 
 const TWO_SIDED = ["summary", "fiscalSummary"];
@@ -250,4 +251,4 @@ function sumOrNull(a: number | null, b: number | null): number | null {
 }
 
 /** The 决算 rules (final accounts only; the engine reports them as not applicable to a budget). */
-export const RULES: readonly Rule[] = [F01, F02, F03, F04, ...SELF_EVALUATION_RULES, F10];
+export const RULES: readonly Rule[] = [F01, F02, F03, F04, ...SELF_EVALUATION_RULES, F10, ...BUDGET_COMPLETION_RULES];

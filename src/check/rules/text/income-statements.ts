@@ -5,11 +5,13 @@
 import { amountAt, tableById } from "../../../model/access.ts";
 import type { Finding } from "../../../model/finding.ts";
 import { formatWanyuan } from "../../../model/money.ts";
+import { normaliseLabel } from "../../../templates/spec.ts";
 import { FUNCTION_CLASSES_2025 } from "../../../templates/xinjiang-2025-budget.ts";
 import { compareSum, defineRule } from "../../rule.ts";
 import {
   checkShare,
   explanationById,
+  explanationSpecOf,
   grandTotal,
   incomeLineKey,
   natureKey,
@@ -99,9 +101,19 @@ export const T02 = defineRule({
     if (!e) return { notChecked: "没有说明二（收入预算情况）" };
     if (!tableById(d, "summary")) return { notChecked: "没有表1 部门收支总体情况表" };
     const out: Finding[] = [];
+    // 决算 (spec linesByLabel): a subject is a 表1 line by its printed label, or not a line at all
+    // ("财政拨款收入" sums three 表1 lines)
+    const byLabel = explanationSpecOf({ d, template }, "income")?.linesByLabel === true;
+    const lines = template.tables.find((t) => t.id === "summary")?.lines ?? [];
     for (const s of e.statements) {
       if (s.amount === undefined) continue;
-      const key = incomeLineKey(s.subject);
+      const key = byLabel
+        ? lines.find(
+            (l) =>
+              l.side === "income" &&
+              [l.label, ...(l.aliases ?? [])].some((x) => normaliseLabel(x) === normaliseLabel(s.subject)),
+          )?.key
+        : incomeLineKey(s.subject);
       if (!key) continue;
       const l = summaryLine(d, key);
       if (!l) continue;
@@ -140,7 +152,13 @@ export const T03 = defineRule({
           s.amount !== undefined &&
           (isIncome ? incomeLineKey(s.subject) === "total" : natureKey(s.subject) === "total"),
       );
-      const whole = grandTotal(d) ?? (t3 ? totalAt(t3, "total") : undefined) ?? totalStmt?.amount;
+      // 决算 (spec shareBase "sectionTotal"): shares of the section's own 本年收入合计 / 本年支出合计
+      const own = explanationSpecOf({ d, template }, isIncome ? "income" : "expenditure")?.shareBase;
+      const sectionTotal = e.statements.find((s) => s.amount !== undefined && s.share === undefined)?.amount;
+      const whole =
+        own === "sectionTotal"
+          ? sectionTotal
+          : (grandTotal(d) ?? (t3 ? totalAt(t3, "total") : undefined) ?? totalStmt?.amount);
       if (whole === undefined) continue;
       for (const s of e.statements) {
         if (s.share === undefined || s.amount === undefined) continue;

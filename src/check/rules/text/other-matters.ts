@@ -6,7 +6,7 @@ import { lineCell, tableById } from "../../../model/access.ts";
 import type { Finding } from "../../../model/finding.ts";
 import { formatWanyuan } from "../../../model/money.ts";
 import { compareSum, defineRule } from "../../rule.ts";
-import { PART, squash, textLoc, totalAt } from "./shared.ts";
+import { basicAmounts, otherSectionNo, PART, squash, textLoc, totalAt } from "./shared.ts";
 
 const loc12 = (sub: string) => textLoc(12, sub);
 
@@ -16,13 +16,19 @@ export const T22 = defineRule({
   category: "text",
   title: "机关运行经费 ≤ 表6 公用经费；只有行政（参公）单位时两者相等",
   source: "名词解释（机关运行经费 = 行政单位（含参公事业单位）的公用经费）; L1",
-  run: ({ d }) => {
+  run: (ctx) => {
+    const { d } = ctx;
     const oc = d.otherMatters.officeOperatingCost;
     const t6 = tableById(d, "basicExpenditure");
     if (oc?.amount === undefined) return { notChecked: "没有识别出机关运行经费金额" };
     if (!t6) return { notChecked: "没有表6 一般公共预算基本支出情况表" };
-    const operating = totalAt(t6, "operating") ?? 0;
-    const loc = { ...loc12("（一）机关运行经费"), table: 6, row: "总计", column: "公用经费" };
+    const operating = basicAmounts(ctx, t6).operating ?? 0;
+    const loc = {
+      ...textLoc(otherSectionNo(ctx), "（一）机关运行经费"),
+      table: 6,
+      row: "总计",
+      column: "公用经费",
+    };
     if (oc.amount > operating)
       return [
         {

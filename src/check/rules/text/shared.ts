@@ -8,6 +8,7 @@ import { amountAt, lineAmount, tableById, totalRow } from "../../../model/access
 import type { Disclosure, Explanation, PrintedTable, Row, Statement } from "../../../model/disclosure.ts";
 import type { Finding, Location, Severity } from "../../../model/finding.ts";
 import { type CentiPercent, type Fen, formatPercent, formatWanyuan, growth, share } from "../../../model/money.ts";
+import type { ExplanationSpec } from "../../../templates/spec.ts";
 import type { RuleContext } from "../../rule.ts";
 
 export const PART = {
@@ -58,6 +59,77 @@ export function explanationById(ctx: RuleContext, id: string): Explanation | und
     const o = own(e);
     return !o || o.id === id || !t.includes(squash(o.title));
   });
+}
+
+/** The spec of the section that carries the content of `id` (itself, or one that `covers` it). */
+export function explanationSpecOf(ctx: RuleContext, id: string): ExplanationSpec | undefined {
+  return (
+    ctx.template.explanations.find((e) => e.id === id) ?? ctx.template.explanations.find((e) => e.covers?.includes(id))
+  );
+}
+
+/** Whether the template's section states a 比上年增减 (spec `comparesWith`, default priorYear). */
+export function comparesWithPriorYear(ctx: RuleContext, id: string): boolean {
+  return (explanationSpecOf(ctx, id)?.comparesWith ?? "priorYear") === "priorYear";
+}
+
+/** The 说明十二-style number of the template's 其他重要事项 section (12 when the spec has none). */
+export function otherSectionNo(ctx: RuleContext): number {
+  return ctx.template.explanations.find((e) => e.id === "other")?.no ?? 12;
+}
+
+/**
+ * 基本支出 amounts of 表6 by kind: the 人员经费 / 公用经费 columns where the table has them, else (决算
+ * 表6: 人员经费 and 公用经费 blocks by economic class) the sums of its class rows, split by the spec's
+ * `personnelClasses`. `byKind` gives a 款 row's amount for the kind (for listing 款 names).
+ */
+export function basicAmounts(
+  ctx: RuleContext,
+  t6: PrintedTable,
+): {
+  total?: Fen;
+  personnel?: Fen;
+  operating?: Fen;
+  byKind: (r: Row, kind: "personnel" | "operating") => Fen;
+  /** the kind of an economic code (by the spec's personnelClasses), where the table splits by class */
+  kindOf?: (code: string) => "personnel" | "operating";
+} {
+  const spec = ctx.template.tables.find((x) => x.id === t6.id);
+  const classes = spec?.personnelClasses;
+  if (!classes) {
+    const out: ReturnType<typeof basicAmounts> = { byKind: (r, k) => amountAt(t6, r, k) ?? 0 };
+    const total = totalAt(t6, "total");
+    const personnel = totalAt(t6, "personnel");
+    const operating = totalAt(t6, "operating");
+    if (total !== undefined) out.total = total;
+    if (personnel !== undefined) out.personnel = personnel;
+    if (operating !== undefined) out.operating = operating;
+    return out;
+  }
+  const isPersonnel = (code: string) => classes.some((c) => code.startsWith(c));
+  let personnel = 0;
+  let operating = 0;
+  for (const r of t6.rows) {
+    if (r.code?.length !== 3) continue;
+    const a = amountAt(t6, r, "total") ?? 0;
+    if (isPersonnel(r.code)) personnel += a;
+    else operating += a;
+  }
+  // the printed block totals (人员经费合计, 公用经费合计) win over the class sums: a class row the
+  // import could not separate (决算 表6's wrapped right block) must not change the amounts
+  const printed = (word: string) => {
+    const r = t6.rows.find((x) => x.kind === "total" && squash(x.label).includes(word));
+    return r ? amountAt(t6, r, "total") : undefined;
+  };
+  personnel = printed("人员经费合计") ?? personnel;
+  operating = printed("公用经费合计") ?? operating;
+  return {
+    total: personnel + operating,
+    personnel,
+    operating,
+    kindOf: (code) => (isPersonnel(code) ? "personnel" : "operating"),
+    byKind: (r, k) => (r.code && isPersonnel(r.code) === (k === "personnel") ? (amountAt(t6, r, "total") ?? 0) : 0),
+  };
 }
 
 /** Location of a 说明 section: "说明五". */
