@@ -126,7 +126,7 @@ export const statementSchema = z.object({
   growth: centiPercentSchema.optional().describe("signed growth rate"),
   budget: fenSchema
     .optional()
-    .describe("决算 说明: the 年初预算 the 决算 amount is set against (\"年初预算为…，支出决算为…\")"),
+    .describe('决算 说明: the 年初预算 the 决算 amount is set against ("年初预算为…，支出决算为…")'),
   completion: centiPercentSchema.optional().describe("决算 说明: the printed 完成年初预算的 …%"),
   reason: z.string().optional(),
   text: z.string(),
@@ -293,7 +293,10 @@ export const disclosureSchema = z.object({
   projects: z.array(projectDescriptionSchema).describe("说明七 project descriptions"),
   otherMatters: otherMattersSchema,
   performance: z.array(performanceTableSchema),
-  selfEvaluations: z.array(selfEvaluationSchema).optional().describe("绩效自评表 of a 决算 (final accounts) disclosure"),
+  selfEvaluations: z
+    .array(selfEvaluationSchema)
+    .optional()
+    .describe("绩效自评表 of a 决算 (final accounts) disclosure"),
   glossary: z.array(glossaryEntrySchema),
   provenance: z.object({
     source: z.string(),
