@@ -109,6 +109,12 @@ export interface ExplanationSpec {
    * the fund words of the Xinjiang 说明二 (一般公共预算, 财政专户, 单位资金)
    */
   linesByLabel?: boolean;
+  /**
+   * the section is, on its own, what a 其他重要事项 sub-section carries elsewhere (Jiangsu 2017: 说明十
+   * 机关运行经费 and 说明十二 政府采购 are sections of their own): it is read into otherMatters and the
+   * rules about that matter (C-28, C-29, T-23 …) find it there
+   */
+  otherMatter?: "officeOperatingCost" | "procurement" | "assets";
 }
 
 export interface TemplateSpec {
@@ -130,6 +136,8 @@ export interface TemplateSpec {
   statesStaffing?: boolean;
   /** 表1/表4 list every 功能分类 类 of the year, with or without amounts (K-08 checks it) */
   listsAllClasses?: boolean;
+  /** the 说明 has no 国有资产占用 section (Jiangsu 2017 省级): C-30 is not checked, naming the template */
+  omitsAssets?: boolean;
 }
 
 /** Normalises a printed label for matching: no whitespace, no list markers, unified brackets. */

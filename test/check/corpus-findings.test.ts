@@ -40,6 +40,22 @@
  * - T-23 (notice): 政府采购 货物 4.79 + 工程 0 + 服务 246.47 = 251.26 against 251.25 万元.
  * F-11 … F-13 find nothing: every 完成率 (98.20%; 三公 0%) and 决算 amount agrees, and each 项 whose 决算
  * differs from its 年初预算 states a reason. The blank 财政部 template's 说明 ("XXX 万元") is not checked.
+ *
+ * Jiangsu 2017 预算 (proseChecked; the zhengxie and shengweiban documents are two PDFs, merged below).
+ * By hand with `pdftotext -layout`:
+ * - T-04 (error, real): 省检察院 说明十 "机关运行经费预算支出 6032.55 万元，比 2016 年增加 3401.59 万元，
+ *   增长 129.97 %" — 3,401.59 ÷ 2,630.96 = 129.29% (digits swapped).
+ * - T-04 (error, rounding-level): 省人大 说明十 "5619.31 万元，比 2016 年增加 4032.99 万元，增加 254.23%" —
+ *   the printed figures give 254.24% (the unrounded 元 amounts may give 254.23%; T-04 is exact by design).
+ * - C-33 (warning, real): 省人大 and 省委办公厅 目录 "第四部分 名称解释", the body "第四部分 名词解释".
+ * - C-03 (warning): the 概况 names the 内设机构 and the units in the budget but never says how many are
+ *   行政 and how many 事业 units (e.g. 省法院 "本部门纳入本年预算的下属单位如下：徐州铁路运输法院").
+ * - C-29 (warning): 政府采购 总额 with 货物/工程/服务 ("政府采购预算总金额为 3742.4 万元。其中拟购买货物
+ *   525.4 万元；拟购买工程 500 万元；拟购买服务 2717 万元"), no 中小企业预留 (the 2017 template has none).
+ * Not findings: 说明七 "政府性基金支出预算支出 0 万元" / "本表数为零" / "无" is the 空表说明 of 表7 (C-16);
+ * 说明十 and 说明十二 are the 机关运行经费 and 政府采购 (spec otherMatter), 说明十's amount equals 表10's
+ * 合计 (T-22); there is no 国有资产 section (spec omitsAssets, C-30 not checked); the 目录 prints short
+ * table titles and no 说明 sub-sections (C-33 matches titles through the spec).
  */
 import { readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -48,6 +64,7 @@ import { check } from "../../src/check/index.ts";
 import { ALL_RULES } from "../../src/check/rules/index.ts";
 import { addToCell, wan } from "../../src/check/testing.ts";
 import { importFile } from "../../src/import/index.ts";
+import { mergeDisclosures } from "../../src/import/merge.ts";
 import type { Disclosure } from "../../src/model/disclosure.ts";
 
 const DIR = fileURLToPath(new URL("../fixtures/corpus/", import.meta.url));
@@ -59,9 +76,22 @@ type Key = [rule: string, severity: string, table: number | undefined, row: stri
 
 /** Every finding per document, with its cause (errors only where checked by hand: see above). */
 const EXPECTED: Record<string, Key[]> = {
-  "jiangsu-gaoyuan-2017-yusuan.pdf": [],
-  "jiangsu-jianchayuan-2017-yusuan.pdf": [],
-  "jiangsu-renda-2017-yusuan.pdf": [],
+  // the 说明 read from the PDF (see the header comment for the evidence)
+  "jiangsu-gaoyuan-2017-yusuan.pdf": [
+    ["C-03", "warning", undefined, undefined],
+    ["C-29", "warning", undefined, undefined],
+  ],
+  "jiangsu-jianchayuan-2017-yusuan.pdf": [
+    ["T-04", "error", undefined, undefined],
+    ["C-03", "warning", undefined, undefined],
+    ["C-29", "warning", undefined, undefined],
+  ],
+  "jiangsu-renda-2017-yusuan.pdf": [
+    ["T-04", "error", undefined, undefined],
+    ["C-03", "warning", undefined, undefined],
+    ["C-29", "warning", undefined, undefined],
+    ["C-33", "warning", undefined, undefined],
+  ],
   // import: the "部门：中国共产党江苏省委员会办公厅" line of 表2 wraps ("…办" / "公厅") and is not read
   "jiangsu-shengweiban-2017-yusuan-tables.pdf": [["C-17", "warning", 2, undefined]],
   "jiangsu-zhengxie-2017-yusuan-tables.pdf": [],
@@ -117,6 +147,21 @@ const EXPECTED: Record<string, Key[]> = {
     (n): Key => ["C-17", "warning", n, undefined],
   ),
   "shanghai-unit-budget-template.xlsx": [1, 2, 3, 4, 5, 6, 7, 9].map((n): Key => ["C-17", "warning", n, undefined]),
+};
+
+/** The two-PDF Jiangsu documents, tables merged with their text (as `yusuan check X-tables.pdf --text X-text.pdf`). */
+const MERGED: Record<string, Key[]> = {
+  // import: the 表2 "部门：…办" / "公厅" line (see above); the rest as on the single PDFs
+  "jiangsu-shengweiban-2017-yusuan": [
+    ["C-17", "warning", 2, undefined],
+    ["C-03", "warning", undefined, undefined],
+    ["C-29", "warning", undefined, undefined],
+    ["C-33", "warning", undefined, undefined],
+  ],
+  "jiangsu-zhengxie-2017-yusuan": [
+    ["C-03", "warning", undefined, undefined],
+    ["C-29", "warning", undefined, undefined],
+  ],
 };
 
 const docs = new Map<string, Disclosure>();
@@ -184,6 +229,21 @@ describe("the catalogue on the corpus", () => {
       });
     });
   }
+});
+
+describe("the catalogue on the two-PDF Jiangsu documents, merged", () => {
+  for (const [name, expected] of Object.entries(MERGED))
+    it(`${name}: tables + text have exactly the expected findings`, async () => {
+      const tables = doc(`${name}-tables.pdf`);
+      const text = await importFile(`${DIR}${name}-text.pdf`, { template: tables.meta.template, textOnly: true });
+      if (!text.disclosure) throw new Error(`${name}-text.pdf did not import`);
+      const m = mergeDisclosures(tables, text.disclosure);
+      expect(m.provenance.parts).toEqual(["tables", "text"]);
+      const r = check(m);
+      expect(r.findings.filter((x) => x.severity === "error").length).toBe(0);
+      const got: Key[] = r.findings.map((x) => [x.rule, x.severity, x.location.table, x.location.row]);
+      expect(sortKeys(got)).toEqual(sortKeys(expected));
+    }, 60_000);
 });
 
 describe("mutations in other templates are errors at the changed table", () => {

@@ -121,8 +121,8 @@ describe("Jiangsu 2017: text and tables in two PDFs", () => {
     expect(m.glossary.length).toBeGreaterThanOrEqual(7);
     const s1 = m.explanations[0]?.statements.find((s) => s.subject.includes("一般公共预算收入"));
     expect(s1).toMatchObject({ amount: 9_066_790_000, change: 498_720_000, growth: 582 });
-    // Jiangsu's text rules are not checked on real documents yet: the text is kept, not declared read
-    expect(m.provenance.parts).toEqual(["tables"]);
-    expect(m.provenance.problems.map((p) => p.code)).toContain("pdf.textUnchecked");
+    // Jiangsu's text rules are checked on the corpus (proseChecked): the merged document declares its text
+    expect(m.provenance.parts).toEqual(["tables", "text"]);
+    expect(m.provenance.problems.map((p) => p.code)).not.toContain("pdf.textUnchecked");
   }, 60_000);
 });

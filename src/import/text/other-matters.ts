@@ -31,10 +31,14 @@ function setIf<T extends object, K extends keyof T>(o: T, k: K, v: T[K] | undefi
 function procurement(k: string): Procurement | undefined {
   const p: Procurement = {};
   // 决算: "政府采购金额（以合同签订为准）为251.25万元，其中：货物采购金额4.79万元…"
-  setIf(p, "total", wan(k, "政府采购预算") ?? wan(k, "政府采购金额(?:[(（]以合同签订为准[)）])?"));
-  setIf(p, "goods", wan(k, "货物预算") ?? wan(k, "货物采购金额"));
-  setIf(p, "works", wan(k, "工程预算") ?? wan(k, "工程采购金额"));
-  setIf(p, "services", wan(k, "服务预算") ?? wan(k, "服务采购金额"));
+  // Jiangsu 2017: "政府采购预算总金额为3742.4万元。其中拟购买货物525.4万元；拟购买工程500万元…" or
+  // "…其中，货物类政府采购支出预算259.32万元,占20.40%；服务类政府采购支出预算…"
+  setIf(p, "total", wan(k, "政府采购预算(?:总金额|总额)?") ?? wan(k, "政府采购金额(?:[(（]以合同签订为准[)）])?"));
+  const kind = (w: string) =>
+    wan(k, `${w}预算`) ?? wan(k, `${w}采购金额`) ?? wan(k, `拟购买${w}`) ?? wan(k, `${w}类政府采购支出预算`);
+  setIf(p, "goods", kind("货物"));
+  setIf(p, "works", kind("工程"));
+  setIf(p, "services", kind("服务"));
   setIf(p, "smeReserved", wan(k, "中小企业预留政府采购项目预算金额"));
   setIf(p, "microReserved", wan(k, "小微企业预留政府采购项目预算金额"));
   return Object.keys(p).length > 0 ? p : undefined;
@@ -92,6 +96,23 @@ function performance(k: string): PerformanceSummary | undefined {
   return Object.keys(p).length > 0 ? p : undefined;
 }
 
+/**
+ * Reads one matter into `om` from its whitespace-free text `k`: a 其他重要事项 sub-section, or a
+ * section of its own (spec `otherMatter`, Jiangsu 2017 说明十/说明十二) with its Explanation.
+ */
+export function readOtherMatter(
+  om: OtherMatters,
+  matter: "officeOperatingCost" | "procurement" | "assets",
+  k: string,
+  explanation: Explanation | undefined,
+): void {
+  if (matter === "officeOperatingCost") {
+    const st = explanation?.statements.find((s) => s.subject.includes("运行经费") && s.amount !== undefined);
+    if (st) om.officeOperatingCost = st;
+  } else if (matter === "procurement") setIf(om, "procurement", procurement(k));
+  else setIf(om, "assets", assets(k));
+}
+
 /** Reads 十二's sub-sections; `sub` maps printed sub-section numbers to line ranges. */
 export function parseOtherMatters(
   lines: readonly Line[],
@@ -110,11 +131,9 @@ export function parseOtherMatters(
           : r.end,
     };
     const k = norm(joinText(lines, body));
-    if (/运行经费/.test(head)) {
-      const st = explanation?.statements.find((s) => s.subject.includes("运行经费") && s.amount !== undefined);
-      if (st) om.officeOperatingCost = st;
-    } else if (head.includes("政府采购")) setIf(om, "procurement", procurement(k));
-    else if (head.includes("国有资产") || head.includes("资产占用")) setIf(om, "assets", assets(k));
+    if (/运行经费/.test(head)) readOtherMatter(om, "officeOperatingCost", k, explanation);
+    else if (head.includes("政府采购")) readOtherMatter(om, "procurement", k, explanation);
+    else if (head.includes("国有资产") || head.includes("资产占用")) readOtherMatter(om, "assets", k, explanation);
     else if (head.includes("绩效")) setIf(om, "performance", performance(k));
     else if (head.includes("其他需说明")) {
       for (let i = body.start; i < body.end; i++) {

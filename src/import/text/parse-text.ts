@@ -24,8 +24,8 @@ import { layoutDocument, parseToc } from "./document.ts";
 import { findSections, otherSubsections, parseExplanations, specialSections } from "./explanations.ts";
 import { type CatalogEntry, functionCodeResolver } from "./function-codes.ts";
 import { parseGlossary } from "./glossary.ts";
-import { type Line, norm, Problems, type Range, splitLines } from "./lines.ts";
-import { parseOtherMatters } from "./other-matters.ts";
+import { joinText, type Line, norm, Problems, type Range, splitLines } from "./lines.ts";
+import { parseOtherMatters, readOtherMatter } from "./other-matters.ts";
 import { parseOverview } from "./overview.ts";
 import { parsePerformance } from "./performance.ts";
 import { parseProjects } from "./projects.ts";
@@ -253,6 +253,20 @@ export function parseTextParts(lines: readonly Line[], ranges: PartRanges, ctx: 
         )
       : { notes: [] },
   );
+  // a matter that is a section of its own (spec `otherMatter`: Jiangsu 2017 说明十, 说明十二)
+  for (const spec of template.explanations) {
+    const r = spec.otherMatter ? sections.sections.get(spec.no) : undefined;
+    if (!r || !spec.otherMatter) continue;
+    const matter = spec.otherMatter;
+    safe("其他重要事项", undefined, () =>
+      readOtherMatter(
+        otherMatters,
+        matter,
+        norm(joinText(lines, { start: r.start + 1, end: r.end })),
+        explanations.find((e) => e.no === spec.no),
+      ),
+    );
+  }
   const performance = safe("绩效目标表", [] as PerformanceTable[], () => {
     const r = sections.performance;
     if (!r) return [];

@@ -51,7 +51,10 @@ export function sentences(text: string): Sentence[] {
       const line = text.slice(lineStart, i).trim();
       const next = text.slice(i + 1, i + 12);
       // A wrapped line is long and ends mid-sentence; headings are short.
-      if (ENDS.test(line) || line.length < 30 || STARTS_ITEM.test(next)) push(i);
+      // A short line whose next line opens with the amount ("…机关运行经费预算支出\n6032.55万元，比…",
+      // Jiangsu) is a wrapped sentence too.
+      const short = line.length < 30 && !(/[^\s，,。：:；;]$/.test(line) && AMOUNT_START.test(next));
+      if (ENDS.test(line) || short || STARTS_ITEM.test(next)) push(i);
       lineStart = i + 1;
     }
   }
@@ -60,6 +63,8 @@ export function sentences(text: string): Sentence[] {
 }
 
 const AMOUNT = /(-?\d[\d,]*(?:\.\d+)?)\s*(万元|万|元)/;
+/** the start of a line that continues a sentence with its amount: "6032.55 万元，" */
+const AMOUNT_START = /^\s*\d[\d,]*(?:\.\d+)?\s*万/;
 const PERCENT = /(-?\d[\d,]*(?:\.\d+)?)\s*[%％]/;
 const GENERIC = new Set(["", "预算数", "预算", "金额", "合计", "共", "预算安排", "其中", "为", "数"]);
 
@@ -112,8 +117,13 @@ export function parseStatements(text: string, section: number, ctx: StatementCon
     }
     // "…增长1.40%。主要原因是…": a reason sentence of its own belongs to the change just stated
     const last = out[out.length - 1];
-    if (/^主要原因(?:是|为|[：:])/.test(sen.s) && last?.change !== undefined && last.reason === undefined) {
-      const r = sen.s.replace(/^主要原因(?:是|为)?[：:，,]?/, "").trim();
+    // (Jiangsu: "…增加254.23%。此项数据变动较大的原因是财政部对“机关运行经费”口径调整…")
+    const own = /^(?:主要原因(?:是|为|[：:])|此项数据变动较大的原因(?:是|为))/.exec(sen.s);
+    if (own && last?.change !== undefined && last.reason === undefined) {
+      const r = sen.s
+        .slice(own[0].length)
+        .replace(/^[：:，,]/, "")
+        .trim();
       if (r && !AMOUNT.test(r)) {
         last.reason = r;
         continue;

@@ -294,7 +294,7 @@ export const C28 = defineRule({
   run: (ctx) => {
     const { d } = ctx;
     const s = d.otherMatters.officeOperatingCost;
-    const loc = textLoc(otherSectionNo(ctx), "（一）机关运行经费");
+    const loc = textLoc(otherSectionNo(ctx, "officeOperatingCost"), "（一）机关运行经费");
     if (!s || s.amount === undefined)
       return [{ rule: "C-28", severity: "error", message: "没有说明机关运行经费安排情况", location: loc }];
     const out: Finding[] = [];
@@ -315,15 +315,21 @@ export const C29 = defineRule({
   run: (ctx) => {
     const { d } = ctx;
     const p = d.otherMatters.procurement;
-    const loc = textLoc(otherSectionNo(ctx), "（二）政府采购");
+    const loc = textLoc(otherSectionNo(ctx, "procurement"), "（二）政府采购");
     if (!p || p.total === undefined)
       return [{ rule: "C-29", severity: "error", message: "没有说明政府采购预算总额", location: loc }];
     const out: Finding[] = [];
-    const lacks = [
-      p.goods === undefined ? "货物" : "",
-      p.works === undefined ? "工程" : "",
-      p.services === undefined ? "服务" : "",
-    ].filter(Boolean);
+    // a kind left unnamed is 0 when the named ones already add up to the total (Jiangsu 2017: "拟购买
+    // 货物496.20万元；拟购买服务1278.50万元" of 1774.70, 表12 has no 工程 rows)
+    const named = (p.goods ?? 0) + (p.works ?? 0) + (p.services ?? 0);
+    const complete = named === p.total && [p.goods, p.works, p.services].some((x) => x !== undefined);
+    const lacks = complete
+      ? []
+      : [
+          p.goods === undefined ? "货物" : "",
+          p.works === undefined ? "工程" : "",
+          p.services === undefined ? "服务" : "",
+        ].filter(Boolean);
     if (lacks.length)
       out.push({
         rule: "C-29",
@@ -345,8 +351,9 @@ export const C30 = defineRule({
   source: "L5 (逐步公开); 财政部检查“未公开国有资产占用情况说明”",
   run: (ctx) => {
     const { d } = ctx;
+    if (ctx.template.omitsAssets) return { notChecked: `模板 ${ctx.template.id} 的情况说明没有国有资产占用部分` };
     const a = d.otherMatters.assets;
-    const loc = textLoc(otherSectionNo(ctx), "（三）国有资产占用");
+    const loc = textLoc(otherSectionNo(ctx, "assets"), "（三）国有资产占用");
     if (!a) return [{ rule: "C-30", severity: "error", message: "没有说明国有资产占用情况", location: loc }];
     const lacks = [
       a.buildingArea === undefined && a.buildingValue === undefined ? "房屋" : "",

@@ -3,6 +3,7 @@
  */
 import { tableById } from "../../../model/access.ts";
 import type { Finding } from "../../../model/finding.ts";
+import type { TemplateSpec } from "../../../templates/spec.ts";
 import { defineRule } from "../../rule.ts";
 import { PART, squash } from "../text/shared.ts";
 
@@ -62,15 +63,24 @@ export const C33 = defineRule({
     // TOC lines break long titles across lines; compare against the whole TOC without spaces.
     const toc = squash(d.toc.join(""));
     const out: Finding[] = [];
+    // A 目录 may list the short title ("一、收支预算总表") where the page prints a long one ("一、2017
+    // 年度江苏省高级人民法院部门收支预算总表"): both name the spec's table, so they match.
+    const specNo = (title: string) => tableNoByTitle(template, title, d.meta.department);
+    const tocNos = new Set(d.toc.map(specNo).filter((n) => n !== undefined));
     for (const t of d.tables)
-      if (!toc.includes(squash(t.title)))
+      if (!toc.includes(squash(t.title)) && !(specNo(t.title) === t.no && tocNos.has(t.no)))
         out.push({
           rule: "C-33",
           severity: "warning",
           message: `目录没有列出表${t.no}“${t.title}”（或标题不一致）`,
           location: { ...loc, table: t.no },
         });
-    for (const spec of template.explanations) {
+    // Only where the 目录 lists 说明 sections at all (Jiangsu 2017 lists the 第三部分 heading only)
+    const listsSections = d.toc.some((line) => {
+      const s = squash(line);
+      return !s.endsWith("表") && template.explanations.some((e) => s.includes(squash(e.title)));
+    });
+    for (const spec of listsSections ? template.explanations : []) {
       const present = d.explanations.some((e) => e.no === spec.no);
       if (present && !toc.includes(squash(spec.title)))
         out.push({
@@ -83,11 +93,13 @@ export const C33 = defineRule({
     if (d.glossary.length > 0 && !toc.includes("名词解释"))
       out.push({ rule: "C-33", severity: "warning", message: "目录没有列出名词解释", location: loc });
     const titles = d.tables.map((t) => squash(t.title));
+    const printedNos = new Set(d.tables.map((t) => specNo(t.title)));
     for (const line of d.toc) {
       const s = squash(line).replace(/^[-•·]?(?:[一二三四五六七八九十]+、|\d+[.、．])/, "");
       // Part headings ("第二部分 2025 年部门预算公开表") end in 表 but are not tables.
       if (/^第[一二三四五六七八九十]+部分/.test(s)) continue;
-      if (s.endsWith("表") && s.length > 4 && !titles.includes(s))
+      const n = specNo(line);
+      if (s.endsWith("表") && s.length > 4 && !titles.includes(s) && !(n !== undefined && printedNos.has(n)))
         out.push({
           rule: "C-33",
           severity: "warning",
@@ -98,3 +110,18 @@ export const C33 = defineRule({
     return out;
   },
 });
+
+/**
+ * The spec table a printed or 目录 title names: the title without its list number, year ("2017 年度"),
+ * department and "部门" prefix, equal to the spec's title or one of its aliases (also without "部门").
+ */
+function tableNoByTitle(template: TemplateSpec, title: string, department: string): number | undefined {
+  const dept = squash(department);
+  let s = squash(title).replace(/^[-•·]?(?:[一二三四五六七八九十]+、|\d+[.、．])/, "");
+  s = s.replace(/^\d{4}年度?/, "");
+  if (dept && s.startsWith(dept)) s = s.slice(dept.length);
+  const bare = (x: string) => squash(x).replace(/^部门/, "").replace(/\(/g, "（").replace(/\)/g, "）");
+  s = bare(s);
+  if (!s.endsWith("表") && !s.endsWith("）")) return undefined;
+  return template.tables.find((t) => [t.title, ...t.aliases].some((a) => bare(a) === s))?.no;
+}

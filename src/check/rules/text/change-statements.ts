@@ -29,7 +29,12 @@ function nonItemStatements(ctx: RuleContext): { s: Statement; loc: Location }[] 
     }
   }
   const oc = ctx.d.otherMatters.officeOperatingCost;
-  if (oc) out.push({ s: oc, loc: textLoc(12, "（一）机关运行经费") });
+  // once: a section of its own (spec otherMatter, Jiangsu 说明十) lists it among its statements above
+  const listed =
+    oc &&
+    ctx.template.explanations.some((e) => e.otherMatter === "officeOperatingCost") &&
+    out.some(({ s }) => s.subject === oc.subject && s.amount === oc.amount && s.change === oc.change);
+  if (oc && !listed) out.push({ s: oc, loc: textLoc(12, "（一）机关运行经费") });
   return out;
 }
 

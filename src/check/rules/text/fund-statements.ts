@@ -10,7 +10,13 @@ import { explanationById, squash, subjectOf, textLoc } from "./shared.ts";
 
 /** The 说明 text says the fund has no expenditure (空表, 没有, 未安排, 无). */
 export function saysEmpty(text: string): boolean {
-  return /空表|没有|未安排|无(?:政府性基金|国有资本)|不涉及/.test(squash(text));
+  // Jiangsu 2017: "…政府性基金支出预算支出0万元", "本表数为零。", or the section is just "无"
+  const t = squash(text);
+  return (
+    /空表|没有|未安排|无(?:政府性基金|国有资本)|不涉及|数为零/.test(t) ||
+    /(?:支出|预算|为)0(?:\.0+)?万元/.test(t) ||
+    /^无[。.]?$/.test(t)
+  );
 }
 
 export const T19 = defineRule({

@@ -21,10 +21,26 @@ export const T22 = defineRule({
     const oc = d.otherMatters.officeOperatingCost;
     const t6 = tableById(d, "basicExpenditure");
     if (oc?.amount === undefined) return { notChecked: "没有识别出机关运行经费金额" };
+    // Jiangsu 2017 prints the 机关运行经费 as a table of its own (表10), which counts the running costs
+    // paid from 项目 funds too: the 说明 states that table's total
+    const own = tableById(d, "officeOperatingCost");
+    if (own) {
+      const total = totalAt(own, "total");
+      if (total === undefined) return { notChecked: `表${own.no}“${own.title}”没有识别出合计行` };
+      const f = compareSum(T22, {
+        expected: total,
+        actual: oc.amount,
+        addends: 0,
+        message: `说明中机关运行经费 ${formatWanyuan(oc.amount)} 万元与表${own.no} 合计 ${formatWanyuan(total)} 万元不一致`,
+        location: { ...textLoc(otherSectionNo(ctx, "officeOperatingCost")), table: own.no },
+        statedInWanyuan: own.unit === "yuan",
+      });
+      return f ? [f] : [];
+    }
     if (!t6) return { notChecked: "没有表6 一般公共预算基本支出情况表" };
     const operating = basicAmounts(ctx, t6).operating ?? 0;
     const loc = {
-      ...textLoc(otherSectionNo(ctx), "（一）机关运行经费"),
+      ...textLoc(otherSectionNo(ctx, "officeOperatingCost"), "（一）机关运行经费"),
       table: 6,
       row: "总计",
       column: "公用经费",

@@ -73,9 +73,13 @@ export function comparesWithPriorYear(ctx: RuleContext, id: string): boolean {
   return (explanationSpecOf(ctx, id)?.comparesWith ?? "priorYear") === "priorYear";
 }
 
-/** The 说明十二-style number of the template's 其他重要事项 section (12 when the spec has none). */
-export function otherSectionNo(ctx: RuleContext): number {
-  return ctx.template.explanations.find((e) => e.id === "other")?.no ?? 12;
+/**
+ * The 说明十二-style number of the template's 其他重要事项 section (12 when the spec has none), or of
+ * the section that carries `matter` on its own (spec `otherMatter`: Jiangsu 2017 说明十 机关运行经费).
+ */
+export function otherSectionNo(ctx: RuleContext, matter?: ExplanationSpec["otherMatter"]): number {
+  const own = matter ? ctx.template.explanations.find((e) => e.otherMatter === matter) : undefined;
+  return own?.no ?? ctx.template.explanations.find((e) => e.id === "other")?.no ?? 12;
 }
 
 /**
