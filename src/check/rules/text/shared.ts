@@ -187,16 +187,40 @@ export interface PercentCheck {
   difference?: string;
 }
 
+/** Half a printed step of 0.01 万元, in 分: every amount in a 说明 is rounded to it. */
+const HALF_STEP = 5_000n;
+
 /**
- * Checks a printed share against amount / whole, rounded half up to 0.01%. Shares are recomputed
- * from printed amounts and must match exactly (they do on the seed); any difference is an error.
+ * Could the printed rate (hundredths of a percent) be num / den for some true amounts within
+ * rounding of the printed ones (num ± dn, den ± dd, in 分)? Exact integer arithmetic: the rate is
+ * continuous over that box, so it is enough that one corner reaches the rate's lower rounding bound
+ * and one corner its upper bound: 2·10000·n ≥ (2p − 1)·d and 2·10000·n ≤ (2p + 1)·d, for d > 0.
+ */
+export function rateWithinRounding(printed: number, num: Fen, den: Fen, dn: bigint, dd: bigint): boolean {
+  const p = BigInt(printed);
+  let reachesLow = false;
+  let reachesHigh = false;
+  for (const n of [BigInt(num) - dn, BigInt(num) + dn])
+    for (const d of [BigInt(den) - dd, BigInt(den) + dd]) {
+      if (d <= 0n) return false; // the base could be zero: no bound to speak of
+      if (20000n * n >= (2n * p - 1n) * d) reachesLow = true;
+      if (20000n * n <= (2n * p + 1n) * d) reachesHigh = true;
+    }
+  return reachesLow && reachesHigh;
+}
+
+/**
+ * Checks a printed share against amount / whole, rounded half up to 0.01%. Recomputed from the
+ * printed amounts it should match exactly (it does on the seed); a difference that the rounding of
+ * the two printed amounts can explain is a notice, anything else an error.
  */
 export function checkShare(printed: CentiPercent, amount: Fen, whole: Fen): PercentCheck | undefined {
   const exp = share(amount, whole);
   if (exp === undefined || exp === printed) return undefined;
+  const rounding = rateWithinRounding(printed, amount, whole, HALF_STEP, HALF_STEP);
   return {
-    severity: "error",
-    message: `占比应为 ${formatWanyuan(amount)} ÷ ${formatWanyuan(whole)} = ${formatPercent(exp)}，说明写为 ${formatPercent(printed)}`,
+    severity: rounding ? "notice" : "error",
+    message: `占比应为 ${formatWanyuan(amount)} ÷ ${formatWanyuan(whole)} = ${formatPercent(exp)}，说明写为 ${formatPercent(printed)}${rounding ? "（在金额四舍五入可解释的范围内）" : ""}`,
     expected: formatPercent(exp),
     actual: formatPercent(printed),
     difference: `${((printed - exp) / 100).toFixed(2)} 个百分点`,
@@ -256,9 +280,12 @@ export function checkChange(s: Statement): PercentCheck[] {
   }
   const exp = growth(s.amount, s.change);
   if (exp !== undefined && exp !== s.growth) {
+    // The change and this year's amount are each rounded to 0.01 万元, so last year's (their
+    // difference) to within 0.01 万元: a rate those roundings can explain is a notice.
+    const rounding = rateWithinRounding(s.growth, s.change, prior, HALF_STEP, 2n * HALF_STEP);
     out.push({
-      severity: "error",
-      message: `增长率应为 ${formatWanyuan(s.change)} ÷ (${formatWanyuan(s.amount)} − ${formatWanyuan(s.change)}) = ${formatPercent(exp)}，说明写为 ${formatPercent(s.growth)}`,
+      severity: rounding ? "notice" : "error",
+      message: `增长率应为 ${formatWanyuan(s.change)} ÷ (${formatWanyuan(s.amount)} − ${formatWanyuan(s.change)}) = ${formatPercent(exp)}，说明写为 ${formatPercent(s.growth)}${rounding ? "（在金额四舍五入可解释的范围内）" : ""}`,
       expected: formatPercent(exp),
       actual: formatPercent(s.growth),
       difference: `${((s.growth - exp) / 100).toFixed(2)} 个百分点`,
