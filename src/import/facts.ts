@@ -20,6 +20,23 @@ function sideMeasure(measure: TableSpec["measure"], side: "income" | "expenditur
   return measure;
 }
 
+/** The dims of a spec's column (table dims, column dims, column key), made once per spec and column. */
+function columnDims(spec: TableSpec, key: string): Readonly<Record<string, string>> {
+  let known = columnDimsOf.get(spec);
+  if (!known || known.of !== spec.columns) {
+    known = { of: spec.columns, dims: new Map() };
+    columnDimsOf.set(spec, known);
+  }
+  let dims = known.dims.get(key);
+  if (!dims) {
+    const cs = spec.columns.find((s) => s.key === key);
+    dims = { ...spec.dims, ...cs?.dims, column: key };
+    known.dims.set(key, dims);
+  }
+  return dims;
+}
+const columnDimsOf = new WeakMap<TableSpec, { of: TableSpec["columns"]; dims: Map<string, Record<string, string>> }>();
+
 export function deriveFacts(tables: readonly PrintedTable[], template: TemplateSpec): Fact[] {
   const facts: Fact[] = [];
   for (const table of tables) {
@@ -27,14 +44,14 @@ export function deriveFacts(tables: readonly PrintedTable[], template: TemplateS
     if (!spec) continue;
     const lineDims = new Map((spec.lines ?? []).map((l) => [l.key, l.dims]));
     const twoSided = spec.layout === "twoSided";
-    const codeDim = spec.layout === "economicCoded" ? "economicCode" : "functionCode";
+    const economic = spec.layout === "economicCoded";
     // Per amount column, computed once: its measure and the dims every cell of it shares.
     const cols = table.columns.map((col) => {
       if (col.type !== "amount") return undefined;
-      const cs = spec.columns.find((s) => s.key === col.key);
       return {
         measure: sideMeasure(spec.measure, col.side),
-        base: Object.entries({ ...spec.dims, ...cs?.dims, column: col.key }),
+        // The dims every fact of the column starts with, copied per fact (same keys, same order).
+        base: columnDims(spec, col.key),
         income: twoSided && col.side === "income",
       };
     });
@@ -49,8 +66,7 @@ export function deriveFacts(tables: readonly PrintedTable[], template: TemplateS
         const cell = row.cells[c];
         const col = cols[c];
         if (typeof cell !== "number" || !col) continue;
-        const dims: Record<string, string> = {};
-        for (const [k, v] of col.base) dims[k] = v;
+        const dims: Record<string, string> = { ...col.base };
         dims.rowKind = row.kind;
         if (col.income) {
           if (row.lineKey) {
@@ -59,7 +75,11 @@ export function deriveFacts(tables: readonly PrintedTable[], template: TemplateS
             if (ld) Object.assign(dims, ld);
           }
         } else {
-          if (row.code) dims[codeDim] = row.code;
+          // (two stores with fixed names: a store under a computed name is slow)
+          if (row.code) {
+            if (economic) dims.economicCode = row.code;
+            else dims.functionCode = row.code;
+          }
           if (row.lineKey && (!twoSided || row.lineKey === "total")) dims.line = row.lineKey;
         }
         if (unit !== undefined) dims.unit = unit;

@@ -33,9 +33,97 @@ const MAY_CHANGE_UNDER_NFKC = new RegExp(
 );
 
 export function norm(s: string): string {
+  return normFast(s) ?? fullNorm(s);
+}
+
+/**
+ * norm(s) when `s` holds KEEP, DROP and WIDE characters only (most keys: see charClass), computed
+ * character by character; undefined otherwise.
+ */
+export function normFast(s: string): string | undefined {
+  const n = s.length;
+  let i = 0;
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    if ((CHAR_CLASS[c] || charClass(c)) !== KEEP) break;
+    i++;
+  }
+  return i === n ? s : normSliced(s, i);
+}
+
+function normSliced(s: string, from: number): string | undefined {
+  let out = "";
+  let start = 0;
+  for (let i = from; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const k = CHAR_CLASS[c] || charClass(c);
+    if (k === KEEP) continue;
+    if (k === OTHER) return undefined;
+    out += s.slice(start, i);
+    if (k === WIDE) out += String.fromCharCode(c - 0xfee0);
+    start = i + 1;
+  }
+  return out + s.slice(start);
+}
+
+/**
+ * s.normalize("NFKC"), skipping the call for strings of KEEP characters and ASCII whitespace, which
+ * NFKC leaves as they are (labels, codes and amounts mostly).
+ */
+export function nfkc(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c <= 0x20 ? c !== 0x20 && (c < 0x09 || c > 0x0d) : (CHAR_CLASS[c] || charClass(c)) !== KEEP)
+      return s.normalize("NFKC");
+  }
+  return s;
+}
+
+function fullNorm(s: string): string {
   // NFKC only changes compatibility characters (full-width forms, radicals, ligatures, Latin-1
   // symbols…); CJK ideographs and ASCII are stable, and most lines have nothing else, so skip it.
   return (MAY_CHANGE_UNDER_NFKC.test(s) ? s.normalize("NFKC") : s).replace(WS, "");
+}
+
+/**
+ * What `norm` does to a UTF-16 code unit, for the fast path: KEEP (a character with no
+ * decomposition that composes with nothing: printable ASCII, CJK ideographs, common CJK and
+ * general punctuation), DROP (whitespace: NFKC keeps it whitespace, and norm removes it), WIDE
+ * (U+FF01–U+FF5E, full-width ASCII: NFKC gives the ASCII character). A string made of these only
+ * has an NFKC that is the character-by-character mapping, so the fast path equals fullNorm; any
+ * other code unit (OTHER) sends the whole string through fullNorm. Filled on first sight.
+ */
+const KEEP = 1;
+const DROP = 2;
+const WIDE = 3;
+const OTHER = 4;
+const CHAR_CLASS = new Uint8Array(0x10000);
+const WS1 = /\s/;
+
+function charClass(c: number): number {
+  const ch = String.fromCharCode(c);
+  let k = OTHER;
+  if (WS1.test(ch)) k = DROP;
+  else if (c >= 0xff01 && c <= 0xff5e) k = WIDE;
+  else if (
+    ((c >= 0x21 && c <= 0x7e) ||
+      (c >= 0x3400 && c <= 0x4dbf) ||
+      (c >= 0x4e00 && c <= 0x9fff) ||
+      c === 0x3001 ||
+      c === 0x3002 ||
+      (c >= 0x3008 && c <= 0x3011) ||
+      (c >= 0x3014 && c <= 0x301b) ||
+      (c >= 0x2013 && c <= 0x2014) ||
+      (c >= 0x2018 && c <= 0x2019) ||
+      (c >= 0x201c && c <= 0x201d) ||
+      c === 0x203b ||
+      c === 0x00b7 ||
+      c === 0x00d7) &&
+    ch.normalize("NFKC") === ch
+  )
+    k = KEEP;
+  CHAR_CLASS[c] = k;
+  return k;
 }
 
 /**
@@ -57,13 +145,53 @@ class TextLine implements Line {
 
 /** Splits text into lines (\n, \r\n or \r). */
 export function splitLines(text: string): Line[] {
-  const parts = text.split(/\r\n|\r|\n/);
+  const parts = text.includes("\r") ? text.split(/\r\n|\r|\n/) : text.split("\n");
   const out: Line[] = new Array(parts.length);
   for (let i = 0; i < parts.length; i++) {
     const raw = parts[i] as string;
-    out[i] = new TextLine(i + 1, raw, raw.trim());
+    // (trim only when an end is whitespace: most lines are already trimmed)
+    const n = raw.length;
+    const trimmed = n === 0 || (!isSpace(raw.charCodeAt(0)) && !isSpace(raw.charCodeAt(n - 1))) ? raw : raw.trim();
+    out[i] = new TextLine(i + 1, raw, trimmed);
   }
   return out;
+}
+
+/**
+ * A table row's tab-separated fields, each trimmed: `raw.split("\t").map((f) => f.trim())` in one
+ * pass, without the intermediate strings (tables and 绩效目标表 split every row).
+ */
+export function splitFields(raw: string): string[] {
+  const out: string[] = [];
+  const n = raw.length;
+  let s = 0;
+  for (;;) {
+    const tab = raw.indexOf("\t", s);
+    let b = tab < 0 ? n : tab;
+    let a = s;
+    while (a < b && isSpace(raw.charCodeAt(a))) a++;
+    while (b > a && isSpace(raw.charCodeAt(b - 1))) b--;
+    out.push(a === b ? "" : raw.slice(a, b));
+    if (tab < 0) return out;
+    s = tab + 1;
+  }
+}
+
+/** What String.prototype.trim removes (WhiteSpace and LineTerminator, as \s). */
+function isSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 /** Removes a markdown list marker the extractor adds ("- 一、 主要职能"). */

@@ -51,18 +51,24 @@ const LABELS: Record<string, MetaKey> = {
   资金来源: "group",
   财政资金: "group",
 };
+const LABEL_MAX = Math.max(...Object.keys(LABELS).map((k) => k.length));
 const AMOUNT_KEYS = new Set<MetaKey>(["total", "fiscal", "other", "upper", "local", "sourceOther"]);
 
 export function labelOf(cell: string): MetaKey | undefined {
-  const key = squeeze(cell)
-    .replace(/[（(](万元|元|盖章)[）)]/g, "")
-    .replace(/^其中[:：]/, "");
-  return Object.hasOwn(LABELS, key) ? LABELS[key] : undefined;
+  // Labels are short (LABEL_MAX, 6 characters): a longer cell is a value unless whitespace or the
+  // removals below can shorten it (cells are values far more often than labels).
+  if (cell.length > LABEL_MAX && !MAY_HOLD_LABEL.test(cell)) return undefined;
+  let key = squeeze(cell);
+  if (key.includes("（") || key.includes("(")) key = key.replace(/[（(](万元|元|盖章)[）)]/g, "");
+  if (key.startsWith("其中")) key = key.replace(/^其中[:：]/, "");
+  return key.length <= LABEL_MAX && Object.hasOwn(LABELS, key) ? LABELS[key] : undefined;
 }
+/** What can shorten a cell to a label: whitespace, "（万元）"…, "其中：". */
+const MAY_HOLD_LABEL = /[\s\u00a0\u3000（(]|^其中/;
 
 /** Strips the HTML paragraph tags the budget system leaves in 目标 text ("<p>…</p>"). */
 export function cleanGoal(text: string): string {
-  return cleanText(text.replace(/<\/?[a-zA-Z][^<>]{0,40}>/g, " "));
+  return cleanText(text.includes("<") ? text.replace(/<\/?[a-zA-Z][^<>]{0,40}>/g, " ") : text);
 }
 
 export type Report = (p: Omit<ImportProblem, "severity">, severity?: ImportProblem["severity"]) => void;

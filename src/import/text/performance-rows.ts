@@ -54,6 +54,11 @@ export function fieldOfHeader(text: string): Field {
   return "other";
 }
 
+function anyFilled(cells: readonly string[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (cells[i] !== "") return true;
+  return false;
+}
+
 const isComplete = (level: string): boolean => /(指标|效能)$/.test(level);
 const joinFragment = (a: string, b: string): string => {
   if (a === "") return b;
@@ -112,7 +117,7 @@ export class IndicatorRows {
     let t = w - this.mid.length - 1;
     // A row whose 上年完成值 cell is missing rather than blank: the 指标值 is one cell further right.
     if (t >= 1 && t + 1 < w && !looksLikeTarget(cells[t]!) && looksLikeTarget(cells[t + 1]!)) t++;
-    if (w > 0 && t >= 1 && cells[t] !== "" && cells.slice(0, t).some((c) => c !== "")) {
+    if (w > 0 && t >= 1 && cells[t] !== "" && anyFilled(cells, 0, t)) {
       this.rows.push({ line, cells: this.rowCells(cells, t, w) });
       return "row";
     }
@@ -127,36 +132,37 @@ export class IndicatorRows {
     let j = t - 1;
     while (j > 0 && cells[j] === "") j--;
     out.name = cells[j]!;
-    const before = cells.slice(Math.max(0, j - 2), j);
-    if (before.length === 2) {
-      out.level1 = before[0]!;
-      out.level2 = before[1]!;
-    } else if (before.length === 1 && before[0] !== "") {
-      if (LEVEL1_ONLY.has(squeeze(before[0]!))) out.level1 = before[0]!;
-      else out.level2 = before[0]!;
+    if (j >= 2) {
+      out.level1 = cells[j - 2]!;
+      out.level2 = cells[j - 1]!;
+    } else if (j === 1 && cells[0] !== "") {
+      const before = cells[0]!;
+      if (LEVEL1_ONLY.has(squeeze(before))) out.level1 = before;
+      else out.level2 = before;
     }
-    this.mid.forEach((f, k) => {
-      if (t + 1 + k < w) out[f] = cells[t + 1 + k]!;
-    });
-    const tail = cells.slice(w + 1).filter((c) => c !== "");
+    const mid = this.mid;
+    for (let k = 0; k < mid.length; k++) if (t + 1 + k < w) out[mid[k]!] = cells[t + 1 + k]!;
+    const tail: string[] = [];
+    for (let k = w + 1; k < cells.length; k++) if (cells[k] !== "") tail.push(cells[k]!);
     const fields = this.tail;
     if (tail.length === 1 && fields.length === 2 && fields[0] === "scoring") {
       // "按照完成比例赋分 工作资料": rule and evidence in one cell.
       const cell = tail[0]!;
-      const rule = SCORING_RULES.find((r) => squeeze(cell).startsWith(r) && squeeze(cell) !== r);
+      const sq = squeeze(cell);
+      const rule = SCORING_RULES.find((r) => sq.startsWith(r) && sq !== r);
       const m = /^(\S+)\s+(\S.*)$/.exec(cell);
       if (rule) {
         out.scoring = rule;
-        out.evidence = squeeze(cell).slice(rule.length);
+        out.evidence = sq.slice(rule.length);
       } else if (m) {
         out.scoring = m[1]!;
         out.evidence = m[2]!;
       } else out.scoring = cell;
     } else {
-      fields.forEach((f, k) => {
-        const v = k === fields.length - 1 ? tail.slice(k).join(" ") : tail[k];
-        if (v) out[f] = v;
-      });
+      for (let k = 0; k < fields.length; k++) {
+        const v = k < fields.length - 1 ? tail[k] : k === tail.length - 1 ? tail[k] : tail.slice(k).join(" ");
+        if (v) out[fields[k]!] = v;
+      }
     }
     return out;
   }

@@ -20,7 +20,23 @@ const HAS_SPACE_RE = /[\s\u00a0\u3000]/;
  */
 export function cleanText(text: string): string {
   if (!HAS_SPACE_RE.test(text)) return text; // the common case, kept cheap (see the benchmark)
-  return text.replace(SPACES_RE, " ").trim().replace(CJK_GAP_RE, "$1");
+  const t = text.replace(SPACES_RE, " ").trim();
+  return mayHaveCjkGap(t) ? t.replace(CJK_GAP_RE, "$1") : t;
+}
+
+/**
+ * False when CJK_GAP_RE cannot match `t` (whitespace already collapsed to single spaces): no space
+ * between two code units that may belong to CJK characters (all of them are ≥ U+2E80, or quotes;
+ * a character beyond the BMP shows as a surrogate, which is ≥ U+D800). Most cells have none.
+ */
+function mayHaveCjkGap(t: string): boolean {
+  for (let i = t.indexOf(" "); i > 0 && i < t.length - 1; i = t.indexOf(" ", i + 1))
+    if (mayBeCjk(t.charCodeAt(i - 1)) && mayBeCjk(t.charCodeAt(i + 1))) return true;
+  return false;
+}
+
+function mayBeCjk(c: number): boolean {
+  return c >= 0x2e80 || c === 0x2018 || c === 0x2019 || c === 0x201c || c === 0x201d;
 }
 
 /** Removes every whitespace character: level labels ("满意 度指 标") and units ("平 方米"). */
@@ -35,11 +51,16 @@ export function squeeze(text: string): string {
  * stand side by side.
  */
 export function joinSplitNumbers(text: string): string {
-  if (!SPLIT_NUMBER_RE.test(text)) return text;
+  if (!SPLIT_NUMBER_RE.test(text) || !SPLIT_NUMBER_CHANGE_RE.test(text)) return text;
   return text.replace(/(\d)\.\s*\.?\s*(?=\d)/g, "$1.").replace(/(\d)\s+(?=\d)/g, "$1");
 }
 
 const SPLIT_NUMBER_RE = /\d\.?\s/;
+/**
+ * What the two replaces need to change anything: a digit, then "." and a space or a second "."
+ * (the first), or spaces and a digit (the second). "242 人" has neither.
+ */
+const SPLIT_NUMBER_CHANGE_RE = /\d(?:\.[\s.]|\s+\d)/;
 
 const OPERATOR_MAP: Record<string, string> = {
   $: "",
@@ -61,14 +82,74 @@ const OPERATOR_MAP: Record<string, string> = {
   "＝": "=",
   "％": "%",
 };
-const OPERATOR_ART_RE = /\$|\\(?:geq?|leq?|gt|lt)(?![a-z])|\\%|[≥≧⩾≤≦⩽＞＜＝％]|([<>])\s+=/g;
+/**
+ * The artefacts, as one regular expression: /\$|\\(?:geq?|leq?|gt|lt)(?![a-z])|\\%|[≥≧⩾≤≦⩽＞＜＝％]|([<>])\s+=/g,
+ * each match replaced by OPERATOR_MAP's value ("" for "$"), "> =" / "< =" by ">=" / "<=".
+ * normaliseOperators applies it by hand; OPERATOR_ART_ANY is what every match starts with.
+ */
+const OPERATOR_ART_ANY = /[$\\≥≧⩾≤≦⩽＞＜＝％]|[<>]\s/;
 
 /** Undoes LaTeX and full-width operators and the "> =" / "< =" splits, in one pass. */
 function normaliseOperators(text: string): string {
-  return text.replace(OPERATOR_ART_RE, (m, split?: string) => (split ? `${split}=` : (OPERATOR_MAP[m] ?? m)));
+  if (!OPERATOR_ART_ANY.test(text)) return text; // most cells: a cheap test instead of a replace
+  // The replace by hand, left to right (a replace with a function is slow).
+  let out = "";
+  let start = 0;
+  for (let i = 0; i < text.length; ) {
+    const at = operatorArtAt(text, i);
+    if (at === undefined) {
+      i++;
+      continue;
+    }
+    out += text.slice(start, i) + at[0];
+    i += at[1];
+    start = i;
+  }
+  return start === 0 ? text : out + text.slice(start);
 }
 
+/** The replacement and length of an artefact (see OPERATOR_ART_ANY) at `i`, if one starts there. */
+function operatorArtAt(s: string, i: number): [string, number] | undefined {
+  const c = s.charCodeAt(i);
+  if (c === 0x24) return ["", 1]; // $
+  if (c === 0x5c) {
+    // \geq \ge \leq \le \gt \lt not followed by a letter, \%
+    for (const name of LATEX_OPERATORS) {
+      const end = i + 1 + name.length;
+      if (s.startsWith(name, i + 1) && !isLowerAscii(s.charCodeAt(end)))
+        return [OPERATOR_MAP[`\\${name}`] as string, end - i];
+    }
+    return s.charCodeAt(i + 1) === 0x25 ? ["%", 2] : undefined;
+  }
+  if (c === 0x3c || c === 0x3e) {
+    // "> =", "< =": spaces, then =
+    let j = i + 1;
+    while (j < s.length && SPACE_RE.test(s[j] as string)) j++;
+    return j > i + 1 && s.charCodeAt(j) === 0x3d ? [`${s[i]}=`, j + 1 - i] : undefined;
+  }
+  const single = c > 0x2000 ? OPERATOR_MAP[s[i] as string] : undefined; // ≥ ≧ ⩾ ≤ ≦ ⩽ ＞ ＜ ＝ ％
+  return single === undefined ? undefined : [single, 1];
+}
+/** In the order the regular expression tries them ("geq" before "ge"). */
+const LATEX_OPERATORS = ["geq", "ge", "leq", "le", "gt", "lt"];
+const isLowerAscii = (c: number): boolean => c >= 0x61 && c <= 0x7a;
+
 const OPERATOR_RE = /^(>=|<=|=|>|<)\s*/;
+
+/** OPERATOR_RE by hand: the operator at the start of `s` and the length with the spaces after it. */
+function leadingOperator(s: string): [Target["operator"], number] | undefined {
+  const c = s.charCodeAt(0);
+  let n: number;
+  if (c === 0x3e || c === 0x3c)
+    n = s.charCodeAt(1) === 0x3d ? 2 : 1; // > <, >= <=
+  else if (c === 0x3d)
+    n = 1; // =
+  else return undefined;
+  const op: Target["operator"] = c === 0x3d ? "=" : c === 0x3e ? (n === 2 ? ">=" : ">") : n === 2 ? "<=" : "<";
+  while (n < s.length && SPACE_RE.test(s[n] as string)) n++;
+  return [op, n];
+}
+const SPACE_RE = /\s/;
 const CN_DATE_RE = /^(\d{4})年(\d{1,2})月(?:(\d{1,2})日?)?$/;
 const ISO_DATE_RE = /^(\d{4})[-/](\d{1,2})(?:[-/](\d{1,2}))?$/;
 const NUMBER_RE = /^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(.*)$/;
@@ -96,16 +177,19 @@ export interface TargetReading {
 export function normaliseTarget(text: string): TargetReading {
   let s = cleanText(normaliseOperators(text));
   let operator: Target["operator"];
-  const op = OPERATOR_RE.exec(s);
+  const op = leadingOperator(s);
   if (op) {
-    operator = op[1] as Target["operator"];
-    s = s.slice(op[0].length);
+    operator = op[0];
+    s = s.slice(op[1]);
   }
   const prefix = operator ? `${operator} ` : "";
   s = joinSplitNumbers(s);
   const compact = squeeze(s);
 
-  const date = CN_DATE_RE.exec(compact) ?? ISO_DATE_RE.exec(compact);
+  // (both date forms have 年, - or / after four digits)
+  const c4 = compact.charCodeAt(4);
+  const date =
+    c4 === 0x5e74 || c4 === 0x2d || c4 === 0x2f ? (CN_DATE_RE.exec(compact) ?? ISO_DATE_RE.exec(compact)) : null;
   if (date) {
     const iso = isoDate(date[1]!, date[2]!, date[3]);
     if (iso) {
@@ -117,7 +201,8 @@ export function normaliseTarget(text: string): TargetReading {
 
   const num = NUMBER_RE.exec(s);
   if (num) {
-    const value = num[1]!.replace(/,/g, "") + (num[2] ?? "");
+    const int = num[1]!;
+    const value = (int.includes(",") ? int.replace(/,/g, "") : int) + (num[2] ?? "");
     const unit = squeeze(num[3] ?? "");
     // A unit that still holds a digit is not a unit: the cell is something we do not understand.
     if (!/\d/.test(unit)) {

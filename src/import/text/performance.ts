@@ -11,6 +11,7 @@
  * read becomes an ImportProblem whose message starts "第 N 行：" (N = index in `lines` + lineOffset).
  */
 import type { ImportProblem, PerformanceTable } from "../../model/disclosure.ts";
+import { splitFields } from "./lines.ts";
 import { appendGoal, completeAmounts, type MetaKey, type Report, readMeta } from "./performance-meta.ts";
 import { fieldOfHeader, IndicatorRows } from "./performance-rows.ts";
 import { squeeze } from "./performance-target.ts";
@@ -91,9 +92,7 @@ export function parsePerformance(
   for (let i = 0; i < list.length; i++) {
     const n = i + offset;
     const text = typeof list[i] === "string" ? (list[i] as string) : "";
-    // Most lines are one cell (titles, labels, wrapped text): no split for them.
-    const cells = text.includes("\t") ? text.split("\t").map((c) => c.trim()) : [text.trim()];
-    while (cells.length > 0 && cells[cells.length - 1] === "") cells.pop();
+    const cells = splitCells(text);
     if (cells.length === 0 || SEPARATOR_RE.test(text)) continue;
     // Titles, "(2025 年)", page numbers and section headings are one-cell lines.
     const single = cells.length === 1;
@@ -117,7 +116,7 @@ export function parsePerformance(
       }
       continue;
     }
-    const isHeader = squeeze(cells.find((c) => c !== "") ?? "") === "一级指标";
+    const isHeader = isHeaderCell(firstFilled(cells));
     if (pending) {
       const continued = isHeader && b?.hasHeader && b.rows.count > 0 && b.table.kind === pending.kind;
       if (!continued) {
@@ -169,6 +168,24 @@ export function parsePerformance(
   finish(b);
   return { tables, problems };
 }
+
+/** A line's tab-separated cells, trimmed, without trailing blank cells. */
+function splitCells(text: string): string[] {
+  // Most lines are one cell (titles, labels, wrapped text): no split for them.
+  const cells = text.includes("\t") ? splitFields(text) : [text.trim()];
+  let n = cells.length;
+  while (n > 0 && cells[n - 1] === "") n--;
+  if (n < cells.length) cells.length = n;
+  return cells;
+}
+
+function firstFilled(cells: readonly string[]): string {
+  for (const c of cells) if (c !== "") return c;
+  return "";
+}
+
+/** squeeze(cell) === "一级指标" (cells are trimmed: a header cell starts with 一). */
+const isHeaderCell = (cell: string): boolean => cell.charCodeAt(0) === 0x4e00 && squeeze(cell) === "一级指标";
 
 function cut(text: string): string {
   const t = text.replace(/\t+/g, " ").trim();

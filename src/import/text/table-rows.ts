@@ -5,7 +5,7 @@
  */
 import type { Cell, Row } from "../../model/disclosure.ts";
 import { type LineSpec, normaliseLabel, type TableSpec } from "../../templates/spec.ts";
-import { norm } from "./lines.ts";
+import { nfkc, norm } from "./lines.ts";
 
 export interface RowShape {
   kind: Row["kind"];
@@ -24,15 +24,32 @@ export interface RowState {
   knownUnits: ReadonlySet<string>;
 }
 
-export const labelKey = (s: string): string => normaliseLabel(s.normalize("NFKC"));
+export const labelKey = (s: string): string => normaliseLabel(nfkc(s));
 
 export function newRowState(spec: TableSpec, knownUnits: ReadonlySet<string>): RowState {
-  const lines = spec.lines ?? [];
+  let lines = specLines.get(spec);
+  if (!lines || lines.of !== spec.lines) {
+    lines = { of: spec.lines, ...specLineKeys(spec.lines ?? []) };
+    specLines.set(spec, lines);
+  }
+  return { lineCursor: 0, lineKeys: lines.lineKeys, depth: lines.depth, knownUnits };
+}
+
+/**
+ * The matching keys and depths of a spec's lines, computed once per spec (every table of every
+ * document needs them; they are only read). Recomputed if the spec's lines are replaced.
+ */
+const specLines = new WeakMap<
+  TableSpec,
+  { of: TableSpec["lines"]; lineKeys: RowState["lineKeys"]; depth: RowState["depth"] }
+>();
+
+function specLineKeys(lines: readonly LineSpec[]): Pick<RowState, "lineKeys" | "depth"> {
   const lineKeys: { key: string; index: number }[] = [];
   lines.forEach((l, index) => {
     for (const label of [l.label, ...(l.aliases ?? [])]) lineKeys.push({ key: labelKey(label), index });
   });
-  return { lineCursor: 0, lineKeys, depth: lineDepths(lines), knownUnits };
+  return { lineKeys, depth: lineDepths(lines) };
 }
 
 /** Depth of each spec line in its sumOf tree: total 0, its parts 1, their parts 2 … */
@@ -88,11 +105,25 @@ export function looksLikeUnit(label: string, known: ReadonlySet<string>): boolea
 }
 
 /** Joins printed code columns into one code; accepts a code printed whole in the first column. */
-function joinCode(parts: string[]): string | undefined {
-  const [a = "", b = "", c = ""] = parts.map((p) => p.normalize("NFKC").replace(/\s+/g, ""));
+function joinCode(ca: string, cb: string, cc: string): string | undefined {
+  const a = codePart(ca);
   if (!a) return undefined;
+  const b = codePart(cb);
+  const c = codePart(cc);
   if (!b && !c && /^\d{5}(?:\d{2})?$/.test(a)) return a;
   return a + b + c;
+}
+
+/** A code cell as matched: NFKC, no whitespace (digits-only cells, the usual case, as they are). */
+function codePart(p: string): string {
+  return DIGITS.test(p) ? p : nfkc(p).replace(/\s+/g, "");
+}
+const DIGITS = /^\d*$/;
+
+/** The text of the cell in the column `key` ("" when the table has no such column or no text). */
+function cellAt(cells: readonly Cell[], keyIndex: ReadonlyMap<string, number>, key: string): string {
+  const i = keyIndex.get(key);
+  return i === undefined ? "" : text(cells[i]);
 }
 
 const levelOfCode = (code: string, economic: boolean): number =>
@@ -104,15 +135,11 @@ export function classifyRow(
   keyIndex: ReadonlyMap<string, number>,
   state: RowState,
 ): RowShape {
-  const at = (key: string): string => {
-    const i = keyIndex.get(key);
-    return i === undefined ? "" : text(cells[i]);
-  };
   switch (spec.layout) {
     case "twoSided": {
-      const income = at("incomeItem");
-      const exp = at("expenditureItem");
-      const m = /^(\d{3})(?:\s|$)/.exec(exp.normalize("NFKC").trim());
+      const income = cellAt(cells, keyIndex, "incomeItem");
+      const exp = cellAt(cells, keyIndex, "expenditureItem");
+      const m = /^(\d{3})(?:\s|$)/.exec(nfkc(exp).trim());
       const shape: RowShape = { kind: "line", label: income || exp, level: 1 };
       if (m) shape.code = m[1] as string;
       const line = income ? matchLine(state, spec.lines ?? [], income) : undefined;
@@ -144,8 +171,12 @@ export function classifyRow(
     case "functionCoded":
     case "projects": {
       const economic = spec.layout === "economicCoded";
-      const code = joinCode([at("class"), at("section"), at("item")]);
-      const label = at("name");
+      const code = joinCode(
+        cellAt(cells, keyIndex, "class"),
+        cellAt(cells, keyIndex, "section"),
+        cellAt(cells, keyIndex, "item"),
+      );
+      const label = cellAt(cells, keyIndex, "name");
       if (!code) {
         if (isTotalLabel(label) || !label) return { kind: "total", label: label || "合计", level: 0 };
         // 表7: a row without codes between the total and the class rows names a budget unit.
@@ -154,7 +185,8 @@ export function classifyRow(
       }
       const level = levelOfCode(code, economic);
       const kind: Row["kind"] = level === 1 ? "class" : level === 2 ? "section" : "item";
-      if (spec.layout === "projects" && at("projectName")) return { kind: "project", code, label, level };
+      if (spec.layout === "projects" && cellAt(cells, keyIndex, "projectName"))
+        return { kind: "project", code, label, level };
       return { kind, code, label, level };
     }
   }

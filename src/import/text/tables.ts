@@ -10,7 +10,7 @@
 import type { Cell, Column, PrintedTable, Row } from "../../model/disclosure.ts";
 import { type AmountUnit, parseAmount } from "../../model/money.ts";
 import type { TableSpec, TemplateSpec } from "../../templates/spec.ts";
-import { type Line, norm, type Problems, type Range, TABLE_AMOUNT } from "./lines.ts";
+import { type Line, nfkc, norm, normFast, type Problems, type Range, splitFields, TABLE_AMOUNT } from "./lines.ts";
 import { classifyRow, labelKey, newRowState, type RowState } from "./table-rows.ts";
 
 export interface TableContext {
@@ -30,10 +30,17 @@ interface TableStart {
 }
 
 function titleIndex(template: TemplateSpec): Map<string, TableSpec> {
+  const known = titleIndexes.get(template);
+  if (known && known.of === template.tables) return known.index;
   const m = new Map<string, TableSpec>();
   for (const t of template.tables) for (const s of [t.title, ...t.aliases]) m.set(norm(s), t);
+  titleIndexes.set(template, { of: template.tables, index: m });
   return m;
 }
+/** titleIndex per template, made once (only read). */
+const titleIndexes = new WeakMap<TemplateSpec, { of: TemplateSpec["tables"]; index: Map<string, TableSpec> }>();
+
+const TABLE_NO = /^表(\d{1,2})(.*)$/;
 
 /** Finds "表 N" + title (or a bare title line) starts in a range. */
 export function findTableStarts(lines: readonly Line[], r: Range, ctx: TableContext): TableStart[] {
@@ -42,7 +49,8 @@ export function findTableStarts(lines: readonly Line[], r: Range, ctx: TableCont
   for (let i = r.start; i < r.end; i++) {
     const l = lines[i] as Line;
     if (!l.text || l.raw.includes("\t")) continue;
-    const m = /^表(\d{1,2})(.*)$/.exec(l.key);
+    const key = l.key;
+    const m = key.charCodeAt(0) === 0x8868 ? TABLE_NO.exec(key) : null; // 表
     if (m) {
       const no = Number(m[1]);
       let spec = m[2] ? titles.get(m[2]) : undefined;
@@ -70,7 +78,7 @@ export function findTableStarts(lines: readonly Line[], r: Range, ctx: TableCont
       }
       continue;
     }
-    const spec = titles.get(l.key);
+    const spec = titles.get(key);
     if (spec) out.push({ index: i, spec, titleIndex: i });
   }
   return out;
@@ -117,13 +125,75 @@ export function parseTables(lines: readonly Line[], r: Range, ctx: TableContext)
 }
 
 const DASH = /^[-—–－]+$/;
+const HAS_WS = /\s/;
+const CODE3 = /^\d{3}(?:\s|$)/;
+const PLAIN_AMOUNT = /^[\d.,-]+$/;
+const SECTION_HEAD = /^(?:第[一二三四]部分|[一二三四五六七八九十]{1,3}、)/;
+
+/**
+ * False when NFKC of `s` cannot start with an ASCII digit: its first character is ASCII (not a
+ * digit) or a CJK ideograph, which NFKC keeps as it is. (Full-width and circled digits, ㉑…, may.)
+ */
+function mayStartWithDigit(s: string): boolean {
+  const c = s.charCodeAt(0);
+  if (c < 0x80) return c >= 0x30 && c <= 0x39;
+  return !((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf));
+}
+
+/**
+ * parseAmount for the amounts tables print ("5,219.30", "-0.01", "321.44": TABLE_AMOUNT), without
+ * the regular expressions and string building (a document has a thousand of them); undefined for
+ * anything else, which then goes through parseAmount.
+ */
+function plainAmount(f: string, unit: AmountUnit): number | undefined {
+  const n = f.length;
+  // "d.dd" at the end
+  if (n < 4 || f.charCodeAt(n - 3) !== 0x2e) return undefined;
+  const neg = f.charCodeAt(0) === 0x2d;
+  let i = neg ? 1 : 0;
+  let v = 0;
+  let digits = 0;
+  let group = -1; // digits since the last comma, -1 before the first
+  for (; i < n - 3; i++) {
+    const c = f.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) {
+      v = v * 10 + (c - 0x30);
+      digits++;
+      if (group >= 0) group++;
+    } else if (c === 0x2c) {
+      // a comma after 1–3 digits, then after exactly 3
+      if (group < 0 ? digits < 1 || digits > 3 : group !== 3) return undefined;
+      group = 0;
+    } else return undefined;
+  }
+  if (digits === 0 || (group >= 0 && group !== 3) || digits > 12) return undefined;
+  const d1 = f.charCodeAt(n - 2) - 0x30;
+  const d2 = f.charCodeAt(n - 1) - 0x30;
+  if (d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return undefined;
+  const cents = v * 100 + d1 * 10 + d2;
+  const fen = unit === "wanyuan" ? cents * 10_000 : cents;
+  // (beyond a safe integer parseAmount decides: it refuses the amount)
+  return Number.isSafeInteger(fen) ? (neg ? -1 : 1) * fen : undefined;
+}
+
+/** Column key → position, per spec, made once (only read). */
+function columnIndex(spec: TableSpec): ReadonlyMap<string, number> {
+  const known = columnIndexes.get(spec);
+  if (known && known.of === spec.columns) return known.index;
+  const index = new Map(spec.columns.map((c, i) => [c.key, i]));
+  columnIndexes.set(spec, { of: spec.columns, index });
+  return index;
+}
+const columnIndexes = new WeakMap<TableSpec, { of: TableSpec["columns"]; index: Map<string, number> }>();
 
 class TableReader {
   private mode: "header" | "data" = "header";
-  private readonly keyIndex: Map<string, number>;
+  private readonly keyIndex: ReadonlyMap<string, number>;
   private readonly state: RowState;
   private headerFirst: string | undefined;
   private readonly headerKeys = new Set<string>();
+  /** Each header key's first field (up to its first "|"), to rule most data rows out cheaply. */
+  private readonly headerHeads = new Set<string>();
   private prevHeader: string[] | undefined;
   private unitSeen = false;
 
@@ -133,7 +203,7 @@ class TableReader {
     private readonly ctx: TableContext,
     private readonly table: PrintedTable,
   ) {
-    this.keyIndex = new Map(spec.columns.map((c, i) => [c.key, i]));
+    this.keyIndex = columnIndex(spec);
     this.state = newRowState(spec, ctx.knownUnits);
   }
 
@@ -142,9 +212,9 @@ class TableReader {
       const l = this.lines[i] as Line;
       if (!l.text) continue;
       // A part or section heading ends the tables (a document whose part headings are missing).
-      if (!l.raw.includes("\t") && /^(?:第[一二三四]部分|[一二三四五六七八九十]{1,3}、)/.test(l.key)) return;
-      if (!l.raw.includes("\t")) this.prose(l);
-      else this.tabbed(l);
+      if (l.raw.includes("\t")) this.tabbed(l);
+      else if (SECTION_HEAD.test(l.key)) return;
+      else this.prose(l);
     }
   }
 
@@ -179,8 +249,8 @@ class TableReader {
   }
 
   private tabbed(l: Line): void {
-    const fields = l.raw.split("\t").map((f) => f.trim());
-    if (norm(fields[0] ?? "") === "※") {
+    const fields = splitFields(l.raw);
+    if (norm(fields[0] as string) === "※") {
       this.checkNumbering(fields, l);
       this.mode = "data";
       return;
@@ -202,7 +272,10 @@ class TableReader {
   private header(fields: string[]): void {
     const first = fields.find((f) => f !== "");
     if (this.headerFirst === undefined && first) this.headerFirst = norm(first);
-    this.headerKeys.add(norm(fields.join("|")));
+    const key = norm(fields.join("|"));
+    this.headerKeys.add(key);
+    const bar = key.indexOf("|");
+    this.headerHeads.add(bar < 0 ? key : key.slice(0, bar));
     this.prevHeader = fields;
   }
 
@@ -210,15 +283,22 @@ class TableReader {
     // Cheap exit for the common case: a row starting with a code or an amount is data.
     const f0 = fields[0] ?? "";
     if (/^\d/.test(f0)) return false;
-    if (this.headerKeys.has(norm(fields.join("|")))) return true;
+    // norm(fields.join("|")) starts with norm(f0) then "|" when f0 takes norm's fast path (NFKC
+    // does not reach across the "|"): a row whose first field starts no header key is no header.
+    const h0 = normFast(f0);
+    if (
+      (h0 === undefined || h0.includes("|") || this.headerHeads.has(h0)) &&
+      this.headerKeys.has(norm(fields.join("|")))
+    )
+      return true;
     const first = fields.find((f) => f !== "");
     return first !== undefined && this.headerFirst !== undefined && norm(first) === this.headerFirst;
   }
 
   private looksLikeData(fields: string[]): boolean {
     for (const f of fields) {
-      if (TABLE_AMOUNT.test(f.replace(/\s+/g, ""))) return true;
-      if (/^\d{3}(?:\s|$)/.test(f.normalize("NFKC"))) return true;
+      if (TABLE_AMOUNT.test(HAS_WS.test(f) ? f.replace(/\s+/g, "") : f)) return true;
+      if (mayStartWithDigit(f) && CODE3.test(nfkc(f))) return true;
     }
     const k = labelKey(fields[0] ?? "");
     return k !== "" && this.state.lineKeys.some((c) => c.key === k);
@@ -270,7 +350,9 @@ class TableReader {
         cells[j] = null;
         problems.warn("table.dash", `${this.where()}“${c.path.join("/")}”列的“${f}”按空白读取`, l.no);
       } else {
-        const v = parseAmount(/^[\d.,-]+$/.test(f) ? f : f.normalize("NFKC"), this.table.unit);
+        const v =
+          plainAmount(f, this.table.unit) ??
+          parseAmount(PLAIN_AMOUNT.test(f) ? f : f.normalize("NFKC"), this.table.unit);
         if (v === undefined) {
           cells[j] = null;
           problems.error("table.amount", `${this.where()}“${c.path.join("/")}”列的“${f}”不是金额`, l.no);
