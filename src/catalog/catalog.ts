@@ -117,6 +117,7 @@ export function parseCatalogCsv(
 
 /** Normalises a classification name for comparison: no spaces, unified brackets. */
 export function normaliseName(name: string): string {
+  if (!/[\s()]/.test(name)) return name;
   return name.replace(/\s+/g, "").replace(/\(/g, "（").replace(/\)/g, "）");
 }
 

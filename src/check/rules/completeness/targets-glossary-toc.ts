@@ -65,7 +65,12 @@ export const C33 = defineRule({
     const out: Finding[] = [];
     // A 目录 may list the short title ("一、收支预算总表") where the page prints a long one ("一、2017
     // 年度江苏省高级人民法院部门收支预算总表"): both name the spec's table, so they match.
-    const specNo = (title: string) => tableNoByTitle(template, title, d.meta.department);
+    const seen = new Map<string, number | undefined>();
+    const specNo = (title: string) => {
+      // Titles repeat between the 目录 and the tables; resolve each once per document.
+      if (!seen.has(title)) seen.set(title, tableNoByTitle(template, title, d.meta.department));
+      return seen.get(title);
+    };
     const tocNos = new Set(d.toc.map(specNo).filter((n) => n !== undefined));
     for (const t of d.tables)
       if (!toc.includes(squash(t.title)) && !(specNo(t.title) === t.no && tocNos.has(t.no)))
@@ -120,8 +125,25 @@ function tableNoByTitle(template: TemplateSpec, title: string, department: strin
   let s = squash(title).replace(/^[-•·]?(?:[一二三四五六七八九十]+、|\d+[.、．])/, "");
   s = s.replace(/^\d{4}年度?/, "");
   if (dept && s.startsWith(dept)) s = s.slice(dept.length);
-  const bare = (x: string) => squash(x).replace(/^部门/, "").replace(/\(/g, "（").replace(/\)/g, "）");
-  s = bare(s);
+  s = bareTitle(s);
   if (!s.endsWith("表") && !s.endsWith("）")) return undefined;
-  return template.tables.find((t) => [t.title, ...t.aliases].some((a) => bare(a) === s))?.no;
+  return titleIndex(template).get(s);
+}
+
+const bareTitle = (x: string) => squash(x).replace(/^部门/, "").replace(/\(/g, "（").replace(/\)/g, "）");
+
+/** Bare title (and alias) → table number, built once per template spec (specs are constants). */
+const titleIndexes = new WeakMap<TemplateSpec, Map<string, number>>();
+function titleIndex(template: TemplateSpec): Map<string, number> {
+  let m = titleIndexes.get(template);
+  if (!m) {
+    m = new Map();
+    for (const t of template.tables)
+      for (const a of [t.title, ...t.aliases]) {
+        const k = bareTitle(a);
+        if (!m.has(k)) m.set(k, t.no);
+      }
+    titleIndexes.set(template, m);
+  }
+  return m;
 }
