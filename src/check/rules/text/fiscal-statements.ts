@@ -2,7 +2,7 @@
  * T-08 … T-11: 说明四 against 表4; 说明五（一）（二）（三）against 表5 — totals, 基本/项目, 类 amounts
  * and shares, and one entry per non-zero 项.
  */
-import { amountAt, lineAmount, rowLabel, tableById } from "../../../model/access.ts";
+import { amountAt, lineAmount, rowLabel } from "../../../model/access.ts";
 import type { PrintedTable, Statement } from "../../../model/disclosure.ts";
 import type { Finding } from "../../../model/finding.ts";
 import { formatWanyuan } from "../../../model/money.ts";
@@ -11,10 +11,10 @@ import { compareSum, defineRule } from "../../rule.ts";
 import { itemStatements } from "./change-statements.ts";
 import {
   checkShare,
-  explanationById,
   generalBudgetPart,
   natureKey,
   resolveItemCode,
+  sectionWithTable,
   squash,
   subjectOf,
   textLoc,
@@ -40,10 +40,9 @@ export const T08 = defineRule({
   title: "说明四 财政拨款收支总预算及各类支出金额等于表4",
   source: "derived",
   run: (ctx) => {
-    const e = explanationById(ctx, "fiscal");
-    const t4 = tableById(ctx.d, "fiscalSummary");
-    if (!e) return { notChecked: "没有说明四" };
-    if (!t4) return { notChecked: "没有表4 财政拨款收支预算总体情况表" };
+    const st = sectionWithTable(ctx, "fiscal", "fiscalSummary");
+    if ("notChecked" in st) return st;
+    const { e, t: t4 } = st;
     const out: Finding[] = [];
     for (const s of e.statements) {
       if (s.amount === undefined) continue;
@@ -85,10 +84,9 @@ export const T09 = defineRule({
   title: "说明五（一）一般公共预算当年拨款 合计/基本支出/项目支出 等于表5 总计",
   source: "derived",
   run: (ctx) => {
-    const e = explanationById(ctx, "generalBudget");
-    const t5 = tableById(ctx.d, "generalBudgetExpenditure");
-    if (!e) return { notChecked: "没有说明五" };
-    if (!t5) return { notChecked: "没有表5 一般公共预算支出情况表" };
+    const st = sectionWithTable(ctx, "generalBudget", "generalBudgetExpenditure");
+    if ("notChecked" in st) return st;
+    const { e, t: t5 } = st;
     const out: Finding[] = [];
     for (const s of e.statements) {
       if (s.amount === undefined || generalBudgetPart(s) !== 1) continue;
@@ -119,10 +117,9 @@ export const T10 = defineRule({
   title: "说明五（二）各类金额等于表5 类合计，占比 = 类 ÷ 表5 总计",
   source: "derived",
   run: (ctx) => {
-    const e = explanationById(ctx, "generalBudget");
-    const t5 = tableById(ctx.d, "generalBudgetExpenditure");
-    if (!e) return { notChecked: "没有说明五" };
-    if (!t5) return { notChecked: "没有表5 一般公共预算支出情况表" };
+    const st = sectionWithTable(ctx, "generalBudget", "generalBudgetExpenditure");
+    if ("notChecked" in st) return st;
+    const { e, t: t5 } = st;
     const whole = totalAt(t5, "total");
     const list = e.statements.filter((s) => generalBudgetPart(s) === 2 && s.amount !== undefined);
     if (list.length === 0) return { notChecked: "说明五（二）中没有识别出各类金额与占比" };
@@ -158,10 +155,9 @@ export const T11 = defineRule({
   title: "说明五（三）逐项说明表5 每个非零的项，金额等于表5 项合计",
   source: "derived; L5 (项级)",
   run: (ctx) => {
-    const e = explanationById(ctx, "generalBudget");
-    const t5 = tableById(ctx.d, "generalBudgetExpenditure");
-    if (!e) return { notChecked: "没有说明五" };
-    if (!t5) return { notChecked: "没有表5 一般公共预算支出情况表" };
+    const st = sectionWithTable(ctx, "generalBudget", "generalBudgetExpenditure");
+    if ("notChecked" in st) return st;
+    const { e, t: t5 } = st;
     const items = itemStatements(e);
     if (items.length === 0) return { notChecked: "说明五（三）中没有识别出逐项说明" };
     const out: Finding[] = [];

@@ -136,6 +136,28 @@ export function basicAmounts(
   };
 }
 
+/**
+ * The 说明 section and the table a text rule compares, or why it cannot run ("没有说明五",
+ * "没有表5 一般公共预算支出情况表"), named from the template spec.
+ */
+export function sectionWithTable(
+  ctx: RuleContext,
+  sectionId: string,
+  tableId: string,
+): { e: Explanation; t: PrintedTable } | { notChecked: string } {
+  const e = explanationById(ctx, sectionId);
+  const t = tableById(ctx.d, tableId);
+  if (!e) {
+    const no = ctx.template.explanations.find((x) => x.id === sectionId)?.no;
+    return { notChecked: `没有说明${no === undefined ? sectionId : cnNumber(no)}` };
+  }
+  if (!t) {
+    const spec = ctx.template.tables.find((x) => x.id === tableId);
+    return { notChecked: spec ? `没有表${spec.no} ${spec.title}` : `没有${tableId}` };
+  }
+  return { e, t };
+}
+
 /** Location of a 说明 section: "说明五". */
 export function textLoc(no: number, detail?: string): Location {
   return { part: PART.text, section: `说明${cnNumber(no)}${detail ?? ""}` };
