@@ -2,6 +2,7 @@
  * The checker: runs the rule catalogue over a Disclosure. Pure: no I/O.
  * Returns findings sorted by severity, plus which rules ran and which could not (and why).
  */
+import { withReadCache } from "../model/access.ts";
 import type { Disclosure } from "../model/disclosure.ts";
 import type { Finding, Severity } from "../model/finding.ts";
 import { getTemplate, xinjiang2025Budget } from "../templates/index.ts";
@@ -20,20 +21,26 @@ export interface CheckReport {
 const ORDER: Record<Severity, number> = { error: 0, warning: 1, notice: 2 };
 
 export function check(d: Disclosure, rules: readonly Rule[] = ALL_RULES): CheckReport {
+  // The rules only read the Disclosure, so the views they share are made once for the run.
+  return withReadCache(() => runRules(d, rules));
+}
+
+function runRules(d: Disclosure, rules: readonly Rule[]): CheckReport {
   const template = getTemplate(d.meta.template) ?? xinjiang2025Budget;
   const findings: Finding[] = [];
   const ran: string[] = [];
   const notChecked: { rule: string; reason: string }[] = [];
   const notApplicable: { rule: string; reason: string }[] = [];
+  const ctx = { d, template };
   for (const rule of rules) {
-    const na = whyNotApplicable(rule, { d, template });
+    const na = whyNotApplicable(rule, ctx);
     if (na) {
       notApplicable.push({ rule: rule.id, reason: na });
       continue;
     }
     let r: ReturnType<Rule["run"]>;
     try {
-      r = runOne(rule, { d, template });
+      r = runOne(rule, ctx);
     } catch (e) {
       // A rule that crashes is a bug; report it as not checked rather than losing the whole check.
       notChecked.push({ rule: rule.id, reason: `规则执行出错：${(e as Error).message}` });

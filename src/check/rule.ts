@@ -47,7 +47,7 @@ export interface Rule {
 /** Why a rule cannot run on this document (a part it reads was not imported), or undefined. */
 export function partsNotRead(rule: Pick<Rule, "reads">, ctx: RuleContext): string | undefined {
   const read = ctx.d.provenance.parts;
-  if (!read || !rule.reads) return undefined;
+  if (!read || !rule.reads || rule.reads.every((p) => read.includes(p))) return undefined;
   const missing = rule.reads.filter((p) => !read.includes(p));
   if (missing.length === 0) return undefined;
   return `导入时未读取${missing.map((p) => PART_NAMES[p]).join("、")}（${ctx.d.provenance.format.toUpperCase()} 导入只读取了${read.map((p) => PART_NAMES[p]).join("、")}），无法检查`;
@@ -79,6 +79,18 @@ export function defineRule(rule: Rule): Rule {
 }
 
 /**
+ * A finding's text or place, given as is or as a function that makes it. Rules compare thousands of
+ * cells per document and almost all agree, so the message and location of a comparison are only
+ * made when it yields a finding.
+ */
+export type Lazy<T> = T | (() => T);
+
+/** The value of a `Lazy`. */
+export function force<T>(x: Lazy<T>): T {
+  return typeof x === "function" ? (x as () => T)() : x;
+}
+
+/**
  * Compares a printed total with the sum of its n printed addends: equal → no finding; within
  * 0.005 × (n + 1) 万元 → notice (rounding); beyond → the rule's severity (error by default).
  * Returns the finding or undefined.
@@ -89,8 +101,8 @@ export function compareSum(
     expected: Fen;
     actual: Fen;
     addends: number;
-    message: string;
-    location: Location;
+    message: Lazy<string>;
+    location: Lazy<Location>;
     unit?: "wanyuan" | "yuan";
     /**
      * `actual` is a 说明 figure printed to 0.01 万元 while `expected` comes from a table in 元: the
@@ -109,11 +121,12 @@ export function compareSum(
   }
   const tol = roundingTolerance(opts.addends, opts.unit ?? "wanyuan");
   const rounding = Math.abs(diff) <= tol;
+  const message = force(opts.message);
   return {
     rule: rule.id,
     severity: rounding ? "notice" : rule.severity,
-    message: rounding ? `${opts.message}（差额在四舍五入容差内）` : opts.message,
-    location: opts.location,
+    message: rounding ? `${message}（差额在四舍五入容差内）` : message,
+    location: force(opts.location),
     expected: formatWanyuan(opts.expected),
     actual: formatWanyuan(opts.actual),
     difference: formatWanyuan(diff),

@@ -7,6 +7,43 @@ import { normaliseLabel, type TableSpec } from "../templates/spec.ts";
 import type { Cell, Disclosure, PrintedTable, Row } from "./disclosure.ts";
 import type { Fen } from "./money.ts";
 
+// ---------------------------------------------------------------------------------------------
+// A read cache for one pass over a Disclosure that does not change it (one `check` run): rules ask
+// for the same derived views (a table's rows by code, its total row, normalised labels) many times.
+// Outside such a pass nothing is cached, so code that edits a Disclosure never reads a stale view.
+
+let readCache: WeakMap<object, Map<string, unknown>> | undefined;
+
+/**
+ * Runs `fn` with a fresh read cache: derived views asked for through `cached` are made once per
+ * object and reused until `fn` returns. `fn` must not change the objects it reads.
+ */
+export function withReadCache<T>(fn: () => T): T {
+  const previous = readCache;
+  readCache = new WeakMap();
+  try {
+    return fn();
+  } finally {
+    readCache = previous;
+  }
+}
+
+/**
+ * A derived view of `obj` under `key`: made by `make` once per `withReadCache` pass (and every
+ * time outside one). Callers must treat the value as read-only.
+ */
+export function cached<T>(obj: object, key: string, make: () => T): T {
+  if (!readCache) return make();
+  let views = readCache.get(obj);
+  if (!views) {
+    views = new Map();
+    readCache.set(obj, views);
+  } else if (views.has(key)) return views.get(key) as T;
+  const v = make();
+  views.set(key, v);
+  return v;
+}
+
 export function tableById(d: Disclosure, id: string): PrintedTable | undefined {
   return d.tables.find((t) => t.id === id);
 }
@@ -38,6 +75,16 @@ export function amountAt(t: PrintedTable, row: Row, key: string): Fen | null {
   return typeof v === "number" ? v : null;
 }
 
+/**
+ * The amount in a row's cell at a column index (from `columnIndex`): a number in 分, or null for
+ * blank / no such column (index -1). For loops over many rows: look the index up once.
+ */
+export function amountIn(row: Row, index: number): Fen | null {
+  if (index < 0) return null;
+  const v = row.cells[index];
+  return typeof v === "number" ? v : null;
+}
+
 /** The text in a row's column with the given key, or undefined. */
 export function textAt(t: PrintedTable, row: Row, key: string): string | undefined {
   const i = columnIndex(t, key);
@@ -53,7 +100,7 @@ export function rowByCode(t: PrintedTable, code: string, kind?: Row["kind"]): Ro
 
 /** The total row (kind "total"), if the table has one. */
 export function totalRow(t: PrintedTable): Row | undefined {
-  return t.rows.find((r) => r.kind === "total");
+  return cached(t, "totalRow", () => t.rows.find((r) => r.kind === "total"));
 }
 
 /** A table is empty when it has no amount in any cell. */
@@ -136,6 +183,10 @@ export function isProjectRow(t: PrintedTable, row: Row): boolean {
  * the income line key "total", then by kind.
  */
 export function expenditureTotalRow(t: PrintedTable): Row | undefined {
+  return cached(t, "expenditureTotalRow", () => findExpenditureTotalRow(t));
+}
+
+function findExpenditureTotalRow(t: PrintedTable): Row | undefined {
   const byLabel = t.rows.find((r) => {
     const s = textAt(t, r, "expenditureItem");
     return s !== undefined && /^(支出)?[总合]计$/.test(normaliseText(s));

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import {
   formatAmount,
   formatPercent,
+  groupThousands,
   growth,
   parseAmount,
   parsePercent,
@@ -37,6 +38,19 @@ describe("parseAmount", () => {
       fc.property(fc.integer({ min: -10_000_000_000, max: 10_000_000_000 }), (cents) => {
         const f = cents * 10_000;
         expect(parseAmount(formatAmount(f), "wanyuan")).toBe(f);
+      }),
+    );
+  });
+});
+
+describe("groupThousands", () => {
+  it("prints what toLocaleString('en-US') prints, for every size of integer", () => {
+    for (const n of [0, 7, 12, 999, 1000, 12345, 123456, 1234567, 1000000000, 2 ** 53 - 1]) {
+      expect(groupThousands(n)).toBe(n.toLocaleString("en-US"));
+    }
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), (n) => {
+        expect(groupThousands(n)).toBe(n.toLocaleString("en-US"));
       }),
     );
   });

@@ -83,8 +83,20 @@ export function formatAmount(amount: Fen, unit: AmountUnit = "wanyuan", grouping
   const abs = Math.abs(r);
   const whole = Math.floor(abs / per);
   const cents = Math.round((abs % per) / (per / 100));
-  const w = grouping ? whole.toLocaleString("en-US") : String(whole);
-  return `${sign}${w}.${String(cents).padStart(2, "0")}`;
+  const w = grouping ? groupThousands(whole) : String(whole);
+  return `${sign}${w}.${cents < 10 ? "0" : ""}${cents}`;
+}
+
+/**
+ * A non-negative integer with comma thousands separators ("5219" → "5,219"), as
+ * `toLocaleString("en-US")` prints it without going through ICU (this runs for every finding).
+ */
+export function groupThousands(n: number): string {
+  const s = String(n);
+  if (s.length <= 3) return s;
+  let out = s.slice(0, s.length % 3 || 3);
+  for (let i = out.length; i < s.length; i += 3) out += `,${s.slice(i, i + 3)}`;
+  return out;
 }
 
 /** Formats 分 as 万元 with two decimals ("5,219.30"). */
@@ -128,7 +140,7 @@ export function parsePercent(text: string): CentiPercent | undefined {
 export function formatPercent(p: CentiPercent, withSign = false): string {
   const sign = p < 0 ? "-" : withSign && p > 0 ? "+" : "";
   const abs = Math.abs(p);
-  const whole = Math.floor(abs / 100).toLocaleString("en-US");
+  const whole = groupThousands(Math.floor(abs / 100));
   return `${sign}${whole}.${String(abs % 100).padStart(2, "0")}%`;
 }
 

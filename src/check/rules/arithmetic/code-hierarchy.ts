@@ -5,7 +5,15 @@
  * level below it only: 类, 款 and 项 rows are never added together (the peer checker's trap).
  * When a level is not printed (a 类 with 项 rows directly under it) the next printed level is used.
  */
-import { amountAt, amountKeys, basicTotalRows, columnLabel, rowLabel, tableById } from "../../../model/access.ts";
+import {
+  amountIn,
+  amountKeys,
+  basicTotalRows,
+  columnIndex,
+  columnLabel,
+  rowLabel,
+  tableById,
+} from "../../../model/access.ts";
 import type { Row } from "../../../model/disclosure.ts";
 import type { Finding } from "../../../model/finding.ts";
 import { type TableSpec, xinjiang2025Budget } from "../../../templates/index.ts";
@@ -63,9 +71,9 @@ export function hierarchyRule(spec: Pick<TableSpec, "no" | "id" | "title" | "lay
         return {
           notChecked: `表${t.no}有科目编码位数不正确的行（${bad.map((r) => r.code).join("、")}，多为相邻行被合并读取），层级加总不可靠`,
         };
-      const keys = amountKeys(t);
+      const keys = amountKeys(t).map((key) => ({ key, at: columnIndex(t, key) }));
       const out: Finding[] = [];
-      const parents: { row: Row; prefix: string; name: string; kids?: Row[] }[] = [];
+      const parents: { row: Row; prefix: string; name: string | (() => string); kids?: Row[] }[] = [];
       const ts = tableSpec(template, spec.id);
       const totals = basicTotalRows(t, ts);
       if (totals && "personnel" in totals && ts?.personnelClasses) {
@@ -88,7 +96,8 @@ export function hierarchyRule(spec: Pick<TableSpec, "no" | "id" | "title" | "lay
         parents.push({ row: totals.total, prefix: "", name: "总计" });
       for (const r of rows) {
         if (r.code && r.code.length < lengths[lengths.length - 1]!) {
-          parents.push({ row: r, prefix: r.code, name: `${LEVEL_NAME[r.code.length]}“${rowLabel(r)}”` });
+          const level = LEVEL_NAME[r.code.length];
+          parents.push({ row: r, prefix: r.code, name: () => `${level}“${rowLabel(r)}”` });
         }
       }
       for (const p of parents) {
@@ -96,12 +105,13 @@ export function hierarchyRule(spec: Pick<TableSpec, "no" | "id" | "title" | "lay
         if (kids.length === 0) continue;
         const kidLevel = LEVEL_NAME[kids[0]!.code!.length];
         const notices: Finding[] = [];
-        for (const key of keys) {
+        for (const { key, at } of keys) {
           const f = compareCells(rule, {
-            total: amountAt(t, p.row, key),
-            parts: kids.map((k) => amountAt(t, k, key)),
-            message: `表${t.no}${p.name}的“${columnLabel(t, key)}”不等于所属 ${kids.length} 个${kidLevel}之和`,
-            location: cellLocation(t, p.row, key),
+            total: amountIn(p.row, at),
+            parts: kids.map((k) => amountIn(k, at)),
+            message: () =>
+              `表${t.no}${typeof p.name === "string" ? p.name : p.name()}的“${columnLabel(t, key)}”不等于所属 ${kids.length} 个${kidLevel}之和`,
+            location: () => cellLocation(t, p.row, key),
             unit: t.unit,
           });
           if (!f) continue;

@@ -57,8 +57,9 @@ export function lineSumRule(spec: Pick<TableSpec, "no" | "id" | "title">): Rule 
             compareCells(rule, {
               total: amountAt(t, row, key),
               parts: parts.map((p) => (p ? amountAt(t, p, key) : null)),
-              message: `表${t.no}“${lineName(ts, l.key)}”不等于 ${l.sumOf.map((k) => lineName(ts, k)).join(" + ")}${keys.length > 1 ? `（${columnLabel(t, key)}列）` : ""}`,
-              location: cellLocation(t, row, key),
+              message: () =>
+                `表${t.no}“${lineName(ts, l.key)}”不等于 ${l.sumOf.map((k) => lineName(ts, k)).join(" + ")}${keys.length > 1 ? `（${columnLabel(t, key)}列）` : ""}`,
+              location: () => cellLocation(t, row, key),
               unit: t.unit,
             }),
           );
@@ -106,8 +107,8 @@ export const K05: Rule = defineRule({
             const r = lineRow(t, k);
             return r ? amountAt(t, r, key) : null;
           }),
-          message: `表${t.no}“收入总计”不等于全部明细收入项之和`,
-          location: cellLocation(t, row, key),
+          message: () => `表${t.no}“收入总计”不等于全部明细收入项之和`,
+          location: () => cellLocation(t, row, key),
           unit: t.unit,
         }),
       );

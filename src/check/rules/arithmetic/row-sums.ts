@@ -4,7 +4,7 @@
  * spec, so a new template gets its row checks without new code. Covers K-09, K-10, K-14, K-19
  * (first part), K-22, K-28, the 表4 支出 合计列 of K-16, the 表10 资金来源 of K-31 and K-33's 小计.
  */
-import { amountAt, columnLabel, hasColumn, tableById } from "../../../model/access.ts";
+import { amountIn, columnIndex, columnLabel, hasColumn, tableById } from "../../../model/access.ts";
 import type { Finding } from "../../../model/finding.ts";
 import { type TableSpec, xinjiang2025Budget } from "../../../templates/index.ts";
 import { defineRule, type Rule } from "../../rule.ts";
@@ -23,20 +23,26 @@ export function rowSumRule(spec: Pick<TableSpec, "no" | "id" | "title">): Rule {
       if (!ts || ts.rowSums.length === 0) return { notChecked: `模板 ${template.id} 没有${spec.title}的行恒等式` };
       const t = tableById(d, spec.id);
       if (!t) return { notChecked: `缺少${tableName(template, spec.id)}` };
-      const sums = ts.rowSums.filter((s) => hasColumn(t, s.total));
+      // each identity's columns, looked up once for all rows
+      const sums = ts.rowSums
+        .filter((s) => hasColumn(t, s.total))
+        .map((s) => {
+          const parts = s.parts.filter((k) => hasColumn(t, k));
+          return { total: s.total, at: columnIndex(t, s.total), parts, partsAt: parts.map((k) => columnIndex(t, k)) };
+        });
       if (sums.length === 0) return { notChecked: `表${t.no}缺少合计列` };
       const out: Finding[] = [];
       for (const row of t.rows) {
         if (row.kind === "header") continue;
         for (const s of sums) {
-          const parts = s.parts.filter((k) => hasColumn(t, k));
           push(
             out,
             compareCells(rule, {
-              total: amountAt(t, row, s.total),
-              parts: parts.map((k) => amountAt(t, row, k)),
-              message: `表${t.no}“${rowLabelFor(t, row, s.total)}”行：${columnLabel(t, s.total)} 不等于 ${parts.map((k) => columnLabel(t, k)).join(" + ")}`,
-              location: cellLocation(t, row, s.total),
+              total: amountIn(row, s.at),
+              parts: s.partsAt.map((i) => amountIn(row, i)),
+              message: () =>
+                `表${t.no}“${rowLabelFor(t, row, s.total)}”行：${columnLabel(t, s.total)} 不等于 ${s.parts.map((k) => columnLabel(t, k)).join(" + ")}`,
+              location: () => cellLocation(t, row, s.total),
               unit: t.unit,
             }),
           );

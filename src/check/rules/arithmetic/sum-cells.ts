@@ -6,9 +6,9 @@
 import { columnLabel, rowLabel, tableById, textAt } from "../../../model/access.ts";
 import type { PrintedTable, Row } from "../../../model/disclosure.ts";
 import type { Finding, Location } from "../../../model/finding.ts";
-import { type AmountUnit, type Fen, formatWanyuan, sum } from "../../../model/money.ts";
+import { type AmountUnit, type Fen, fen, formatWanyuan, sum } from "../../../model/money.ts";
 import type { TableSpec, TemplateSpec } from "../../../templates/spec.ts";
-import { compareSum, type Rule, type RuleContext } from "../../rule.ts";
+import { compareSum, force, type Lazy, type Rule, type RuleContext } from "../../rule.ts";
 
 export const PART = "部门预算公开表";
 
@@ -45,30 +45,38 @@ export function compareCells(
   opts: {
     total: Fen | null;
     parts: readonly (Fen | null)[];
-    message: string;
-    location: Location;
+    /** made only when there is a finding (see `Lazy`) */
+    message: Lazy<string>;
+    location: Lazy<Location>;
     /** the printed unit: a table in 元 is exact to 0.01 元, so its rounding allowance is 10,000× smaller */
     unit?: AmountUnit;
   },
 ): Finding | undefined {
-  const printed = opts.parts.filter((p): p is Fen => p !== null);
-  const expected = sum(printed);
+  let expected = 0;
+  let addends = 0;
+  let nonZero = false;
+  for (const p of opts.parts) {
+    if (p === null) continue;
+    expected += p;
+    addends++;
+    if (p !== 0) nonZero = true;
+  }
   if (opts.total === null) {
-    if (printed.every((p) => p === 0)) return undefined;
+    if (!nonZero) return undefined;
     return {
       rule: rule.id,
       severity: "error",
-      message: `${opts.message}：合计为空但分项不为空`,
-      location: opts.location,
+      message: `${force(opts.message)}：合计为空但分项不为空`,
+      location: force(opts.location),
       expected: formatWanyuan(expected),
       actual: "（空）",
       difference: formatWanyuan(-expected),
     };
   }
   return compareSum(rule, {
-    expected,
+    expected: fen(expected),
     actual: opts.total,
-    addends: printed.length,
+    addends,
     message: opts.message,
     location: opts.location,
     unit: opts.unit ?? "wanyuan",
@@ -84,8 +92,8 @@ export function compareEqual(
   opts: {
     actual: Fen | null;
     expected: readonly (Fen | null)[];
-    message: string;
-    location: Location;
+    message: Lazy<string>;
+    location: Lazy<Location>;
     unit?: AmountUnit;
   },
 ): Finding | undefined {
@@ -95,8 +103,8 @@ export function compareEqual(
     return {
       rule: rule.id,
       severity: "error",
-      message: `${opts.message}：此处为空，对应数为 ${formatWanyuan(expected)}`,
-      location: opts.location,
+      message: `${force(opts.message)}：此处为空，对应数为 ${formatWanyuan(expected)}`,
+      location: force(opts.location),
       expected: formatWanyuan(expected),
       actual: "（空）",
       difference: formatWanyuan(-expected),

@@ -38,8 +38,8 @@ function balance(rule: Rule, t: PrintedTable, spec: TableSpec | undefined): Find
   return compareEqual(rule, {
     actual: e.amount,
     expected: [amountAt(t, inc, "incomeAmount")],
-    message: `表${t.no}支出总计不等于收入总计（收支不平衡）`,
-    location: cellLocation(t, exp, e.column),
+    message: () => `表${t.no}支出总计不等于收入总计（收支不平衡）`,
+    location: () => cellLocation(t, exp, e.column),
     unit: t.unit,
   });
 }
@@ -58,8 +58,9 @@ function classSum(rule: Rule, t: PrintedTable, spec: TableSpec | undefined, key:
   return compareCells(rule, {
     total: total.amount,
     parts: classes.map((r) => amountAt(t, r, key)),
-    message: `表${t.no}${line === "total" ? "支出总计" : "本年支出合计"}（${columnLabel(t, key)}）不等于各功能分类类之和`,
-    location: cellLocation(t, exp, total.column),
+    message: () =>
+      `表${t.no}${line === "total" ? "支出总计" : "本年支出合计"}（${columnLabel(t, key)}）不等于各功能分类类之和`,
+    location: () => cellLocation(t, exp, total.column),
     unit: t.unit,
   });
 }
@@ -130,8 +131,8 @@ export const K16: Rule = defineRule({
         compareEqual(K16, {
           actual: amountAt(t, exp, col),
           expected: [amountAt(t, inc, "incomeAmount")],
-          message: `表${t.no}${columnLabel(t, col)}支出总计不等于同一资金的财政拨款收入`,
-          location: cellLocation(t, exp, col),
+          message: () => `表${t.no}${columnLabel(t, col)}支出总计不等于同一资金的财政拨款收入`,
+          location: () => cellLocation(t, exp, col),
           unit: t.unit,
         }),
       );

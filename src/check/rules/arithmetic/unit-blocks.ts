@@ -56,8 +56,8 @@ function sumRows(rule: Rule, t: PrintedTable, row: Row, parts: readonly Row[], w
       compareCells(rule, {
         total: amountAt(t, row, key),
         parts: parts.map((p) => amountAt(t, p, key)),
-        message: `表${t.no}“${rowLabel(row)}”的“${columnLabel(t, key)}”不等于${what}之和`,
-        location: cellLocation(t, row, key),
+        message: () => `表${t.no}“${rowLabel(row)}”的“${columnLabel(t, key)}”不等于${what}之和`,
+        location: () => cellLocation(t, row, key),
         unit: t.unit,
       }),
     );

@@ -52,8 +52,8 @@ export const K25: Rule = defineRule({
           compareCells(K25, {
             total: amountAt(t6, row, "total"),
             parts: parts.map((x) => amountAt(t6, x, "total")),
-            message: `表${t6.no}${what}`,
-            location: cellLocation(t6, row, "total"),
+            message: () => `表${t6.no}${what}`,
+            location: () => cellLocation(t6, row, "total"),
             unit: t6.unit,
           }),
         );
@@ -67,8 +67,8 @@ export const K25: Rule = defineRule({
       compareCells(K25, {
         total: amountAt(t6, tot, "personnel"),
         parts: personnel.map((x) => amountAt(t6, x, "total")),
-        message: `表${t6.no}人员经费总计不等于工资福利支出（301）与对个人和家庭的补助（303）合计之和`,
-        location: cellLocation(t6, tot, "personnel"),
+        message: () => `表${t6.no}人员经费总计不等于工资福利支出（301）与对个人和家庭的补助（303）合计之和`,
+        location: () => cellLocation(t6, tot, "personnel"),
         unit: t6.unit,
       }),
     );
@@ -77,8 +77,8 @@ export const K25: Rule = defineRule({
       compareCells(K25, {
         total: amountAt(t6, tot, "operating"),
         parts: operating.map((x) => amountAt(t6, x, "total")),
-        message: `表${t6.no}公用经费总计不等于商品和服务支出等其余各类合计之和`,
-        location: cellLocation(t6, tot, "operating"),
+        message: () => `表${t6.no}公用经费总计不等于商品和服务支出等其余各类合计之和`,
+        location: () => cellLocation(t6, tot, "operating"),
         unit: t6.unit,
       }),
     );
@@ -118,8 +118,9 @@ export const K26: Rule = defineRule({
         compareCells(K26, {
           total: amountAt(t6, row6, "total"),
           parts: rows5.map((x) => amountAt(t5, x!, "basic")),
-          message: `表${t6.no}“${rowLabel(row6)}”与表${t5.no}功能分类 ${items.join(" + ")} 基本支出不一致（经验关系，请核对）`,
-          location: cellLocation(t6, row6, "total"),
+          message: () =>
+            `表${t6.no}“${rowLabel(row6)}”与表${t5.no}功能分类 ${items.join(" + ")} 基本支出不一致（经验关系，请核对）`,
+          location: () => cellLocation(t6, row6, "total"),
           unit: t6.unit,
         }),
       );

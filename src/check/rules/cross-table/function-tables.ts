@@ -32,8 +32,8 @@ export const K07: Rule = defineRule({
         compareEqual(K07, {
           actual: v1,
           expected: [v3],
-          message: `表${t1.no}功能分类“${code}”的支出与表${t3.no}该类合计不一致`,
-          location: row1 ? cellLocation(t1, row1, "expenditureAmount") : cellLocation(t3, row3, "total"),
+          message: () => `表${t1.no}功能分类“${code}”的支出与表${t3.no}该类合计不一致`,
+          location: () => (row1 ? cellLocation(t1, row1, "expenditureAmount") : cellLocation(t3, row3, "total")),
           unit: t1.unit,
         }),
       );
@@ -79,8 +79,8 @@ export const K13: Rule = defineRule({
         compareEqual(K13, {
           actual: amountAt(t3, row3, "total"),
           expected: [amountAt(t2, row2, "total")],
-          message: `表${t3.no}“${rowLabel(row3)}”支出合计不等于表${t2.no}同一科目收入总计`,
-          location: cellLocation(t3, row3, "total"),
+          message: () => `表${t3.no}“${rowLabel(row3)}”支出合计不等于表${t2.no}同一科目收入总计`,
+          location: () => cellLocation(t3, row3, "total"),
           unit: t3.unit,
         }),
       );
@@ -108,8 +108,8 @@ export const K15: Rule = defineRule({
     const f = compareEqual(K15, {
       actual: amountAt(t3, tot3, "total"),
       expected: [row1 ? expenditureAmountOn(t1, row1).amount : null],
-      message: `表${t3.no}总计不等于表${t1.no}${line === "total" ? "支出总计" : "本年支出合计"}`,
-      location: cellLocation(t3, tot3, "total"),
+      message: () => `表${t3.no}总计不等于表${t1.no}${line === "total" ? "支出总计" : "本年支出合计"}`,
+      location: () => cellLocation(t3, tot3, "total"),
       unit: t3.unit,
     });
     return f ? [f] : [];

@@ -52,8 +52,9 @@ export const K18: Rule = defineRule({
           compareEqual(K18, {
             actual: row4 ? amountAt(t4, row4, col4) : null,
             expected: [amountFor(other, code, col)],
-            message: `表${t4.no}功能分类“${code}”的“${columnLabel(t4, col4)}”与表${other.no}该类“${columnLabel(other, col)}”不一致`,
-            location: row4 ? cellLocation(t4, row4, col4) : cellLocation(other, rowFor(other, code), col),
+            message: () =>
+              `表${t4.no}功能分类“${code}”的“${columnLabel(t4, col4)}”与表${other.no}该类“${columnLabel(other, col)}”不一致`,
+            location: () => (row4 ? cellLocation(t4, row4, col4) : cellLocation(other, rowFor(other, code), col)),
             unit: t4.unit,
           }),
         );
@@ -85,8 +86,9 @@ export const K19: Rule = defineRule({
     const f = compareEqual(K19, {
       actual: amountAt(t5, tot, "total"),
       expected: [row4 ? amountAt(t4, row4, "generalBudget") : null],
-      message: `表${t5.no}总计不等于表${t4.no}一般公共预算${classSumLine(spec4) === "total" ? "支出总计" : "本年支出合计"}`,
-      location: cellLocation(t5, tot, "total"),
+      message: () =>
+        `表${t5.no}总计不等于表${t4.no}一般公共预算${classSumLine(spec4) === "total" ? "支出总计" : "本年支出合计"}`,
+      location: () => cellLocation(t5, tot, "total"),
       unit: t5.unit,
     });
     return f ? [f] : [];
@@ -117,8 +119,10 @@ export const K20: Rule = defineRule({
         compareEqual(K20, {
           actual: row5 ? amountAt(t5, row5, "total") : null,
           expected: [amountFor(t2, code, "generalBudget"), amountFor(t2, code, "upperTransferGeneral")],
-          message: `表${t5.no}“${row5 ? rowLabel(row5) : row2 ? rowLabel(row2) : code}”合计不等于表${t2.no}同一科目一般公共预算 + 上级一般公共预算安排的转移支付`,
-          location: row5 ? cellLocation(t5, row5, "total") : cellLocation(t5, row2 ? rowLabel(row2) : code, "total"),
+          message: () =>
+            `表${t5.no}“${row5 ? rowLabel(row5) : row2 ? rowLabel(row2) : code}”合计不等于表${t2.no}同一科目一般公共预算 + 上级一般公共预算安排的转移支付`,
+          location: () =>
+            row5 ? cellLocation(t5, row5, "total") : cellLocation(t5, row2 ? rowLabel(row2) : code, "total"),
           unit: t5.unit,
         }),
       );
@@ -174,8 +178,9 @@ export const K21: Rule = defineRule({
         compareCells(K21, {
           total: amountAt(t3, row3, "project"),
           parts: [amountFor(t5, code, "project"), ...OTHER_SOURCES.map((k) => amountFor(t2, code, k))],
-          message: `表${t3.no}“${rowLabel(row3)}”项目支出不等于表${t5.no}项目支出 + 表${t2.no}其他资金来源（财政专户、单位资金、结转等）`,
-          location: cellLocation(t3, row3, "project"),
+          message: () =>
+            `表${t3.no}“${rowLabel(row3)}”项目支出不等于表${t5.no}项目支出 + 表${t2.no}其他资金来源（财政专户、单位资金、结转等）`,
+          location: () => cellLocation(t3, row3, "project"),
           unit: t3.unit,
         }),
       );
@@ -204,15 +209,15 @@ export const K24: Rule = defineRule({
         ? compareEqual(K24, {
             actual: amountAt(t6, totals.total, "total"),
             expected: [amountFor(t5, "", "basic")],
-            message: `表${t6.no}总计不等于表${t5.no}基本支出总计`,
-            location: cellLocation(t6, totals.total, "total"),
+            message: () => `表${t6.no}总计不等于表${t5.no}基本支出总计`,
+            location: () => cellLocation(t6, totals.total, "total"),
             unit: t6.unit,
           })
         : compareCells(K24, {
             total: amountFor(t5, "", "basic"),
             parts: [amountAt(t6, totals.personnel, "total"), amountAt(t6, totals.operating, "total")],
-            message: `表${t6.no}人员经费合计 + 公用经费合计不等于表${t5.no}基本支出总计`,
-            location: cellLocation(t6, totals.personnel, "total"),
+            message: () => `表${t6.no}人员经费合计 + 公用经费合计不等于表${t5.no}基本支出总计`,
+            location: () => cellLocation(t6, totals.personnel, "total"),
             unit: t6.unit,
           });
     return f ? [f] : [];

@@ -30,8 +30,8 @@ function againstSummary(
       compareEqual(rule, {
         actual: amountAt(t, row, key),
         expected: present.map((l) => lineAmountOf(t1, l)),
-        message: `${what(key)}与表${t1.no}${present.length > 1 ? "相关收入行之和" : "对应收入行"}不一致`,
-        location: cellLocation(t, row, key),
+        message: () => `${what(key)}与表${t1.no}${present.length > 1 ? "相关收入行之和" : "对应收入行"}不一致`,
+        location: () => cellLocation(t, row, key),
         unit: t.unit,
       }),
     );

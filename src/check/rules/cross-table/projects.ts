@@ -31,8 +31,8 @@ export const K30: Rule = defineRule({
         compareEqual(K30, {
           actual: tot7 ? amountAt(t7, tot7, "total") : null,
           expected: [amountAt(t5, tot5, "project")],
-          message: `表${t7.no}总计不等于表${t5.no}项目支出总计`,
-          location: cellLocation(t7, tot7 ?? "总计", "total"),
+          message: () => `表${t7.no}总计不等于表${t5.no}项目支出总计`,
+          location: () => cellLocation(t7, tot7 ?? "总计", "total"),
           unit: t7.unit,
         }),
       );
@@ -53,8 +53,8 @@ export const K30: Rule = defineRule({
         compareEqual(K30, {
           actual: row5 ? amountAt(t5, row5, "project") : null,
           expected: projects.map((p) => amountAt(t7, p, "total")),
-          message: `表${t5.no}“${label}”项目支出不等于表${t7.no}该项下 ${projects.length} 个项目之和`,
-          location: cellLocation(t5, row5 ?? label, "project"),
+          message: () => `表${t5.no}“${label}”项目支出不等于表${t7.no}该项下 ${projects.length} 个项目之和`,
+          location: () => cellLocation(t5, row5 ?? label, "project"),
           unit: t5.unit,
         }),
       );
