@@ -13,6 +13,7 @@ import type { Fen } from "./money.ts";
 // Outside such a pass nothing is cached, so code that edits a Disclosure never reads a stale view.
 
 let readCache: WeakMap<object, Map<string, unknown>> | undefined;
+let textCache: Map<(s: string) => string, Map<string, string>> | undefined;
 
 /**
  * Runs `fn` with a fresh read cache: derived views asked for through `cached` are made once per
@@ -20,12 +21,34 @@ let readCache: WeakMap<object, Map<string, unknown>> | undefined;
  */
 export function withReadCache<T>(fn: () => T): T {
   const previous = readCache;
+  const previousText = textCache;
   readCache = new WeakMap();
+  textCache = new Map();
   try {
     return fn();
   } finally {
     readCache = previous;
+    textCache = previousText;
   }
+}
+
+/**
+ * `normalise(s)` for a pure string function, computed once per distinct string within a
+ * `withReadCache` pass (rules normalise the same labels and sentences many times).
+ */
+export function cachedText(normalise: (s: string) => string, s: string): string {
+  if (!textCache) return normalise(s);
+  let m = textCache.get(normalise);
+  if (!m) {
+    m = new Map();
+    textCache.set(normalise, m);
+  }
+  let v = m.get(s);
+  if (v === undefined) {
+    v = normalise(s);
+    m.set(s, v);
+  }
+  return v;
 }
 
 /**

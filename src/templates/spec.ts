@@ -140,8 +140,14 @@ export interface TemplateSpec {
   omitsAssets?: boolean;
 }
 
+const LABEL_CHANGES = /[\s()]/;
+const LABEL_MARKER_START = /^[一二三四五六七八九十\d（其]/;
+
 /** Normalises a printed label for matching: no whitespace, no list markers, unified brackets. */
 export function normaliseLabel(label: string): string {
+  // Fast path (most labels): nothing to remove or unify — no whitespace or ASCII bracket, and no
+  // first character that could start a list marker or 其中.
+  if (!LABEL_CHANGES.test(label) && !LABEL_MARKER_START.test(label)) return label;
   return label
     .replace(/\s+/g, "")
     .replace(

@@ -28,13 +28,13 @@ export const ACODES: Rule = defineRule({
       const codes = new Set(t.rows.flatMap((r) => (r.code ? [r.code] : [])));
       for (const r of t.rows) {
         if (!r.code || r.kind === "total" || r.kind === "header") continue;
-        const loc = cellLocation(t, r);
+        const loc = () => cellLocation(t, r);
         if (!/^\d+$/.test(r.code) || !lengths.includes(r.code.length)) {
           out.push({
             rule: ACODES.id,
             severity: "warning",
             message: `表${t.no}“${rowLabel(r)}”的科目编码位数不正确（应为 ${lengths.join("/")} 位）`,
-            location: loc,
+            location: loc(),
           });
           continue;
         }
@@ -43,7 +43,7 @@ export const ACODES: Rule = defineRule({
             rule: ACODES.id,
             severity: "error",
             message: `表${t.no}科目“${rowLabel(r)}”重复出现，汇总时会被重复计算`,
-            location: loc,
+            location: loc(),
           });
         }
         seen.add(r.code);
@@ -54,7 +54,7 @@ export const ACODES: Rule = defineRule({
               rule: ACODES.id,
               severity: "warning",
               message: `表${t.no}“${rowLabel(r)}”缺少上级科目 ${parent} 行`,
-              location: loc,
+              location: loc(),
             });
           }
         }

@@ -12,6 +12,8 @@ const IN_TEXT = /【?(?:待填写|待补充|请填写)[^】\n]{0,20}】?|[XＸ]{
 const WHOLE = /^\s*[*＊×]+\s*$/;
 /** A cheap first test (one character class scans fast); the full pattern runs only on candidates. */
 const CANDIDATE = /待填|待补|请填|[XＸxｘ]{2}|×{2}/;
+/** CANDIDATE or WHOLE in one pass, for table cells and indicator fields. */
+const ANY = /待填|待补|请填|[XＸxｘ]{2}|×{2}|^\s*[*＊×]+\s*$/;
 
 export const C34 = defineRule({
   id: "C-34",
@@ -57,21 +59,27 @@ export const C34 = defineRule({
     for (const g of d.glossary) scan(`${g.term}${g.definition}`, "名词解释", { part: PART.glossary });
     for (const t of d.tables)
       for (const r of t.rows) {
-        scan(r.label, `表${t.no}`, { part: PART.tables, table: t.no, row: r.label });
-        r.cells.forEach((c, i) => {
+        if (CANDIDATE.test(r.label)) scan(r.label, `表${t.no}`, { part: PART.tables, table: t.no, row: r.label });
+        for (let i = 0; i < r.cells.length; i++) {
+          const c = r.cells[i];
           // Build the location only for candidates: tables have thousands of text cells.
-          if (typeof c !== "string" || !(CANDIDATE.test(c) || WHOLE.test(c))) return;
+          if (typeof c !== "string" || !ANY.test(c)) continue;
           const loc = { part: PART.tables, table: t.no, row: r.label, column: t.columns[i]?.path.join("/") ?? "" };
           whole(c, `表${t.no}`, loc);
           scan(c, `表${t.no}`, loc);
-        });
+        }
       }
     for (const t of d.performance) {
       const section = t.project ?? t.title;
       scan(t.goal, "绩效目标表总体目标", { part: PART.performance, section });
       for (const i of t.indicators) {
-        const fields = `${i.target.raw}\n${i.lastYear ?? ""}\n${i.basis ?? ""}\n${i.name}`;
-        if (!CANDIDATE.test(fields) && !WHOLE.test(i.target.raw) && !WHOLE.test(i.lastYear ?? "")) continue;
+        if (
+          !ANY.test(i.target.raw) &&
+          !(i.lastYear !== undefined && ANY.test(i.lastYear)) &&
+          !(i.basis !== undefined && CANDIDATE.test(i.basis)) &&
+          !CANDIDATE.test(i.name)
+        )
+          continue;
         const loc = { part: PART.performance, section, row: i.name };
         whole(i.target.raw, `“${i.name}”指标值`, { ...loc, column: "指标值" });
         whole(i.lastYear, `“${i.name}”上年完成值`, { ...loc, column: "上年完成值" });

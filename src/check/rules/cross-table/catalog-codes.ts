@@ -16,7 +16,7 @@ import {
   classesOf,
   lookupCode,
 } from "../../../catalog/index.ts";
-import { normaliseText, textAt } from "../../../model/access.ts";
+import { columnIndex, normaliseText, textAt } from "../../../model/access.ts";
 import type { PrintedTable, Row } from "../../../model/disclosure.ts";
 import type { Finding } from "../../../model/finding.ts";
 import { normaliseLabel } from "../../../templates/spec.ts";
@@ -35,7 +35,8 @@ function printedName(t: PrintedTable, r: Row): string {
   const exp = textAt(t, r, "expenditureItem");
   const raw = exp ?? textAt(t, r, "name") ?? r.label;
   // 表1/表4 number the classes ("一、一般公共服务支出"); the number is not part of the name
-  return normaliseLabel(normaliseText(raw).replace(/^\d+/, ""));
+  const n = normaliseText(raw);
+  return normaliseLabel(/^\d/.test(n) ? n.replace(/^\d+/, "") : n);
 }
 
 const partialNote = (c: Catalog) => (c.partial ? "（所用目录不完整，请人工核对）" : "");
@@ -91,15 +92,18 @@ export function catalogRules(source: CatalogSource = BUILTIN): Rule[] {
         if (!cat) continue;
         const kind = s.layout === "economicCoded" ? "经济分类" : "功能分类";
         for (const t of d.tables.filter((x) => x.id === s.id)) {
+          const projectAt = columnIndex(t, "projectName");
           for (const r of t.rows) {
-            if (!r.code || !/^\d+$/.test(r.code) || r.kind === "total") continue;
-            const isProject = r.kind === "project" || (textAt(t, r, "projectName") ?? "").trim() !== "";
+            if (!r.code || r.kind === "total" || !/^\d+$/.test(r.code)) continue;
+            const projectName = projectAt < 0 ? undefined : r.cells[projectAt];
+            const isProject = r.kind === "project" || (typeof projectName === "string" && projectName.trim() !== "");
             // A 表7 project row's label is its 项 name only when the importer says so; check the code.
             const name = isProject ? undefined : printedName(t, r);
+            const res = lookupCode(cat, r.code, name);
+            if (res.kind === "ok") continue;
             const key = `${kind}:${r.code}:${name ?? ""}`;
             if (seen.has(key)) continue;
             seen.add(key);
-            const res = lookupCode(cat, r.code, name);
             if (res.kind === "unknown") {
               out.push({
                 rule: K36.id,

@@ -123,23 +123,25 @@ export const P07 = defineRule({
     "指标赋分规则与指标值形式相符（定性→按评判等级；日期/=0/≤时间或比率→直接赋分；满意度→满意度赋分；数量与成本→按完成比例）",
   source: "derived from the seed (no exception among 184 indicators)",
   run: ({ d }) => {
-    const list = d.performance.flatMap((t) => t.indicators.filter((i) => i.scoring?.trim()).map((i) => ({ t, i })));
-    if (list.length === 0) return { notChecked: "没有识别出指标赋分规则" };
+    if (!d.performance.some((t) => t.indicators.some((i) => i.scoring?.trim())))
+      return { notChecked: "没有识别出指标赋分规则" };
     const out: Finding[] = [];
-    for (const { t, i } of list) {
-      const actual = squash(i.scoring!);
-      const kind = SCORING_KINDS.find((k) => actual.includes(k));
-      const exp = expectedScoring(i);
-      if (!kind || !exp || kind === exp) continue;
-      out.push({
-        rule: "P-07",
-        severity: "warning",
-        message: `指标“${i.name}”（指标值 ${i.target.raw.trim()}）的赋分规则为“${i.scoring!.trim()}”，按指标值形式通常应为“${exp}”类`,
-        location: { ...perfLoc(t), row: i.name, column: "指标赋分规则" },
-        expected: exp,
-        actual: i.scoring!.trim(),
-      });
-    }
+    for (const t of d.performance)
+      for (const i of t.indicators) {
+        if (!i.scoring?.trim()) continue;
+        const actual = squash(i.scoring!);
+        const kind = SCORING_KINDS.find((k) => actual.includes(k));
+        const exp = expectedScoring(i);
+        if (!kind || !exp || kind === exp) continue;
+        out.push({
+          rule: "P-07",
+          severity: "warning",
+          message: `指标“${i.name}”（指标值 ${i.target.raw.trim()}）的赋分规则为“${i.scoring!.trim()}”，按指标值形式通常应为“${exp}”类`,
+          location: { ...perfLoc(t), row: i.name, column: "指标赋分规则" },
+          expected: exp,
+          actual: i.scoring!.trim(),
+        });
+      }
     return out;
   },
 });
@@ -151,26 +153,26 @@ export const P08 = defineRule({
   title: "上年完成值与指标值计量单位一致",
   source: "derived",
   run: ({ d }) => {
-    const list = d.performance.flatMap((t) => t.indicators.map((i) => ({ t, i })));
-    if (list.length === 0) return { notChecked: "没有绩效指标" };
+    if (!d.performance.some((t) => t.indicators.length > 0)) return { notChecked: "没有绩效指标" };
     const out: Finding[] = [];
-    for (const { t, i } of list) {
-      const last = squash(i.lastYear ?? "");
-      if (!/^\d/.test(last)) continue; // "-", "*", 定性 values
-      const p = parseTarget(i.target);
-      if (!p.value || p.date) continue;
-      const a = p.unit ?? "";
-      const b = unitOf(last) ?? "";
-      if (a !== b)
-        out.push({
-          rule: "P-08",
-          severity: "warning",
-          message: `指标“${i.name}”指标值单位为“${a}”，上年完成值“${i.lastYear!.trim()}”单位为“${b}”，口径不一致`,
-          location: { ...perfLoc(t), row: i.name, column: "上年完成值" },
-          expected: a,
-          actual: b,
-        });
-    }
+    for (const t of d.performance)
+      for (const i of t.indicators) {
+        const last = squash(i.lastYear ?? "");
+        if (!/^\d/.test(last)) continue; // "-", "*", 定性 values
+        const p = parseTarget(i.target);
+        if (!p.value || p.date) continue;
+        const a = p.unit ?? "";
+        const b = unitOf(last) ?? "";
+        if (a !== b)
+          out.push({
+            rule: "P-08",
+            severity: "warning",
+            message: `指标“${i.name}”指标值单位为“${a}”，上年完成值“${i.lastYear!.trim()}”单位为“${b}”，口径不一致`,
+            location: { ...perfLoc(t), row: i.name, column: "上年完成值" },
+            expected: a,
+            actual: b,
+          });
+      }
     return out;
   },
 });

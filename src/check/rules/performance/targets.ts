@@ -2,11 +2,13 @@
  * Reading 绩效 indicator targets: operator, value and unit (from the parsed target, else from the
  * printed text, which PDF extraction splits: "< =43.5 0 万元"), and 成本指标 ceilings in 分.
  */
+import { cached } from "../../../model/access.ts";
 import type { Indicator, PerformanceTable, Target } from "../../../model/disclosure.ts";
 import { type Fen, parseAmount } from "../../../model/money.ts";
 import { squash } from "../text/shared.ts";
 
 export interface ParsedTarget {
+  /* read-only once returned: parseTarget shares one result among the rules of a check run */
   operator?: string;
   value?: string;
   unit?: string;
@@ -16,8 +18,15 @@ export interface ParsedTarget {
 
 const OPS: Record<string, string> = { "≥": ">=", "≤": "<=", ">=": ">=", "<=": "<=", "=": "=", ">": ">", "<": "<" };
 
-/** Splits "≥2.30 万人", ">=3520 0 人", "2025 年 12 月 10 日", "有效提高". */
+/**
+ * Splits "≥2.30 万人", ">=3520 0 人", "2025 年 12 月 10 日", "有效提高". Several rules read each
+ * target, so within one check run it is parsed once (the result is read-only).
+ */
 export function parseTarget(t: Target): ParsedTarget {
+  return cached(t, "parseTarget", () => parseTargetOnce(t));
+}
+
+function parseTargetOnce(t: Target): ParsedTarget {
   const raw = squash(t.raw).replace(
     /\$|\\geq|\\leq|\\%/g,
     (m) => ({ "\\geq": "≥", "\\leq": "≤", "\\%": "%" })[m] ?? "",

@@ -4,7 +4,7 @@
  * Matching goes by names and codes from the Disclosure and the template spec, never by one sample's
  * sentence wording (the trap a peer checker fell into).
  */
-import { amountAt, lineAmount, tableById, totalRow } from "../../../model/access.ts";
+import { amountAt, cachedText, lineAmount, tableById, totalRow } from "../../../model/access.ts";
 import type { Disclosure, Explanation, PrintedTable, Row, Statement } from "../../../model/disclosure.ts";
 import type { Finding, Location, Severity } from "../../../model/finding.ts";
 import { type CentiPercent, type Fen, formatPercent, formatWanyuan, growth, share } from "../../../model/money.ts";
@@ -33,6 +33,10 @@ const NEEDS_SQUASH = /[\s\u00a0\u3000()]/;
 export function squash(s: string): string {
   // Fast path: most strings need no change, and this runs in many rules on every document.
   if (!NEEDS_SQUASH.test(s)) return s;
+  return cachedText(squashOnce, s);
+}
+
+function squashOnce(s: string): string {
   return s
     .replace(/[\s\u00a0\u3000]+/g, "")
     .replace(/\(/g, "（")
