@@ -135,6 +135,16 @@ export function lookupCode(
 }
 
 /** The 类 entries of a catalog, in code order. */
-export function classesOf(catalog: Catalog): CatalogEntry[] {
-  return [...catalog.entries.values()].filter((e) => e.level === "类").sort((a, b) => a.code.localeCompare(b.code));
+export function classesOf(catalog: Catalog): readonly CatalogEntry[] {
+  let classes = classLists.get(catalog);
+  if (!classes) {
+    classes = [...catalog.entries.values()]
+      .filter((e) => e.level === "类")
+      .sort((a, b) => a.code.localeCompare(b.code));
+    classLists.set(catalog, classes);
+  }
+  return classes;
 }
+
+/** 类 lists by catalog (catalogs are not changed once loaded). */
+const classLists = new WeakMap<Catalog, CatalogEntry[]>();

@@ -181,8 +181,10 @@ export function rowsAtLevel(t: PrintedTable, level: 1 | 2 | 3): Row[] {
 }
 
 /** Keys of the table's amount columns, optionally only one side of a two-sided table. */
-export function amountKeys(t: PrintedTable, side?: "income" | "expenditure"): string[] {
-  return t.columns.filter((c) => c.type === "amount" && (side === undefined || c.side === side)).map((c) => c.key);
+export function amountKeys(t: PrintedTable, side?: "income" | "expenditure"): readonly string[] {
+  return cached(t, `amountKeys:${side ?? ""}`, () =>
+    t.columns.filter((c) => c.type === "amount" && (side === undefined || c.side === side)).map((c) => c.key),
+  );
 }
 
 /** A table has a column with this key. */

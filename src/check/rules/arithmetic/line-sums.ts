@@ -13,7 +13,7 @@ import { defineRule, type Rule } from "../../rule.ts";
 import { cellLocation, compareCells, push, tableName, tableSpec } from "./sum-cells.ts";
 
 /** The amount columns a table's fixed lines use: the income side of a two-sided table, else all. */
-export function lineAmountKeys(t: PrintedTable, layout: TableSpec["layout"]): string[] {
+export function lineAmountKeys(t: PrintedTable, layout: TableSpec["layout"]): readonly string[] {
   return layout === "twoSided" ? amountKeys(t, "income") : amountKeys(t);
 }
 

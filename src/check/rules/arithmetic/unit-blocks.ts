@@ -9,8 +9,9 @@
  * identities 总计 = 财政 + 非财政, 小计 = 人员 + 公用 + 项目 are A-T11-ROW.)
  */
 import {
-  amountAt,
+  amountIn,
   amountKeys,
+  columnIndex,
   columnLabel,
   isProjectRow,
   rowLabel,
@@ -51,11 +52,12 @@ export function unitBlocks(t: PrintedTable): UnitBlock[] {
 /** Compares one aggregate row with a set of rows in every amount column. */
 function sumRows(rule: Rule, t: PrintedTable, row: Row, parts: readonly Row[], what: string, out: Finding[]): void {
   for (const key of amountKeys(t)) {
+    const at = columnIndex(t, key);
     push(
       out,
       compareCells(rule, {
-        total: amountAt(t, row, key),
-        parts: parts.map((p) => amountAt(t, p, key)),
+        total: amountIn(row, at),
+        parts: parts.map((p) => amountIn(p, at)),
         message: () => `表${t.no}“${rowLabel(row)}”的“${columnLabel(t, key)}”不等于${what}之和`,
         location: () => cellLocation(t, row, key),
         unit: t.unit,
