@@ -1,7 +1,15 @@
 #!/usr/bin/env node
-// Entry point: runs the TypeScript CLI through tsx's loader, so `npx yusuan` works right after `npm ci`.
-import { register } from "tsx/esm/api";
+// Entry point. Runs the compiled CLI (dist/, made by `npm ci` / `npm run build`) when it is current,
+// else the TypeScript sources through tsx's loader, so `npx yusuan` works right after `npm ci` and an
+// edited source is never run stale. YUSUAN_FROM_SOURCE=1 always runs the sources.
+import { buildIsFresh } from "./sources.js";
 
-register();
-const { main } = await import("../src/cli/main.ts");
+let main;
+if (!process.env.YUSUAN_FROM_SOURCE && buildIsFresh()) {
+  ({ main } = await import("../dist/yusuan.js"));
+} else {
+  const { register } = await import("tsx/esm/api");
+  register();
+  ({ main } = await import("../src/cli/main.ts"));
+}
 process.exitCode = await main(process.argv);
