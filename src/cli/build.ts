@@ -6,12 +6,19 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Command } from "commander";
-import { formatProblem } from "../build/package.ts";
-import { buildPackage } from "../build-io/build-package.ts";
-import { loadCatalogFiles } from "../build-io/read-package.ts";
-import { initPackage, writeTemplateWorkbook } from "../build-io/scaffold.ts";
-import { defaultCatalogSet } from "../catalog/catalog-set.ts";
 import { InputError } from "../errors.ts";
+
+// The package readers and the spreadsheet library load only when one of these commands runs.
+const lib = async () => {
+  const [pkg, build, read, scaffold, catalogs] = await Promise.all([
+    import("../build/package.ts"),
+    import("../build-io/build-package.ts"),
+    import("../build-io/read-package.ts"),
+    import("../build-io/scaffold.ts"),
+    import("../catalog/catalog-set.ts"),
+  ]);
+  return { ...pkg, ...build, ...read, ...scaffold, ...catalogs };
+};
 
 const collect = (v: string, prev: string[]) => [...prev, v];
 const SEVERITY_ZH = { error: "错误", warning: "警告", notice: "提示" } as const;
@@ -36,6 +43,7 @@ export function registerBuild(program: Command): void {
     .action(async (pkg: string, o: { out: string; catalog: string[]; format: string }) => {
       if (!["text", "json"].includes(o.format))
         throw new InputError(`未知的格式 ${o.format}`, "--format", "可用：text、json");
+      const { buildPackage, formatProblem } = await lib();
       const r = await buildPackage(pkg, o.catalog);
       const errors = r.problems.filter((p) => p.severity === "error");
       const findingErrors = r.report?.summary.errors ?? 0;
@@ -83,6 +91,7 @@ export function registerBuild(program: Command): void {
     .description("生成一个新部门的预算包模板（line-items.csv + meta.yaml）")
     .argument("<dir>", "新目录（须为空）")
     .action(async (dir: string) => {
+      const { initPackage } = await lib();
       const files = await initPackage(dir);
       process.stdout.write(
         `已生成：\n${files.map((f) => `  ${f}`).join("\n")}\n填写后运行：yusuan build ${dir} -o out\n`,
@@ -96,6 +105,7 @@ export function registerBuild(program: Command): void {
     .option("--catalog <file>", "分类目录 CSV 或 .xlsx，可重复；默认内置目录", collect, [])
     .option("--year <year>", "预算年度（选择内置目录）", "2025")
     .action(async (o: { xlsx: string; catalog: string[]; year: string }) => {
+      const { defaultCatalogSet, formatProblem, loadCatalogFiles, writeTemplateWorkbook } = await lib();
       let catalog = defaultCatalogSet(Number(o.year));
       if (o.catalog.length) {
         const c = await loadCatalogFiles(o.catalog);

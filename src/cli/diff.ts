@@ -4,14 +4,17 @@
  */
 import type { Command } from "commander";
 import { diffDisclosures, withinRounding } from "../build/diff.ts";
-import { formatProblem } from "../build/package.ts";
-import { buildPackage, isPackagePath } from "../build-io/build-package.ts";
 import { InputError } from "../errors.ts";
 import type { Disclosure } from "../model/disclosure.ts";
 import { formatPercent, formatWanyuan } from "../model/money.ts";
 import { loadDisclosure } from "./load.ts";
 
 async function load(path: string, catalog: string[]): Promise<Disclosure> {
+  // the package reader (and its spreadsheet library) loads only for this command
+  const [{ buildPackage, isPackagePath }, { formatProblem }] = await Promise.all([
+    import("../build-io/build-package.ts"),
+    import("../build/package.ts"),
+  ]);
   if (await isPackagePath(path)) {
     const r = await buildPackage(path, catalog);
     if (!r.disclosure)

@@ -3,10 +3,9 @@
  * documents. A batch shares one browser for PDF; `--jobs` renders that many documents at once.
  */
 import { basename, extname } from "node:path";
-import cliProgress from "cli-progress";
 import type { Command } from "commander";
 import { InputError } from "../errors.ts";
-import { FORMATS, type Format, isFormat, PdfRenderer, renderAll } from "../render/index.ts";
+import { FORMATS, type Format, isFormat } from "../render/formats.ts";
 import { loadDisclosure } from "./load.ts";
 
 interface RenderOpts {
@@ -63,6 +62,11 @@ export function registerRender(program: Command): void {
       const dup = names.find((n, i) => names.indexOf(n) !== i);
       if (dup) throw new InputError(`多个输入的输出名称相同（${dup}），会互相覆盖`, "INPUT", "请重命名其中一个文件");
 
+      // The renderers (spreadsheet, browser) load only for this command.
+      const [{ PdfRenderer, renderAll }, { default: cliProgress }] = await Promise.all([
+        import("../render/index.ts"),
+        import("cli-progress"),
+      ]);
       const pdf = formats.includes("pdf") ? new PdfRenderer() : undefined;
       const showBar = inputs.length > 1 || process.stderr.isTTY === true;
       const bar = new cliProgress.SingleBar(

@@ -9,6 +9,7 @@
 import { copyFile, mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Disclosure } from "../model/disclosure.ts";
+import type { Format } from "./formats.ts";
 import { renderCsv } from "./csv.ts";
 import { renderDataPackage } from "./datapackage.ts";
 import { fontPackage } from "./fonts.ts";
@@ -18,16 +19,10 @@ import { PdfRenderer } from "./pdf.ts";
 import { renderXlsx } from "./xlsx.ts";
 
 export { escapeHtml } from "./escape.ts";
+export { FORMATS, type Format, isFormat } from "./formats.ts";
 export { renderHtml } from "./html.ts";
 export { PdfRenderer } from "./pdf.ts";
 export { buildWorkbook, renderXlsx, renderXlsxBuffer } from "./xlsx.ts";
-
-export const FORMATS = ["html", "pdf", "xlsx", "csv", "json", "datapackage"] as const;
-export type Format = (typeof FORMATS)[number];
-
-export function isFormat(s: string): s is Format {
-  return (FORMATS as readonly string[]).includes(s);
-}
 
 export interface RenderAllOptions {
   to: readonly Format[];
