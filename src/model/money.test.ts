@@ -43,6 +43,32 @@ describe("parseAmount", () => {
   });
 });
 
+describe("parseAmount's fast path", () => {
+  /** the full parser alone: what every input must parse to */
+  const reference = (text: string, unit: "wanyuan" | "yuan") => {
+    const m = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/.exec(text.trim().replace(/，/g, ","));
+    if (!m) return undefined;
+    const scale = unit === "wanyuan" ? 6 : 2;
+    const frac = m[3] ?? "";
+    if (frac.length > scale) return undefined;
+    const n = Number((m[2] ?? "0").replace(/,/g, "") + frac.padEnd(scale, "0"));
+    if (!Number.isSafeInteger(n)) return undefined;
+    return m[1] === "-" ? -n : n;
+  };
+  it("parses every string of digits, points, commas and signs as the full parser does", () => {
+    const ch = fc.constantFrom(..."0123456789.,-+ ，x");
+    fc.assert(
+      fc.property(fc.array(ch, { maxLength: 24 }), fc.constantFrom("wanyuan" as const, "yuan" as const), (cs, unit) => {
+        const s = cs.join("");
+        expect(parseAmount(s, unit)).toBe(reference(s, unit));
+      }),
+      { numRuns: 20000 },
+    );
+    for (const s of ["999999999999999", "9007199254", "9007199254.740993", "0", "00012.5", "1.", ".5", "12.3456789"])
+      for (const unit of ["wanyuan", "yuan"] as const) expect(parseAmount(s, unit)).toBe(reference(s, unit));
+  });
+});
+
 describe("groupThousands", () => {
   it("prints what toLocaleString('en-US') prints, for every size of integer", () => {
     for (const n of [0, 7, 12, 999, 1000, 12345, 123456, 1234567, 1000000000, 2 ** 53 - 1]) {

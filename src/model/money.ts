@@ -37,6 +37,8 @@ const AMOUNT_RE = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/;
  * @example parseAmount("5,219.30", "wanyuan") // 5219300000
  */
 export function parseAmount(text: string, unit: AmountUnit): Fen | undefined {
+  const fast = parsePlainAmount(text, unit === "wanyuan" ? 6 : 2);
+  if (fast !== undefined) return fast;
   // Only the ends are trimmed: "201 06" is a code printed in two columns, never the amount 20106.
   // (replace only when needed: tables hold thousands of amounts per document)
   const trimmed = text.trim();
@@ -53,6 +55,40 @@ export function parseAmount(text: string, unit: AmountUnit): Fen | undefined {
   const n = Number(digits);
   if (!Number.isSafeInteger(n)) return undefined;
   return fen(sign * n);
+}
+
+const POW10 = [1, 10, 100, 1000, 10_000, 100_000, 1_000_000];
+
+/**
+ * parseAmount's fast path for the common form, digits with an optional fraction and nothing else
+ * ("5219.30", "0.15", "12"): the value in 分, or undefined to let the full parser decide (signs,
+ * separators, spaces, too many decimals, anything else). Same result as the full parser.
+ */
+function parsePlainAmount(text: string, scaleDigits: number): Fen | undefined {
+  const n = text.length;
+  let value = 0;
+  let i = 0;
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) break;
+    value = value * 10 + c;
+  }
+  if (i === 0 || i > 15) return undefined;
+  if (i === n) {
+    const whole = value * (POW10[scaleDigits] as number);
+    return Number.isSafeInteger(whole) ? whole : undefined;
+  }
+  if (text.charCodeAt(i) !== 46 /* . */) return undefined;
+  const fracStart = ++i;
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return undefined;
+    value = value * 10 + c;
+  }
+  const frac = n - fracStart;
+  if (frac === 0 || frac > scaleDigits) return undefined;
+  const result = value * (POW10[scaleDigits - frac] as number);
+  return Number.isSafeInteger(result) ? result : undefined;
 }
 
 /** Parses an amount in 元 given as a plain decimal string (e.g. from CSV): "12345.67". */
