@@ -1,8 +1,8 @@
 /**
  * T-19 … T-21: 说明八/九 (empty funds), 说明十 (三公) and 说明十一 (结转结余) against 表4, 表8–表11.
  */
-import { amountAt, columnIndex, isEmptyTable, lineCell, tableById, totalRow } from "../../../model/access.ts";
-import type { PrintedTable, Statement } from "../../../model/disclosure.ts";
+import { amountAt, cached, columnIndex, isEmptyTable, lineCell, tableById, totalRow } from "../../../model/access.ts";
+import type { PrintedTable, Row, Statement } from "../../../model/disclosure.ts";
 import type { Finding } from "../../../model/finding.ts";
 import { formatWanyuan } from "../../../model/money.ts";
 import { compareSum, defineRule } from "../../rule.ts";
@@ -111,10 +111,22 @@ export const T20 = defineRule({
   },
 });
 
+/** The first row of each squashed label. */
+function rowsBySquashedLabel(t: PrintedTable): ReadonlyMap<string, Row> {
+  return cached(t, "rowsBySquashedLabel", () => {
+    const m = new Map<string, Row>();
+    for (const r of t.rows) {
+      const k = squash(r.label);
+      if (!m.has(k)) m.set(k, r);
+    }
+    return m;
+  });
+}
+
 function carryoverExpected(t: PrintedTable, s: Statement): { amount: number; row: string } | undefined {
   const subj = subjectOf(s);
   const total = totalRow(t);
-  const byLabel = t.rows.find((r) => squash(r.label) === subj);
+  const byLabel = rowsBySquashedLabel(t).get(subj);
   if (byLabel && byLabel !== total) return { amount: amountAt(t, byLabel, "total") ?? 0, row: byLabel.label };
   if (!total) return undefined;
   if (subj.includes("非财政")) return { amount: amountAt(t, total, "nonFiscalSubtotal") ?? 0, row: "总计/非财政拨款" };
