@@ -3,7 +3,7 @@
  * 名词解释). The 目录 repeats every part heading, so the body starts at the first heading seen a
  * second time. Missing headings are tolerated: each part falls back to the next landmark found.
  */
-import { cnNumber, type Line, norm, type Range, stripBullet } from "./lines.ts";
+import { cnNumber, keyMayStartWith, type Line, norm, type Range, stripBullet } from "./lines.ts";
 
 export interface DocumentLayout {
   title?: string;
@@ -19,6 +19,8 @@ export interface DocumentLayout {
 }
 
 const PART = /^第([一二三四])部分/;
+/** False when `l.key` surely does not start with 第 (PART cannot match): no key computed for it. */
+const mayBePart = (l: Line): boolean => keyMayStartWith(l.text, 0x7b2c);
 const TITLE = /(\d{4})年度?(?:部门|单位)?(预算|决算)(?:公开|信息公开)?/;
 
 /** Finds the cover title among the first lines: "2025 年部门预算公开", department on the line before. */
@@ -49,7 +51,7 @@ export function layoutDocument(lines: readonly Line[]): DocumentLayout {
   let tocLine = -1;
   for (let i = 0; i < lines.length && i < 400; i++) {
     const l = lines[i] as Line;
-    if (l.text && !l.raw.includes("\t") && l.key === "目录") {
+    if (l.text && !l.tabbed && keyMayStartWith(l.text, 0x76ee) && l.key === "目录") {
       tocLine = i;
       break;
     }
@@ -63,7 +65,7 @@ export function layoutDocument(lines: readonly Line[]): DocumentLayout {
     bodyStart = lines.length;
     for (let i = tocLine + 1; i < lines.length; i++) {
       const l = lines[i] as Line;
-      if (!l.text || l.raw.includes("\t")) continue;
+      if (!l.text || l.tabbed || !mayBePart(l)) continue;
       const k = l.key;
       if (!PART.test(k)) continue;
       if (seen.has(k)) {
@@ -77,7 +79,7 @@ export function layoutDocument(lines: readonly Line[]): DocumentLayout {
     if (bodyStart === lines.length) {
       for (let i = tocLine + 1; i < lines.length; i++) {
         const l = lines[i] as Line;
-        if (/^表\d+$/.test(l.key) || l.raw.includes("\t")) {
+        if (/^表\d+$/.test(l.key) || l.tabbed) {
           bodyStart = i;
           out.toc.end = i;
           break;
@@ -88,7 +90,7 @@ export function layoutDocument(lines: readonly Line[]): DocumentLayout {
 
   for (let i = bodyStart; i < lines.length; i++) {
     const l = lines[i] as Line;
-    if (!l.text || l.raw.includes("\t")) continue;
+    if (!l.text || l.tabbed || !mayBePart(l)) continue;
     const m = PART.exec(l.key);
     if (!m) continue;
     const n = cnNumber(m[1] as string) as number;
@@ -121,8 +123,10 @@ export function parseToc(lines: readonly Line[], r: Range | undefined): string[]
     if (!l.text) continue;
     const t = stripBullet(l.text);
     // "五、 关于…当年拨款" / "情况说明": a line without its own marker continues the entry above.
+    // (norm(t) is the line's key, already made, when there was no bullet)
     const starts =
-      PART.test(l.key) || /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+[、.])/.test(norm(t));
+      PART.test(l.key) ||
+      /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+[、.])/.test(t === l.text ? l.key : norm(t));
     if (!starts && out.length > 0) out[out.length - 1] += t;
     else out.push(t);
   }

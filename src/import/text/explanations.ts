@@ -10,7 +10,18 @@
  */
 import type { Explanation } from "../../model/disclosure.ts";
 import type { ExplanationSpec } from "../../templates/spec.ts";
-import { cnNumber, joinText, type Line, norm, type Problems, type Range, stripBullet } from "./lines.ts";
+import {
+  cnNumber,
+  isCnNumeral,
+  joinText,
+  keyHead,
+  keyTail,
+  type Line,
+  norm,
+  type Problems,
+  type Range,
+  stripBullet,
+} from "./lines.ts";
 import { parseStatements, type StatementContext } from "./statements.ts";
 
 const HEAD = /^([一二三四五六七八九十]{1,3})、(.*)$/;
@@ -37,15 +48,23 @@ export function findSectionsBySpec(
   specs: readonly ExplanationSpec[],
 ): Map<number, Range> | undefined {
   const found: { no: number; start: number }[] = [];
+  const titles = specTitleKeys(specs);
+  // last code units of the titles: a line whose key surely ends with none of them is skipped
+  // without computing its key (no filter when a title is empty: every key ends with it)
+  const tails = titles.includes("") ? undefined : new Set(titles.map((t) => t.charCodeAt(t.length - 1)));
   let next = 0;
   for (let i = r.start; i < r.end && next < specs.length; i++) {
     const l = lines[i] as Line;
-    if (!l.text || l.raw.includes("\t")) continue;
+    if (!l.text || l.tabbed) continue;
+    if (tails) {
+      const tail = keyTail(l.text);
+      if (tail >= 0 && !tails.has(tail)) continue;
+    }
     const t = titleOf(l.key);
     if (t.length > 40 || /[…．.]{3}|[，。；：:]/.test(t) || HEAD.test(t) || /^[（(\d]/.test(t)) continue;
     for (let j = next; j < specs.length; j++) {
       const spec = specs[j] as ExplanationSpec;
-      if (!t.endsWith(norm(spec.title))) continue;
+      if (!t.endsWith(titles[j] as string)) continue;
       found.push({ no: spec.no, start: i });
       next = j + 1;
       break;
@@ -58,6 +77,26 @@ export function findSectionsBySpec(
     out.set(f.no, { start: f.start, end: found[j + 1]?.start ?? r.end });
   }
   return out;
+}
+
+/** norm of each spec's title, made once per spec list (only read). */
+function specTitleKeys(specs: readonly ExplanationSpec[]): readonly string[] {
+  let keys = titleKeys.get(specs);
+  if (!keys || keys.some((k, j) => k.of !== (specs[j] as ExplanationSpec).title)) {
+    keys = specs.map((spec) => ({ of: spec.title, key: norm(spec.title) }));
+    titleKeys.set(specs, keys);
+  }
+  return keys.map((k) => k.key);
+}
+const titleKeys = new WeakMap<readonly ExplanationSpec[], { of: string; key: string }[]>();
+
+/**
+ * False when `text`'s key surely starts with none of a heading's first characters: a Chinese
+ * numeral ("一、"), a bracket ("（一）", as "(" in the key) or a list marker (stripBullet).
+ */
+function mayBeHeading(text: string): boolean {
+  const h = keyHead(text);
+  return h < 0 || isCnNumeral(h) || h === 0x28 || h === 0x2d || h === 0x2a || h === 0x2022;
 }
 
 /**
@@ -78,7 +117,7 @@ export function findSections(
   let open: { no: number; start: number } | undefined;
   for (let i = r.start; i < r.end; i++) {
     const l = lines[i] as Line;
-    if (!l.text || l.raw.includes("\t")) continue;
+    if (!l.text || l.tabbed || !mayBeHeading(l.text)) continue;
     const m = HEAD.exec(stripBullet(l.key));
     if (!m) continue;
     const no = cnNumber(m[1] as string);
@@ -95,7 +134,7 @@ export function findSections(
     let end = s12.end;
     for (let i = s12.start; i < s12.end; i++) {
       const l = lines[i] as Line;
-      if (!l.text || l.raw.includes("\t")) continue;
+      if (!l.text || l.tabbed) continue;
       const k = l.key;
       if (start < 0 && (k === "部门整体绩效目标表" || k === "项目支出绩效目标表")) start = i;
       if (start >= 0 && /^[（(]五[)）]/.test(k) && k.includes("其他需说明")) {
@@ -122,7 +161,7 @@ export function subsections(
   const re = marker === "一、" ? /^([一二三四五六七八九十]{1,3})、/ : /^[（(]([一二三四五六七八九十]{1,3})[)）]/;
   for (let i = r.start; i < r.end; i++) {
     const l = lines[i] as Line;
-    if (l.raw.includes("\t")) continue;
+    if (l.tabbed || !mayBeHeading(l.text)) continue;
     const m = re.exec(l.key);
     if (!m) continue;
     const no = cnNumber(m[1] as string);
@@ -157,7 +196,9 @@ export function specialSections(specs: readonly ExplanationSpec[]): SpecialSecti
 export function otherSubsections(lines: readonly Line[], r: Range): Map<number, Range> {
   // whichever marker comes first is the top level ("一、三公" holds "（一）因公出国" in Shanghai)
   for (let i = r.start; i < r.end; i++) {
-    const k = (lines[i] as Line).key;
+    const l = lines[i] as Line;
+    if (!mayBeHeading(l.text)) continue;
+    const k = l.key;
     if (/^[（(][一二三四五六七八九十]{1,3}[)）]/.test(k)) return subsections(lines, r);
     if (HEAD.test(k)) return subsections(lines, r, "一、");
   }

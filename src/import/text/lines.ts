@@ -14,6 +14,8 @@ export interface Line {
   readonly text: string;
   /** matching key: NFKC, no whitespace */
   readonly key: string;
+  /** raw holds a tab: a table row (set once: scans for headings and prose skip these lines) */
+  readonly tabbed: boolean;
 }
 
 /** A half-open range of line indexes [start, end). */
@@ -65,6 +67,49 @@ function normSliced(s: string, from: number): string | undefined {
   }
   return out + s.slice(start);
 }
+
+/**
+ * The first code unit of norm(text), for a trimmed non-empty `text`, when it is known without
+ * computing the key; -1 otherwise. Known when the first character is KEEP (or WIDE: its ASCII form)
+ * and the second (if any) is KEEP, WIDE or DROP: starters that compose with nothing, so NFKC keeps
+ * the first character first and as it is. Lets scans for headings ("第一部分", "一、", "（一）")
+ * skip most lines without normalising them.
+ */
+export function keyHead(text: string): number {
+  if (text === "") return -1;
+  const c0 = text.charCodeAt(0);
+  const k0 = CHAR_CLASS[c0] || charClass(c0);
+  if (k0 !== KEEP && k0 !== WIDE) return -1;
+  if (text.length > 1) {
+    const c1 = text.charCodeAt(1);
+    if ((CHAR_CLASS[c1] || charClass(c1)) === OTHER) return -1;
+  }
+  return k0 === WIDE ? c0 - 0xfee0 : c0;
+}
+
+/**
+ * The last code unit of norm(text), for a trimmed non-empty `text`, when it is known without
+ * computing the key; -1 otherwise. Known when the last character is KEEP (or WIDE: its ASCII form):
+ * a starter that no character before it can compose with, which NFKC keeps last and as it is.
+ */
+export function keyTail(text: string): number {
+  if (text === "") return -1;
+  const c = text.charCodeAt(text.length - 1);
+  const k = CHAR_CLASS[c] || charClass(c);
+  return k === KEEP ? c : k === WIDE ? c - 0xfee0 : -1;
+}
+
+/** False when norm(text) surely does not start with the code unit `c` (see keyHead). */
+export function keyMayStartWith(text: string, c: number): boolean {
+  const h = keyHead(text);
+  return h < 0 || h === c;
+}
+
+/** True for the Chinese numerals 一 … 十 that number headings. */
+export function isCnNumeral(c: number): boolean {
+  return CN_NUMERALS.has(c);
+}
+const CN_NUMERALS = new Set(Array.from("一二三四五六七八九十", (ch) => ch.charCodeAt(0)));
 
 /**
  * s.normalize("NFKC"), skipping the call for strings of KEEP characters and ASCII whitespace, which
@@ -136,6 +181,7 @@ class TextLine implements Line {
     readonly no: number,
     readonly raw: string,
     readonly text: string,
+    readonly tabbed: boolean,
   ) {}
   get key(): string {
     if (this.k === undefined) this.k = this.text.length === 0 ? "" : norm(this.text);
@@ -152,7 +198,7 @@ export function splitLines(text: string): Line[] {
     // (trim only when an end is whitespace: most lines are already trimmed)
     const n = raw.length;
     const trimmed = n === 0 || (!isSpace(raw.charCodeAt(0)) && !isSpace(raw.charCodeAt(n - 1))) ? raw : raw.trim();
-    out[i] = new TextLine(i + 1, raw, trimmed);
+    out[i] = new TextLine(i + 1, raw, trimmed, raw.includes("\t"));
   }
   return out;
 }
@@ -178,9 +224,10 @@ export function splitFields(raw: string): string[] {
 }
 
 /** What String.prototype.trim removes (WhiteSpace and LineTerminator, as \s). */
-function isSpace(c: number): boolean {
+export function isSpace(c: number): boolean {
   if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
   if (c < 0xa0) return false;
+  if (c > 0x3000) return c === 0xfeff; // (CJK text: one comparison)
   return (
     c === 0xa0 ||
     c === 0x1680 ||
@@ -189,22 +236,28 @@ function isSpace(c: number): boolean {
     c === 0x2029 ||
     c === 0x202f ||
     c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
+    c === 0x3000
   );
 }
 
 /** Removes a markdown list marker the extractor adds ("- 一、 主要职能"). */
 export function stripBullet(s: string): string {
+  const c = s.charCodeAt(0);
+  if (c !== 0x2d && c !== 0x2a && c !== 0x2022) return s; // not - * •: nothing to strip
   return s.replace(/^[-*•]\s+/, "");
 }
 
 /** Removes a leading enumeration marker: "一、", "（一）", "(一)", "1、", "1.", "1．". */
 export function stripEnum(s: string): string {
+  // Neither a list marker nor an enumeration starts with anything else: only the trim applies.
+  if (!MAY_START_ENUM.test(s)) return s.trim();
   return stripBullet(s)
     .replace(/^(?:[一二三四五六七八九十]+\s*、|[（(]\s*[一二三四五六七八九十\d]+\s*[)）]|\d+\s*[、.．](?!\d))\s*/, "")
     .trim();
 }
+
+/** What a list marker (stripBullet) or an enumeration (stripEnum) starts with. */
+const MAY_START_ENUM = /^[-*•一二三四五六七八九十（(\d]/;
 
 const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 

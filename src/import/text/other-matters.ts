@@ -15,9 +15,16 @@ const N = "(-?\\d[\\d,]*(?:\\.\\d+)?)";
 
 /** First amount in 万元 after a label pattern: wan(text, "政府采购货物预算") */
 function wan(text: string, label: string): number | undefined {
-  const m = new RegExp(`${label}(?:为|共)?${N}万元?`).exec(text);
+  let re = wanPatterns.get(label);
+  if (!re) {
+    re = new RegExp(`${label}(?:为|共)?${N}万元?`);
+    wanPatterns.set(label, re);
+  }
+  const m = re.exec(text);
   return m ? parseAmount(m[1] as string, "wanyuan") : undefined;
 }
+/** wan's patterns by label, made once (no flags: exec keeps no state between texts). */
+const wanPatterns = new Map<string, RegExp>();
 
 function int(text: string, re: RegExp): number | undefined {
   const m = re.exec(text);
@@ -44,6 +51,11 @@ function procurement(k: string): Procurement | undefined {
   return Object.keys(p).length > 0 ? p : undefined;
 }
 
+const BUILDINGS = new RegExp(`房屋${N}平方米[,，]价值${N}万元`);
+const VEHICLES = new RegExp(`车辆(\\d+)辆[,，]价值${N}万元`);
+/** (global: matchAll works on a copy, so the shared pattern keeps no state) */
+const VEHICLE_TYPES = new RegExp(`[;；:：]([^;；:：,，。]+?)(\\d+)辆[,，]价值${N}万元`, "g");
+
 function assets(k: string): Assets | undefined {
   const a: Assets = {};
   const asOf = /截至(\d{4})年(?:底|末)/.exec(k);
@@ -52,7 +64,7 @@ function assets(k: string): Assets | undefined {
     const d = /截至(\d{4})年(\d{1,2})月(\d{1,2})日/.exec(k);
     if (d) a.asOf = `${d[1]}-${(d[2] as string).padStart(2, "0")}-${(d[3] as string).padStart(2, "0")}`;
   }
-  const b = new RegExp(`房屋${N}平方米[,，]价值${N}万元`).exec(k);
+  const b = BUILDINGS.exec(k);
   if (b) {
     a.buildingArea = (b[1] as string).replace(/,/g, "");
     setIf(a, "buildingValue", parseAmount(b[2] as string, "wanyuan"));
@@ -61,12 +73,11 @@ function assets(k: string): Assets | undefined {
   const planAt = k.search(/预算(?:未)?安排购置/);
   const held = planAt >= 0 ? k.slice(0, k.lastIndexOf("。", planAt) + 1) : k;
   const plan = planAt >= 0 ? k.slice(k.lastIndexOf("。", planAt) + 1) : "";
-  const v = new RegExp(`车辆(\\d+)辆[,，]价值${N}万元`).exec(held);
+  const v = VEHICLES.exec(held);
   if (v) {
     const byType: { type: string; count: number; value: number }[] = [];
     const after = held.slice(v.index + v[0].length);
-    const re = new RegExp(`[;；:：]([^;；:：,，。]+?)(\\d+)辆[,，]价值${N}万元`, "g");
-    for (const m of after.matchAll(re)) {
+    for (const m of after.matchAll(VEHICLE_TYPES)) {
       const value = parseAmount(m[3] as string, "wanyuan");
       if (value !== undefined) byType.push({ type: m[1] as string, count: Number(m[2]), value });
     }

@@ -40,7 +40,7 @@ export function parseOverview(lines: readonly Line[], r: Range | undefined, prob
     const l = lines[i] as Line;
     if (!l.key) continue;
     const t = stripBullet(l.text);
-    const k = norm(t);
+    const k = t === l.text ? l.key : norm(t); // (the key already made, when there was no bullet)
     // "一、主要职能", or an unnumbered heading "上海市普陀区财政局主要职能"
     if (HEADING.test(k) || (k.length <= 40 && /(?:主要职能|机构设置)$/.test(k))) {
       mode = /主要职能|主要职责/.test(k) ? "functions" : "none";

@@ -24,7 +24,7 @@ import { layoutDocument, parseToc } from "./document.ts";
 import { findSections, otherSubsections, parseExplanations, specialSections } from "./explanations.ts";
 import { type CatalogEntry, functionCodeResolver } from "./function-codes.ts";
 import { parseGlossary } from "./glossary.ts";
-import { joinText, type Line, norm, Problems, type Range, splitLines } from "./lines.ts";
+import { joinText, keyHead, type Line, norm, Problems, type Range, splitLines } from "./lines.ts";
 import { parseOtherMatters, readOtherMatter } from "./other-matters.ts";
 import { parseOverview } from "./overview.ts";
 import { parsePerformance } from "./performance.ts";
@@ -41,27 +41,71 @@ export interface ParseTextOptions {
   catalog?: readonly CatalogEntry[] | undefined;
 }
 
-const titleKeys = new WeakMap<TemplateSpec, Set<string>>();
+/** The templates' table title keys, made once: key → the templates (by index) listing it. */
+interface TitleIndex {
+  specs: TemplateSpec[];
+  byKey: Map<string, number[]>;
+  /** first code units of the keys: a line whose key starts with none of them is no title */
+  heads: Set<number>;
+}
+let titleIndex: TitleIndex | undefined;
+
+function titleIndexOf(): TitleIndex {
+  if (titleIndex) return titleIndex;
+  const specs = [...TEMPLATES.values()];
+  const byKey = new Map<string, number[]>();
+  specs.forEach((spec, i) => {
+    const titles = new Set(spec.tables.flatMap((t) => [t.title, ...t.aliases].map(norm)));
+    for (const k of titles) {
+      const list = byKey.get(k);
+      if (list) list.push(i);
+      else byKey.set(k, [i]);
+    }
+  });
+  const heads = new Set<number>();
+  for (const k of byKey.keys()) if (k !== "") heads.add(k.charCodeAt(0));
+  titleIndex = { specs, byKey, heads };
+  return titleIndex;
+}
 
 /** Picks the template whose table titles occur most often as lines of the document. */
 function detectTemplate(lines: readonly Line[]): { spec: TemplateSpec; hits: number } {
-  // Candidate title keys once (short lines without tabs), then count matches per template.
-  const candidates: string[] = [];
-  for (const l of lines)
-    if (l.text && l.text.length <= 60 && !l.raw.includes("\t")) candidates.push(l.key.replace(/^表\d+/, ""));
-  let best: { spec: TemplateSpec; hits: number } | undefined;
-  for (const spec of TEMPLATES.values()) {
-    let titles = titleKeys.get(spec);
-    if (!titles) {
-      titles = new Set(spec.tables.flatMap((t) => [t.title, ...t.aliases].map(norm)));
-      titleKeys.set(spec, titles);
-    }
-    let hits = 0;
-    for (const k of candidates) if (titles.has(k)) hits++;
-    if (!best || hits > best.hits) best = { spec, hits };
+  // Short lines without tabs are candidate titles ("表N" removed); each adds a hit to every
+  // template listing it. A line whose key surely starts with no title's first character (and
+  // not with 表) is skipped without computing its key.
+  const index = titleIndexOf();
+  const hits = new Array<number>(index.specs.length).fill(0);
+  for (const l of lines) {
+    if (!l.text || l.text.length > 60 || l.tabbed) continue;
+    const h = keyHead(l.text);
+    if (h >= 0 && h !== 0x8868 && !index.heads.has(h)) continue;
+    const list = index.byKey.get(h === 0x8868 || h < 0 ? l.key.replace(/^表\d+/, "") : l.key);
+    if (list) for (const i of list) hits[i] = (hits[i] as number) + 1;
   }
-  return best as { spec: TemplateSpec; hits: number };
+  let best = 0;
+  for (let i = 1; i < hits.length; i++) if ((hits[i] as number) > (hits[best] as number)) best = i;
+  return { spec: index.specs[best] as TemplateSpec, hits: hits[best] as number };
 }
+
+/**
+ * The built-in function catalog of a year as a list, the same array while the catalog's entries
+ * are unchanged (functionCodeResolver indexes a catalog array once).
+ */
+function builtinEntries(year: number): readonly CatalogEntry[] {
+  const entries = builtinFunctionCatalog(year)?.entries;
+  if (!entries) return [];
+  const known = builtinLists.get(entries);
+  if (known && known.length === entries.size) {
+    let i = 0;
+    let same = true;
+    for (const e of entries.values()) if (known[i++] !== e) same = false;
+    if (same) return known;
+  }
+  const list = [...entries.values()];
+  builtinLists.set(entries, list);
+  return list;
+}
+const builtinLists = new WeakMap<object, CatalogEntry[]>();
 
 export function parseText(text: string, opts: ParseTextOptions): ImportResult {
   const problems = new Problems();
@@ -147,7 +191,7 @@ export function parseText(text: string, opts: ParseTextOptions): ImportResult {
         if (/^一、关于/.test((lines[i] as Line).key)) return { start: i, end: part(4)?.start ?? end };
       return undefined;
     })();
-  const catalog = opts.catalog ?? [...(builtinFunctionCatalog(year)?.entries.values() ?? [])];
+  const catalog = opts.catalog ?? builtinEntries(year);
   const prose = parseTextParts(
     lines,
     { explanations: explRange, glossary: part(4) },

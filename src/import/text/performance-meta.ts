@@ -8,6 +8,7 @@
  */
 import type { ImportProblem, PerformanceTable } from "../../model/disclosure.ts";
 import { parseAmount } from "../../model/money.ts";
+import { isSpace } from "./lines.ts";
 import { cleanText, squeeze } from "./performance-target.ts";
 
 export type MetaKey =
@@ -57,14 +58,33 @@ const AMOUNT_KEYS = new Set<MetaKey>(["total", "fiscal", "other", "upper", "loca
 export function labelOf(cell: string): MetaKey | undefined {
   // Labels are short (LABEL_MAX, 6 characters): a longer cell is a value unless whitespace or the
   // removals below can shorten it (cells are values far more often than labels).
-  if (cell.length > LABEL_MAX && !MAY_HOLD_LABEL.test(cell)) return undefined;
+  if (cell.length > LABEL_MAX && (!MAY_HOLD_LABEL.test(cell) || !mayShortenToLabel(cell))) return undefined;
   let key = squeeze(cell);
   if (key.includes("（") || key.includes("(")) key = key.replace(/[（(](万元|元|盖章)[）)]/g, "");
   if (key.startsWith("其中")) key = key.replace(/^其中[:：]/, "");
-  return key.length <= LABEL_MAX && Object.hasOwn(LABELS, key) ? LABELS[key] : undefined;
+  return key.length <= LABEL_MAX ? LABEL_KEYS.get(key) : undefined;
 }
+/** LABELS as a map (a look-up in a map is cheaper than one in a large object literal). */
+const LABEL_KEYS = new Map(Object.entries(LABELS));
 /** What can shorten a cell to a label: whitespace, "（万元）"…, "其中：". */
 const MAY_HOLD_LABEL = /[\s\u00a0\u3000（(]|^其中/;
+
+/**
+ * False when the removals of labelOf cannot bring `cell` down to LABEL_MAX: they keep the
+ * non-whitespace characters but at most 4 per "（" or "(" ("（万元）", "（盖章）") and 3 for "其中：".
+ * Saves squeezing long values (项目总体目标 text) only to find them too long.
+ */
+function mayShortenToLabel(cell: string): boolean {
+  let kept = 0;
+  let open = 0;
+  for (let i = 0; i < cell.length; i++) {
+    const c = cell.charCodeAt(i);
+    if (isSpace(c)) continue;
+    kept++;
+    if (c === 0xff08 || c === 0x28) open++;
+  }
+  return kept - 4 * open - 3 <= LABEL_MAX;
+}
 
 /** Strips the HTML paragraph tags the budget system leaves in 目标 text ("<p>…</p>"). */
 export function cleanGoal(text: string): string {

@@ -109,7 +109,10 @@ export class IndicatorRows {
   add(cells: string[], line: number, asRowOnly = false): "row" | "fragment" | "none" {
     let w = -1;
     for (let i = cells.length - 1; i >= 0; i--) {
-      if (WEIGHT_RE.test(cells[i]!)) {
+      const cell = cells[i]!;
+      // (WEIGHT_RE starts with a digit: most cells are ruled out without the regular expression)
+      const c0 = cell.charCodeAt(0);
+      if (c0 >= 0x30 && c0 <= 0x39 && WEIGHT_RE.test(cell)) {
         w = i;
         break;
       }
@@ -227,7 +230,9 @@ export class IndicatorRows {
     }
     this.rows.forEach((row, k) => {
       const c = row.cells;
-      const [h1, h2] = levels[k]!;
+      const lv = levels[k]!;
+      const h1 = lv[0];
+      const h2 = lv[1];
       const reading = normaliseTarget(c.target ?? "");
       if (!reading.ok) {
         this.report({ code: "text.performance.target", message: `无法解析指标值“${c.target ?? ""}”`, line: row.line });

@@ -6,12 +6,12 @@
  * and puts a space wherever a cell wrapped ("平 方米", "有效 提高").
  */
 import type { Target } from "../../model/disclosure.ts";
+import { isSpace } from "./lines.ts";
 
 /** CJK characters and full-width punctuation: a space between two of them is a wrap artefact. */
 const CJK = "\\p{Script=Han}\\u3000-\\u303f\\uff01-\\uff0f\\uff1a-\\uff20“”‘’";
 const CJK_GAP_RE = new RegExp(`([${CJK}])\\s+(?=[${CJK}])`, "gu");
 const SPACES_RE = /[\s\u00a0\u3000]+/g;
-const HAS_SPACE_RE = /[\s\u00a0\u3000]/;
 
 /**
  * Trims, collapses whitespace and drops the spaces a wrapped cell leaves between two CJK
@@ -19,9 +19,38 @@ const HAS_SPACE_RE = /[\s\u00a0\u3000]/;
  * CJK word ("2024 年") are typographic and kept.
  */
 export function cleanText(text: string): string {
-  if (!HAS_SPACE_RE.test(text)) return text; // the common case, kept cheap (see the benchmark)
-  const t = text.replace(SPACES_RE, " ").trim();
+  // One scan: no whitespace at all (the common case) is returned as it is; single ASCII spaces
+  // between other characters need no collapsing or trimming, only the CJK gap test.
+  const n = text.length;
+  let plain = true;
+  let spaces = false;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (!isSpace(c)) continue;
+    spaces = true;
+    if (c !== 0x20 || i === 0 || i === n - 1 || isSpace(text.charCodeAt(i + 1))) {
+      plain = false;
+      break;
+    }
+  }
+  if (!spaces) return text;
+  const t = plain ? text : text.replace(SPACES_RE, " ").trim();
   return mayHaveCjkGap(t) ? t.replace(CJK_GAP_RE, "$1") : t;
+}
+
+/** /\d/.test(text), by hand. */
+function hasDigit(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) return true;
+  }
+  return false;
+}
+
+/** True when `text` holds a whitespace character (HAS_SPACE_RE, by hand: most cells hold none). */
+function hasSpace(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (isSpace(text.charCodeAt(i))) return true;
+  return false;
 }
 
 /**
@@ -41,7 +70,7 @@ function mayBeCjk(c: number): boolean {
 
 /** Removes every whitespace character: level labels ("满意 度指 标") and units ("平 方米"). */
 export function squeeze(text: string): string {
-  return HAS_SPACE_RE.test(text) ? text.replace(SPACES_RE, "") : text;
+  return hasSpace(text) ? text.replace(SPACES_RE, "") : text;
 }
 
 /**
@@ -51,16 +80,43 @@ export function squeeze(text: string): string {
  * stand side by side.
  */
 export function joinSplitNumbers(text: string): string {
-  if (!SPLIT_NUMBER_RE.test(text) || !SPLIT_NUMBER_CHANGE_RE.test(text)) return text;
+  if (!maySplitNumber(text)) return text;
   return text.replace(/(\d)\.\s*\.?\s*(?=\d)/g, "$1.").replace(/(\d)\s+(?=\d)/g, "$1");
 }
 
-const SPLIT_NUMBER_RE = /\d\.?\s/;
+/**
+ * SPLIT_NUMBER_RE.test(text) && SPLIT_NUMBER_CHANGE_RE.test(text), in one scan by hand (both are
+ * tried on every 指标值 and 上年完成值 cell; almost none has a split number).
+ */
+function maySplitNumber(text: string): boolean {
+  let split = false; // SPLIT_NUMBER_RE
+  let change = false; // SPLIT_NUMBER_CHANGE_RE
+  const n = text.length;
+  for (let i = 0; i < n - 1; i++) {
+    if (!isDigit(text.charCodeAt(i))) continue;
+    const c1 = text.charCodeAt(i + 1);
+    if (c1 === 0x2e) {
+      const c2 = text.charCodeAt(i + 2); // (NaN past the end: neither a space nor ".")
+      if (isSpace(c2)) return true; // "1. " matches both
+      if (c2 === 0x2e) change = true;
+    } else if (isSpace(c1)) {
+      split = true;
+      let j = i + 2;
+      while (j < n && isSpace(text.charCodeAt(j))) j++;
+      if (j < n && isDigit(text.charCodeAt(j))) return true; // "1 2" matches both
+    }
+    if (split && change) return true;
+  }
+  return false;
+}
+const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
+/** (the patterns maySplitNumber tests by hand) */
+export const SPLIT_NUMBER_RE = /\d\.?\s/;
 /**
  * What the two replaces need to change anything: a digit, then "." and a space or a second "."
  * (the first), or spaces and a digit (the second). "242 人" has neither.
  */
-const SPLIT_NUMBER_CHANGE_RE = /\d(?:\.[\s.]|\s+\d)/;
+export const SPLIT_NUMBER_CHANGE_RE = /\d(?:\.[\s.]|\s+\d)/;
 
 const OPERATOR_MAP: Record<string, string> = {
   $: "",
@@ -87,11 +143,11 @@ const OPERATOR_MAP: Record<string, string> = {
  * each match replaced by OPERATOR_MAP's value ("" for "$"), "> =" / "< =" by ">=" / "<=".
  * normaliseOperators applies it by hand; OPERATOR_ART_ANY is what every match starts with.
  */
-const OPERATOR_ART_ANY = /[$\\≥≧⩾≤≦⩽＞＜＝％]|[<>]\s/;
+export const OPERATOR_ART_ANY = /[$\\≥≧⩾≤≦⩽＞＜＝％]|[<>]\s/;
 
 /** Undoes LaTeX and full-width operators and the "> =" / "< =" splits, in one pass. */
 function normaliseOperators(text: string): string {
-  if (!OPERATOR_ART_ANY.test(text)) return text; // most cells: a cheap test instead of a replace
+  if (!hasOperatorArt(text)) return text; // most cells: a cheap test instead of a replace
   // The replace by hand, left to right (a replace with a function is slow).
   let out = "";
   let start = 0;
@@ -106,6 +162,30 @@ function normaliseOperators(text: string): string {
     start = i;
   }
   return start === 0 ? text : out + text.slice(start);
+}
+
+/** OPERATOR_ART_ANY.test(text), by hand. */
+function hasOperatorArt(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x2000) {
+      if (c === 0x24 || c === 0x5c) return true; // $ \
+      if ((c === 0x3c || c === 0x3e) && isSpace(text.charCodeAt(i + 1))) return true; // "< ", "> "
+    } else if (
+      c === 0x2265 || // ≥
+      c === 0x2267 || // ≧
+      c === 0x2a7e || // ⩾
+      c === 0x2264 || // ≤
+      c === 0x2266 || // ≦
+      c === 0x2a7d || // ⩽
+      c === 0xff1e || // ＞
+      c === 0xff1c || // ＜
+      c === 0xff1d || // ＝
+      c === 0xff05 // ％
+    )
+      return true;
+  }
+  return false;
 }
 
 /** The replacement and length of an artefact (see OPERATOR_ART_ANY) at `i`, if one starts there. */
@@ -124,12 +204,18 @@ function operatorArtAt(s: string, i: number): [string, number] | undefined {
   if (c === 0x3c || c === 0x3e) {
     // "> =", "< =": spaces, then =
     let j = i + 1;
-    while (j < s.length && SPACE_RE.test(s[j] as string)) j++;
+    while (j < s.length && isSpace(s.charCodeAt(j))) j++;
     return j > i + 1 && s.charCodeAt(j) === 0x3d ? [`${s[i]}=`, j + 1 - i] : undefined;
   }
-  const single = c > 0x2000 ? OPERATOR_MAP[s[i] as string] : undefined; // ≥ ≧ ⩾ ≤ ≦ ⩽ ＞ ＜ ＝ ％
+  const single = c > 0x2000 ? SINGLE_OPERATORS.get(c) : undefined; // ≥ ≧ ⩾ ≤ ≦ ⩽ ＞ ＜ ＝ ％
   return single === undefined ? undefined : [single, 1];
 }
+/** OPERATOR_MAP's one-character entries by code unit. */
+const SINGLE_OPERATORS = new Map(
+  Object.entries(OPERATOR_MAP)
+    .filter(([k]) => k.length === 1 && k.charCodeAt(0) > 0x2000)
+    .map(([k, v]) => [k.charCodeAt(0), v]),
+);
 /** In the order the regular expression tries them ("geq" before "ge"). */
 const LATEX_OPERATORS = ["geq", "ge", "leq", "le", "gt", "lt"];
 const isLowerAscii = (c: number): boolean => c >= 0x61 && c <= 0x7a;
@@ -146,13 +232,44 @@ function leadingOperator(s: string): [Target["operator"], number] | undefined {
     n = 1; // =
   else return undefined;
   const op: Target["operator"] = c === 0x3d ? "=" : c === 0x3e ? (n === 2 ? ">=" : ">") : n === 2 ? "<=" : "<";
-  while (n < s.length && SPACE_RE.test(s[n] as string)) n++;
+  while (n < s.length && isSpace(s.charCodeAt(n))) n++;
   return [op, n];
 }
-const SPACE_RE = /\s/;
 const CN_DATE_RE = /^(\d{4})年(\d{1,2})月(?:(\d{1,2})日?)?$/;
 const ISO_DATE_RE = /^(\d{4})[-/](\d{1,2})(?:[-/](\d{1,2}))?$/;
 const NUMBER_RE = /^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(.*)$/;
+
+/**
+ * NUMBER_RE.exec(s)'s groups (integer, fraction, rest). By hand for the usual cell, a run of digits
+ * not followed by "," ("242 人", "32.50万元"); through NUMBER_RE when a comma follows the digits
+ * or the rest holds a line terminator (which "." does not match).
+ */
+function readNumber(s: string): [string, string | undefined, string] | undefined {
+  const n = s.length;
+  let i = 0;
+  while (i < n && isDigitCode(s.charCodeAt(i))) i++;
+  if (i === 0) return undefined; // (both alternatives start with a digit)
+  if (s.charCodeAt(i) === 0x2c) return viaRegExp(s);
+  const int = s.slice(0, i);
+  let frac: string | undefined;
+  if (s.charCodeAt(i) === 0x2e && isDigitCode(s.charCodeAt(i + 1))) {
+    let j = i + 2;
+    while (j < n && isDigitCode(s.charCodeAt(j))) j++;
+    frac = s.slice(i, j);
+    i = j;
+  }
+  for (let k = i; k < n; k++) {
+    const c = s.charCodeAt(k);
+    if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029) return viaRegExp(s);
+  }
+  return [int, frac, s.slice(i)];
+}
+const isDigitCode = (c: number): boolean => c >= 0x30 && c <= 0x39;
+
+function viaRegExp(s: string): [string, string | undefined, string] | undefined {
+  const m = NUMBER_RE.exec(s);
+  return m ? [m[1] as string, m[2], m[3] as string] : undefined;
+}
 
 const pad2 = (s: string): string => s.padStart(2, "0");
 
@@ -199,13 +316,13 @@ export function normaliseTarget(text: string): TargetReading {
     }
   }
 
-  const num = NUMBER_RE.exec(s);
+  const num = readNumber(s);
   if (num) {
-    const int = num[1]!;
-    const value = (int.includes(",") ? int.replace(/,/g, "") : int) + (num[2] ?? "");
-    const unit = squeeze(num[3] ?? "");
+    const int = num[0];
+    const value = (int.includes(",") ? int.replace(/,/g, "") : int) + (num[1] ?? "");
+    const unit = squeeze(num[2] ?? "");
     // A unit that still holds a digit is not a unit: the cell is something we do not understand.
-    if (!/\d/.test(unit)) {
+    if (!hasDigit(unit)) {
       const shown = unit === "" ? value : unit.startsWith("%") ? value + unit : `${value} ${unit}`;
       const target: Target = { raw: prefix + shown, value };
       if (operator) target.operator = operator;
@@ -214,7 +331,7 @@ export function normaliseTarget(text: string): TargetReading {
     }
   }
 
-  if (compact !== "" && !/\d/.test(compact)) {
+  if (compact !== "" && !hasDigit(compact)) {
     const target: Target = { raw: prefix + compact, qualitative: compact };
     if (operator) target.operator = operator;
     return { target, ok: true };

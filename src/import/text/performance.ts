@@ -11,7 +11,7 @@
  * read becomes an ImportProblem whose message starts "第 N 行：" (N = index in `lines` + lineOffset).
  */
 import type { ImportProblem, PerformanceTable } from "../../model/disclosure.ts";
-import { splitFields } from "./lines.ts";
+import { isSpace, splitFields } from "./lines.ts";
 import { appendGoal, completeAmounts, type MetaKey, type Report, readMeta } from "./performance-meta.ts";
 import { fieldOfHeader, IndicatorRows } from "./performance-rows.ts";
 import { squeeze } from "./performance-target.ts";
@@ -26,6 +26,17 @@ const TITLE_RE = /^(.{0,12}?)(部门整体绩效目标表|项目支出绩效目�
 const YEAR_RE = /^[（(](\d{4})年度?[)）]$/;
 /** Markdown-style rule rows the extraction left between pages ("---→---→-----------…"). */
 const SEPARATOR_RE = /^[\s\-—–|:=_+]+$/;
+/** False when a line starting with `c` cannot be a SEPARATOR_RE row (most lines: no test). */
+const mayBeSeparator = (c: number): boolean =>
+  isSpace(c) ||
+  c === 0x2d || // -
+  c === 0x2014 || // —
+  c === 0x2013 || // –
+  c === 0x7c || // |
+  c === 0x3a || // :
+  c === 0x3d || // =
+  c === 0x5f || // _
+  c === 0x2b; // +
 const PAGE_NO_RE = /^(?:[-—–]?\d{1,4}[-—–]?|第\d+页(?:共\d+页)?)$/;
 /** The next part of the document: "(五) 其他需说明的事项", "第四部分 名词解释". */
 const SECTION_RE = /^(?:[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+部分)/;
@@ -93,7 +104,7 @@ export function parsePerformance(
     const n = i + offset;
     const text = typeof list[i] === "string" ? (list[i] as string) : "";
     const cells = splitCells(text);
-    if (cells.length === 0 || SEPARATOR_RE.test(text)) continue;
+    if (cells.length === 0 || (mayBeSeparator(text.charCodeAt(0)) && SEPARATOR_RE.test(text))) continue;
     // Titles, "(2025 年)", page numbers and section headings are one-cell lines.
     const single = cells.length === 1;
     const joined = single ? squeeze(cells[0]!) : "";

@@ -5,7 +5,7 @@
  */
 import type { Allocation, ProjectDescription } from "../../model/disclosure.ts";
 import { parseAmount } from "../../model/money.ts";
-import { type Line, norm, type Problems, type Range, stripBullet, stripEnum } from "./lines.ts";
+import { keyHead, type Line, norm, type Problems, type Range, stripBullet, stripEnum } from "./lines.ts";
 
 const START = /^[（(][一二三四五六七八九十]+[)）]\s*项目名称\s*[:：]\s*(.*)$/;
 const FIELD = /^([\u4e00-\u9fa5]{2,12})\s*[:：]\s*(.*)$/;
@@ -17,6 +17,12 @@ const amountOf = (s: string): number | undefined => {
   const m = AMOUNT.exec(s);
   if (!m) return undefined;
   return parseAmount(m[1] as string, m[2] === "元" ? "yuan" : "wanyuan");
+};
+
+/** False when norm(t) surely starts with no digit (see keyHead): no key made for it. */
+const keyMayStartWithDigit = (t: string): boolean => {
+  const h = keyHead(t);
+  return h < 0 || (h >= 0x30 && h <= 0x39);
 };
 
 const trimEnd = (s: string): string => s.replace(/[；;。，,]+$/, "").trim();
@@ -80,7 +86,9 @@ export function parseProjects(lines: readonly Line[], r: Range | undefined, prob
     const l = lines[i] as Line;
     if (!l.text) continue;
     const t = stripBullet(l.text);
-    const start = START.exec(t);
+    const c0 = t.charCodeAt(0);
+    // (START opens with "（" or "(")
+    const start = c0 === 0xff08 || c0 === 0x28 ? START.exec(t) : null;
     if (start) {
       finish();
       cur = { name: (start[1] as string).trim(), basis: [], allocation: [], extra: {} };
@@ -118,7 +126,8 @@ export function parseProjects(lines: readonly Line[], r: Range | undefined, prob
       continue;
     }
     // Continuation lines: numbered 政策依据 items, or a wrapped 资金分配 / extra value.
-    if (field === "设立的政策依据" && /^\d+\s*[、.．]/.test(norm(t))) cur.basis.push(trimEnd(stripEnum(t)));
+    if (field === "设立的政策依据" && keyMayStartWithDigit(t) && /^\d+\s*[、.．]/.test(norm(t)))
+      cur.basis.push(trimEnd(stripEnum(t)));
     else if (field === "设立的政策依据" && cur.basis.length > 0) cur.basis[cur.basis.length - 1] += trimEnd(t);
     else if (field === "资金分配情况") cur.allocationText = (cur.allocationText ?? "") + t;
     else if (field && !KNOWN.has(field)) cur.extra[field] = (cur.extra[field] ?? "") + t.replace(/。$/, "");

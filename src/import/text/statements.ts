@@ -40,21 +40,32 @@ export function sentences(text: string): Sentence[] {
   let start = 0;
   let lineStart = 0;
   const push = (end: number): void => {
-    const raw = text.slice(start, end).replace(/\n/g, "");
-    if (raw.trim()) out.push({ s: raw.trim(), offset: start });
+    let raw = text.slice(start, end);
+    if (raw.includes("\n")) raw = raw.replace(/\n/g, "");
+    const s = raw.trim();
+    if (s) out.push({ s, offset: start });
     start = end + 1;
   };
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === "。") push(i);
-    else if (ch === "\n") {
+  // The next "。" and line break, found natively (a sentence is tens of characters long).
+  let stop = text.indexOf("。");
+  let br = text.indexOf("\n");
+  while (stop >= 0 || br >= 0) {
+    const i = br < 0 || (stop >= 0 && stop < br) ? stop : br;
+    if (i === stop) {
+      push(i);
+      stop = text.indexOf("。", i + 1);
+    } else {
+      br = text.indexOf("\n", i + 1);
       const line = text.slice(lineStart, i).trim();
-      const next = text.slice(i + 1, i + 12);
       // A wrapped line is long and ends mid-sentence; headings are short.
       // A short line whose next line opens with the amount ("…机关运行经费预算支出\n6032.55万元，比…",
-      // Jiangsu) is a wrapped sentence too.
-      const short = line.length < 30 && !(/[^\s，,。：:；;]$/.test(line) && AMOUNT_START.test(next));
-      if (ENDS.test(line) || short || STARTS_ITEM.test(next)) push(i);
+      // Jiangsu) is a wrapped sentence too. (The tests in order, each only when the ones before fail.)
+      if (
+        ENDS.test(line) ||
+        (line.length < 30 && !(/[^\s，,。：:；;]$/.test(line) && AMOUNT_START.test(text.slice(i + 1, i + 12)))) ||
+        STARTS_ITEM.test(text.slice(i + 1, i + 12))
+      )
+        push(i);
       lineStart = i + 1;
     }
   }
@@ -67,6 +78,7 @@ const AMOUNT = /(-?\d[\d,]*(?:\.\d+)?)\s*(万元|万|元)/;
 const AMOUNT_START = /^\s*\d[\d,]*(?:\.\d+)?\s*万/;
 const PERCENT = /(-?\d[\d,]*(?:\.\d+)?)\s*[%％]/;
 const GENERIC = new Set(["", "预算数", "预算", "金额", "合计", "共", "预算安排", "其中", "为", "数"]);
+const GENERIC_MAX = Math.max(...[...GENERIC].map((g) => g.length));
 
 function toFen(num: string, unit: string): number | undefined {
   const u: AmountUnit = unit === "元" ? "yuan" : "wanyuan";
@@ -75,22 +87,45 @@ function toFen(num: string, unit: string): number | undefined {
 
 export function cleanSubject(raw: string, ctx: StatementContext): string {
   let s = raw.trim();
-  const colon = Math.max(s.lastIndexOf("："), s.lastIndexOf(":"));
+  // after the last "：" or ":" (one scan from the end)
+  let colon = s.length - 1;
+  while (colon >= 0 && s.charCodeAt(colon) !== 0xff1a && s.charCodeAt(colon) !== 0x3a) colon--;
   if (colon >= 0) s = s.slice(colon + 1);
   // a quoted 类/款/项 path: “一般公共服务支出（类）财政事务（款）行政运行（项）”
-  s = stripEnum(s).replace(/^[“"]([^”"]+)[”"]$/, "$1");
+  s = stripEnum(s);
+  // (each replace below runs only when the cheap test says its pattern can match)
+  const q = s.charCodeAt(0);
+  if (q === 0x201c || q === 0x22) s = s.replace(/^[“"]([^”"]+)[”"]$/, "$1");
   if (ctx.department && s.startsWith(ctx.department)) s = s.slice(ctx.department.length).trim();
-  s = s.replace(/^(?:本部门|本单位)/, "");
-  if (ctx.year !== undefined) s = s.replace(new RegExp(`^${ctx.year}\\s*年(?:度)?`), "");
-  s = s
-    .trim()
-    .replace(/^的/, "")
-    .replace(/(?:预算数|数)?为$/, "")
-    .replace(/(?:比|较|与)上年(?:预算)?$/, "")
-    .replace(/费(?:预算数|预算|数)$/, "费")
-    .trim();
-  return GENERIC.has(s) ? "" : s;
+  if (s.startsWith("本")) s = s.replace(/^(?:本部门|本单位)/, "");
+  if (ctx.year !== undefined) {
+    const y = yearPrefix(ctx.year);
+    if (y.digits === undefined || s.startsWith(y.digits)) s = s.replace(y.re, "");
+  }
+  s = s.trim();
+  if (s.startsWith("的")) s = s.slice(1);
+  if (s.endsWith("为")) s = s.replace(/(?:预算数|数)?为$/, "");
+  if (s.endsWith("上年") || s.endsWith("上年预算")) s = s.replace(/(?:比|较|与)上年(?:预算)?$/, "");
+  if (s.endsWith("数") || s.endsWith("预算")) s = s.replace(/费(?:预算数|预算|数)$/, "费");
+  s = s.trim();
+  // (a look-up hashes the whole string: longer subjects than any generic word skip it)
+  return s.length <= GENERIC_MAX && GENERIC.has(s) ? "" : s;
 }
+
+/**
+ * The "2025 年" / "2025年度" prefix of a year, made once per year; `digits` is the year as printed
+ * when it is plain digits (a match then starts with them), undefined otherwise (always try it).
+ */
+function yearPrefix(year: number): { re: RegExp; digits: string | undefined } {
+  let y = yearPrefixes.get(year);
+  if (!y) {
+    const printed = `${year}`;
+    y = { re: new RegExp(`^${printed}\\s*年(?:度)?`), digits: /^\d+$/.test(printed) ? printed : undefined };
+    yearPrefixes.set(year, y);
+  }
+  return y;
+}
+const yearPrefixes = new Map<number, { re: RegExp; digits: string | undefined }>();
 
 type Field = "amount" | "share" | "change" | "growth" | "budget" | "completion";
 
@@ -107,9 +142,10 @@ export function parseStatements(text: string, section: number, ctx: StatementCon
   let item: string | undefined;
   let lastBudget: Statement | undefined;
   for (const sen of sentences(text)) {
-    const head = ITEM_HEAD.exec(sen.s);
+    // (cheap tests first: each pattern needs the text tested for)
+    const head = sen.s.includes("项") ? ITEM_HEAD.exec(sen.s) : null;
     if (head) item = cleanSubject(head[1] as string, ctx) || undefined;
-    const why = BUDGET_REASON.exec(sen.s);
+    const why = sen.s.includes("原因") ? BUDGET_REASON.exec(sen.s) : null;
     if (why && lastBudget && lastBudget.reason === undefined) {
       const r = sen.s.slice(why.index + why[0].length).trim();
       if (r) lastBudget.reason = r;
@@ -118,7 +154,10 @@ export function parseStatements(text: string, section: number, ctx: StatementCon
     // "…增长1.40%。主要原因是…": a reason sentence of its own belongs to the change just stated
     const last = out[out.length - 1];
     // (Jiangsu: "…增加254.23%。此项数据变动较大的原因是财政部对“机关运行经费”口径调整…")
-    const own = /^(?:主要原因(?:是|为|[：:])|此项数据变动较大的原因(?:是|为))/.exec(sen.s);
+    const own =
+      sen.s.startsWith("主要原因") || sen.s.startsWith("此项")
+        ? /^(?:主要原因(?:是|为|[：:])|此项数据变动较大的原因(?:是|为))/.exec(sen.s)
+        : null;
     if (own && last?.change !== undefined && last.reason === undefined) {
       const r = sen.s
         .slice(own[0].length)
@@ -174,7 +213,7 @@ function parseClause(clause: string, offset: number, section: number, ctx: State
   const drafts: Draft[] = [];
   let head = clause;
   let reason: string | undefined;
-  const rm = /主要原因(?:是|为)|原因是/.exec(clause);
+  const rm = clause.includes("原因") ? /主要原因(?:是|为)|原因是/.exec(clause) : null;
   if (rm) {
     reason = clause
       .slice(rm.index + rm[0].length)
@@ -184,7 +223,7 @@ function parseClause(clause: string, offset: number, section: number, ctx: State
   }
   let cur: Draft | undefined;
   let pending: string | undefined;
-  const parts = head.split(/其中[：:]/);
+  const parts = head.includes("其中") ? head.split(/其中[：:]/) : [head];
   parts.forEach((part, pi) => {
     let rest = part;
     const firstAmount = rest.search(AMOUNT);
@@ -193,7 +232,7 @@ function parseClause(clause: string, offset: number, section: number, ctx: State
       pending = cleanSubject(rest.slice(0, colon), ctx) || undefined;
       rest = rest.slice(colon + 1);
     }
-    for (const piece of rest.split(/，|,(?!\d{3})/)) {
+    for (const piece of splitPieces(rest)) {
       const p = piece.trim();
       if (!p) continue;
       const field = classify(p);
@@ -214,9 +253,45 @@ function parseClause(clause: string, offset: number, section: number, ctx: State
   return drafts;
 }
 
+/**
+ * `part.split(/，|,(?!\d{3})/)` by hand: at every "，", and at every "," not followed by three
+ * digits (a thousands separator).
+ */
+function splitPieces(part: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  const n = part.length;
+  for (let i = 0; i < n; i++) {
+    const c = part.charCodeAt(i);
+    if (c === 0xff0c || (c === 0x2c && !(isDigit(part, i + 1) && isDigit(part, i + 2) && isDigit(part, i + 3)))) {
+      out.push(part.slice(start, i));
+      start = i + 1;
+    }
+  }
+  out.push(part.slice(start));
+  return out;
+}
+
+const isDigit = (s: string, i: number): boolean => {
+  const c = s.charCodeAt(i);
+  return c >= 0x30 && c <= 0x39;
+};
+
 /** What a "，" piece says: its field, value and (for amounts and changes) the subject before it. */
 function classify(p: string): { key: Field; value: number; subject?: string } | undefined {
-  const pm = PERCENT.exec(p);
+  // A percentage needs a digit and a "%" or "％", an amount a digit and a "万" or "元": one scan
+  // rules out most pieces before any regular expression.
+  let digit = false;
+  let percent = false;
+  let unit = false;
+  for (let i = 0; i < p.length; i++) {
+    const c = p.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) digit = true;
+    else if (c === 0x25 || c === 0xff05) percent = true;
+    else if (c === 0x5143 || c === 0x4e07) unit = true; // 元 万
+  }
+  if (!digit) return undefined;
+  const pm = percent ? PERCENT.exec(p) : null;
   if (pm) {
     const v = parsePercent(pm[1] as string);
     if (v === undefined) return undefined;
@@ -227,7 +302,7 @@ function classify(p: string): { key: Field; value: number; subject?: string } | 
       return { key: "growth", value: /下降|降幅|减少/.test(before) ? -v : v };
     return undefined;
   }
-  const am = AMOUNT.exec(p);
+  const am = unit ? AMOUNT.exec(p) : null;
   if (!am) return undefined;
   const v = toFen(am[1] as string, am[2] as string);
   if (v === undefined) return undefined;

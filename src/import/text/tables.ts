@@ -10,8 +10,18 @@
 import type { Cell, Column, PrintedTable, Row } from "../../model/disclosure.ts";
 import { type AmountUnit, parseAmount } from "../../model/money.ts";
 import type { TableSpec, TemplateSpec } from "../../templates/spec.ts";
-import { type Line, nfkc, norm, normFast, type Problems, type Range, splitFields, TABLE_AMOUNT } from "./lines.ts";
-import { classifyRow, labelKey, newRowState, type RowState } from "./table-rows.ts";
+import {
+  keyMayStartWith,
+  type Line,
+  nfkc,
+  norm,
+  normFast,
+  type Problems,
+  type Range,
+  splitFields,
+  TABLE_AMOUNT,
+} from "./lines.ts";
+import { allDigits, classifyRow, labelKey, newRowState, type RowState } from "./table-rows.ts";
 
 export interface TableContext {
   template: TemplateSpec;
@@ -48,7 +58,7 @@ export function findTableStarts(lines: readonly Line[], r: Range, ctx: TableCont
   const out: TableStart[] = [];
   for (let i = r.start; i < r.end; i++) {
     const l = lines[i] as Line;
-    if (!l.text || l.raw.includes("\t")) continue;
+    if (!l.text || l.tabbed) continue;
     const key = l.key;
     const m = key.charCodeAt(0) === 0x8868 ? TABLE_NO.exec(key) : null; // 表
     if (m) {
@@ -212,7 +222,7 @@ class TableReader {
       const l = this.lines[i] as Line;
       if (!l.text) continue;
       // A part or section heading ends the tables (a document whose part headings are missing).
-      if (l.raw.includes("\t")) this.tabbed(l);
+      if (l.tabbed) this.tabbed(l);
       else if (SECTION_HEAD.test(l.key)) return;
       else this.prose(l);
     }
@@ -250,7 +260,8 @@ class TableReader {
 
   private tabbed(l: Line): void {
     const fields = splitFields(l.raw);
-    if (norm(fields[0] as string) === "※") {
+    const f0 = fields[0] as string;
+    if (keyMayStartWith(f0, 0x203b) && norm(f0) === "※") {
       this.checkNumbering(fields, l);
       this.mode = "data";
       return;
@@ -282,7 +293,8 @@ class TableReader {
   private isHeaderRepeat(fields: string[]): boolean {
     // Cheap exit for the common case: a row starting with a code or an amount is data.
     const f0 = fields[0] ?? "";
-    if (/^\d/.test(f0)) return false;
+    const c0 = f0.charCodeAt(0);
+    if (c0 >= 0x30 && c0 <= 0x39) return false;
     // norm(fields.join("|")) starts with norm(f0) then "|" when f0 takes norm's fast path (NFKC
     // does not reach across the "|"): a row whose first field starts no header key is no header.
     const h0 = normFast(f0);
@@ -346,13 +358,19 @@ class TableReader {
         cells[j] = null;
       } else if (c.type !== "amount") {
         cells[j] = f;
-      } else if (DASH.test(f)) {
-        cells[j] = null;
-        problems.warn("table.dash", `${this.where()}“${c.path.join("/")}”列的“${f}”按空白读取`, l.no);
       } else {
-        const v =
-          plainAmount(f, this.table.unit) ??
-          parseAmount(PLAIN_AMOUNT.test(f) ? f : f.normalize("NFKC"), this.table.unit);
+        // (a plain amount is the usual cell, and no dash: tried first)
+        const plain = plainAmount(f, this.table.unit);
+        if (plain !== undefined) {
+          cells[j] = plain;
+          continue;
+        }
+        if (DASH.test(f)) {
+          cells[j] = null;
+          problems.warn("table.dash", `${this.where()}“${c.path.join("/")}”列的“${f}”按空白读取`, l.no);
+          continue;
+        }
+        const v = parseAmount(PLAIN_AMOUNT.test(f) ? f : f.normalize("NFKC"), this.table.unit);
         if (v === undefined) {
           cells[j] = null;
           problems.error("table.amount", `${this.where()}“${c.path.join("/")}”列的“${f}”不是金额`, l.no);
@@ -363,7 +381,7 @@ class TableReader {
     const row: Row = { kind: shape.kind, label: shape.label, level: shape.level, cells };
     if (shape.code !== undefined) {
       row.code = shape.code;
-      if (!/^\d+$/.test(shape.code))
+      if (shape.code === "" || !allDigits(shape.code))
         problems.warn("table.code", `${this.where()}的科目编码“${shape.code}”不是数字`, l.no);
     }
     if (shape.lineKey !== undefined) row.lineKey = shape.lineKey;
