@@ -68,8 +68,9 @@ export const T08 = defineRule({
         expected,
         actual: s.amount,
         addends: 0,
-        message: `说明四 ${s.subject} ${formatWanyuan(s.amount)} 万元与表4“${row}” ${formatWanyuan(expected)} 万元不一致`,
-        location: { ...textLoc(e.no, `（${s.subject}）`), table: 4, row },
+        message: () =>
+          `说明四 ${s.subject} ${formatWanyuan(s.amount!)} 万元与表4“${row}” ${formatWanyuan(expected)} 万元不一致`,
+        location: () => ({ ...textLoc(e.no, `（${s.subject}）`), table: 4, row }),
       });
       if (f) out.push(f);
     }
@@ -164,7 +165,7 @@ export const T11 = defineRule({
     const covered = new Set<string>();
     for (const { s, n } of items) {
       const code = resolveItemCode(t5, s);
-      const loc = { ...textLoc(e.no, `（三）第 ${n} 项`), table: 5 };
+      const loc = () => ({ ...textLoc(e.no, `（三）第 ${n} 项`), table: 5 });
       if (!code) {
         // An item that fell to 0 is no longer printed in 表5; describing it is allowed (and useful).
         if ((s.amount ?? 0) === 0) continue;
@@ -172,7 +173,7 @@ export const T11 = defineRule({
           rule: "T-11",
           severity: "warning",
           message: `说明五（三）第 ${n} 项“${s.subject}”无法对应到表5 的功能分类项`,
-          location: loc,
+          location: loc(),
         });
         continue;
       }
@@ -185,8 +186,9 @@ export const T11 = defineRule({
         actual: s.amount,
         addends: 0,
         statedInWanyuan: t5.unit === "yuan",
-        message: `说明五（三）第 ${n} 项 ${code} ${formatWanyuan(s.amount)} 万元与表5 该项合计 ${formatWanyuan(expected)} 万元不一致`,
-        location: { ...loc, row: r ? rowLabel(r) : code },
+        message: () =>
+          `说明五（三）第 ${n} 项 ${code} ${formatWanyuan(s.amount!)} 万元与表5 该项合计 ${formatWanyuan(expected)} 万元不一致`,
+        location: () => ({ ...loc(), row: r ? rowLabel(r) : code }),
       });
       if (f) out.push(f);
     }

@@ -120,8 +120,9 @@ export const T29 = defineRule({
         expected: g.amount + c,
         actual: t.fiscal,
         addends: g.rows.length + (c ? 1 : 0),
-        message: `项目绩效表“${t.project}”财政拨款 ${formatWanyuan(t.fiscal)} 万元与表7 ${formatWanyuan(g.amount)} 万元${c ? ` + 表11 结转 ${formatWanyuan(c)} 万元` : ""} 不一致`,
-        location: { ...perfLoc(t), table: 7, row: g.name },
+        message: () =>
+          `项目绩效表“${t.project}”财政拨款 ${formatWanyuan(t.fiscal!)} 万元与表7 ${formatWanyuan(g.amount)} 万元${c ? ` + 表11 结转 ${formatWanyuan(c)} 万元` : ""} 不一致`,
+        location: () => ({ ...perfLoc(t), table: 7, row: g.name }),
       });
       if (f) out.push(f);
     }

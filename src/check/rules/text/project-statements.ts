@@ -42,8 +42,9 @@ export const T15 = defineRule({
         expected: g.amount,
         actual: p.scale,
         addends: g.rows.length,
-        message: `说明七“${p.name}”预算安排规模 ${formatWanyuan(p.scale)} 万元与表7 该项目合计 ${formatWanyuan(g.amount)} 万元不一致`,
-        location: { ...projLoc(p.name), table: 7, row: g.name },
+        message: () =>
+          `说明七“${p.name}”预算安排规模 ${formatWanyuan(p.scale!)} 万元与表7 该项目合计 ${formatWanyuan(g.amount)} 万元不一致`,
+        location: () => ({ ...projLoc(p.name), table: 7, row: g.name }),
       });
       if (f) out.push(f);
     }
