@@ -11,8 +11,6 @@ import { squash } from "../text/shared.ts";
 import { perfLoc, projectTables } from "./project-tables.ts";
 import { ceilingFen, isCost, parseTarget, unitOf } from "./targets.ts";
 
-const has = (t: PerformanceTable, word: string) => t.indicators.some((i) => squash(i.level1).includes(word));
-
 export const P04 = defineRule({
   id: "P-04",
   severity: "error",
@@ -23,20 +21,22 @@ export const P04 = defineRule({
     const pts = projectTables(d).filter((t) => t.indicators.length > 0);
     if (pts.length === 0) return { notChecked: "没有带指标的项目支出绩效目标表" };
     const out: Finding[] = [];
-    for (const t of pts)
+    for (const t of pts) {
+      const level1 = t.indicators.map((i) => squash(i.level1));
       for (const [word, severity] of [
         ["产出", "error"],
         ["效益", "error"],
         ["成本", "warning"],
         ["满意度", "warning"],
       ] as const)
-        if (!has(t, word))
+        if (!level1.some((l) => l.includes(word)))
           out.push({
             rule: "P-04",
             severity,
             message: `项目绩效表没有${word}指标${word === "满意度" ? "（项目有服务对象时应设服务对象满意度）" : ""}`,
             location: perfLoc(t),
           });
+    }
     return out;
   },
 });
