@@ -22,6 +22,23 @@ function variant(i: number): Uint8Array {
 const gc = (globalThis as { gc?: () => void }).gc;
 const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
 
+/**
+ * A reference for the machine's speed at the time of the run: a fixed integer loop, best of three.
+ * This shared VM's speed varies by up to 2× between hours; the figure lets runs be compared.
+ */
+function referenceLoopMs(): number {
+  let best = Number.POSITIVE_INFINITY;
+  for (let r = 0; r < 3; r++) {
+    const t = process.hrtime.bigint();
+    let x = 0;
+    for (let i = 0; i < 1e8; i++) x += i % 7;
+    best = Math.min(best, Number(process.hrtime.bigint() - t) / 1e6);
+    if (x < 0) console.log(x); // keeps the loop from being optimised away
+  }
+  return best;
+}
+const referenceBefore = referenceLoopMs();
+
 // Warm up (JIT) so the figure is steady-state throughput.
 for (let i = 0; i < 50; i++) {
   const r = importBuffer(variant(i), `warm-${i}.txt`);
@@ -85,5 +102,8 @@ if (batches.length > 0) {
   );
 }
 console.log(`findings per document: ${(findings / count).toFixed(1)}`);
+console.log(
+  `machine reference (1e8-step integer loop, best of 3): ${referenceBefore.toFixed(0)} ms before, ${referenceLoopMs().toFixed(0)} ms after`,
+);
 console.log(`memory as the count grows${gc ? " (after GC)" : ""}: ${checkpoints.join("; ")}`);
 console.log(`peak rss: ${mb(peakRss)} MB`);
