@@ -5,8 +5,8 @@ import { join } from "node:path";
 export const ROOT = join(import.meta.dirname, "..");
 
 /** Every source file under src/ (tests aside) with its modification time. */
-export function sourceFiles() {
-  const dir = join(ROOT, "src");
+export function sourceFiles(root = ROOT) {
+  const dir = join(root, "src");
   return readdirSync(dir, { recursive: true })
     .filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"))
     .map((f) => ({ file: f, mtimeMs: statSync(join(dir, f)).mtimeMs }));
@@ -16,10 +16,10 @@ export function sourceFiles() {
  * dist/ was compiled from src/ as it is now: the same number of source files, none modified since
  * the build started. False when there is no build or it cannot be read.
  */
-export function buildIsFresh() {
+export function buildIsFresh(root = ROOT) {
   try {
-    const info = JSON.parse(readFileSync(join(ROOT, "dist", "build.json"), "utf8"));
-    const files = sourceFiles();
+    const info = JSON.parse(readFileSync(join(root, "dist", "build.json"), "utf8"));
+    const files = sourceFiles(root);
     return files.length === info.sources && files.every((f) => f.mtimeMs < info.builtAt);
   } catch {
     return false;

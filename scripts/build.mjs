@@ -10,14 +10,16 @@
  * Why compile: tsx keeps every function's name (`__name(…)` around each named closure), which costs
  * the checker about 15% (BENCHMARKS.md), and compiling TypeScript on every start costs seconds.
  */
-import { rmSync, writeFileSync } from "node:fs";
+import { renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { build } from "esbuild";
 import { ROOT, sourceFiles } from "../bin/sources.js";
 
 const started = Date.now();
 const files = sourceFiles();
-const outdir = join(ROOT, "dist");
+const dist = join(ROOT, "dist");
+// Built beside dist/ and moved into place, so a CLI starting meanwhile sees the old build or the new.
+const outdir = join(ROOT, `.dist-${process.pid}`);
 rmSync(outdir, { recursive: true, force: true });
 await build({
   absWorkingDir: ROOT,
@@ -35,4 +37,12 @@ await build({
 });
 // Fresh while src/ holds the same files and none is newer than this record (bin/sources.js).
 writeFileSync(join(outdir, "build.json"), `${JSON.stringify({ builtAt: started, sources: files.length }, null, 2)}\n`);
+const old = join(ROOT, `.dist-old-${process.pid}`);
+try {
+  renameSync(dist, old);
+} catch {
+  // no earlier build
+}
+renameSync(outdir, dist);
+rmSync(old, { recursive: true, force: true });
 console.log(`yusuan: compiled ${files.length} source files to dist/ in ${Date.now() - started} ms`);
