@@ -18,18 +18,31 @@ const PATH = /^(.+?)\((?:类)\)(?:(.+?)\((?:款)\))?(?:(.+?)\((?:项)\))?$/;
 
 export type CodeResolver = (subject: string) => string | undefined;
 
-/** The look-up key of a code and its name, undefined when the code is no 类/款/项 code. */
-function codeKey(code: string, name: string): string | undefined {
-  if (!/^\d{3}(?:\d{2}){0,2}$/.test(code) || !name) return undefined;
+/** Codes by parent code ("" for a 类), then by normalised name. */
+type CodeIndex = Map<string, Map<string, string>>;
+
+/**
+ * Adds a code under its parent and normalised name unless the pair is known (the first entry
+ * wins); nothing when the code is no 类/款/项 code. (Two-level maps: no "parent|name" key strings
+ * to build and hash per look-up.)
+ */
+function addCode(index: CodeIndex, code: string, name: string, replace: boolean): void {
+  if (!/^\d{3}(?:\d{2}){0,2}$/.test(code) || !name) return;
   const parent = code.length === 3 ? "" : code.slice(0, code.length - 2);
-  return `${parent}|${norm(name)}`;
+  let names = index.get(parent);
+  if (!names) {
+    names = new Map();
+    index.set(parent, names);
+  }
+  const key = norm(name);
+  if (replace || !names.has(key)) names.set(key, code);
 }
 
 /**
  * FUNCTION_CLASSES_2025 and a catalog by key, the first entry of a key kept. Made once per catalog
  * array and reused while its entries are the same (compared entry by entry: cheap next to norm).
  */
-function catalogIndex(catalog: readonly CatalogEntry[]): ReadonlyMap<string, string> {
+function catalogIndex(catalog: readonly CatalogEntry[]): CodeIndex {
   const known = catalogIndexes.get(catalog);
   if (
     known &&
@@ -37,20 +50,13 @@ function catalogIndex(catalog: readonly CatalogEntry[]): ReadonlyMap<string, str
     known.entries.every(([code, name], i) => code === catalog[i]?.code && name === catalog[i]?.name)
   )
     return known.index;
-  const index = new Map<string, string>();
-  const add = (code: string, name: string): void => {
-    const key = codeKey(code, name);
-    if (key !== undefined && !index.has(key)) index.set(key, code);
-  };
-  for (const [code, name] of FUNCTION_CLASSES_2025) add(code, name);
-  for (const e of catalog) add(e.code, e.name);
+  const index: CodeIndex = new Map();
+  for (const [code, name] of FUNCTION_CLASSES_2025) addCode(index, code, name, false);
+  for (const e of catalog) addCode(index, e.code, e.name, false);
   catalogIndexes.set(catalog, { entries: catalog.map((e) => [e.code, e.name]), index });
   return index;
 }
-const catalogIndexes = new WeakMap<
-  readonly CatalogEntry[],
-  { entries: [string, string][]; index: Map<string, string> }
->();
+const catalogIndexes = new WeakMap<readonly CatalogEntry[], { entries: [string, string][]; index: CodeIndex }>();
 
 export function functionCodeResolver(
   tables: readonly PrintedTable[],
@@ -60,26 +66,23 @@ export function functionCodeResolver(
   // catalog (first entry of a key wins) are indexed once per catalog; the document's own tables
   // win over them and are indexed per call.
   const known = catalogIndex(catalog);
-  const fromTables = new Map<string, string>();
+  const fromTables: CodeIndex = new Map();
   for (const t of tables) {
     const nameCol = t.columns.findIndex((c) => c.key === "name");
     if (nameCol < 0 || !t.columns.some((c) => c.key === "item")) continue;
     for (const r of t.rows) {
       const name = r.cells[nameCol];
-      if (r.code && typeof name === "string") {
-        const key = codeKey(r.code, name);
-        if (key !== undefined) fromTables.set(key, r.code);
-      }
+      if (r.code && typeof name === "string") addCode(fromTables, r.code, name, true); // (the last row wins)
     }
   }
   const lookup = (parent: string, name: string): string | undefined => {
-    const key = `${parent}|${norm(name)}`;
-    return fromTables.get(key) ?? known.get(key);
+    const key = norm(name);
+    return fromTables.get(parent)?.get(key) ?? known.get(parent)?.get(key);
   };
 
   return (subject: string) => {
     const s = norm(subject);
-    const m = PATH.exec(s);
+    const m = s.includes("(类)") ? PATH.exec(s) : null; // (most subjects name no 类)
     if (!m) return lookup("", s);
     const cls = lookup("", m[1] as string);
     if (!cls || !m[2]) return cls;

@@ -33,6 +33,24 @@ interface RawRow {
   cells: Partial<Record<Field, string>>;
 }
 
+/**
+ * A row's cells by field, every field present (undefined until set): one object shape for all
+ * rows, however their layout orders the fields, so that reading them in `finish` stays cheap.
+ * Reads as the Partial record it is typed as (nothing tests for a key's presence).
+ */
+class RowCells implements Partial<Record<Field, string>> {
+  level1: string | undefined = undefined;
+  level2: string | undefined = undefined;
+  name: string | undefined = undefined;
+  target: string | undefined = undefined;
+  basis: string | undefined = undefined;
+  lastYear: string | undefined = undefined;
+  weight: string | undefined = undefined;
+  scoring: string | undefined = undefined;
+  evidence: string | undefined = undefined;
+  other: string | undefined = undefined;
+}
+
 /** The four 赋分规则 of the seed (DOMAIN.md); a cell equal to one of them is complete. */
 const SCORING_RULES = ["按照完成比例赋分", "按评判等级赋分", "满意度赋分", "直接赋分"];
 /** First words of 一级/二级 labels: a level cell starting with one is a new label, not a fragment. */
@@ -129,7 +147,9 @@ export class IndicatorRows {
   }
 
   private rowCells(cells: string[], t: number, w: number): Partial<Record<Field, string>> {
-    const out: Partial<Record<Field, string>> = { target: cells[t]!, weight: cells[w]! };
+    const out: Partial<Record<Field, string>> = new RowCells();
+    out.target = cells[t]!;
+    out.weight = cells[w]!;
     // Left of the 指标值: [一级, 二级, 三级] with missing or shifted cells; the name is the last
     // non-empty one, the one or two cells before it are levels.
     let j = t - 1;
@@ -206,7 +226,8 @@ export class IndicatorRows {
     // Shared holders so a label completed by a later row ("满意度指" + "标") fixes earlier rows too.
     let l1: { text: string } | undefined;
     let l2: { text: string } | undefined;
-    const levels: Array<[{ text: string } | undefined, { text: string } | undefined]> = [];
+    const levels1: Array<{ text: string } | undefined> = [];
+    const levels2: Array<{ text: string } | undefined> = [];
     const next = (holder: { text: string } | undefined, cell: string | undefined) => {
       const t = squeeze(cell ?? "");
       if (t === "") return holder;
@@ -222,17 +243,18 @@ export class IndicatorRows {
       if (n1 !== l1 && squeeze(c.level2 ?? "") === "") l2 = undefined;
       l1 = n1;
       l2 = next(l2, c.level2);
-      levels.push([l1, l2]);
+      levels1.push(l1);
+      levels2.push(l2);
       if (!l1 || !l2) {
         const miss = !l1 ? "一级指标" : "二级指标";
         this.report({ code: "text.performance.level-missing", message: `指标“${c.name}”缺少${miss}`, line: row.line });
       }
     }
-    this.rows.forEach((row, k) => {
+    for (let k = 0; k < this.rows.length; k++) {
+      const row = this.rows[k]!;
       const c = row.cells;
-      const lv = levels[k]!;
-      const h1 = lv[0];
-      const h2 = lv[1];
+      const h1 = levels1[k];
+      const h2 = levels2[k];
       const reading = normaliseTarget(c.target ?? "");
       if (!reading.ok) {
         this.report({ code: "text.performance.target", message: `无法解析指标值“${c.target ?? ""}”`, line: row.line });
@@ -255,7 +277,7 @@ export class IndicatorRows {
       if (c.scoring) ind.scoring = squeeze(c.scoring);
       if (c.evidence) ind.evidence = cleanText(c.evidence);
       out.push(ind);
-    });
+    }
     return out;
   }
 }

@@ -220,7 +220,8 @@ const SINGLE_OPERATORS = new Map(
 const LATEX_OPERATORS = ["geq", "ge", "leq", "le", "gt", "lt"];
 const isLowerAscii = (c: number): boolean => c >= 0x61 && c <= 0x7a;
 
-const OPERATOR_RE = /^(>=|<=|=|>|<)\s*/;
+/** (the pattern leadingOperator and looksLikeTarget apply by hand) */
+export const OPERATOR_RE = /^(>=|<=|=|>|<)\s*/;
 
 /** OPERATOR_RE by hand: the operator at the start of `s` and the length with the spaces after it. */
 function leadingOperator(s: string): [Target["operator"], number] | undefined {
@@ -348,6 +349,9 @@ export function normaliseLastYear(text: string): string {
 export function looksLikeTarget(text: string): boolean {
   const s = normaliseOperators(text).trim();
   if (s === "") return false;
-  if (OPERATOR_RE.test(s)) return true;
-  return CN_DATE_RE.test(squeeze(joinSplitNumbers(s))) || /^有效/.test(s);
+  const c = s.charCodeAt(0);
+  if (c === 0x3e || c === 0x3c || c === 0x3d) return true; // OPERATOR_RE: > < =
+  // CN_DATE_RE needs a leading digit, which joinSplitNumbers and squeeze keep (s is trimmed)
+  if (isDigit(c) && CN_DATE_RE.test(squeeze(joinSplitNumbers(s)))) return true;
+  return s.startsWith("有效");
 }

@@ -169,7 +169,9 @@ export function parseStatements(text: string, section: number, ctx: StatementCon
       }
     }
     let off = 0;
-    for (const clause of sen.s.split(/[；;]/)) {
+    // (most sentences hold no "；": no split for them)
+    const clauses = sen.s.includes("；") || sen.s.includes(";") ? sen.s.split(/[；;]/) : [sen.s];
+    for (const clause of clauses) {
       const drafts = parseClause(clause, sen.offset + off, section, ctx, item);
       off += clause.length + 1;
       for (const d of drafts) {
@@ -224,17 +226,21 @@ function parseClause(clause: string, offset: number, section: number, ctx: State
   let cur: Draft | undefined;
   let pending: string | undefined;
   const parts = head.includes("其中") ? head.split(/其中[：:]/) : [head];
-  parts.forEach((part, pi) => {
-    let rest = part;
-    const firstAmount = rest.search(AMOUNT);
-    const colon = rest.search(/[：:]/);
-    if (pi === 0 && colon >= 0 && firstAmount >= 0 && colon < firstAmount) {
-      pending = cleanSubject(rest.slice(0, colon), ctx) || undefined;
-      rest = rest.slice(colon + 1);
+  for (let pi = 0; pi < parts.length; pi++) {
+    let rest = parts[pi] as string;
+    if (pi === 0) {
+      // (the amount is searched for only when a colon could come before it)
+      const colon = firstColon(rest);
+      if (colon >= 0) {
+        const firstAmount = rest.search(AMOUNT);
+        if (firstAmount >= 0 && colon < firstAmount) {
+          pending = cleanSubject(rest.slice(0, colon), ctx) || undefined;
+          rest = rest.slice(colon + 1);
+        }
+      }
     }
-    for (const piece of splitPieces(rest)) {
+    for (const piece of digitPieces(rest)) {
       const p = piece.trim();
-      if (!p) continue;
       const field = classify(p);
       if (!field) continue;
       const subject = field.subject === undefined ? "" : cleanSubject(field.subject, ctx);
@@ -247,28 +253,41 @@ function parseClause(clause: string, offset: number, section: number, ctx: State
       }
       cur.st[field.key] = field.value;
     }
-  });
+  }
   const last = drafts[drafts.length - 1];
   if (reason && last) last.st.reason = reason;
   return drafts;
 }
 
+/** rest.search(/[：:]/), by hand. */
+function firstColon(s: string): number {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0xff1a || c === 0x3a) return i;
+  }
+  return -1;
+}
+
 /**
- * `part.split(/，|,(?!\d{3})/)` by hand: at every "，", and at every "," not followed by three
- * digits (a thousands separator).
+ * The pieces of `part.split(/，|,(?!\d{3})/)` (at every "，", and at every "," not followed by three
+ * digits, a thousands separator) that hold a digit: classify reads nothing from the others, so
+ * they are not cut out.
  */
-function splitPieces(part: string): string[] {
+function digitPieces(part: string): string[] {
   const out: string[] = [];
   let start = 0;
+  let digit = false;
   const n = part.length;
   for (let i = 0; i < n; i++) {
     const c = part.charCodeAt(i);
-    if (c === 0xff0c || (c === 0x2c && !(isDigit(part, i + 1) && isDigit(part, i + 2) && isDigit(part, i + 3)))) {
-      out.push(part.slice(start, i));
+    if (c >= 0x30 && c <= 0x39) digit = true;
+    else if (c === 0xff0c || (c === 0x2c && !(isDigit(part, i + 1) && isDigit(part, i + 2) && isDigit(part, i + 3)))) {
+      if (digit) out.push(part.slice(start, i));
       start = i + 1;
+      digit = false;
     }
   }
-  out.push(part.slice(start));
+  if (digit) out.push(part.slice(start));
   return out;
 }
 
