@@ -128,11 +128,15 @@ export function lookupCode(
   name?: string,
 ): { kind: "ok" } | { kind: "unknown" } | { kind: "nameMismatch"; expected: string } {
   const e = catalog.entries.get(code);
-  if (!e) return { kind: "unknown" };
+  if (!e) return UNKNOWN;
   if (name !== undefined && normaliseName(name) !== normaliseName(e.name))
     return { kind: "nameMismatch", expected: e.name };
-  return { kind: "ok" };
+  return OK;
 }
+
+// shared answers (callers only read them): a lookup per table row allocates nothing
+const OK = Object.freeze({ kind: "ok" as const });
+const UNKNOWN = Object.freeze({ kind: "unknown" as const });
 
 /** The 类 entries of a catalog, in code order. */
 export function classesOf(catalog: Catalog): readonly CatalogEntry[] {

@@ -12,7 +12,7 @@ import type { Fen } from "./money.ts";
 // for the same derived views (a table's rows by code, its total row, normalised labels) many times.
 // Outside such a pass nothing is cached, so code that edits a Disclosure never reads a stale view.
 
-let readCache: WeakMap<object, Map<string, unknown>> | undefined;
+let readCache: Map<string, WeakMap<object, unknown>> | undefined;
 let textCache: Map<(s: string) => string, Map<string, string>> | undefined;
 
 /**
@@ -22,7 +22,7 @@ let textCache: Map<(s: string) => string, Map<string, string>> | undefined;
 export function withReadCache<T>(fn: () => T): T {
   const previous = readCache;
   const previousText = textCache;
-  readCache = new WeakMap();
+  readCache = new Map();
   textCache = new Map();
   try {
     return fn();
@@ -52,18 +52,20 @@ export function cachedText(normalise: (s: string) => string, s: string): string 
 }
 
 /**
- * A derived view of `obj` under `key`: made by `make` once per `withReadCache` pass (and every
- * time outside one). Callers must treat the value as read-only.
+ * A derived view of `obj` under `key`: `make(obj)` once per `withReadCache` pass (and every time
+ * outside one). Callers must treat the value as read-only. `make` should be a function defined once
+ * (not a closure made per call), so a cached read allocates nothing.
  */
-export function cached<T>(obj: object, key: string, make: () => T): T {
-  if (!readCache) return make();
-  let views = readCache.get(obj);
+export function cached<O extends object, T>(obj: O, key: string, make: (obj: O) => T): T {
+  if (!readCache) return make(obj);
+  // one map per kind of view (few kinds, many objects): no map made per object
+  let views = readCache.get(key);
   if (!views) {
-    views = new Map();
-    readCache.set(obj, views);
-  } else if (views.has(key)) return views.get(key) as T;
-  const v = make();
-  views.set(key, v);
+    views = new WeakMap();
+    readCache.set(key, views);
+  } else if (views.has(obj)) return views.get(obj) as T;
+  const v = make(obj);
+  views.set(obj, v);
   return v;
 }
 
@@ -123,7 +125,11 @@ export function rowByCode(t: PrintedTable, code: string, kind?: Row["kind"]): Ro
 
 /** The total row (kind "total"), if the table has one. */
 export function totalRow(t: PrintedTable): Row | undefined {
-  return cached(t, "totalRow", () => t.rows.find((r) => r.kind === "total"));
+  return cached(t, "totalRow", findTotalRow);
+}
+
+function findTotalRow(t: PrintedTable): Row | undefined {
+  return t.rows.find((r) => r.kind === "total");
 }
 
 /** A table is empty when it has no amount in any cell. */
@@ -182,10 +188,16 @@ export function rowsAtLevel(t: PrintedTable, level: 1 | 2 | 3): Row[] {
 
 /** Keys of the table's amount columns, optionally only one side of a two-sided table. */
 export function amountKeys(t: PrintedTable, side?: "income" | "expenditure"): readonly string[] {
-  return cached(t, `amountKeys:${side ?? ""}`, () =>
-    t.columns.filter((c) => c.type === "amount" && (side === undefined || c.side === side)).map((c) => c.key),
-  );
+  if (side === "income") return cached(t, "amountKeys:income", incomeAmountKeys);
+  if (side === "expenditure") return cached(t, "amountKeys:expenditure", expenditureAmountKeys);
+  return cached(t, "amountKeys", allAmountKeys);
 }
+
+const keysOf = (t: PrintedTable, side?: "income" | "expenditure") =>
+  t.columns.filter((c) => c.type === "amount" && (side === undefined || c.side === side)).map((c) => c.key);
+const incomeAmountKeys = (t: PrintedTable) => keysOf(t, "income");
+const expenditureAmountKeys = (t: PrintedTable) => keysOf(t, "expenditure");
+const allAmountKeys = (t: PrintedTable) => keysOf(t);
 
 /** A table has a column with this key. */
 export function hasColumn(t: PrintedTable, key: string): boolean {
@@ -208,7 +220,7 @@ export function isProjectRow(t: PrintedTable, row: Row): boolean {
  * the income line key "total", then by kind.
  */
 export function expenditureTotalRow(t: PrintedTable): Row | undefined {
-  return cached(t, "expenditureTotalRow", () => findExpenditureTotalRow(t));
+  return cached(t, "expenditureTotalRow", findExpenditureTotalRow);
 }
 
 function findExpenditureTotalRow(t: PrintedTable): Row | undefined {

@@ -55,7 +55,9 @@ export function compareCells(
   let expected = 0;
   let addends = 0;
   let nonZero = false;
-  for (const p of opts.parts) {
+  const parts = opts.parts;
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i] as Fen | null;
     if (p === null) continue;
     expected += p;
     addends++;
@@ -97,9 +99,8 @@ export function compareEqual(
     unit?: AmountUnit;
   },
 ): Finding | undefined {
-  const printed = opts.expected.filter((p): p is Fen => p !== null);
-  if (opts.actual === null && printed.some((p) => p !== 0)) {
-    const expected = sum(printed);
+  if (opts.actual === null && opts.expected.some((p) => p !== null && p !== 0)) {
+    const expected = sum(opts.expected.filter((p): p is Fen => p !== null));
     return {
       rule: rule.id,
       severity: "error",

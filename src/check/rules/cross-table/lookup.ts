@@ -11,11 +11,13 @@ export function rowFor(t: PrintedTable, code: string): Row | undefined {
 
 /** The first non-project row of each code. */
 function rowsByCode(t: PrintedTable): ReadonlyMap<string, Row> {
-  return cached(t, "rowsByCode", () => {
-    const m = new Map<string, Row>();
-    for (const r of t.rows) if (r.code !== undefined && r.kind !== "project" && !m.has(r.code)) m.set(r.code, r);
-    return m;
-  });
+  return cached(t, "rowsByCode", indexByCode);
+}
+
+function indexByCode(t: PrintedTable): Map<string, Row> {
+  const m = new Map<string, Row>();
+  for (const r of t.rows) if (r.code !== undefined && r.kind !== "project" && !m.has(r.code)) m.set(r.code, r);
+  return m;
 }
 
 /** Amount at a code's row ("" = 总计), null when the row or cell is blank/absent. */
@@ -32,15 +34,21 @@ export function lineAmountOf(t: PrintedTable, key: string, column = "incomeAmoun
 
 /** Codes of the classification rows of a function-coded table, "" first for the 总计. */
 export function codesOf(t: PrintedTable): readonly string[] {
-  return cached(t, "codesOf", () => {
-    const codes = t.rows.flatMap((r) => (r.code && /^\d+$/.test(r.code) && r.kind !== "project" ? [r.code] : []));
-    return [...(totalRow(t) ? [""] : []), ...new Set(codes)];
-  });
+  return cached(t, "codesOf", listCodes);
+}
+
+function listCodes(t: PrintedTable): string[] {
+  const codes = t.rows.flatMap((r) => (r.code && /^\d+$/.test(r.code) && r.kind !== "project" ? [r.code] : []));
+  return [...(totalRow(t) ? [""] : []), ...new Set(codes)];
 }
 
 /** Class (类) rows of the expenditure side of a two-sided table, by code. */
 export function classRows(t: PrintedTable): ReadonlyMap<string, Row> {
-  return cached(t, "classRows", () => new Map(rowsAtLevel(t, 1).map((r) => [r.code!, r])));
+  return cached(t, "classRows", indexClassRows);
+}
+
+function indexClassRows(t: PrintedTable): Map<string, Row> {
+  return new Map(rowsAtLevel(t, 1).map((r) => [r.code!, r]));
 }
 
 /** The expenditure 总计 amount of a two-sided table in a column. */

@@ -23,7 +23,7 @@ const OPS: Record<string, string> = { "≥": ">=", "≤": "<=", ">=": ">=", "<="
  * target, so within one check run it is parsed once (the result is read-only).
  */
 export function parseTarget(t: Target): ParsedTarget {
-  return cached(t, "parseTarget", () => parseTargetOnce(t));
+  return cached(t, "parseTarget", parseTargetOnce);
 }
 
 function parseTargetOnce(t: Target): ParsedTarget {

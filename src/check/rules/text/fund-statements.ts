@@ -113,14 +113,16 @@ export const T20 = defineRule({
 
 /** The first row of each squashed label. */
 function rowsBySquashedLabel(t: PrintedTable): ReadonlyMap<string, Row> {
-  return cached(t, "rowsBySquashedLabel", () => {
-    const m = new Map<string, Row>();
-    for (const r of t.rows) {
-      const k = squash(r.label);
-      if (!m.has(k)) m.set(k, r);
-    }
-    return m;
-  });
+  return cached(t, "rowsBySquashedLabel", indexBySquashedLabel);
+}
+
+function indexBySquashedLabel(t: PrintedTable): Map<string, Row> {
+  const m = new Map<string, Row>();
+  for (const r of t.rows) {
+    const k = squash(r.label);
+    if (!m.has(k)) m.set(k, r);
+  }
+  return m;
 }
 
 function carryoverExpected(t: PrintedTable, s: Statement): { amount: number; row: string } | undefined {
