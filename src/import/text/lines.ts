@@ -189,6 +189,22 @@ class TextLine implements Line {
   }
 }
 
+/**
+ * Keeps one instance of a class alive for the life of the process. V8 keeps the hidden class
+ * ("map") of a class's instances only while some instance lives, and optimised code refers to it
+ * weakly: once a document's lines, readers and rows are all collected, the next full GC drops those
+ * maps and discards the optimised code of every function that reads such objects, which then runs
+ * unoptimised until V8 optimises it again (measured with --trace-deopt: 30–50 functions at every
+ * full GC, "reason: weak objects"). One living instance per class keeps the maps, and the code, valid.
+ */
+export function keepShape<T>(instance: T): T {
+  shapes.push(instance);
+  return instance;
+}
+const shapes: unknown[] = [];
+
+keepShape(new TextLine(0, "", "", false));
+
 /** Splits text into lines (\n, \r\n or \r). */
 export function splitLines(text: string): Line[] {
   const parts = text.includes("\r") ? text.split(/\r\n|\r|\n/) : text.split("\n");

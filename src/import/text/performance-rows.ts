@@ -14,6 +14,7 @@
  *   with the 佐证资料 into one cell ("按照完成比例赋分 工作资料").
  */
 import type { ImportProblem, Indicator } from "../../model/disclosure.ts";
+import { keepShape } from "./lines.ts";
 import { cleanText, looksLikeTarget, normaliseLastYear, normaliseTarget, squeeze } from "./performance-target.ts";
 
 export type Field =
@@ -50,6 +51,9 @@ class RowCells implements Partial<Record<Field, string>> {
   evidence: string | undefined = undefined;
   other: string | undefined = undefined;
 }
+
+// (see keepShape in lines.ts)
+keepShape(new RowCells());
 
 /** The four 赋分规则 of the seed (DOMAIN.md); a cell equal to one of them is complete. */
 const SCORING_RULES = ["按照完成比例赋分", "按评判等级赋分", "满意度赋分", "直接赋分"];
@@ -281,3 +285,6 @@ export class IndicatorRows {
     return out;
   }
 }
+
+// (see keepShape in lines.ts)
+keepShape(new IndicatorRows("project", () => {}));

@@ -9,14 +9,16 @@
  */
 import type { Cell, Column, PrintedTable, Row } from "../../model/disclosure.ts";
 import { type AmountUnit, parseAmount } from "../../model/money.ts";
+import { xinjiang2025Budget } from "../../templates/index.ts";
 import type { TableSpec, TemplateSpec } from "../../templates/spec.ts";
 import {
+  keepShape,
   keyMayStartWith,
   type Line,
   nfkc,
   norm,
   normFast,
-  type Problems,
+  Problems,
   type Range,
   splitFields,
   TABLE_AMOUNT,
@@ -390,3 +392,13 @@ class TableReader {
     this.table.rows.push(row);
   }
 }
+
+// (see keepShape in lines.ts)
+keepShape(
+  new TableReader(
+    [],
+    xinjiang2025Budget.tables[0] as TableSpec,
+    { template: xinjiang2025Budget, problems: new Problems(), knownUnits: new Set(), unit: "wanyuan" },
+    { no: 0, id: "", title: "", unit: "wanyuan", columns: [], rows: [] },
+  ),
+);
