@@ -27,25 +27,33 @@ export function parseTarget(t: Target): ParsedTarget {
 }
 
 function parseTargetOnce(t: Target): ParsedTarget {
-  const raw = squash(t.raw).replace(
-    /\$|\\geq|\\leq|\\%/g,
-    (m) => ({ "\\geq": "≥", "\\leq": "≤", "\\%": "%" })[m] ?? "",
-  );
-  const date = t.date !== undefined || /^\d{4}年\d{1,2}月(?:\d{1,2}日)?$/.test(raw);
+  // The squashed text is needed only for a date test, a unit or a target the importer did not
+  // parse; most targets arrive parsed with their unit, so it is made only when asked for.
+  let squashed: string | undefined;
+  const raw = () => {
+    squashed ??= squash(t.raw).replace(LATEX, (m) => LATEX_SIGNS[m] ?? "");
+    return squashed;
+  };
+  // (a date has 年: the text without it is no date, and squashing cannot add one)
+  const date = t.date !== undefined || (t.raw.includes("年") && DATE.test(raw()));
   if (t.value !== undefined) {
     const out: ParsedTarget = { qualitative: false, date, value: t.value };
     if (t.operator) out.operator = t.operator;
     if (t.unit !== undefined) out.unit = squash(t.unit);
-    else out.unit = unitOf(raw);
+    else out.unit = unitOf(raw());
     return out;
   }
   if (date) return { qualitative: false, date };
-  const m = /^(≥|≤|>=|<=|=|>|<)?([\d,]+(?:\.\d+)?)(.*)$/.exec(raw);
-  if (!m) return { qualitative: t.qualitative !== undefined || !/\d/.test(raw), date: false };
+  const m = /^(≥|≤|>=|<=|=|>|<)?([\d,]+(?:\.\d+)?)(.*)$/.exec(raw());
+  if (!m) return { qualitative: t.qualitative !== undefined || !/\d/.test(raw()), date: false };
   const out: ParsedTarget = { qualitative: false, date: false, value: m[2]!.replace(/,/g, ""), unit: m[3] ?? "" };
   if (m[1]) out.operator = OPS[m[1]]!;
   return out;
 }
+
+const LATEX = /\$|\\geq|\\leq|\\%/g;
+const LATEX_SIGNS: Record<string, string> = { "\\geq": "≥", "\\leq": "≤", "\\%": "%" };
+const DATE = /^\d{4}年\d{1,2}月(?:\d{1,2}日)?$/;
 
 /** The unit after a leading number: "12 个月" → "个月", "640.61元/人/月" → "元/人/月". */
 export function unitOf(text: string): string | undefined {
