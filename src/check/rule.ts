@@ -5,7 +5,7 @@
  */
 import type { Disclosure } from "../model/disclosure.ts";
 import type { Category, Finding, Location, Severity } from "../model/finding.ts";
-import { type Fen, formatWanyuan, roundingTolerance } from "../model/money.ts";
+import { type Fen, formatAmount, roundingTolerance } from "../model/money.ts";
 import type { TemplateSpec } from "../templates/spec.ts";
 
 export interface RuleContext {
@@ -120,6 +120,7 @@ export function compareSum(
     if (opts.actual === cut || opts.actual === round) return undefined;
   }
   const tol = roundingTolerance(opts.addends, opts.unit ?? "wanyuan");
+  const shownIn = opts.statedInWanyuan ? "wanyuan" : (opts.unit ?? "wanyuan");
   const rounding = Math.abs(diff) <= tol;
   const message = force(opts.message);
   return {
@@ -127,8 +128,9 @@ export function compareSum(
     severity: rounding ? "notice" : rule.severity,
     message: rounding ? `${message}（差额在四舍五入容差内）` : message,
     location: force(opts.location),
-    expected: formatWanyuan(opts.expected),
-    actual: formatWanyuan(opts.actual),
-    difference: formatWanyuan(diff),
+    // in the unit the compared figures are printed in (a 说明 figure against a 元 table: 万元)
+    expected: formatAmount(opts.expected, shownIn),
+    actual: formatAmount(opts.actual, shownIn),
+    difference: formatAmount(diff, shownIn),
   };
 }

@@ -6,7 +6,7 @@
 import { columnLabel, rowLabel, tableById, textAt } from "../../../model/access.ts";
 import type { PrintedTable, Row } from "../../../model/disclosure.ts";
 import type { Finding, Location } from "../../../model/finding.ts";
-import { type AmountUnit, type Fen, fen, formatWanyuan, sum } from "../../../model/money.ts";
+import { type AmountUnit, type Fen, fen, formatAmount, formatWanyuan, sum } from "../../../model/money.ts";
 import type { TableSpec, TemplateSpec } from "../../../templates/spec.ts";
 import { compareSum, force, type Lazy, type Rule, type RuleContext } from "../../rule.ts";
 
@@ -70,9 +70,9 @@ export function compareCells(
       severity: "error",
       message: `${force(opts.message)}：合计为空但分项不为空`,
       location: force(opts.location),
-      expected: formatWanyuan(expected),
+      expected: formatAmount(expected, opts.unit ?? "wanyuan"),
       actual: "（空）",
-      difference: formatWanyuan(-expected),
+      difference: formatAmount(-expected, opts.unit ?? "wanyuan"),
     };
   }
   return compareSum(rule, {
@@ -104,11 +104,11 @@ export function compareEqual(
     return {
       rule: rule.id,
       severity: "error",
-      message: `${force(opts.message)}：此处为空，对应数为 ${formatWanyuan(expected)}`,
+      message: `${force(opts.message)}：此处为空，对应数为 ${formatAmount(expected, opts.unit ?? "wanyuan")}${opts.unit === "yuan" ? " 元" : ""}`,
       location: force(opts.location),
-      expected: formatWanyuan(expected),
+      expected: formatAmount(expected, opts.unit ?? "wanyuan"),
       actual: "（空）",
-      difference: formatWanyuan(-expected),
+      difference: formatAmount(-expected, opts.unit ?? "wanyuan"),
     };
   }
   return compareCells(rule, {
