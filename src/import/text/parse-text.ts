@@ -24,7 +24,7 @@ import { layoutDocument, parseToc } from "./document.ts";
 import { findSections, otherSubsections, parseExplanations, specialSections } from "./explanations.ts";
 import { type CatalogEntry, functionCodeResolver } from "./function-codes.ts";
 import { parseGlossary } from "./glossary.ts";
-import { joinText, keyHead, type Line, norm, Problems, type Range, splitLines } from "./lines.ts";
+import { joinText, keyHead, keyMayStartWith, type Line, norm, Problems, type Range, splitLines } from "./lines.ts";
 import { parseOtherMatters, readOtherMatter } from "./other-matters.ts";
 import { parseOverview } from "./overview.ts";
 import { parsePerformance } from "./performance.ts";
@@ -148,7 +148,8 @@ export function parseText(text: string, opts: ParseTextOptions): ImportResult {
 
   const overview = safe("部门概况", undefined, () => parseOverview(lines, p1, problems));
   const knownUnits = new Set((overview?.budgetUnits ?? []).map((u) => norm(u.name)));
-  const unitLine = lines.find((l) => /^单位[:：]/.test(l.key));
+  // (lines whose key cannot start with 单 are passed over without normalising them)
+  const unitLine = lines.find((l) => keyMayStartWith(l.text, 0x5355) && /^单位[:：]/.test(l.key));
   const unit = unitLine?.key.endsWith(":元") || unitLine?.key.endsWith("：元") ? "yuan" : template.unit;
   const tables: PrintedTable[] = safe("预算公开表", [], () =>
     parseTables(lines, tablesRange, { template, problems, knownUnits, unit }),
