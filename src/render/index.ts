@@ -9,10 +9,10 @@
 import { copyFile, mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Disclosure } from "../model/disclosure.ts";
-import type { Format } from "./formats.ts";
 import { renderCsv } from "./csv.ts";
 import { renderDataPackage } from "./datapackage.ts";
 import { fontPackage } from "./fonts.ts";
+import type { Format } from "./formats.ts";
 import { renderHtml } from "./html.ts";
 import { renderJson } from "./json.ts";
 import { PdfRenderer } from "./pdf.ts";
