@@ -10,7 +10,7 @@ import {
   wan,
   withCell,
 } from "../../testing.ts";
-import { childrenOf, HIERARCHY_RULES } from "./code-hierarchy.ts";
+import { childIndex, childrenOf, HIERARCHY_RULES } from "./code-hierarchy.ts";
 
 const rule = (id: string) => HIERARCHY_RULES.find((r) => r.id === id)!;
 
@@ -43,6 +43,22 @@ describe("A-T{n}-HIER", () => {
     // a 类 printed with 项 rows directly under it
     const flat = makeTable("expenditure", [coded("208", "a", {}), coded("2080101", "c", {})]).rows;
     expect(childrenOf(flat, "208", [3, 5, 7]).map((r) => r.code)).toEqual(["2080101"]);
+  });
+
+  it("childIndex finds the same children as childrenOf for every prefix", () => {
+    const rows = makeTable("expenditure", [
+      coded("208", "a", {}),
+      coded("20801", "b", {}),
+      coded("2080101", "c", {}),
+      coded("2080102", "c2", {}),
+      coded("20802", "d", {}),
+      coded("210", "e", {}),
+      coded("2100101", "f", {}),
+      coded("221", "g", {}),
+    ]).rows;
+    const children = childIndex(rows, [3, 5, 7]);
+    for (const prefix of ["", "208", "20801", "20802", "210", "21001", "221", "999"])
+      expect(children(prefix).map((r) => r.code)).toEqual(childrenOf(rows, prefix, [3, 5, 7]).map((r) => r.code));
   });
 
   it("reports a 项 change at the 款 (and only there when 类 still adds up from 款)", () => {

@@ -16,6 +16,7 @@ import {
 } from "../../../model/access.ts";
 import type { Row } from "../../../model/disclosure.ts";
 import type { Finding } from "../../../model/finding.ts";
+import type { Fen } from "../../../model/money.ts";
 import { type TableSpec, xinjiang2025Budget } from "../../../templates/index.ts";
 import { defineRule, type Rule } from "../../rule.ts";
 import { cellLocation, compareCells, tableName, tableSpec } from "./sum-cells.ts";
@@ -47,6 +48,38 @@ export function childrenOf(rows: readonly Row[], prefix: string, lengths: readon
     if (kids.length > 0) return kids;
   }
   return [];
+}
+
+/**
+ * `childrenOf` for every parent at once: the rows grouped by each shorter prefix of their code (""
+ * included) and by code length, in printed order, so a table's parents are resolved in one pass
+ * over its rows instead of one pass per parent.
+ */
+export function childIndex(rows: readonly Row[], lengths: readonly number[]): (prefix: string) => readonly Row[] {
+  const byPrefix = new Map<string, Map<number, Row[]>>();
+  const add = (prefix: string, r: Row, len: number) => {
+    let byLen = byPrefix.get(prefix);
+    if (!byLen) byPrefix.set(prefix, (byLen = new Map()));
+    const list = byLen.get(len);
+    if (list) list.push(r);
+    else byLen.set(len, [r]);
+  };
+  for (const r of rows) {
+    const code = r.code;
+    if (code === undefined) continue;
+    add("", r, code.length);
+    for (const l of lengths) if (l < code.length) add(code.slice(0, l), r, code.length);
+  }
+  return (prefix) => {
+    const byLen = byPrefix.get(prefix);
+    if (byLen)
+      for (const len of lengths) {
+        if (len <= prefix.length) continue;
+        const kids = byLen.get(len);
+        if (kids) return kids;
+      }
+    return [];
+  };
 }
 
 export function hierarchyRule(spec: Pick<TableSpec, "no" | "id" | "title" | "layout">): Rule {
@@ -100,15 +133,19 @@ export function hierarchyRule(spec: Pick<TableSpec, "no" | "id" | "title" | "lay
           parents.push({ row: r, prefix: r.code, name: () => `${level}“${rowLabel(r)}”` });
         }
       }
+      const children = childIndex(rows, lengths);
+      const parts: (Fen | null)[] = []; // (reused: compareCells reads it and keeps nothing)
       for (const p of parents) {
-        const kids = p.kids ?? childrenOf(rows, p.prefix, lengths);
+        const kids = p.kids ?? children(p.prefix);
         if (kids.length === 0) continue;
         const kidLevel = LEVEL_NAME[kids[0]!.code!.length];
         const notices: Finding[] = [];
         for (const { key, at } of keys) {
+          parts.length = kids.length;
+          for (let i = 0; i < kids.length; i++) parts[i] = amountIn(kids[i] as Row, at);
           const f = compareCells(rule, {
             total: amountIn(p.row, at),
-            parts: kids.map((k) => amountIn(k, at)),
+            parts,
             message: () =>
               `表${t.no}${typeof p.name === "string" ? p.name : p.name()}的“${columnLabel(t, key)}”不等于所属 ${kids.length} 个${kidLevel}之和`,
             location: () => cellLocation(t, p.row, key),

@@ -6,6 +6,7 @@
  */
 import { amountIn, columnIndex, columnLabel, hasColumn, tableById } from "../../../model/access.ts";
 import type { Finding } from "../../../model/finding.ts";
+import type { Fen } from "../../../model/money.ts";
 import { type TableSpec, xinjiang2025Budget } from "../../../templates/index.ts";
 import { defineRule, type Rule } from "../../rule.ts";
 import { cellLocation, compareCells, push, rowLabelFor, tableName, tableSpec } from "./sum-cells.ts";
@@ -32,14 +33,17 @@ export function rowSumRule(spec: Pick<TableSpec, "no" | "id" | "title">): Rule {
         });
       if (sums.length === 0) return { notChecked: `表${t.no}缺少合计列` };
       const out: Finding[] = [];
+      const parts: (Fen | null)[] = []; // (reused: compareCells reads it and keeps nothing)
       for (const row of t.rows) {
         if (row.kind === "header") continue;
         for (const s of sums) {
+          parts.length = s.partsAt.length;
+          for (let i = 0; i < s.partsAt.length; i++) parts[i] = amountIn(row, s.partsAt[i] as number);
           push(
             out,
             compareCells(rule, {
               total: amountIn(row, s.at),
-              parts: s.partsAt.map((i) => amountIn(row, i)),
+              parts,
               message: () =>
                 `表${t.no}“${rowLabelFor(t, row, s.total)}”行：${columnLabel(t, s.total)} 不等于 ${s.parts.map((k) => columnLabel(t, k)).join(" + ")}`,
               location: () => cellLocation(t, row, s.total),
