@@ -16,7 +16,7 @@ import {
   classesOf,
   lookupCode,
 } from "../../../catalog/index.ts";
-import { columnIndex, normaliseText, textAt } from "../../../model/access.ts";
+import { cachedText, columnIndex, normaliseText, textAt } from "../../../model/access.ts";
 import type { PrintedTable, Row } from "../../../model/disclosure.ts";
 import type { Finding } from "../../../model/finding.ts";
 import { normaliseLabel } from "../../../templates/spec.ts";
@@ -34,7 +34,12 @@ const BUILTIN: CatalogSource = { function: builtinFunctionCatalog, economic: () 
 function printedName(t: PrintedTable, r: Row): string {
   const exp = textAt(t, r, "expenditureItem");
   const raw = exp ?? textAt(t, r, "name") ?? r.label;
-  // 表1/表4 number the classes ("一、一般公共服务支出"); the number is not part of the name
+  // (表2, 3, 5 print the same names: each distinct text is normalised once per check run)
+  return cachedText(classificationName, raw);
+}
+
+/** 表1/表4 number the classes ("一、一般公共服务支出"); the number is not part of the name. */
+function classificationName(raw: string): string {
   const n = normaliseText(raw);
   return normaliseLabel(/^\d/.test(n) ? n.replace(/^\d+/, "") : n);
 }
