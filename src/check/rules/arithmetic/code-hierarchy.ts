@@ -59,7 +59,10 @@ export function childIndex(rows: readonly Row[], lengths: readonly number[]): (p
   const byPrefix = new Map<string, Map<number, Row[]>>();
   const add = (prefix: string, r: Row, len: number) => {
     let byLen = byPrefix.get(prefix);
-    if (!byLen) byPrefix.set(prefix, (byLen = new Map()));
+    if (!byLen) {
+      byLen = new Map();
+      byPrefix.set(prefix, byLen);
+    }
     const list = byLen.get(len);
     if (list) list.push(r);
     else byLen.set(len, [r]);
