@@ -4,7 +4,7 @@
  * Matching goes by names and codes from the Disclosure and the template spec, never by one sample's
  * sentence wording (the trap a peer checker fell into).
  */
-import { amountAt, cachedText, lineAmount, tableById, totalRow } from "../../../model/access.ts";
+import { amountAt, cached, cachedText, lineAmount, tableById, totalRow } from "../../../model/access.ts";
 import type { Disclosure, Explanation, PrintedTable, Row, Statement } from "../../../model/disclosure.ts";
 import type { Finding, Location, Severity } from "../../../model/finding.ts";
 import { type CentiPercent, type Fen, formatPercent, formatWanyuan, growth, share } from "../../../model/money.ts";
@@ -425,11 +425,23 @@ export function projectCore(name: string): string {
 }
 
 /** 表7 projects grouped by printed name: total amount and rows. */
-export function projectGroups(t7: PrintedTable): Map<string, { name: string; amount: Fen; rows: Row[] }> {
-  const groups = new Map<string, { name: string; amount: Fen; rows: Row[] }>();
+export function projectGroups(t7: PrintedTable): ReadonlyMap<string, ProjectGroup> {
+  // (three rules read them: grouped once per check run)
+  return cached(t7, "projectGroups", groupProjects);
+}
+
+/** A 表7 project: its printed name, Σ of its rows' 合计, and its rows. */
+export interface ProjectGroup {
+  name: string;
+  amount: Fen;
+  rows: Row[];
+}
+
+function groupProjects(t7: PrintedTable): Map<string, ProjectGroup> {
+  const groups = new Map<string, ProjectGroup>();
+  const ti = t7.columns.findIndex((c) => c.key === "projectName");
   for (const r of t7.rows) {
     if (r.kind !== "project") continue;
-    const ti = t7.columns.findIndex((c) => c.key === "projectName");
     const cell = ti >= 0 ? r.cells[ti] : undefined;
     const name = typeof cell === "string" && cell.trim() ? cell : r.label;
     const key = squash(name);
@@ -442,7 +454,7 @@ export function projectGroups(t7: PrintedTable): Map<string, { name: string; amo
 }
 
 /** Finds the group whose name matches exactly, else by core name. */
-export function matchProject<T>(groups: Map<string, T>, name: string): T | undefined {
+export function matchProject<T>(groups: ReadonlyMap<string, T>, name: string): T | undefined {
   const exact = groups.get(squash(name));
   if (exact) return exact;
   const core = projectCore(name);
