@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { Row } from "../../../model/disclosure.ts";
 import {
   coded,
   findingsOf,
@@ -10,7 +11,7 @@ import {
   wan,
   withCell,
 } from "../../testing.ts";
-import { childIndex, childrenOf, HIERARCHY_RULES } from "./code-hierarchy.ts";
+import { childIndex, HIERARCHY_RULES } from "./code-hierarchy.ts";
 
 const rule = (id: string) => HIERARCHY_RULES.find((r) => r.id === id)!;
 
@@ -38,14 +39,14 @@ describe("A-T{n}-HIER", () => {
       coded("2080101", "c", {}),
       coded("20802", "d", {}),
     ]).rows;
-    expect(childrenOf(rows, "208", [3, 5, 7]).map((r) => r.code)).toEqual(["20801", "20802"]);
-    expect(childrenOf(rows, "", [3, 5, 7]).map((r) => r.code)).toEqual(["208"]);
+    expect(childIndex(rows, [3, 5, 7])("208").map((r) => r.code)).toEqual(["20801", "20802"]);
+    expect(childIndex(rows, [3, 5, 7])("").map((r) => r.code)).toEqual(["208"]);
     // a 类 printed with 项 rows directly under it
     const flat = makeTable("expenditure", [coded("208", "a", {}), coded("2080101", "c", {})]).rows;
-    expect(childrenOf(flat, "208", [3, 5, 7]).map((r) => r.code)).toEqual(["2080101"]);
+    expect(childIndex(flat, [3, 5, 7])("208").map((r) => r.code)).toEqual(["2080101"]);
   });
 
-  it("childIndex finds the same children as childrenOf for every prefix", () => {
+  it("childIndex finds the children the one-pass-per-parent definition finds, for every prefix", () => {
     const rows = makeTable("expenditure", [
       coded("208", "a", {}),
       coded("20801", "b", {}),
@@ -97,3 +98,13 @@ describe("A-T{n}-HIER", () => {
     expect(runRule(rule("A-T2-HIER"), makeDisclosure([]))).toHaveProperty("notChecked");
   });
 });
+
+/** The definition childIndex must agree with: one filter over the rows per parent. */
+function childrenOf(rows: readonly Row[], prefix: string, lengths: readonly number[]): Row[] {
+  for (const len of lengths) {
+    if (len <= prefix.length) continue;
+    const kids = rows.filter((r) => r.code !== undefined && r.code.length === len && r.code.startsWith(prefix));
+    if (kids.length > 0) return kids;
+  }
+  return [];
+}

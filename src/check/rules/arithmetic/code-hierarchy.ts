@@ -38,22 +38,10 @@ export function codedRows(rows: readonly Row[], lengths: readonly number[]): Row
 }
 
 /**
- * The rows directly below a parent code ("" for the 总计): the next printed level only.
- * @example childrenOf(rows, "208", [3,5,7]) // the 款 rows 208xx, or the 项 rows if no 款 is printed
- */
-export function childrenOf(rows: readonly Row[], prefix: string, lengths: readonly number[]): Row[] {
-  for (const len of lengths) {
-    if (len <= prefix.length) continue;
-    const kids = rows.filter((r) => r.code !== undefined && r.code.length === len && r.code.startsWith(prefix));
-    if (kids.length > 0) return kids;
-  }
-  return [];
-}
-
-/**
- * `childrenOf` for every parent at once: the rows grouped by each shorter prefix of their code (""
- * included) and by code length, in printed order, so a table's parents are resolved in one pass
- * over its rows instead of one pass per parent.
+ * The rows directly below each parent code ("" for the 总计): the next printed level only. The rows
+ * are grouped once by each shorter prefix of their code and by code length, in printed order, so a
+ * table's parents are resolved in one pass over its rows instead of one pass per parent.
+ * @example childIndex(rows, [3,5,7])("208") // the 款 rows 208xx, or the 项 rows if no 款 is printed
  */
 export function childIndex(rows: readonly Row[], lengths: readonly number[]): (prefix: string) => readonly Row[] {
   const byPrefix = new Map<string, Map<number, Row[]>>();
