@@ -12,7 +12,9 @@ import type { Fen } from "./money.ts";
 // for the same derived views (a table's rows by code, its total row, normalised labels) many times.
 // Outside such a pass nothing is cached, so code that edits a Disclosure never reads a stale view.
 
-let readCache: Map<string, WeakMap<object, unknown>> | undefined;
+// (plain Maps, not WeakMaps: the objects read are alive for the whole pass anyway, and a WeakMap's
+// entries cost the garbage collector more, as ephemerons, than a Map's dropped with it at the end)
+let readCache: Map<string, Map<object, unknown>> | undefined;
 let textCache: Map<(s: string) => string, Map<string, string>> | undefined;
 
 /**
@@ -61,7 +63,7 @@ export function cached<O extends object, T>(obj: O, key: string, make: (obj: O) 
   // one map per kind of view (few kinds, many objects): no map made per object
   let views = readCache.get(key);
   if (!views) {
-    views = new WeakMap();
+    views = new Map();
     readCache.set(key, views);
   } else if (views.has(obj)) return views.get(obj) as T;
   const v = make(obj);

@@ -19,7 +19,7 @@ import type { Finding } from "../../../model/finding.ts";
 import type { Fen } from "../../../model/money.ts";
 import { type TableSpec, xinjiang2025Budget } from "../../../templates/index.ts";
 import { defineRule, type Rule } from "../../rule.ts";
-import { cellLocation, compareCells, tableName, tableSpec } from "./sum-cells.ts";
+import { cellLocation, cellsAgree, compareCells, tableName, tableSpec } from "./sum-cells.ts";
 
 const FUNCTION_LEVELS = [3, 5, 7] as const;
 const ECONOMIC_LEVELS = [3, 5] as const;
@@ -134,8 +134,10 @@ export function hierarchyRule(spec: Pick<TableSpec, "no" | "id" | "title" | "lay
         for (const { key, at } of keys) {
           parts.length = kids.length;
           for (let i = 0; i < kids.length; i++) parts[i] = amountIn(kids[i] as Row, at);
+          const total = amountIn(p.row, at);
+          if (cellsAgree(total, parts)) continue;
           const f = compareCells(rule, {
-            total: amountIn(p.row, at),
+            total,
             parts,
             message: () =>
               `表${t.no}${typeof p.name === "string" ? p.name : p.name()}的“${columnLabel(t, key)}”不等于所属 ${kids.length} 个${kidLevel}之和`,

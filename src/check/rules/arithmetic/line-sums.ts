@@ -10,7 +10,7 @@ import type { PrintedTable, Row } from "../../../model/disclosure.ts";
 import type { Finding } from "../../../model/finding.ts";
 import { type LineSpec, type TableSpec, xinjiang2025Budget } from "../../../templates/index.ts";
 import { defineRule, type Rule } from "../../rule.ts";
-import { cellLocation, compareCells, push, tableName, tableSpec } from "./sum-cells.ts";
+import { cellLocation, cellsAgree, compareCells, push, tableName, tableSpec } from "./sum-cells.ts";
 
 /** The amount columns a table's fixed lines use: the income side of a two-sided table, else all. */
 export function lineAmountKeys(t: PrintedTable, layout: TableSpec["layout"]): readonly string[] {
@@ -52,11 +52,14 @@ export function lineSumRule(spec: Pick<TableSpec, "no" | "id" | "title">): Rule 
         if (!row) continue;
         const parts = l.sumOf.map((k) => lineRow(t, k));
         for (const key of keys) {
+          const total = amountAt(t, row, key);
+          const amounts = parts.map((p) => (p ? amountAt(t, p, key) : null));
+          if (cellsAgree(total, amounts)) continue;
           push(
             out,
             compareCells(rule, {
-              total: amountAt(t, row, key),
-              parts: parts.map((p) => (p ? amountAt(t, p, key) : null)),
+              total,
+              parts: amounts,
               message: () =>
                 `表${t.no}“${lineName(ts, l.key)}”不等于 ${l.sumOf.map((k) => lineName(ts, k)).join(" + ")}${keys.length > 1 ? `（${columnLabel(t, key)}列）` : ""}`,
               location: () => cellLocation(t, row, key),
@@ -99,14 +102,17 @@ export const K05: Rule = defineRule({
       };
     const out: Finding[] = [];
     for (const key of amountKeys(t, "income")) {
+      const total = amountAt(t, row, key);
+      const parts = leaves.map((k) => {
+        const r = lineRow(t, k);
+        return r ? amountAt(t, r, key) : null;
+      });
+      if (cellsAgree(total, parts)) continue;
       push(
         out,
         compareCells(K05, {
-          total: amountAt(t, row, key),
-          parts: leaves.map((k) => {
-            const r = lineRow(t, k);
-            return r ? amountAt(t, r, key) : null;
-          }),
+          total,
+          parts,
           message: () => `表${t.no}“收入总计”不等于全部明细收入项之和`,
           location: () => cellLocation(t, row, key),
           unit: t.unit,

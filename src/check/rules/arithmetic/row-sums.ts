@@ -9,7 +9,7 @@ import type { Finding } from "../../../model/finding.ts";
 import type { Fen } from "../../../model/money.ts";
 import { type TableSpec, xinjiang2025Budget } from "../../../templates/index.ts";
 import { defineRule, type Rule } from "../../rule.ts";
-import { cellLocation, compareCells, push, rowLabelFor, tableName, tableSpec } from "./sum-cells.ts";
+import { cellLocation, cellsAgree, compareCells, push, rowLabelFor, tableName, tableSpec } from "./sum-cells.ts";
 
 /** The rule checking the row identities of one table (by table id; numbered as in the Xinjiang spec). */
 export function rowSumRule(spec: Pick<TableSpec, "no" | "id" | "title">): Rule {
@@ -39,10 +39,12 @@ export function rowSumRule(spec: Pick<TableSpec, "no" | "id" | "title">): Rule {
         for (const s of sums) {
           parts.length = s.partsAt.length;
           for (let i = 0; i < s.partsAt.length; i++) parts[i] = amountIn(row, s.partsAt[i] as number);
+          const total = amountIn(row, s.at);
+          if (cellsAgree(total, parts)) continue;
           push(
             out,
             compareCells(rule, {
-              total: amountIn(row, s.at),
+              total,
               parts,
               message: () =>
                 `表${t.no}“${rowLabelFor(t, row, s.total)}”行：${columnLabel(t, s.total)} 不等于 ${s.parts.map((k) => columnLabel(t, k)).join(" + ")}`,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { wan } from "../../testing.ts";
-import { compareCells, compareEqual } from "./sum-cells.ts";
+import type { Fen } from "../../../model/money.ts";
+import { cellsAgree, compareCells, compareEqual } from "./sum-cells.ts";
 
 const rule = { id: "X", severity: "error" as const };
 const location = { table: 1 };
@@ -40,5 +41,35 @@ describe("compareCells", () => {
       "error",
     );
     expect(compareEqual(rule, { actual: wan("0.00"), expected: [null], message: "m", location })).toBe(undefined);
+  });
+});
+
+describe("cellsAgree", () => {
+  it("is true exactly when compareCells and compareEqual find nothing (random totals and parts)", () => {
+    // A fixed pseudo-random sequence over blanks, zeros, small and large amounts, exact and near sums.
+    let state = 7;
+    const rand = (n: number) => {
+      state = (state * 1103515245 + 12345) & 0x7fffffff;
+      return state % n;
+    };
+    const amount = (): Fen | null => {
+      const k = rand(5);
+      if (k === 0) return null;
+      if (k === 1) return 0 as Fen;
+      return ((rand(2) ? -1 : 1) * rand(k === 4 ? 1e9 : 300) * 100) as Fen;
+    };
+    let agreeing = 0;
+    for (let n = 0; n < 5000; n++) {
+      const parts = Array.from({ length: rand(5) }, amount);
+      const exact = parts.reduce<number>((a, p) => a + (p ?? 0), 0) as Fen;
+      const k = rand(4);
+      const total = k === 0 ? null : k === 1 ? exact : k === 2 ? ((exact + (rand(2) ? 100 : -1)) as Fen) : amount();
+      const agree = cellsAgree(total, parts);
+      if (agree) agreeing++;
+      expect(agree).toBe(compareCells(rule, { total, parts, message: "m", location }) === undefined);
+      expect(agree).toBe(compareEqual(rule, { actual: total, expected: parts, message: "m", location }) === undefined);
+    }
+    expect(agreeing).toBeGreaterThan(1000); // (both outcomes were exercised)
+    expect(agreeing).toBeLessThan(4000);
   });
 });

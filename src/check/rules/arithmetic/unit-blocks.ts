@@ -20,8 +20,9 @@ import {
 } from "../../../model/access.ts";
 import type { PrintedTable, Row } from "../../../model/disclosure.ts";
 import type { Finding } from "../../../model/finding.ts";
+import type { Fen } from "../../../model/money.ts";
 import { defineRule, type Rule } from "../../rule.ts";
-import { cellLocation, compareCells, push, tableName } from "./sum-cells.ts";
+import { cellLocation, cellsAgree, compareCells, push, tableName } from "./sum-cells.ts";
 
 export interface UnitBlock {
   /** the unit row, undefined for rows printed before any unit row */
@@ -51,13 +52,18 @@ export function unitBlocks(t: PrintedTable): UnitBlock[] {
 
 /** Compares one aggregate row with a set of rows in every amount column. */
 function sumRows(rule: Rule, t: PrintedTable, row: Row, parts: readonly Row[], what: string, out: Finding[]): void {
+  const amounts: (Fen | null)[] = []; // (reused: compareCells reads it and keeps nothing)
   for (const key of amountKeys(t)) {
     const at = columnIndex(t, key);
+    const total = amountIn(row, at);
+    amounts.length = parts.length;
+    for (let i = 0; i < parts.length; i++) amounts[i] = amountIn(parts[i] as Row, at);
+    if (cellsAgree(total, amounts)) continue;
     push(
       out,
       compareCells(rule, {
-        total: amountIn(row, at),
-        parts: parts.map((p) => amountIn(p, at)),
+        total,
+        parts: amounts,
         message: () => `表${t.no}“${rowLabel(row)}”的“${columnLabel(t, key)}”不等于${what}之和`,
         location: () => cellLocation(t, row, key),
         unit: t.unit,

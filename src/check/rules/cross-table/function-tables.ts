@@ -6,7 +6,7 @@
 import { amountAt, classSumLine, expenditureAmountOn, expenditureLineRow, rowLabel } from "../../../model/access.ts";
 import type { Finding } from "../../../model/finding.ts";
 import { defineRule, type Rule } from "../../rule.ts";
-import { cellLocation, compareEqual, needTables, push, tableSpec } from "../arithmetic/sum-cells.ts";
+import { cellLocation, cellsAgree, compareEqual, needTables, push, tableSpec } from "../arithmetic/sum-cells.ts";
 import { amountFor, classRows, codesOf, rowFor } from "./lookup.ts";
 
 export const K07: Rule = defineRule({
@@ -26,6 +26,7 @@ export const K07: Rule = defineRule({
       const row1 = c1.get(code);
       const v1 = row1 ? amountAt(t1, row1, "expenditureAmount") : null;
       const v3 = amountFor(t3, code, "total");
+      if (cellsAgree(v1, [v3])) continue;
       const row3 = rowFor(t3, code);
       push(
         out,

@@ -20,7 +20,15 @@ import type { PrintedTable } from "../../../model/disclosure.ts";
 import type { Finding } from "../../../model/finding.ts";
 import { formatWanyuan } from "../../../model/money.ts";
 import { defineRule, type Rule } from "../../rule.ts";
-import { cellLocation, compareCells, compareEqual, needTables, push, tableSpec } from "../arithmetic/sum-cells.ts";
+import {
+  cellLocation,
+  cellsAgree,
+  compareCells,
+  compareEqual,
+  needTables,
+  push,
+  tableSpec,
+} from "../arithmetic/sum-cells.ts";
 import { amountFor, classRows, codesOf, rowFor } from "./lookup.ts";
 
 export const K18: Rule = defineRule({
@@ -47,11 +55,14 @@ export const K18: Rule = defineRule({
       const codes = new Set([...c4.keys(), ...codesOf(other).filter((c) => c.length === 3)]);
       for (const code of codes) {
         const row4 = c4.get(code);
+        const actual = row4 ? amountAt(t4, row4, col4) : null;
+        const expected = [amountFor(other, code, col)];
+        if (cellsAgree(actual, expected)) continue;
         push(
           out,
           compareEqual(K18, {
-            actual: row4 ? amountAt(t4, row4, col4) : null,
-            expected: [amountFor(other, code, col)],
+            actual,
+            expected,
             message: () =>
               `表${t4.no}功能分类“${code}”的“${columnLabel(t4, col4)}”与表${other.no}该类“${columnLabel(other, col)}”不一致`,
             location: () => (row4 ? cellLocation(t4, row4, col4) : cellLocation(other, rowFor(other, code), col)),
@@ -173,11 +184,14 @@ export const K21: Rule = defineRule({
       }
       // When other funds also pay basic expenditure the project part cannot be isolated.
       if (basic5 !== basic3) continue;
+      const total = amountAt(t3, row3, "project");
+      const parts = [amountFor(t5, code, "project"), ...OTHER_SOURCES.map((k) => amountFor(t2, code, k))];
+      if (cellsAgree(total, parts)) continue;
       push(
         out,
         compareCells(K21, {
-          total: amountAt(t3, row3, "project"),
-          parts: [amountFor(t5, code, "project"), ...OTHER_SOURCES.map((k) => amountFor(t2, code, k))],
+          total,
+          parts,
           message: () =>
             `表${t3.no}“${rowLabel(row3)}”项目支出不等于表${t5.no}项目支出 + 表${t2.no}其他资金来源（财政专户、单位资金、结转等）`,
           location: () => cellLocation(t3, row3, "project"),
