@@ -97,7 +97,8 @@ export function hierarchyRule(spec: Pick<TableSpec, "no" | "id" | "title" | "lay
         };
       const keys = amountKeys(t).map((key) => ({ key, at: columnIndex(t, key) }));
       const out: Finding[] = [];
-      const parents: { row: Row; prefix: string; name: string | (() => string); kids?: Row[] }[] = [];
+      // (name: the 总计's; a coded row's is made from the row, only for a finding's message)
+      const parents: { row: Row; prefix: string; name?: string; kids?: Row[] }[] = [];
       const ts = tableSpec(template, spec.id);
       const totals = basicTotalRows(t, ts);
       if (totals && "personnel" in totals && ts?.personnelClasses) {
@@ -118,12 +119,8 @@ export function hierarchyRule(spec: Pick<TableSpec, "no" | "id" | "title" | "lay
         });
       } else if (totals && "total" in totals && rows.length > 0)
         parents.push({ row: totals.total, prefix: "", name: "总计" });
-      for (const r of rows) {
-        if (r.code && r.code.length < lengths[lengths.length - 1]!) {
-          const level = LEVEL_NAME[r.code.length];
-          parents.push({ row: r, prefix: r.code, name: () => `${level}“${rowLabel(r)}”` });
-        }
-      }
+      for (const r of rows)
+        if (r.code && r.code.length < lengths[lengths.length - 1]!) parents.push({ row: r, prefix: r.code });
       const children = childIndex(rows, lengths);
       const parts: (Fen | null)[] = []; // (reused: compareCells reads it and keeps nothing)
       for (const p of parents) {
@@ -140,7 +137,7 @@ export function hierarchyRule(spec: Pick<TableSpec, "no" | "id" | "title" | "lay
             total,
             parts,
             message: () =>
-              `表${t.no}${typeof p.name === "string" ? p.name : p.name()}的“${columnLabel(t, key)}”不等于所属 ${kids.length} 个${kidLevel}之和`,
+              `表${t.no}${p.name ?? `${LEVEL_NAME[p.prefix.length]}“${rowLabel(p.row)}”`}的“${columnLabel(t, key)}”不等于所属 ${kids.length} 个${kidLevel}之和`,
             location: () => cellLocation(t, p.row, key),
             unit: t.unit,
           });

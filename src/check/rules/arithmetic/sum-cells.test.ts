@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { wan } from "../../testing.ts";
 import type { Fen } from "../../../model/money.ts";
+import { wan } from "../../testing.ts";
 import { cellsAgree, compareCells, compareEqual } from "./sum-cells.ts";
 
 const rule = { id: "X", severity: "error" as const };
