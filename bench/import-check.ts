@@ -9,7 +9,7 @@
  * caching can help) while every one is a full, real-size disclosure, and making the inputs leaves
  * little garbage of its own for the timed import + check to collect.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { check } from "../src/check/index.ts";
 import { importBuffer } from "../src/import/index.ts";
 
@@ -36,6 +36,16 @@ const gc = (globalThis as { gc?: () => void }).gc;
 const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
 
 /**
+ * CPU time of this (the main) thread in µs, from Linux's schedstat; undefined elsewhere. Compared with
+ * process.cpuUsage (all threads) it shows what V8's own threads (concurrent GC, JIT compiler) add.
+ */
+const SCHEDSTAT = "/proc/thread-self/schedstat";
+const hasSchedstat = existsSync(SCHEDSTAT);
+function mainThreadUs(): number {
+  return hasSchedstat ? Number(readFileSync(SCHEDSTAT, "utf8").split(" ")[0]) / 1000 : 0;
+}
+
+/**
  * The machine's speed at a moment: a fixed integer loop (2·10⁷ steps), in ms. This shared VM runs
  * in phases (idle: ~28 ms; under the host's load: up to ~50 ms, measured 2026-11-28), so each batch
  * of documents is followed by this reference, and batches are reported by the speed the machine had.
@@ -48,7 +58,7 @@ function referenceMs(): number {
   return Number(process.hrtime.bigint() - t) / 1e6;
 }
 
-// Warm up (JIT) so the figure is steady-state throughput.
+// A first few documents untimed (module loading, first compilations).
 for (let i = 0; i < 50; i++) {
   const r = importBuffer(variant(i), `warm-${i}.txt`);
   if (r.disclosure) check(r.disclosure);
@@ -57,21 +67,34 @@ for (let i = 0; i < 50; i++) {
 let peakRss = 0;
 let findings = 0;
 let bytes = 0;
-// Timed: import + check only, not the making of each variant (a replaceAll and an encode of the
-// whole text) nor the GC at checkpoints. Wall time and the process's CPU time are both kept: other
-// processes share this machine, and CPU time is what "per core" means.
-let wallNs = 0n;
-let cpuUs = 0;
-// Per batch of 50 documents: CPU ms and wall ms per document, and the machine reference right after.
+// Timed: import + check only, not the making of each variant nor the GC at checkpoints. Per document
+// the wall time, the process's CPU time (all threads: "per core" counts V8's GC and compiler threads
+// too) and the main thread's CPU time are kept, and summed by batch of 50 documents, each followed by
+// the machine reference. Documents from STEADY on are the steady state: V8 keeps optimising code
+// for the first ~1,000 documents of a process (measured with --trace-opt: 434 optimisations in the
+// first 500, 61 in the next 500, then 8–48 per 500).
 const BATCH = 50;
-const batches: { cpu: number; wall: number; reference: number }[] = [];
+const STEADY = Math.min(1000, Math.floor(count / 2 / BATCH) * BATCH);
+interface Batch {
+  /** first document of the batch */
+  from: number;
+  /** ms per document */
+  wall: number;
+  cpu: number;
+  main: number;
+  /** machine reference after the batch, ms */
+  reference: number;
+}
+const batches: Batch[] = [];
 let batchUs = 0;
+let batchMainUs = 0;
 let batchNs = 0n;
 const checkpoints: string[] = [];
 const t0 = process.hrtime.bigint();
 for (let i = 0; i < count; i++) {
   const buf = variant(i);
   bytes += buf.length;
+  const m0 = mainThreadUs();
   const c0 = process.cpuUsage();
   const w0 = process.hrtime.bigint(); // (the wall window holds only the import and the check)
   const r = importBuffer(buf, `doc-${i}.txt`);
@@ -79,13 +102,19 @@ for (let i = 0; i < count; i++) {
   findings += check(r.disclosure).findings.length;
   const w = process.hrtime.bigint() - w0;
   const c = process.cpuUsage(c0);
-  wallNs += w;
+  batchMainUs += mainThreadUs() - m0;
   batchNs += w;
-  cpuUs += c.user + c.system;
   batchUs += c.user + c.system;
   if ((i + 1) % BATCH === 0) {
-    batches.push({ cpu: batchUs / BATCH / 1000, wall: Number(batchNs) / 1e6 / BATCH, reference: referenceMs() });
+    batches.push({
+      from: i + 1 - BATCH,
+      wall: Number(batchNs) / 1e6 / BATCH,
+      cpu: batchUs / BATCH / 1000,
+      main: batchMainUs / BATCH / 1000,
+      reference: referenceMs(),
+    });
     batchUs = 0;
+    batchMainUs = 0;
     batchNs = 0n;
   }
   if ((i + 1) % Math.max(1, Math.floor(count / 5)) === 0) {
@@ -96,36 +125,42 @@ for (let i = 0; i < count; i++) {
   }
 }
 const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-const wall = Number(wallNs) / 1e9;
-const cpu = cpuUs / 1e6;
-console.log(`import+check: ${count} documents (${mb(bytes)} MB text); whole loop ${seconds.toFixed(2)} s`);
+const perSecond = (ms: number) => `${(1000 / ms).toFixed(0)}/s (${ms.toFixed(2)} ms each)`;
+const mean = (bs: readonly Batch[], f: (b: Batch) => number) => bs.reduce((a, b) => a + f(b), 0) / bs.length;
+/** The figures of a set of batches: wall, CPU of all threads, of which the main thread. */
+function figures(bs: readonly Batch[]): string {
+  const cpu = mean(bs, (b) => b.cpu);
+  const main = mean(bs, (b) => b.main);
+  const threads = hasSchedstat
+    ? `; main thread ${main.toFixed(2)} ms + V8's GC/compiler threads ${(cpu - main).toFixed(2)} ms`
+    : "";
+  return `wall ${perSecond(mean(bs, (b) => b.wall))}; CPU ${perSecond(cpu)}${threads}`;
+}
 console.log(
-  `throughput (wall, import+check only): ${(count / wall).toFixed(0)} documents/s on one core (${((wall / count) * 1000).toFixed(2)} ms each)`,
-);
-console.log(
-  `throughput (CPU time, import+check only): ${(count / cpu).toFixed(0)} documents per CPU-second (${((cpu / count) * 1000).toFixed(2)} ms CPU each)`,
+  `import+check: ${batches.length * BATCH} documents (${mb(bytes)} MB text) after 50 untimed; whole loop ${seconds.toFixed(2)} s`,
 );
 if (batches.length > 0) {
-  const sorted = batches.map((b) => b.cpu).sort((a, b) => a - b);
-  const best = sorted[0] as number;
-  const median = sorted[Math.floor(sorted.length / 2)] as number;
-  console.log(
-    `CPU ms per document by batches of ${BATCH}: best ${best.toFixed(2)} (${(1000 / best).toFixed(0)}/s), median ${median.toFixed(2)} (${(1000 / median).toFixed(0)}/s)`,
-  );
-  // By machine phase: batches whose reference was within 10% of the fastest seen ran on an
-  // uncontended core; the others while the host slowed this VM down.
-  const fastest = Math.min(...batches.map((b) => b.reference));
-  const nominal = batches.filter((b) => b.reference <= fastest * 1.1);
-  const slowed = batches.filter((b) => b.reference > fastest * 1.1);
-  const mean = (bs: typeof batches) => bs.reduce((a, b) => a + b.wall, 0) / bs.length;
-  const refMean = (bs: typeof batches) => bs.reduce((a, b) => a + b.reference, 0) / bs.length;
-  console.log(
-    `at full machine speed (reference ${fastest.toFixed(1)}–${(fastest * 1.1).toFixed(1)} ms; ${nominal.length} of ${batches.length} batches): ${(1000 / mean(nominal)).toFixed(0)} documents/s on one core (${mean(nominal).toFixed(2)} ms each, wall)`,
-  );
-  if (slowed.length > 0)
+  console.log(`all documents (JIT warm-up included): ${figures(batches)}`);
+  const steady = batches.filter((b) => b.from >= STEADY);
+  if (steady.length > 0) {
+    console.log(`steady state (documents ${STEADY + 1}–${count}): ${figures(steady)}`);
+    // By machine phase: batches whose reference was within 10% of the fastest seen ran on an
+    // uncontended core; the others while the host slowed this VM down.
+    const fastest = Math.min(...steady.map((b) => b.reference));
+    const nominal = steady.filter((b) => b.reference <= fastest * 1.1);
+    const slowed = steady.filter((b) => b.reference > fastest * 1.1);
     console.log(
-      `while the machine was slowed (reference mean ${refMean(slowed).toFixed(1)} ms; ${slowed.length} batches): ${(1000 / mean(slowed)).toFixed(0)} documents/s (${mean(slowed).toFixed(2)} ms each)`,
+      `  at full machine speed (reference ${fastest.toFixed(1)}–${(fastest * 1.1).toFixed(1)} ms; ${nominal.length} of ${steady.length} batches): ${figures(nominal)}`,
     );
+    if (slowed.length > 0)
+      console.log(
+        `  while the machine was slowed (reference mean ${mean(slowed, (b) => b.reference).toFixed(1)} ms; ${slowed.length} batches): ${figures(slowed)}`,
+      );
+    const sorted = steady.map((b) => b.cpu).sort((a, b) => a - b);
+    console.log(
+      `  CPU by batch of ${BATCH}: best ${perSecond(sorted[0] as number)}, median ${perSecond(sorted[Math.floor(sorted.length / 2)] as number)}`,
+    );
+  }
 }
 console.log(`findings per document: ${(findings / count).toFixed(1)}`);
 console.log(`memory as the count grows${gc ? " (after GC)" : ""}: ${checkpoints.join("; ")}`);
