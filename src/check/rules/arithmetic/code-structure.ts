@@ -25,16 +25,16 @@ export const ACODES: Rule = defineRule({
       checked++;
       const lengths = s.layout === "economicCoded" ? [3, 5] : [3, 5, 7];
       const seen = new Set<string>();
-      const codes = new Set(t.rows.flatMap((r) => (r.code ? [r.code] : [])));
+      const codes = new Set<string>();
+      for (const r of t.rows) if (r.code) codes.add(r.code);
       for (const r of t.rows) {
         if (!r.code || r.kind === "total" || r.kind === "header") continue;
-        const loc = () => cellLocation(t, r);
         if (!/^\d+$/.test(r.code) || !lengths.includes(r.code.length)) {
           out.push({
             rule: ACODES.id,
             severity: "warning",
             message: `表${t.no}“${rowLabel(r)}”的科目编码位数不正确（应为 ${lengths.join("/")} 位）`,
-            location: loc(),
+            location: cellLocation(t, r),
           });
           continue;
         }
@@ -43,7 +43,7 @@ export const ACODES: Rule = defineRule({
             rule: ACODES.id,
             severity: "error",
             message: `表${t.no}科目“${rowLabel(r)}”重复出现，汇总时会被重复计算`,
-            location: loc(),
+            location: cellLocation(t, r),
           });
         }
         seen.add(r.code);
@@ -54,7 +54,7 @@ export const ACODES: Rule = defineRule({
               rule: ACODES.id,
               severity: "warning",
               message: `表${t.no}“${rowLabel(r)}”缺少上级科目 ${parent} 行`,
-              location: loc(),
+              location: cellLocation(t, r),
             });
           }
         }
@@ -77,7 +77,8 @@ export const ANEG: Rule = defineRule({
     const out: Finding[] = [];
     for (const t of d.tables) {
       for (const r of t.rows) {
-        r.cells.forEach((c, i) => {
+        for (let i = 0; i < r.cells.length; i++) {
+          const c = r.cells[i];
           const col = t.columns[i];
           if (typeof c === "number" && c < 0 && col?.type === "amount") {
             out.push({
@@ -87,7 +88,7 @@ export const ANEG: Rule = defineRule({
               location: cellLocation(t, r, col.key),
             });
           }
-        });
+        }
       }
     }
     return out;
