@@ -27,7 +27,7 @@ export type MetaKey =
   | "group";
 
 /** Labels as printed, after squeeze and without "（万元）", "（盖章）", "其中：". */
-const LABELS: Record<string, MetaKey> = {
+export const LABELS: Record<string, MetaKey> = {
   预算单位: "budgetUnit",
   部门名称: "budgetUnit",
   单位名称: "budgetUnit",
@@ -56,6 +56,7 @@ const LABEL_MAX = Math.max(...Object.keys(LABELS).map((k) => k.length));
 const AMOUNT_KEYS = new Set<MetaKey>(["total", "fiscal", "other", "upper", "local", "sourceOther"]);
 
 export function labelOf(cell: string): MetaKey | undefined {
+  if (!mayBeLabel(cell)) return undefined; // (most cells: values)
   // Labels are short (LABEL_MAX, 6 characters): a longer cell is a value unless whitespace or the
   // removals below can shorten it (cells are values far more often than labels).
   if (cell.length > LABEL_MAX && (!MAY_HOLD_LABEL.test(cell) || !mayShortenToLabel(cell))) return undefined;
@@ -64,6 +65,26 @@ export function labelOf(cell: string): MetaKey | undefined {
   if (key.startsWith("其中")) key = key.replace(/^其中[:：]/, "");
   return key.length <= LABEL_MAX ? LABEL_KEYS.get(key) : undefined;
 }
+/**
+ * False when labelOf(cell) is surely undefined, from the cell's ends: the first and last characters
+ * that are not whitespace stay the key's first and last unless the removals can take them away
+ * (a cell starting with "（", "(" or "其" — "（万元）…", "其中：…" — or ending with "）" or ")"), and
+ * every label starts and ends with one of a few characters. Saves squeezing and scanning values
+ * (the 项目总体目标 text is hundreds of characters).
+ */
+function mayBeLabel(cell: string): boolean {
+  let a = 0;
+  let b = cell.length - 1;
+  while (a <= b && isSpace(cell.charCodeAt(a))) a++;
+  while (b > a && isSpace(cell.charCodeAt(b))) b--;
+  if (a > b) return false; // (blank: the key is "")
+  const first = cell.charCodeAt(a);
+  const last = cell.charCodeAt(b);
+  if (first === 0xff08 || first === 0x28 || first === 0x5176 || last === 0xff09 || last === 0x29) return true;
+  return LABEL_FIRST.has(first) && LABEL_LAST.has(last);
+}
+const LABEL_FIRST = new Set(Object.keys(LABELS).map((k) => k.charCodeAt(0)));
+const LABEL_LAST = new Set(Object.keys(LABELS).map((k) => k.charCodeAt(k.length - 1)));
 /** LABELS as a map (a look-up in a map is cheaper than one in a large object literal). */
 const LABEL_KEYS = new Map(Object.entries(LABELS));
 /** What can shorten a cell to a label: whitespace, "（万元）"…, "其中：". */

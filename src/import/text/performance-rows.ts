@@ -15,7 +15,14 @@
  */
 import type { ImportProblem, Indicator } from "../../model/disclosure.ts";
 import { keepShape } from "./lines.ts";
-import { cleanText, looksLikeTarget, normaliseLastYear, normaliseTarget, squeeze } from "./performance-target.ts";
+import {
+  cleanText,
+  looksLikeTarget,
+  normaliseLastYear,
+  normaliseTarget,
+  squeeze,
+  type TargetReading,
+} from "./performance-target.ts";
 
 export type Field =
   | "level1"
@@ -60,7 +67,21 @@ const SCORING_RULES = ["按照完成比例赋分", "按评判等级赋分", "满
 /** First words of 一级/二级 labels: a level cell starting with one is a new label, not a fragment. */
 const LEVEL_HEADS = /^(产出|成本|效益|满意度|数量|质量|时效|经济|社会|生态|可持续|履职|服务对象|效果|管理)/;
 const LEVEL1_ONLY = new Set(["产出指标", "成本指标", "效益指标", "履职效能"]);
-const WEIGHT_RE = /^\d+(?:\.\d+)?$/;
+/** (the pattern isWeight applies by hand) */
+export const WEIGHT_RE = /^\d+(?:\.\d+)?$/;
+
+/** WEIGHT_RE.test(cell), by hand: digits, optionally "." and more digits (tried on most cells). */
+export function isWeight(cell: string): boolean {
+  const n = cell.length;
+  let i = 0;
+  while (i < n && isDigit(cell.charCodeAt(i))) i++;
+  if (i === 0) return false;
+  if (i === n) return true;
+  if (cell.charCodeAt(i) !== 0x2e || i + 1 === n) return false;
+  for (i++; i < n; i++) if (!isDigit(cell.charCodeAt(i))) return false;
+  return true;
+}
+const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
 
 export function fieldOfHeader(text: string): Field {
   const h = squeeze(text);
@@ -81,12 +102,28 @@ function anyFilled(cells: readonly string[], from: number, to: number): boolean 
   return false;
 }
 
-const isComplete = (level: string): boolean => /(指标|效能)$/.test(level);
+/** /(指标|效能)$/.test(level) */
+const isComplete = (level: string): boolean => level.endsWith("指标") || level.endsWith("效能");
 const joinFragment = (a: string, b: string): string => {
   if (a === "") return b;
   // A CJK boundary means a word wrapped mid-way ("…工作谋" + "划情况汇报"); otherwise keep a space.
   return /[\p{Script=Han}]$/u.test(a) || /^[\p{Script=Han}]/u.test(b) ? a + b : `${a} ${b}`;
 };
+
+/** A 一级/二级 label, shared by the rows it covers (see IndicatorRows.finish). */
+interface Level {
+  text: string;
+}
+
+/** The label holder for a row's level cell `t` (squeezed): the one above, extended, or a new one. */
+function nextLevel(holder: Level | undefined, t: string): Level | undefined {
+  if (t === "") return holder;
+  if (holder && !isComplete(holder.text) && !LEVEL_HEADS.test(t)) {
+    holder.text += t;
+    return holder;
+  }
+  return { text: t };
+}
 
 export class IndicatorRows {
   private readonly rows: RawRow[] = [];
@@ -95,9 +132,14 @@ export class IndicatorRows {
   /** Column → field for continuation lines, which keep the printed column positions. */
   private layout: Field[];
 
+  /**
+   * @param targets readings of 指标值 cells by cell text, shared by the tables of one document (the
+   * same "=100%" or ">=90%" recurs in most tables): each cell text is normalised once
+   */
   constructor(
     private readonly kind: "overall" | "project",
     private readonly report: (p: Omit<ImportProblem, "severity">, severity?: ImportProblem["severity"]) => void,
+    private readonly targets: Map<string, TargetReading> = new Map(),
   ) {
     this.mid = kind === "overall" ? ["basis"] : ["basis", "lastYear"];
     this.tail = kind === "overall" ? [] : ["scoring", "evidence"];
@@ -131,10 +173,7 @@ export class IndicatorRows {
   add(cells: string[], line: number, asRowOnly = false): "row" | "fragment" | "none" {
     let w = -1;
     for (let i = cells.length - 1; i >= 0; i--) {
-      const cell = cells[i]!;
-      // (WEIGHT_RE starts with a digit: most cells are ruled out without the regular expression)
-      const c0 = cell.charCodeAt(0);
-      if (c0 >= 0x30 && c0 <= 0x39 && WEIGHT_RE.test(cell)) {
+      if (isWeight(cells[i]!)) {
         w = i;
         break;
       }
@@ -169,9 +208,19 @@ export class IndicatorRows {
     }
     const mid = this.mid;
     for (let k = 0; k < mid.length; k++) if (t + 1 + k < w) out[mid[k]!] = cells[t + 1 + k]!;
+    // Right of the 分值权重: the filled cells fill the tail fields in order, the last field taking
+    // any extra cells.
+    const fields = this.tail;
+    let filled = 0;
+    for (let k = w + 1; k < cells.length; k++) if (cells[k] !== "") filled++;
+    if (filled <= fields.length && !(filled === 1 && fields.length === 2 && fields[0] === "scoring")) {
+      // (the usual row: one cell per field, no extra cells to join)
+      let f = 0;
+      for (let k = w + 1; k < cells.length; k++) if (cells[k] !== "") out[fields[f++]!] = cells[k]!;
+      return out;
+    }
     const tail: string[] = [];
     for (let k = w + 1; k < cells.length; k++) if (cells[k] !== "") tail.push(cells[k]!);
-    const fields = this.tail;
     if (tail.length === 1 && fields.length === 2 && fields[0] === "scoring") {
       // "按照完成比例赋分 工作资料": rule and evidence in one cell.
       const cell = tail[0]!;
@@ -212,15 +261,16 @@ export class IndicatorRows {
         if (prev === "" || isComplete(prev) || LEVEL_HEADS.test(squeeze(cells[i]!))) return "none";
       }
     }
-    cells.forEach((c, i) => {
+    for (let i = 0; i < cells.length; i++) {
+      const c = cells[i]!;
       const f = this.layout[i];
-      if (c === "" || f === undefined) return;
+      if (c === "" || f === undefined) continue;
       const prev = last.cells[f] ?? "";
       // The seed repeats the last character of a rule across a page break ("按照完成比例赋分" then a
       // line holding only "分"): a complete rule takes no continuation.
-      if (f === "scoring" && SCORING_RULES.includes(squeeze(prev))) return;
+      if (f === "scoring" && SCORING_RULES.includes(squeeze(prev))) continue;
       last.cells[f] = joinFragment(prev, c);
-    });
+    }
     return "fragment";
   }
 
@@ -228,25 +278,17 @@ export class IndicatorRows {
   finish(): Indicator[] {
     const out: Indicator[] = [];
     // Shared holders so a label completed by a later row ("满意度指" + "标") fixes earlier rows too.
-    let l1: { text: string } | undefined;
-    let l2: { text: string } | undefined;
-    const levels1: Array<{ text: string } | undefined> = [];
-    const levels2: Array<{ text: string } | undefined> = [];
-    const next = (holder: { text: string } | undefined, cell: string | undefined) => {
-      const t = squeeze(cell ?? "");
-      if (t === "") return holder;
-      if (holder && !isComplete(holder.text) && !LEVEL_HEADS.test(t)) {
-        holder.text += t;
-        return holder;
-      }
-      return { text: t };
-    };
+    let l1: Level | undefined;
+    let l2: Level | undefined;
+    const levels1: Array<Level | undefined> = [];
+    const levels2: Array<Level | undefined> = [];
     for (const row of this.rows) {
       const c = row.cells;
-      const n1 = next(l1, c.level1);
-      if (n1 !== l1 && squeeze(c.level2 ?? "") === "") l2 = undefined;
+      const t2 = squeeze(c.level2 ?? "");
+      const n1 = nextLevel(l1, squeeze(c.level1 ?? ""));
+      if (n1 !== l1 && t2 === "") l2 = undefined;
       l1 = n1;
-      l2 = next(l2, c.level2);
+      l2 = nextLevel(l2, t2);
       levels1.push(l1);
       levels2.push(l2);
       if (!l1 || !l2) {
@@ -259,7 +301,12 @@ export class IndicatorRows {
       const c = row.cells;
       const h1 = levels1[k];
       const h2 = levels2[k];
-      const reading = normaliseTarget(c.target ?? "");
+      const cell = c.target ?? "";
+      let reading = this.targets.get(cell);
+      if (reading === undefined) {
+        reading = normaliseTarget(cell);
+        this.targets.set(cell, reading);
+      }
       if (!reading.ok) {
         this.report({ code: "text.performance.target", message: `无法解析指标值“${c.target ?? ""}”`, line: row.line });
       }
@@ -267,11 +314,11 @@ export class IndicatorRows {
         level1: h1?.text ?? "",
         level2: h2?.text ?? "",
         name: cleanText(c.name ?? ""),
-        target: reading.target,
+        target: { ...reading.target }, // (a copy: each indicator owns its target)
       };
       if (c.basis) ind.basis = cleanText(c.basis);
       if (c.lastYear) ind.lastYear = normaliseLastYear(c.lastYear);
-      if (c.weight && WEIGHT_RE.test(c.weight)) ind.weight = Number(c.weight);
+      if (c.weight && isWeight(c.weight)) ind.weight = Number(c.weight);
       else
         this.report({
           code: "text.performance.weight",

@@ -347,6 +347,9 @@ export function normaliseLastYear(text: string): string {
 
 /** A cell that reads as a 指标值 (used to tell indicator rows from other lines). */
 export function looksLikeTarget(text: string): boolean {
+  // Most 指标值 cells start with an operator, which normaliseOperators keeps first: no copy for them.
+  const c0 = text.charCodeAt(0);
+  if (c0 === 0x3e || c0 === 0x3c || c0 === 0x3d) return true;
   const s = normaliseOperators(text).trim();
   if (s === "") return false;
   const c = s.charCodeAt(0);

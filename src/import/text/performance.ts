@@ -11,10 +11,10 @@
  * read becomes an ImportProblem whose message starts "第 N 行：" (N = index in `lines` + lineOffset).
  */
 import type { ImportProblem, PerformanceTable } from "../../model/disclosure.ts";
-import { isSpace, splitFields } from "./lines.ts";
+import { isSpace } from "./lines.ts";
 import { appendGoal, completeAmounts, type MetaKey, type Report, readMeta } from "./performance-meta.ts";
 import { fieldOfHeader, IndicatorRows } from "./performance-rows.ts";
-import { squeeze } from "./performance-target.ts";
+import { squeeze, type TargetReading } from "./performance-target.ts";
 
 export interface ParsePerformanceOptions {
   year: number;
@@ -25,9 +25,17 @@ export interface ParsePerformanceOptions {
 const TITLE_RE = /^(.{0,12}?)(部门整体绩效目标表|项目支出绩效目标表)(.{0,12})$/;
 const YEAR_RE = /^[（(](\d{4})年度?[)）]$/;
 /** Markdown-style rule rows the extraction left between pages ("---→---→-----------…"). */
-const SEPARATOR_RE = /^[\s\-—–|:=_+]+$/;
-/** False when a line starting with `c` cannot be a SEPARATOR_RE row (most lines: no test). */
-const mayBeSeparator = (c: number): boolean =>
+export const SEPARATOR_RE = /^[\s\-—–|:=_+]+$/;
+/**
+ * SEPARATOR_RE.test(text), by hand: it is tried on every line, and most start with a tab (indicator
+ * rows under a merged 一级 cell), which the pattern allows; the scan stops at the first other character.
+ */
+export function isSeparatorRow(text: string): boolean {
+  const n = text.length;
+  for (let i = 0; i < n; i++) if (!isSeparatorChar(text.charCodeAt(i))) return false;
+  return n > 0;
+}
+const isSeparatorChar = (c: number): boolean =>
   isSpace(c) ||
   c === 0x2d || // -
   c === 0x2014 || // —
@@ -71,6 +79,7 @@ export function parsePerformance(
 
   let b: Builder | undefined;
   let pending: Title | undefined;
+  const targets = new Map<string, TargetReading>(); // (see IndicatorRows)
 
   const open = (t: Title): Builder => {
     const table: PerformanceTable = { kind: t.kind, title: t.title, goal: "", headers: [], indicators: [] };
@@ -79,7 +88,7 @@ export function parsePerformance(
     tables.push(table);
     return {
       table,
-      rows: new IndicatorRows(t.kind, report),
+      rows: new IndicatorRows(t.kind, report, targets),
       state: "meta",
       hasHeader: false,
       lastKey: undefined,
@@ -104,7 +113,7 @@ export function parsePerformance(
     const n = i + offset;
     const text = typeof list[i] === "string" ? (list[i] as string) : "";
     const cells = splitCells(text);
-    if (cells.length === 0 || (mayBeSeparator(text.charCodeAt(0)) && SEPARATOR_RE.test(text))) continue;
+    if (cells.length === 0 || isSeparatorRow(text)) continue;
     // Titles, "(2025 年)", page numbers and section headings are one-cell lines.
     const single = cells.length === 1;
     const joined = single ? squeeze(cells[0]!) : "";
@@ -180,14 +189,30 @@ export function parsePerformance(
   return { tables, problems };
 }
 
-/** A line's tab-separated cells, trimmed, without trailing blank cells. */
-function splitCells(text: string): string[] {
-  // Most lines are one cell (titles, labels, wrapped text): no split for them.
-  const cells = text.includes("\t") ? splitFields(text) : [text.trim()];
-  let n = cells.length;
-  while (n > 0 && cells[n - 1] === "") n--;
-  if (n < cells.length) cells.length = n;
-  return cells;
+/**
+ * A line's tab-separated cells, trimmed, without trailing blank cells: splitFields(text) with the
+ * trailing "" removed, in one scan (every line of the part is split). Blank cells are pushed only
+ * once a filled cell follows them, so the array is never shortened afterwards.
+ */
+export function splitCells(text: string): string[] {
+  const out: string[] = [];
+  const n = text.length;
+  let blanks = 0;
+  for (let s = 0; s <= n; ) {
+    let e = s;
+    while (e < n && text.charCodeAt(e) !== 0x09) e++;
+    let a = s;
+    let b = e;
+    while (a < b && isSpace(text.charCodeAt(a))) a++;
+    while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
+    if (a === b) blanks++;
+    else {
+      for (; blanks > 0; blanks--) out.push("");
+      out.push(text.slice(a, b));
+    }
+    s = e + 1;
+  }
+  return out;
 }
 
 function firstFilled(cells: readonly string[]): string {
