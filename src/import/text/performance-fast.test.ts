@@ -3,10 +3,11 @@
  * (regular expressions and the plain implementations): equal results for any input built from the
  * characters that matter.
  */
+import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { splitFields } from "./lines.ts";
-import { isSeparatorRow, SEPARATOR_RE, splitCells } from "./performance.ts";
+import { isSeparatorRow, parsePerformance, SEPARATOR_RE, splitCells } from "./performance.ts";
 import { LABELS, labelOf } from "./performance-meta.ts";
 import { isWeight, WEIGHT_RE } from "./performance-rows.ts";
 import { joinSplitNumbers, looksLikeTarget, squeeze } from "./performance-target.ts";
@@ -29,6 +30,17 @@ describe("splitCells", () => {
     );
     for (const s of ["", "\t", " \t \t ", "a", " a ", "a\t", "\ta", "\t\ta\t\tb\t\t"])
       expect(splitCells(s)).toEqual(reference(s));
+  });
+  it("gives the same cells in an array that held another line's", () => {
+    const line = strings("\t\t  ab一", 20);
+    fc.assert(
+      fc.property(line, line, (a, b) => {
+        const out = splitCells(a);
+        expect(splitCells(b, out)).toBe(out);
+        expect(out).toEqual(reference(b));
+      }),
+      { numRuns: 10000 },
+    );
   });
 });
 
@@ -144,5 +156,17 @@ describe("looksLikeTarget", () => {
       "-",
     ])
       expect(looksLikeTarget(s)).toBe(reference(s));
+  });
+});
+
+describe("指标值 readings shared by a document's tables", () => {
+  it("still give each indicator a target of its own", () => {
+    const all = readFileSync(new URL("../../../test/fixtures/bazhou-hrss-2025-budget.txt", import.meta.url), "utf8");
+    const lines = all.split("\n");
+    const start = lines.findIndex((l) => l.trim() === "部门整体绩效目标表");
+    const { tables } = parsePerformance(lines.slice(start), { year: 2025 });
+    const targets = tables.flatMap((t) => t.indicators.map((i) => i.target));
+    expect(new Set(targets.map((t) => t.raw)).size).toBeLessThan(targets.length); // (texts do recur)
+    expect(new Set(targets).size).toBe(targets.length);
   });
 });

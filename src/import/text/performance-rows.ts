@@ -13,7 +13,7 @@
  * - three tables print no 指标赋分规则 header although their rows carry the rule, sometimes merged
  *   with the 佐证资料 into one cell ("按照完成比例赋分 工作资料").
  */
-import type { ImportProblem, Indicator } from "../../model/disclosure.ts";
+import type { ImportProblem, Indicator, Target } from "../../model/disclosure.ts";
 import { keepShape } from "./lines.ts";
 import {
   cleanText,
@@ -36,17 +36,16 @@ export type Field =
   | "evidence"
   | "other";
 
-interface RawRow {
-  line: number;
-  cells: Partial<Record<Field, string>>;
-}
-
 /**
- * A row's cells by field, every field present (undefined until set): one object shape for all
- * rows, however their layout orders the fields, so that reading them in `finish` stays cheap.
- * Reads as the Partial record it is typed as (nothing tests for a key's presence).
+ * One indicator row: its line and its cells by field, every field present (undefined until set):
+ * one object shape for all rows, however their layout orders the fields, so that reading them in
+ * `finish` stays cheap. Reads as the Partial record it is typed as (nothing tests for a key's
+ * presence). `finish` adds the 一级/二级 labels carried down to the row.
  */
-class RowCells implements Partial<Record<Field, string>> {
+class RawRow implements Partial<Record<Field, string>> {
+  h1: Level | undefined = undefined;
+  h2: Level | undefined = undefined;
+  constructor(readonly line: number) {}
   level1: string | undefined = undefined;
   level2: string | undefined = undefined;
   name: string | undefined = undefined;
@@ -60,7 +59,7 @@ class RowCells implements Partial<Record<Field, string>> {
 }
 
 // (see keepShape in lines.ts)
-keepShape(new RowCells());
+keepShape(new RawRow(0));
 
 /** The four 赋分规则 of the seed (DOMAIN.md); a cell equal to one of them is complete. */
 const SCORING_RULES = ["按照完成比例赋分", "按评判等级赋分", "满意度赋分", "直接赋分"];
@@ -182,15 +181,15 @@ export class IndicatorRows {
     // A row whose 上年完成值 cell is missing rather than blank: the 指标值 is one cell further right.
     if (t >= 1 && t + 1 < w && !looksLikeTarget(cells[t]!) && looksLikeTarget(cells[t + 1]!)) t++;
     if (w > 0 && t >= 1 && cells[t] !== "" && anyFilled(cells, 0, t)) {
-      this.rows.push({ line, cells: this.rowCells(cells, t, w) });
+      this.rows.push(this.rowCells(cells, t, w, line));
       return "row";
     }
     if (asRowOnly || cells.length < 2) return "none";
     return this.fragment(cells, line);
   }
 
-  private rowCells(cells: string[], t: number, w: number): Partial<Record<Field, string>> {
-    const out: Partial<Record<Field, string>> = new RowCells();
+  private rowCells(cells: string[], t: number, w: number, line: number): RawRow {
+    const out = new RawRow(line);
     out.target = cells[t]!;
     out.weight = cells[w]!;
     // Left of the 指标值: [一级, 二级, 三级] with missing or shifted cells; the name is the last
@@ -226,7 +225,7 @@ export class IndicatorRows {
       const cell = tail[0]!;
       const sq = squeeze(cell);
       const rule = SCORING_RULES.find((r) => sq.startsWith(r) && sq !== r);
-      const m = /^(\S+)\s+(\S.*)$/.exec(cell);
+      const m = rule ? null : /^(\S+)\s+(\S.*)$/.exec(cell);
       if (rule) {
         out.scoring = rule;
         out.evidence = sq.slice(rule.length);
@@ -257,7 +256,7 @@ export class IndicatorRows {
       const f = this.layout[i];
       if (f === undefined || f === "other") return "none";
       if (f === "level1" || f === "level2") {
-        const prev = squeeze(last.cells[f] ?? "");
+        const prev = squeeze(last[f] ?? "");
         if (prev === "" || isComplete(prev) || LEVEL_HEADS.test(squeeze(cells[i]!))) return "none";
       }
     }
@@ -265,11 +264,11 @@ export class IndicatorRows {
       const c = cells[i]!;
       const f = this.layout[i];
       if (c === "" || f === undefined) continue;
-      const prev = last.cells[f] ?? "";
+      const prev = last[f] ?? "";
       // The seed repeats the last character of a rule across a page break ("按照完成比例赋分" then a
       // line holding only "分"): a complete rule takes no continuation.
       if (f === "scoring" && SCORING_RULES.includes(squeeze(prev))) continue;
-      last.cells[f] = joinFragment(prev, c);
+      last[f] = joinFragment(prev, c);
     }
     return "fragment";
   }
@@ -280,41 +279,38 @@ export class IndicatorRows {
     // Shared holders so a label completed by a later row ("满意度指" + "标") fixes earlier rows too.
     let l1: Level | undefined;
     let l2: Level | undefined;
-    const levels1: Array<Level | undefined> = [];
-    const levels2: Array<Level | undefined> = [];
-    for (const row of this.rows) {
-      const c = row.cells;
+    for (const c of this.rows) {
       const t2 = squeeze(c.level2 ?? "");
       const n1 = nextLevel(l1, squeeze(c.level1 ?? ""));
       if (n1 !== l1 && t2 === "") l2 = undefined;
       l1 = n1;
       l2 = nextLevel(l2, t2);
-      levels1.push(l1);
-      levels2.push(l2);
+      c.h1 = l1;
+      c.h2 = l2;
       if (!l1 || !l2) {
         const miss = !l1 ? "一级指标" : "二级指标";
-        this.report({ code: "text.performance.level-missing", message: `指标“${c.name}”缺少${miss}`, line: row.line });
+        this.report({ code: "text.performance.level-missing", message: `指标“${c.name}”缺少${miss}`, line: c.line });
       }
     }
-    for (let k = 0; k < this.rows.length; k++) {
-      const row = this.rows[k]!;
-      const c = row.cells;
-      const h1 = levels1[k];
-      const h2 = levels2[k];
+    for (const c of this.rows) {
       const cell = c.target ?? "";
+      // Each indicator owns its target: the first reading of a cell text is used as it is, later
+      // ones are copies.
       let reading = this.targets.get(cell);
+      let target: Target;
       if (reading === undefined) {
         reading = normaliseTarget(cell);
         this.targets.set(cell, reading);
-      }
+        target = reading.target;
+      } else target = { ...reading.target };
       if (!reading.ok) {
-        this.report({ code: "text.performance.target", message: `无法解析指标值“${c.target ?? ""}”`, line: row.line });
+        this.report({ code: "text.performance.target", message: `无法解析指标值“${c.target ?? ""}”`, line: c.line });
       }
       const ind: Indicator = {
-        level1: h1?.text ?? "",
-        level2: h2?.text ?? "",
+        level1: c.h1?.text ?? "",
+        level2: c.h2?.text ?? "",
         name: cleanText(c.name ?? ""),
-        target: { ...reading.target }, // (a copy: each indicator owns its target)
+        target,
       };
       if (c.basis) ind.basis = cleanText(c.basis);
       if (c.lastYear) ind.lastYear = normaliseLastYear(c.lastYear);
@@ -323,7 +319,7 @@ export class IndicatorRows {
         this.report({
           code: "text.performance.weight",
           message: `指标“${ind.name}”没有可读的分值权重`,
-          line: row.line,
+          line: c.line,
         });
       if (c.scoring) ind.scoring = squeeze(c.scoring);
       if (c.evidence) ind.evidence = cleanText(c.evidence);

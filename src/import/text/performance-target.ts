@@ -223,19 +223,22 @@ const isLowerAscii = (c: number): boolean => c >= 0x61 && c <= 0x7a;
 /** (the pattern leadingOperator and looksLikeTarget apply by hand) */
 export const OPERATOR_RE = /^(>=|<=|=|>|<)\s*/;
 
-/** OPERATOR_RE by hand: the operator at the start of `s` and the length with the spaces after it. */
-function leadingOperator(s: string): [Target["operator"], number] | undefined {
+/** OPERATOR_RE by hand: the operator at the start of `s` (its group 1). */
+function leadingOperator(s: string): Target["operator"] {
   const c = s.charCodeAt(0);
-  let n: number;
-  if (c === 0x3e || c === 0x3c)
-    n = s.charCodeAt(1) === 0x3d ? 2 : 1; // > <, >= <=
-  else if (c === 0x3d)
-    n = 1; // =
-  else return undefined;
-  const op: Target["operator"] = c === 0x3d ? "=" : c === 0x3e ? (n === 2 ? ">=" : ">") : n === 2 ? "<=" : "<";
-  while (n < s.length && isSpace(s.charCodeAt(n))) n++;
-  return [op, n];
+  if (c === 0x3d) return "=";
+  if (c !== 0x3e && c !== 0x3c) return undefined;
+  const eq = s.charCodeAt(1) === 0x3d;
+  return c === 0x3e ? (eq ? ">=" : ">") : eq ? "<=" : "<";
 }
+/** The operator as `raw` starts with it. */
+const PREFIX: Record<NonNullable<Target["operator"]>, string> = {
+  ">=": ">= ",
+  "<=": "<= ",
+  "=": "= ",
+  ">": "> ",
+  "<": "< ",
+};
 const CN_DATE_RE = /^(\d{4})年(\d{1,2})月(?:(\d{1,2})日?)?$/;
 const ISO_DATE_RE = /^(\d{4})[-/](\d{1,2})(?:[-/](\d{1,2}))?$/;
 const NUMBER_RE = /^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(.*)$/;
@@ -294,13 +297,14 @@ export interface TargetReading {
  */
 export function normaliseTarget(text: string): TargetReading {
   let s = cleanText(normaliseOperators(text));
-  let operator: Target["operator"];
-  const op = leadingOperator(s);
-  if (op) {
-    operator = op[0];
-    s = s.slice(op[1]);
+  const operator = leadingOperator(s);
+  if (operator) {
+    // (the operator as read is its ASCII spelling, then any spaces)
+    let n = operator.length;
+    while (n < s.length && isSpace(s.charCodeAt(n))) n++;
+    s = s.slice(n);
   }
-  const prefix = operator ? `${operator} ` : "";
+  const prefix = operator ? PREFIX[operator] : "";
   s = joinSplitNumbers(s);
   const compact = squeeze(s);
 

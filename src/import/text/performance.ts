@@ -109,10 +109,11 @@ export function parsePerformance(
   };
 
   const list: unknown[] = Array.isArray(lines) ? lines : [];
+  const scratch: string[] = []; // every line's cells in turn (nothing below keeps the array)
   for (let i = 0; i < list.length; i++) {
     const n = i + offset;
     const text = typeof list[i] === "string" ? (list[i] as string) : "";
-    const cells = splitCells(text);
+    const cells = splitCells(text, scratch);
     if (cells.length === 0 || isSeparatorRow(text)) continue;
     // Titles, "(2025 年)", page numbers and section headings are one-cell lines.
     const single = cells.length === 1;
@@ -191,11 +192,12 @@ export function parsePerformance(
 
 /**
  * A line's tab-separated cells, trimmed, without trailing blank cells: splitFields(text) with the
- * trailing "" removed, in one scan (every line of the part is split). Blank cells are pushed only
- * once a filled cell follows them, so the array is never shortened afterwards.
+ * trailing "" removed, in one scan (every line of the part is split). Written into `out` (returned),
+ * which may hold the previous line's cells: a new array per line would be most of the garbage
+ * the part leaves. Blank cells are written only once a filled cell follows them.
  */
-export function splitCells(text: string): string[] {
-  const out: string[] = [];
+export function splitCells(text: string, out: string[] = []): string[] {
+  let k = 0;
   const n = text.length;
   let blanks = 0;
   for (let s = 0; s <= n; ) {
@@ -207,11 +209,12 @@ export function splitCells(text: string): string[] {
     while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
     if (a === b) blanks++;
     else {
-      for (; blanks > 0; blanks--) out.push("");
-      out.push(text.slice(a, b));
+      for (; blanks > 0; blanks--) out[k++] = "";
+      out[k++] = text.slice(a, b);
     }
     s = e + 1;
   }
+  while (out.length > k) out.pop(); // (cheaper than setting the length)
   return out;
 }
 
