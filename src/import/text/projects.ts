@@ -39,35 +39,68 @@ const trimEnd = (s: string): string => s.replace(/[；;。，,]+$/, "").trim();
  */
 export function parseAllocation(text: string): Allocation[] {
   const out: Allocation[] = [];
-  for (const clause of text.replace(/。$/, "").split(/[；;]/)) {
-    const [main = "", ...rest] = clause.split(/其中[:：]/);
-    const items = (part: string): Allocation[] => {
-      const res: Allocation[] = [];
-      let prefix = "";
-      for (const piece of part.split(/，|,(?!\d{3})/)) {
-        const p = piece.trim();
-        if (!p) continue;
-        const m = AMOUNT.exec(p);
-        const amount = m ? amountOf(p) : undefined;
-        if (!m || amount === undefined) {
-          prefix = prefix ? `${prefix}，${p}` : p;
-          continue;
-        }
-        const label = (prefix ? `${prefix}，` : "") + p.slice(0, m.index).trim();
-        res.push({ label: label || p, amount });
-        prefix = "";
-      }
-      return res;
-    };
-    const mains = items(main);
-    out.push(...mains);
+  const body = text.endsWith("。") ? text.slice(0, -1) : text;
+  for (const clause of body.split(/[；;]/)) {
+    // (most clauses hold no "其中": no split for them)
+    const parts = clause.includes("其中") ? clause.split(/其中[:：]/) : [clause];
+    const mains = allocationItems(parts[0] as string);
+    for (const m of mains) out.push(m);
     const parent = mains[mains.length - 1];
-    const children = rest.flatMap(items);
+    const children: Allocation[] = [];
+    for (let i = 1; i < parts.length; i++) for (const c of allocationItems(parts[i] as string)) children.push(c);
     if (parent && children.length > 0) parent.children = children;
-    else out.push(...children);
+    else for (const c of children) out.push(c);
   }
   return out;
 }
+
+/** The items of one part of a parseAllocation clause (see there). */
+function allocationItems(part: string): Allocation[] {
+  const res: Allocation[] = [];
+  let prefix = "";
+  for (const piece of pieces(part)) {
+    const p = piece.trim();
+    if (!p) continue;
+    const m = AMOUNT.exec(p);
+    const amount = m ? parseAmount(m[1] as string, m[2] === "元" ? "yuan" : "wanyuan") : undefined;
+    if (!m || amount === undefined) {
+      prefix = prefix ? `${prefix}，${p}` : p;
+      continue;
+    }
+    const label = (prefix ? `${prefix}，` : "") + p.slice(0, m.index).trim();
+    res.push({ label: label || p, amount });
+    prefix = "";
+  }
+  return res;
+}
+
+/**
+ * `part.split(/，|,(?!\d{3})/)`: at every "，", and at every "," not followed by three digits (a
+ * thousands separator), found natively (a regular expression with a look-ahead splits slowly).
+ */
+function pieces(part: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  let wide = part.indexOf("，");
+  let narrow = part.indexOf(",");
+  for (;;) {
+    while (narrow >= 0 && isDigitAt(part, narrow + 1) && isDigitAt(part, narrow + 2) && isDigitAt(part, narrow + 3))
+      narrow = part.indexOf(",", narrow + 1);
+    const next = wide < 0 ? narrow : narrow < 0 ? wide : Math.min(wide, narrow);
+    if (next < 0) break;
+    out.push(part.slice(start, next));
+    start = next + 1;
+    if (next === wide) wide = part.indexOf("，", start);
+    else narrow = part.indexOf(",", start);
+  }
+  out.push(part.slice(start));
+  return out;
+}
+
+const isDigitAt = (s: string, i: number): boolean => {
+  const c = s.charCodeAt(i);
+  return c >= 0x30 && c <= 0x39;
+};
 
 export function parseProjects(lines: readonly Line[], r: Range | undefined, problems: Problems): ProjectDescription[] {
   const out: ProjectDescription[] = [];
@@ -97,7 +130,8 @@ export function parseProjects(lines: readonly Line[], r: Range | undefined, prob
       continue;
     }
     if (!cur) continue;
-    const f = FIELD.exec(t);
+    // (FIELD needs a colon)
+    const f = t.includes("：") || t.includes(":") ? FIELD.exec(t) : null;
     if (f) {
       field = f[1] as string;
       const v = (f[2] as string).trim();
