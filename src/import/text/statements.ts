@@ -221,8 +221,11 @@ export function parseStatements(text: string, section: number, ctx: StatementCon
     // (cheap tests first: each pattern needs the text tested for)
     const head = isDigitCode(sen.s.charCodeAt(0)) && sen.s.includes("项") ? ITEM_HEAD.exec(sen.s) : null;
     if (head) item = cleanSubject(head[1] as string, ctx) || undefined;
-    const why = sen.s.includes("原因") && sen.s.includes("决算") ? BUDGET_REASON.exec(sen.s) : null;
-    if (why && lastBudget && lastBudget.reason === undefined) {
+    const why =
+      lastBudget && lastBudget.reason === undefined && sen.s.includes("原因") && sen.s.includes("决算")
+        ? BUDGET_REASON.exec(sen.s)
+        : null;
+    if (why && lastBudget) {
       const r = sen.s.slice(why.index + why[0].length).trim();
       if (r) lastBudget.reason = r;
       continue;
@@ -299,7 +302,7 @@ function parseClause(
   // the clause up to its "主要原因是…" / "原因是…", which is the reason of the clause's last statement
   let headEnd = clause.length;
   let reason: string | undefined;
-  const rm = clause.includes("原因") ? reasonMarker(clause) : -1;
+  const rm = reasonMarker(clause);
   if (rm >= 0) {
     // .slice(marker end).replace(/^[：:，,\s]+/, "").trim(), without the intermediate strings
     let a = rm + (clause.startsWith("主要原因", rm) ? 5 : 3);
@@ -553,8 +556,7 @@ function classifyPiece(s: string, from: number, to: number, num: number, percent
     if (v === undefined) return undefined;
     const e = trimEnd(s, from, pm);
     if (completionEnd(s, from, e) >= 0) return { key: "completion", value: v };
-    const share = s.indexOf("占", from);
-    if (share >= 0 && share < pm) return { key: "share", value: v };
+    if (holdsCode(s, from, pm, 0x5360)) return { key: "share", value: v }; // 占
     if (endsWithAny(s, from, e, GROWTH_WORDS))
       return { key: "growth", value: holdsAny(s, from, pm, FALL_WORDS) ? -v : v };
     return undefined;
@@ -661,6 +663,12 @@ const CHANGE_WORDS = ["增加", "减少", "增长", "下降"];
 /** s[from, to) ends with one of `words` */
 function endsWithAny(s: string, from: number, to: number, words: readonly string[]): boolean {
   for (const w of words) if (before(s, from, to, w) >= 0) return true;
+  return false;
+}
+
+/** s[from, to) holds the code unit `c` (a short range: no native search past its end) */
+function holdsCode(s: string, from: number, to: number, c: number): boolean {
+  for (let i = from; i < to; i++) if (s.charCodeAt(i) === c) return true;
   return false;
 }
 
