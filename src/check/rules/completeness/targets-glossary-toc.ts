@@ -60,55 +60,63 @@ export const C33 = defineRule({
   run: ({ d, template }) => {
     const loc = { part: PART.toc };
     if (d.toc.length === 0) return [{ rule: "C-33", severity: "warning", message: "没有目录", location: loc }];
-    // TOC lines break long titles across lines; compare against the whole TOC without spaces.
-    const toc = squash(d.toc.join(""));
+    // TOC lines break long titles across lines; compare against the whole TOC without spaces
+    // (squash only drops and maps single characters, so squashing each line and joining them is
+    // squashing the joined TOC).
+    const tocLines = d.toc.map(squash);
+    const toc = tocLines.join("");
     const out: Finding[] = [];
     // A 目录 may list the short title ("一、收支预算总表") where the page prints a long one ("一、2017
     // 年度江苏省高级人民法院部门收支预算总表"): both name the spec's table, so they match.
-    const seen = new Map<string, number | undefined>();
-    const specNo = (title: string) => {
-      // Titles repeat between the 目录 and the tables; resolve each once per document.
-      if (!seen.has(title)) seen.set(title, tableNoByTitle(template, title, d.meta.department));
-      return seen.get(title);
-    };
-    const tocNos = new Set(d.toc.map(specNo).filter((n) => n !== undefined));
-    for (const t of d.tables)
-      if (!toc.includes(squash(t.title)) && !(specNo(t.title) === t.no && tocNos.has(t.no)))
+    const dept = squash(d.meta.department);
+    const tocUnnumbered = tocLines.map(unnumbered);
+    const tocNos = new Set<number>();
+    for (const s of tocUnnumbered) {
+      const n = tableNoByTitle(template, s, dept);
+      if (n !== undefined) tocNos.add(n);
+    }
+    const titles = d.tables.map((t) => squash(t.title));
+    const printedNos = new Set<number | undefined>();
+    for (let i = 0; i < d.tables.length; i++) {
+      const t = d.tables[i]!;
+      const title = titles[i]!;
+      const n = tableNoByTitle(template, unnumbered(title), dept);
+      printedNos.add(n);
+      if (!toc.includes(title) && !(n === t.no && tocNos.has(t.no)))
         out.push({
           rule: "C-33",
           severity: "warning",
           message: `目录没有列出表${t.no}“${t.title}”（或标题不一致）`,
           location: { ...loc, table: t.no },
         });
-    // Only where the 目录 lists 说明 sections at all (Jiangsu 2017 lists the 第三部分 heading only)
-    const listsSections = d.toc.some((line) => {
-      const s = squash(line);
-      return !s.endsWith("表") && template.explanations.some((e) => s.includes(squash(e.title)));
-    });
-    for (const spec of listsSections ? template.explanations : []) {
-      const present = d.explanations.some((e) => e.no === spec.no);
-      if (present && !toc.includes(squash(spec.title)))
-        out.push({
-          rule: "C-33",
-          severity: "warning",
-          message: `目录没有列出说明“${spec.title}”部分`,
-          location: loc,
-        });
     }
+    // Only where the 目录 lists 说明 sections at all (Jiangsu 2017 lists the 第三部分 heading only)
+    const sectionTitles = squashedSectionTitles(template);
+    const listsSections = tocLines.some((s) => !s.endsWith("表") && sectionTitles.some((x) => s.includes(x)));
+    if (listsSections)
+      for (let i = 0; i < template.explanations.length; i++) {
+        const spec = template.explanations[i]!;
+        const present = d.explanations.some((e) => e.no === spec.no);
+        if (present && !toc.includes(sectionTitles[i]!))
+          out.push({
+            rule: "C-33",
+            severity: "warning",
+            message: `目录没有列出说明“${spec.title}”部分`,
+            location: loc,
+          });
+      }
     if (d.glossary.length > 0 && !toc.includes("名词解释"))
       out.push({ rule: "C-33", severity: "warning", message: "目录没有列出名词解释", location: loc });
-    const titles = d.tables.map((t) => squash(t.title));
-    const printedNos = new Set(d.tables.map((t) => specNo(t.title)));
-    for (const line of d.toc) {
-      const s = squash(line).replace(/^[-•·]?(?:[一二三四五六七八九十]+、|\d+[.、．])/, "");
+    for (let i = 0; i < d.toc.length; i++) {
+      const s = tocUnnumbered[i]!;
       // Part headings ("第二部分 2025 年部门预算公开表") end in 表 but are not tables.
-      if (/^第[一二三四五六七八九十]+部分/.test(s)) continue;
-      const n = specNo(line);
-      if (s.endsWith("表") && s.length > 4 && !titles.includes(s) && !(n !== undefined && printedNos.has(n)))
+      if (!s.endsWith("表") || s.length <= 4 || PART_HEADING.test(s) || titles.includes(s)) continue;
+      const n = tableNoByTitle(template, s, dept);
+      if (!(n !== undefined && printedNos.has(n)))
         out.push({
           rule: "C-33",
           severity: "warning",
-          message: `目录列出“${line.trim()}”，正文中没有这张表（或标题不一致）`,
+          message: `目录列出“${d.toc[i]!.trim()}”，正文中没有这张表（或标题不一致）`,
           location: loc,
         });
     }
@@ -116,21 +124,30 @@ export const C33 = defineRule({
   },
 });
 
+const LIST_NO = /^[-•·]?(?:[一二三四五六七八九十]+、|\d+[.、．])/;
+const PART_HEADING = /^第[一二三四五六七八九十]+部分/;
+
+/** A squashed title without its list number: "一、部门收支总表" → "部门收支总表". */
+const unnumbered = (squashed: string) => squashed.replace(LIST_NO, "");
+
 /**
- * The spec table a printed or 目录 title names: the title without its list number, year ("2017 年度"),
- * department and "部门" prefix, equal to the spec's title or one of its aliases (also without "部门").
+ * The spec table a printed or 目录 title names, given the title squashed and without its list
+ * number (`unnumbered`): the title without its year ("2017 年度"), department (squashed) and "部门"
+ * prefix, equal to the spec's title or one of its aliases (also without "部门").
  */
-function tableNoByTitle(template: TemplateSpec, title: string, department: string): number | undefined {
-  const dept = squash(department);
-  let s = squash(title).replace(/^[-•·]?(?:[一二三四五六七八九十]+、|\d+[.、．])/, "");
-  s = s.replace(/^\d{4}年度?/, "");
+function tableNoByTitle(template: TemplateSpec, title: string, dept: string): number | undefined {
+  let s = title.replace(/^\d{4}年度?/, "");
   if (dept && s.startsWith(dept)) s = s.slice(dept.length);
   s = bareTitle(s);
   if (!s.endsWith("表") && !s.endsWith("）")) return undefined;
   return titleIndex(template).get(s);
 }
 
-const bareTitle = (x: string) => squash(x).replace(/^部门/, "").replace(/\(/g, "（").replace(/\)/g, "）");
+/** A title squashed (so with full-width brackets) and without a leading "部门". */
+function bareTitle(x: string): string {
+  const s = squash(x);
+  return s.startsWith("部门") ? s.slice(2) : s;
+}
 
 /** Bare title (and alias) → table number, built once per template spec (specs are constants). */
 const titleIndexes = new WeakMap<TemplateSpec, Map<string, number>>();
@@ -146,4 +163,15 @@ function titleIndex(template: TemplateSpec): Map<string, number> {
     titleIndexes.set(template, m);
   }
   return m;
+}
+
+/** The template's 说明 section titles squashed, in spec order, made once per template spec. */
+const sectionTitleLists = new WeakMap<TemplateSpec, readonly string[]>();
+function squashedSectionTitles(template: TemplateSpec): readonly string[] {
+  let l = sectionTitleLists.get(template);
+  if (!l) {
+    l = template.explanations.map((e) => squash(e.title));
+    sectionTitleLists.set(template, l);
+  }
+  return l;
 }
