@@ -1,7 +1,8 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { miniDisclosure } from "../../testing.ts";
 import { explanation, findings, indicator, perfTable, stmt, w } from "../text/testing.ts";
-import { C34 } from "./placeholders.ts";
+import { C34, candidateOrWhole, mayBeWhole } from "./placeholders.ts";
 
 describe("C-34 placeholders", () => {
   it("passes on a clean document (markdown ** in the glossary is not a placeholder)", () => {
@@ -33,5 +34,28 @@ describe("C-34 placeholders", () => {
       ),
     ];
     expect(findings(C34, d)).toEqual([]);
+  });
+});
+
+describe("C-34 first tests", () => {
+  // the patterns C-34 used before the first tests, as the reference definitions
+  const WHOLE = /^\s*[*＊×]+\s*$/;
+  const ANY = /待填|待补|请填|[XＸxｘ]{2}|×{2}|^\s*[*＊×]+\s*$/;
+  const ch = fc.constantFrom(..."待填补请写XＸxｘ×*＊ \t\u00a0\u3000\u2003\ufeff1万元-a（", "\n");
+  it("mayBeWhole accepts every string WHOLE matches, and candidateOrWhole is CANDIDATE or WHOLE", () => {
+    fc.assert(
+      fc.property(fc.array(ch, { maxLength: 8 }), (cs) => {
+        const s = cs.join("");
+        if (WHOLE.test(s)) expect(mayBeWhole(s)).toBe(true);
+        expect(candidateOrWhole(s)).toBe(ANY.test(s));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+  it("mayBeWhole accepts every white space character", () => {
+    for (let c = 0; c < 0x10000; c++) {
+      const s = `${String.fromCharCode(c)}*`;
+      if (WHOLE.test(s)) expect(mayBeWhole(s)).toBe(true);
+    }
   });
 });
