@@ -1,6 +1,16 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { coded, makeTable, total } from "../../testing.ts";
-import { checkChange, checkShare, incomeLineKey, isPlaceholder, projectCore, resolveItemCode } from "./shared.ts";
+import {
+  checkChange,
+  checkShare,
+  hasText,
+  incomeLineKey,
+  isPlaceholder,
+  projectCore,
+  resolveItemCode,
+  squash,
+} from "./shared.ts";
 import { stmt, w } from "./testing.ts";
 
 describe("checkShare", () => {
@@ -77,5 +87,38 @@ describe("matching helpers", () => {
   it("recognises placeholders", () => {
     for (const p of ["【待填写：原因】", "XX", "××", "*"]) expect(isPlaceholder(p)).toBe(true);
     expect(isPlaceholder("厉行节约")).toBe(false);
+  });
+});
+
+describe("hasText", () => {
+  it("is s.trim() !== '' for every first character and for mixed strings", () => {
+    for (let c = 0; c < 0x10000; c++) {
+      const s = String.fromCharCode(c);
+      expect(hasText(s)).toBe(s.trim() !== "");
+      expect(hasText(`${s} `)).toBe(`${s} `.trim() !== "");
+    }
+    const ch = fc.constantFrom(..." \t\n\u00a0\u3000\u2003\ufeff\u200b*a1成本（");
+    fc.assert(
+      fc.property(fc.array(ch, { maxLength: 6 }), (cs) => {
+        expect(hasText(cs.join(""))).toBe(cs.join("").trim() !== "");
+      }),
+    );
+    expect(hasText(undefined)).toBe(false);
+  });
+});
+
+describe("squash", () => {
+  it("removes white space and turns ASCII brackets full-width (the reference replace chain)", () => {
+    const ref = (s: string) =>
+      s
+        .replace(/[\s\u00a0\u3000]+/g, "")
+        .replace(/\(/g, "（")
+        .replace(/\)/g, "）");
+    const ch = fc.constantFrom(..." \t\n\u00a0\u3000()（）a成本1");
+    fc.assert(
+      fc.property(fc.array(ch, { maxLength: 10 }), (cs) => {
+        expect(squash(cs.join(""))).toBe(ref(cs.join("")));
+      }),
+    );
   });
 });

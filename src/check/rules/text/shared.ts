@@ -36,11 +36,22 @@ export function squash(s: string): string {
   return cachedText(squashOnce, s);
 }
 
+/**
+ * `s.trim() !== ""` for a defined `s`, without making the trimmed string: a first character that is
+ * no white space (what trim removes lies in U+0000 … U+0020, U+00A0, U+1680 … U+3000 and U+FEFF)
+ * decides at once.
+ */
+export function hasText(s: string | undefined): boolean {
+  if (s === undefined) return false;
+  const c = s.charCodeAt(0); // NaN for "": every comparison false
+  if (c > 0x20 && c !== 0xa0 && (c < 0x1680 || c > 0x3000) && c !== 0xfeff) return true;
+  return s.trim() !== "";
+}
+
 function squashOnce(s: string): string {
-  return s
-    .replace(/[\s\u00a0\u3000]+/g, "")
-    .replace(/\(/g, "（")
-    .replace(/\)/g, "）");
+  const t = s.replace(/[\s\u00a0\u3000]+/g, "");
+  // (most text has no ASCII brackets: no scans for them)
+  return t.includes("(") || t.includes(")") ? t.replace(/\(/g, "（").replace(/\)/g, "）") : t;
 }
 
 /** The 说明 section with the template's id (by number, falling back to the title). */
@@ -418,6 +429,11 @@ export function isPlaceholder(s: string | undefined): boolean {
  * "2024-2025 年中央就业补助项目"; domain-rules §9.7): no years, no 资金/项目, no (自有资金).
  */
 export function projectCore(name: string): string {
+  // (matching compares every 表7 project's core with each name: made once per name and check run)
+  return cachedText(projectCoreOnce, name);
+}
+
+function projectCoreOnce(name: string): string {
   return squash(name)
     .replace(/\d{4}(?:[-－—~～至]\d{4})?年(?:度)?/g, "")
     .replace(/（自有资金）|（单位资金）/g, "")
