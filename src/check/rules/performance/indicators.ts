@@ -7,9 +7,9 @@ import type { Indicator, PerformanceTable } from "../../../model/disclosure.ts";
 import type { Finding } from "../../../model/finding.ts";
 import { formatWanyuan } from "../../../model/money.ts";
 import { defineRule, type Rule } from "../../rule.ts";
-import { squash } from "../text/shared.ts";
+import { hasText, squash } from "../text/shared.ts";
 import { perfLoc, projectTables } from "./project-tables.ts";
-import { ceilingFen, isCost, parseTarget, unitOf } from "./targets.ts";
+import { costCeilings, parseTarget, unitOf } from "./targets.ts";
 
 export const P04 = defineRule({
   id: "P-04",
@@ -115,6 +115,12 @@ export function expectedScoring(i: Indicator): string | undefined {
 
 const SCORING_KINDS = ["满意度赋分", "评判等级", "直接赋分", "完成比例"];
 
+/** The first of SCORING_KINDS a printed 赋分规则 (squashed) names. */
+function scoringKind(scoring: string): string | undefined {
+  for (const k of SCORING_KINDS) if (scoring.includes(k)) return k;
+  return undefined;
+}
+
 export const P07 = defineRule({
   id: "P-07",
   severity: "warning",
@@ -123,16 +129,16 @@ export const P07 = defineRule({
     "指标赋分规则与指标值形式相符（定性→按评判等级；日期/=0/≤时间或比率→直接赋分；满意度→满意度赋分；数量与成本→按完成比例）",
   source: "derived from the seed (no exception among 184 indicators)",
   run: ({ d }) => {
-    if (!d.performance.some((t) => t.indicators.some((i) => i.scoring?.trim())))
+    if (!d.performance.some((t) => t.indicators.some((i) => hasText(i.scoring))))
       return { notChecked: "没有识别出指标赋分规则" };
     const out: Finding[] = [];
     for (const t of d.performance)
       for (const i of t.indicators) {
-        if (!i.scoring?.trim()) continue;
-        const actual = squash(i.scoring!);
-        const kind = SCORING_KINDS.find((k) => actual.includes(k));
+        if (!hasText(i.scoring)) continue;
+        const kind = scoringKind(squash(i.scoring!));
+        if (!kind) continue;
         const exp = expectedScoring(i);
-        if (!kind || !exp || kind === exp) continue;
+        if (!exp || kind === exp) continue;
         out.push({
           rule: "P-07",
           severity: "warning",
@@ -206,12 +212,14 @@ export const P10 = defineRule({
   title: "单个成本指标上限不超过项目年度预算总额（上限合计与预算的关系见 T-32）",
   source: "derived",
   run: ({ d }) => {
-    const pts = projectTables(d).filter((t) => t.total !== undefined && t.indicators.some(isCost));
+    const pts = projectTables(d).filter((t) => t.total !== undefined && costCeilings(t).costs.length > 0);
     if (pts.length === 0) return { notChecked: "没有带成本指标和年度预算总额的项目绩效表" };
     const out: Finding[] = [];
-    for (const t of pts)
-      for (const i of t.indicators.filter(isCost)) {
-        const c = ceilingFen(t, i);
+    for (const t of pts) {
+      const { costs, ceilings } = costCeilings(t);
+      for (let k = 0; k < costs.length; k++) {
+        const i = costs[k]!;
+        const c = ceilings[k];
         if (c !== undefined && c > t.total!)
           out.push({
             rule: "P-10",
@@ -223,6 +231,7 @@ export const P10 = defineRule({
             difference: formatWanyuan(c - t.total!),
           });
       }
+    }
     return out;
   },
 });

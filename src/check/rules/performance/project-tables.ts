@@ -83,8 +83,9 @@ export const P03 = defineRule({
         expected: t.total!,
         actual: t.fiscal! + (t.other ?? 0),
         addends: 2,
-        message: `年度预算总额 ${formatWanyuan(t.total!)} 万元与财政拨款 ${formatWanyuan(t.fiscal!)} + 其他资金 ${formatWanyuan(t.other ?? 0)} 万元不一致`,
-        location: perfLoc(t),
+        message: () =>
+          `年度预算总额 ${formatWanyuan(t.total!)} 万元与财政拨款 ${formatWanyuan(t.fiscal!)} + 其他资金 ${formatWanyuan(t.other ?? 0)} 万元不一致`,
+        location: () => perfLoc(t),
       });
       if (f) out.push(f);
     }

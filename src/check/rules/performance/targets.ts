@@ -88,3 +88,19 @@ export function ceilingFen(table: PerformanceTable, i: Indicator): Fen | undefin
   if (/每人|每次|每件|人均|单价/.test(name)) return undefined;
   return base;
 }
+
+/** A table's 成本指标 in table order, with the `ceilingFen` of each (undefined where none). */
+export interface CostCeilings {
+  costs: readonly Indicator[];
+  ceilings: readonly (Fen | undefined)[];
+}
+
+/** The cost indicators of a table and their ceilings, made once per check run (T-32 and P-10 read them). */
+export function costCeilings(t: PerformanceTable): CostCeilings {
+  return cached(t, "costCeilings", findCostCeilings);
+}
+
+function findCostCeilings(t: PerformanceTable): CostCeilings {
+  const costs = t.indicators.filter(isCost);
+  return { costs, ceilings: costs.map((i) => ceilingFen(t, i)) };
+}

@@ -8,7 +8,7 @@ import type { PerformanceTable } from "../../../model/disclosure.ts";
 import type { Finding } from "../../../model/finding.ts";
 import { formatWanyuan, sum } from "../../../model/money.ts";
 import { compareSum, defineRule } from "../../rule.ts";
-import { ceilingFen, isCost } from "../performance/targets.ts";
+import { costCeilings } from "../performance/targets.ts";
 import { grandTotal, matchProject, PART, projectCore, projectGroups, summaryLine, textLoc, totalAt } from "./shared.ts";
 
 const projectTables = (ts: readonly PerformanceTable[]) => ts.filter((t) => t.kind === "project");
@@ -56,7 +56,7 @@ export const T28 = defineRule({
         expected,
         actual,
         addends,
-        message: `预算绩效情况 ${what} ${formatWanyuan(actual)} 万元与 ${formatWanyuan(expected)} 万元不一致`,
+        message: () => `预算绩效情况 ${what} ${formatWanyuan(actual)} 万元与 ${formatWanyuan(expected)} 万元不一致`,
         location: loc4,
       });
       if (f) out.push(f);
@@ -86,12 +86,16 @@ export const T29 = defineRule({
     const groups = projectGroups(t7);
     const t11 = tableById(d, "carryover");
     const carry = new Map<string, number>();
-    if (t11)
+    if (t11) {
+      const total = totalRow(t11);
       for (const r of t11.rows) {
-        if (r === totalRow(t11) || r.kind === "unit" || r.kind === "total") continue;
+        if (r === total || r.kind === "unit" || r.kind === "total") continue;
         const a = amountAt(t11, r, "fiscalSubtotal") ?? 0;
-        if (a !== 0) carry.set(projectCore(r.label), (carry.get(projectCore(r.label)) ?? 0) + a);
+        if (a === 0) continue;
+        const core = projectCore(r.label);
+        carry.set(core, (carry.get(core) ?? 0) + a);
       }
+    }
     // 政府性基金 / 国有资本经营 project spending (表8/表9) is printed by function code only, with no
     // project name, so a project table may legitimately hold fiscal money that 表7 does not show.
     // Up to that amount a shortfall against 表7 cannot be attributed, and is not reported.
@@ -148,14 +152,15 @@ export const T30 = defineRule({
       expected,
       actual: s,
       addends: pts.length,
-      message: `${pts.length} 张项目支出绩效目标表年度预算总额之和 ${formatWanyuan(s)} 万元与表3 项目支出总计 ${formatWanyuan(expected)} 万元不一致`,
-      location: {
+      message: () =>
+        `${pts.length} 张项目支出绩效目标表年度预算总额之和 ${formatWanyuan(s)} 万元与表3 项目支出总计 ${formatWanyuan(expected)} 万元不一致`,
+      location: () => ({
         part: PART.performance,
         section: "全部项目支出绩效目标表",
         table: 3,
         row: "总计",
         column: "项目支出",
-      },
+      }),
     });
     return f ? [f] : [];
   },
@@ -239,12 +244,11 @@ export const T32 = defineRule({
   title: "成本指标上限之和 = 项目年度预算总额（上限低于预算则预算用完即无法达成成本目标）",
   source: "derived (Xinjiang practice; not a published rule)",
   run: ({ d }) => {
-    const pts = projectTables(d.performance).filter((t) => t.total !== undefined && t.indicators.some(isCost));
+    const pts = projectTables(d.performance).filter((t) => t.total !== undefined && costCeilings(t).costs.length > 0);
     if (pts.length === 0) return { notChecked: "没有带成本指标和年度预算总额的项目绩效表" };
     const out: Finding[] = [];
     for (const t of pts) {
-      const costs = t.indicators.filter(isCost);
-      const ceilings = costs.map((i) => ceilingFen(t, i));
+      const { ceilings } = costCeilings(t);
       const known = sum(ceilings.filter((x): x is number => x !== undefined));
       const complete = ceilings.every((x) => x !== undefined);
       const budget = t.total!;
