@@ -41,8 +41,9 @@ export const T14 = defineRule({
             expected,
             actual: s.amount,
             addends: 0,
-            message: `说明六 ${s.subject} ${formatWanyuan(s.amount)} 万元与表6 总计 ${formatWanyuan(expected)} 万元不一致`,
-            location: { ...textLoc(e.no, `（${s.subject}）`), table: 6, row: "总计" },
+            message: () =>
+              `说明六 ${s.subject} ${formatWanyuan(s.amount!)} 万元与表6 总计 ${formatWanyuan(expected)} 万元不一致`,
+            location: () => ({ ...textLoc(e.no, `（${s.subject}）`), table: 6, row: "总计" }),
           });
           if (f) out.push(f);
         }

@@ -19,23 +19,23 @@ import {
   toFinding,
 } from "./shared.ts";
 
-/** Every statement outside 说明五(三), with its location; 机关运行经费 from 其他重要事项. */
-function nonItemStatements(ctx: RuleContext): { s: Statement; loc: Location }[] {
-  const out: { s: Statement; loc: Location }[] = [];
-  for (const e of ctx.d.explanations) {
-    for (const s of e.statements) {
-      if (e.no === 5 && generalBudgetPart(s) === 3) continue;
-      out.push({ s, loc: textLoc(e.no, `（${s.subject}）`) });
-    }
-  }
+/**
+ * The 机关运行经费 statement of 其他重要事项 when no 说明 section lists it: a section of its own (spec
+ * otherMatter, Jiangsu 说明十) lists it among its statements, and T-04 checks it once.
+ */
+function unlistedOfficeOperatingCost(ctx: RuleContext): Statement | undefined {
   const oc = ctx.d.otherMatters.officeOperatingCost;
-  // once: a section of its own (spec otherMatter, Jiangsu 说明十) lists it among its statements above
-  const listed =
-    oc &&
-    ctx.template.explanations.some((e) => e.otherMatter === "officeOperatingCost") &&
-    out.some(({ s }) => s.subject === oc.subject && s.amount === oc.amount && s.change === oc.change);
-  if (oc && !listed) out.push({ s: oc, loc: textLoc(12, "（一）机关运行经费") });
-  return out;
+  if (!oc || !ctx.template.explanations.some((e) => e.otherMatter === "officeOperatingCost")) return oc;
+  for (const e of ctx.d.explanations)
+    for (const s of e.statements)
+      if (
+        !(e.no === 5 && generalBudgetPart(s) === 3) &&
+        s.subject === oc.subject &&
+        s.amount === oc.amount &&
+        s.change === oc.change
+      )
+        return undefined;
+  return oc;
 }
 
 export const T04 = defineRule({
@@ -45,11 +45,26 @@ export const T04 = defineRule({
   title: "增减额与增长率一致：增长率 = 增减额 ÷（本年 − 增减额），符号与“增加/减少”“增长/下降”一致",
   source: "derived",
   run: (ctx) => {
-    const list = nonItemStatements(ctx).filter(({ s }) => s.change !== undefined);
-    if (list.length === 0) return { notChecked: "说明中没有识别出增减额" };
+    // every statement with a change outside 说明五(三) (T-12 checks those), then 机关运行经费 of
+    // 其他重要事项; a finding's place is made only for a finding
     const out: Finding[] = [];
-    for (const { s, loc } of list)
-      for (const c of checkChange(s)) out.push(toFinding("T-04", c, loc, `${s.subject}：`));
+    let checked = 0;
+    for (const e of ctx.d.explanations)
+      for (const s of e.statements) {
+        if (s.change === undefined || (e.no === 5 && generalBudgetPart(s) === 3)) continue;
+        checked++;
+        const cs = checkChange(s);
+        if (cs.length === 0) continue;
+        const loc = textLoc(e.no, `（${s.subject}）`);
+        for (const c of cs) out.push(toFinding("T-04", c, loc, `${s.subject}：`));
+      }
+    const oc = unlistedOfficeOperatingCost(ctx);
+    if (oc?.change !== undefined) {
+      checked++;
+      const loc = textLoc(12, "（一）机关运行经费");
+      for (const c of checkChange(oc)) out.push(toFinding("T-04", c, loc, `${oc.subject}：`));
+    }
+    if (checked === 0) return { notChecked: "说明中没有识别出增减额" };
     return out;
   },
 });
@@ -73,9 +88,11 @@ export const T12 = defineRule({
     const t5 = tableById(ctx.d, "generalBudgetExpenditure");
     const out: Finding[] = [];
     for (const { s, n } of items) {
+      const cs = checkChange(s);
+      if (cs.length === 0) continue; // (the place is made only for a finding)
       const code = resolveItemCode(t5, s);
       const loc: Location = { ...textLoc(e.no, `（三）第 ${n} 项`), row: code ? `${code} ${s.subject}` : s.subject };
-      for (const c of checkChange(s)) out.push(toFinding("T-12", c, loc, `${s.subject}：`));
+      for (const c of cs) out.push(toFinding("T-12", c, loc, `${s.subject}：`));
     }
     return out;
   },
@@ -123,8 +140,9 @@ export const T05 = defineRule({
       expected: sum(exp.map(prior)),
       actual: sum(inc.map(prior)),
       addends: inc.length + exp.length,
-      message: `按说明二推算的上年收入预算 ${formatWanyuan(sum(inc.map(prior)))} 万元与按说明三推算的上年支出预算 ${formatWanyuan(sum(exp.map(prior)))} 万元不一致`,
-      location: textLoc(2),
+      message: () =>
+        `按说明二推算的上年收入预算 ${formatWanyuan(sum(inc.map(prior)))} 万元与按说明三推算的上年支出预算 ${formatWanyuan(sum(exp.map(prior)))} 万元不一致`,
+      location: () => textLoc(2),
     });
     return f ? [f] : [];
   },
@@ -147,8 +165,9 @@ export const T06 = defineRule({
       expected: sum(inc.map(prior)),
       actual: sum(gb.map(prior)),
       addends: inc.length + gb.length,
-      message: `按说明五（一）推算的上年一般公共预算拨款 ${formatWanyuan(sum(gb.map(prior)))} 万元与按说明二推算的 ${formatWanyuan(sum(inc.map(prior)))} 万元不一致`,
-      location: textLoc(5, "（一）"),
+      message: () =>
+        `按说明五（一）推算的上年一般公共预算拨款 ${formatWanyuan(sum(gb.map(prior)))} 万元与按说明二推算的 ${formatWanyuan(sum(inc.map(prior)))} 万元不一致`,
+      location: () => textLoc(5, "（一）"),
     });
     return f ? [f] : [];
   },
@@ -170,8 +189,9 @@ export const T07 = defineRule({
       expected: b,
       actual: a,
       addends: changeSumAddends(inc.length + exp.length),
-      message: `说明二收入增减额合计 ${formatWanyuan(a)} 万元与说明三支出增减额合计 ${formatWanyuan(b)} 万元不一致`,
-      location: textLoc(2),
+      message: () =>
+        `说明二收入增减额合计 ${formatWanyuan(a)} 万元与说明三支出增减额合计 ${formatWanyuan(b)} 万元不一致`,
+      location: () => textLoc(2),
     });
     return f ? [f] : [];
   },
@@ -194,8 +214,9 @@ export const T13 = defineRule({
       expected: b,
       actual: a,
       addends: changeSumAddends(items.length + gb.length),
-      message: `说明五（三）各项增减额之和 ${formatWanyuan(a)} 万元与说明五（一）增减额之和 ${formatWanyuan(b)} 万元不一致`,
-      location: textLoc(5, "（三）"),
+      message: () =>
+        `说明五（三）各项增减额之和 ${formatWanyuan(a)} 万元与说明五（一）增减额之和 ${formatWanyuan(b)} 万元不一致`,
+      location: () => textLoc(5, "（三）"),
     });
     return f ? [f] : [];
   },

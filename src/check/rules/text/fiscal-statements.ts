@@ -102,8 +102,9 @@ export const T09 = defineRule({
         actual: s.amount,
         addends: 0,
         statedInWanyuan: t5.unit === "yuan",
-        message: `说明五（一）${s.subject} ${formatWanyuan(s.amount)} 万元与表5 总计行 ${formatWanyuan(expected)} 万元不一致`,
-        location: { ...textLoc(e.no, `（一）${s.subject}`), table: 5, row: "总计" },
+        message: () =>
+          `说明五（一）${s.subject} ${formatWanyuan(s.amount!)} 万元与表5 总计行 ${formatWanyuan(expected)} 万元不一致`,
+        location: () => ({ ...textLoc(e.no, `（一）${s.subject}`), table: 5, row: "总计" }),
       });
       if (f) out.push(f);
     }
@@ -127,7 +128,7 @@ export const T10 = defineRule({
     const out: Finding[] = [];
     list.forEach((s, i) => {
       const cc = classCode(s);
-      const loc = { ...textLoc(e.no, `（二）第 ${i + 1} 项`), table: 5 };
+      const loc = () => ({ ...textLoc(e.no, `（二）第 ${i + 1} 项`), table: 5 });
       if (cc) {
         const r = classRow(t5, cc);
         const expected = r ? (amountAt(t5, r, "total") ?? 0) : 0;
@@ -135,14 +136,15 @@ export const T10 = defineRule({
           expected,
           actual: s.amount!,
           addends: 0,
-          message: `说明五（二）${s.subject} ${formatWanyuan(s.amount!)} 万元与表5 ${cc} 类合计 ${formatWanyuan(expected)} 万元不一致`,
-          location: { ...loc, row: r ? rowLabel(r) : cc },
+          message: () =>
+            `说明五（二）${s.subject} ${formatWanyuan(s.amount!)} 万元与表5 ${cc} 类合计 ${formatWanyuan(expected)} 万元不一致`,
+          location: () => ({ ...loc(), row: r ? rowLabel(r) : cc }),
         });
         if (f) out.push(f);
       }
       if (s.share !== undefined && whole) {
         const c = checkShare(s.share, s.amount!, whole);
-        if (c) out.push(toFinding("T-10", c, loc, `说明五（二）${s.subject}：`));
+        if (c) out.push(toFinding("T-10", c, loc(), `说明五（二）${s.subject}：`));
       }
     });
     return out;

@@ -102,8 +102,9 @@ export const T20 = defineRule({
         expected: l.amount ?? 0,
         actual: s.amount,
         addends: 0,
-        message: `说明十 ${s.subject} ${formatWanyuan(s.amount)} 万元与表10“${l.label}” ${formatWanyuan(l.amount ?? 0)} 万元不一致`,
-        location: { ...textLoc(e.no, `（${s.subject}）`), table: t.no, row: l.label },
+        message: () =>
+          `说明十 ${s.subject} ${formatWanyuan(s.amount!)} 万元与表10“${l.label}” ${formatWanyuan(l.amount ?? 0)} 万元不一致`,
+        location: () => ({ ...textLoc(e.no, `（${s.subject}）`), table: t.no, row: l.label }),
       });
       if (f) out.push(f);
     }
@@ -157,8 +158,9 @@ export const T21 = defineRule({
         expected: x.amount,
         actual: s.amount,
         addends: 0,
-        message: `说明十一 ${s.subject} ${formatWanyuan(s.amount)} 万元与表11“${x.row}” ${formatWanyuan(x.amount)} 万元不一致`,
-        location: { ...textLoc(e.no, `（${s.subject}）`), table: 11, row: x.row },
+        message: () =>
+          `说明十一 ${s.subject} ${formatWanyuan(s.amount!)} 万元与表11“${x.row}” ${formatWanyuan(x.amount)} 万元不一致`,
+        location: () => ({ ...textLoc(e.no, `（${s.subject}）`), table: 11, row: x.row }),
       });
       if (f) out.push(f);
     }

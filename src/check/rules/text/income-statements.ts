@@ -51,7 +51,8 @@ export const T01 = defineRule({
       expected: total,
       actual: s.amount!,
       addends: 0,
-      message: `说明一 收支总预算 ${formatWanyuan(s.amount!)} 万元与表1 收入总计 ${formatWanyuan(total)} 万元不一致`,
+      message: () =>
+        `说明一 收支总预算 ${formatWanyuan(s.amount!)} 万元与表1 收入总计 ${formatWanyuan(total)} 万元不一致`,
       location: loc,
     });
     if (f) out.push(f);
@@ -121,8 +122,9 @@ export const T02 = defineRule({
         expected: l.amount,
         actual: s.amount,
         addends: 0,
-        message: `说明二 ${s.subject} ${formatWanyuan(s.amount)} 万元与表1“${l.row.label}” ${formatWanyuan(l.amount)} 万元不一致`,
-        location: textLoc(e.no, `（${s.subject}）`),
+        message: () =>
+          `说明二 ${s.subject} ${formatWanyuan(s.amount!)} 万元与表1“${l.row.label}” ${formatWanyuan(l.amount)} 万元不一致`,
+        location: () => textLoc(e.no, `（${s.subject}）`),
       });
       if (f) out.push({ ...f, location: { ...f.location, table: 1, row: l.row.label } });
     }

@@ -31,8 +31,9 @@ export const T22 = defineRule({
         expected: total,
         actual: oc.amount,
         addends: 0,
-        message: `说明中机关运行经费 ${formatWanyuan(oc.amount)} 万元与表${own.no} 合计 ${formatWanyuan(total)} 万元不一致`,
-        location: { ...textLoc(otherSectionNo(ctx, "officeOperatingCost")), table: own.no },
+        message: () =>
+          `说明中机关运行经费 ${formatWanyuan(oc.amount!)} 万元与表${own.no} 合计 ${formatWanyuan(total)} 万元不一致`,
+        location: () => ({ ...textLoc(otherSectionNo(ctx, "officeOperatingCost")), table: own.no }),
         statedInWanyuan: own.unit === "yuan",
       });
       return f ? [f] : [];
@@ -65,7 +66,8 @@ export const T22 = defineRule({
         expected: operating,
         actual: oc.amount,
         addends: 0,
-        message: `部门只有行政单位，机关运行经费 ${formatWanyuan(oc.amount)} 万元应等于表6 公用经费 ${formatWanyuan(operating)} 万元`,
+        message: () =>
+          `部门只有行政单位，机关运行经费 ${formatWanyuan(oc.amount!)} 万元应等于表6 公用经费 ${formatWanyuan(operating)} 万元`,
         location: loc,
         statedInWanyuan: t6.unit === "yuan",
       });
@@ -98,7 +100,8 @@ export const T23 = defineRule({
         expected: p.total,
         actual: parts,
         addends: 3,
-        message: `政府采购货物、工程、服务预算之和 ${formatWanyuan(parts)} 万元与政府采购预算 ${formatWanyuan(p.total)} 万元不一致`,
+        message: () =>
+          `政府采购货物、工程、服务预算之和 ${formatWanyuan(parts)} 万元与政府采购预算 ${formatWanyuan(p.total!)} 万元不一致`,
         location: loc,
       });
       if (f) out.push(f);
@@ -193,6 +196,8 @@ export const T25 = defineRule({
   },
 });
 
+const ACTIVE_CHANGE = /在职(?:人数|人员)较上年(减少|增加)(\d+)人/g;
+
 export const T26 = defineRule({
   id: "T-26",
   severity: "error",
@@ -225,7 +230,11 @@ export const T26 = defineRule({
     if (s.activeChange !== undefined) {
       for (const e of d.explanations) {
         if (e.no !== 3 && e.no !== 5) continue;
-        for (const m of squash(e.text).matchAll(/在职(?:人数|人员)较上年(减少|增加)(\d+)人/g)) {
+        // (the claim needs 职, which squashing neither adds nor removes)
+        if (!e.text.includes("职")) continue;
+        const text = squash(e.text);
+        ACTIVE_CHANGE.lastIndex = 0;
+        for (let m = ACTIVE_CHANGE.exec(text); m; m = ACTIVE_CHANGE.exec(text)) {
           const claimed = (m[1] === "减少" ? -1 : 1) * Number(m[2]);
           if (claimed !== s.activeChange)
             out.push({

@@ -63,8 +63,9 @@ export const T15 = defineRule({
         expected: total,
         actual: sum(scales),
         addends: scales.length,
-        message: `说明七 各项目预算安排规模之和 ${formatWanyuan(sum(scales))} 万元与表7 总计 ${formatWanyuan(total)} 万元不一致`,
-        location: { ...textLoc(7), table: 7, row: "总计" },
+        message: () =>
+          `说明七 各项目预算安排规模之和 ${formatWanyuan(sum(scales))} 万元与表7 总计 ${formatWanyuan(total)} 万元不一致`,
+        location: () => ({ ...textLoc(7), table: 7, row: "总计" }),
       });
       if (f) out.push(f);
     }
@@ -84,8 +85,9 @@ function checkAllocation(
     expected: parent,
     actual: s,
     addends: items.length,
-    message: `说明七“${name}”${parentLabel}的资金分配之和 ${formatWanyuan(s)} 万元与 ${formatWanyuan(parent)} 万元不一致`,
-    location: projLoc(name),
+    message: () =>
+      `说明七“${name}”${parentLabel}的资金分配之和 ${formatWanyuan(s)} 万元与 ${formatWanyuan(parent)} 万元不一致`,
+    location: () => projLoc(name),
   });
   if (f) out.push(f);
   for (const a of items)
@@ -155,6 +157,9 @@ export const T17 = defineRule({
   },
 });
 
+/** A year label not part of a longer number, a document number (〔2024〕) or a range (2023—2024). */
+const YEAR = /(?<![\d〔[\-－—至])(\d{4})年/g;
+
 export const T34 = defineRule({
   id: "T-34",
   severity: "warning",
@@ -168,14 +173,12 @@ export const T34 = defineRule({
     for (const p of d.projects) {
       // 政策依据 legitimately cites earlier documents and the name may carry a 结转 year; check the
       // fields that describe this year's money: allocation, period and the 补助 details.
-      const fields: [string, string | undefined][] = [
-        ["资金分配情况", p.allocationText],
-        ["资金执行时间", p.period],
-        ...Object.entries(p.extra),
-      ];
-      for (const [label, text] of fields) {
-        if (!text) continue;
-        for (const m of squash(text).matchAll(/(?<![\d〔[\-－—至])(\d{4})年/g)) {
+      const check = (label: string, text: string | undefined) => {
+        // (a year needs 年, which squashing neither adds nor removes)
+        if (!text?.includes("年")) return;
+        const s = squash(text);
+        YEAR.lastIndex = 0;
+        for (let m = YEAR.exec(s); m; m = YEAR.exec(s)) {
           const y = Number(m[1]);
           if (y < year && y > year - 10)
             out.push({
@@ -187,7 +190,10 @@ export const T34 = defineRule({
               actual: `${y} 年`,
             });
         }
-      }
+      };
+      check("资金分配情况", p.allocationText);
+      check("资金执行时间", p.period);
+      for (const k in p.extra) check(k, p.extra[k]);
     }
     return out;
   },
