@@ -6,13 +6,15 @@
 import { tableById } from "../../../model/access.ts";
 import type { Explanation, Statement } from "../../../model/disclosure.ts";
 import type { Finding, Location } from "../../../model/finding.ts";
-import { defineRule, type Rule, type RuleContext } from "../../rule.ts";
+import { defineRule, force, type Lazy, type Rule, type RuleContext } from "../../rule.ts";
+import { itemStatements } from "../text/change-statements.ts";
 import { threePublicKey } from "../text/fund-statements.ts";
 import {
   cnNumber,
   comparesWithPriorYear,
   explanationById,
   generalBudgetPart,
+  hasText,
   incomeLineKey,
   isPlaceholder,
   natureKey,
@@ -21,10 +23,10 @@ import {
   textLoc,
 } from "../text/shared.ts";
 
-/** A 原因 problem for a statement with a non-zero change. */
-export function reasonFinding(rule: string, s: Statement, location: Location): Finding | undefined {
+/** A 原因 problem for a statement with a non-zero change (its place made only for a finding). */
+export function reasonFinding(rule: string, s: Statement, location: Lazy<Location>): Finding | undefined {
   if (s.change === undefined || s.change === 0) return undefined;
-  const missing = !s.reason?.trim();
+  const missing = !hasText(s.reason);
   if (!missing && !isPlaceholder(s.reason)) return undefined;
   return {
     rule,
@@ -32,7 +34,7 @@ export function reasonFinding(rule: string, s: Statement, location: Location): F
     message: missing
       ? `${s.subject} 比上年有增减，但没有说明增减原因`
       : `${s.subject} 的增减原因是未填写的占位符“${s.reason!.trim()}”`,
-    location,
+    location: force(location),
   };
 }
 
@@ -70,7 +72,7 @@ function requireDetail(
   needShare: boolean,
   needChange = true,
 ): void {
-  const loc = textLoc(e.no, `（${s.subject}）`);
+  const loc = () => textLoc(e.no, `（${s.subject}）`);
   const lacks: string[] = [];
   if (needShare && s.share === undefined) lacks.push("占比");
   if (needChange && s.change === undefined) lacks.push("比上年增减");
@@ -79,7 +81,7 @@ function requireDetail(
       rule: id,
       severity: "error",
       message: `说明${cnNumber(e.no)} ${s.subject} 缺少${lacks.join("、")}`,
-      location: loc,
+      location: loc(),
     });
   const r = reasonFinding(id, s, loc);
   if (r) out.push(r);
@@ -174,7 +176,7 @@ export const SECTION_RULES: readonly Rule[] = [
           message: "说明五（二）没有按类说明一般公共预算当年拨款结构",
           location: textLoc(e.no, "（二）"),
         });
-      const items = e.statements.filter((s) => generalBudgetPart(s) === 3);
+      const items = itemStatements(e);
       if (items.length === 0)
         out.push({
           rule: "C-22",
@@ -182,8 +184,8 @@ export const SECTION_RULES: readonly Rule[] = [
           message: "说明五（三）没有逐项说明一般公共预算当年拨款具体使用情况",
           location: textLoc(e.no, "（三）"),
         });
-      items.forEach((s, i) => {
-        const loc = textLoc(e.no, `（三）第 ${i + 1} 项`);
+      for (const { s, n } of items) {
+        const loc = () => textLoc(e.no, `（三）第 ${n} 项`);
         const lacks = byBudget
           ? [s.budget === undefined ? "年初预算数" : "", s.amount === undefined ? "决算数" : ""].filter(Boolean)
           : [
@@ -192,10 +194,15 @@ export const SECTION_RULES: readonly Rule[] = [
               s.growth === undefined ? "增长率" : "",
             ].filter(Boolean);
         if (lacks.length)
-          out.push({ rule: "C-22", severity: "error", message: `${s.subject} 缺少${lacks.join("、")}`, location: loc });
+          out.push({
+            rule: "C-22",
+            severity: "error",
+            message: `${s.subject} 缺少${lacks.join("、")}`,
+            location: loc(),
+          });
         const r = reasonFinding("C-22", s, loc);
         if (r) out.push(r);
-      });
+      }
     },
   ),
   sectionRule("C-23", "basic", "说明：一般公共预算基本支出（人员经费、公用经费）", "L5", (e, _c, out) => {
@@ -267,14 +274,14 @@ export const SECTION_RULES: readonly Rule[] = [
       ];
       for (const [label, keys] of need) {
         const ss = keys.flatMap(by);
-        const loc = textLoc(e.no, `（${label}）`);
+        const loc = () => textLoc(e.no, `（${label}）`);
         if (!ss.some((s) => s.amount !== undefined))
-          out.push({ rule: "C-26", severity: "error", message: `说明十没有写明${label}金额`, location: loc });
+          out.push({ rule: "C-26", severity: "error", message: `说明十没有写明${label}金额`, location: loc() });
         if (byBudget) {
           if (keys.includes("total") && !ss.some((s) => s.budget !== undefined))
-            out.push({ rule: "C-26", severity: "error", message: `说明没有写明${label}年初预算`, location: loc });
+            out.push({ rule: "C-26", severity: "error", message: `说明没有写明${label}年初预算`, location: loc() });
         } else if (!ss.some((s) => s.change !== undefined))
-          out.push({ rule: "C-26", severity: "error", message: `说明十没有写明${label}比上年增减`, location: loc });
+          out.push({ rule: "C-26", severity: "error", message: `说明十没有写明${label}比上年增减`, location: loc() });
         for (const s of ss) {
           const r = reasonFinding("C-26", s, loc);
           if (r) out.push(r);

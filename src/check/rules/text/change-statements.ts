@@ -3,7 +3,7 @@
  * signs agree with the wording; T-05 … T-07, T-13: the prior-year amounts reconstructed from
  * (amount − change) agree between income and expenditure and between 说明二 and 说明五.
  */
-import { tableById } from "../../../model/access.ts";
+import { cached, tableById } from "../../../model/access.ts";
 import type { Explanation, Statement } from "../../../model/disclosure.ts";
 import type { Finding, Location } from "../../../model/finding.ts";
 import { type Fen, formatWanyuan, sum } from "../../../model/money.ts";
@@ -69,9 +69,15 @@ export const T04 = defineRule({
   },
 });
 
-/** 说明五(三) item statements in order, each with "说明五（三）第 n 项". */
-export function itemStatements(e: Explanation | undefined): { s: Statement; n: number }[] {
-  if (!e) return [];
+/**
+ * 说明五(三) item statements in order, each with "说明五（三）第 n 项" (found once per check run:
+ * T-11 … T-13 and C-22 read them).
+ */
+export function itemStatements(e: Explanation | undefined): readonly { s: Statement; n: number }[] {
+  return e ? cached(e, "itemStatements", findItemStatements) : [];
+}
+
+function findItemStatements(e: Explanation): { s: Statement; n: number }[] {
   return e.statements.filter((s) => generalBudgetPart(s) === 3).map((s, i) => ({ s, n: i + 1 }));
 }
 

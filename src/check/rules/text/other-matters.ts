@@ -230,21 +230,24 @@ export const T26 = defineRule({
     if (s.activeChange !== undefined) {
       for (const e of d.explanations) {
         if (e.no !== 3 && e.no !== 5) continue;
-        // (the claim needs 职, which squashing neither adds nor removes)
-        if (!e.text.includes("职")) continue;
-        const text = squash(e.text);
-        ACTIVE_CHANGE.lastIndex = 0;
-        for (let m = ACTIVE_CHANGE.exec(text); m; m = ACTIVE_CHANGE.exec(text)) {
-          const claimed = (m[1] === "减少" ? -1 : 1) * Number(m[2]);
-          if (claimed !== s.activeChange)
-            out.push({
-              rule: "T-26",
-              severity: "error",
-              message: `说明${e.no === 3 ? "三" : "五"}称在职人数较上年${m[1]} ${m[2]} 人，概况为${s.activeChange < 0 ? "减少" : "增加"} ${Math.abs(s.activeChange)} 人`,
-              location: textLoc(e.no),
-              expected: String(s.activeChange),
-              actual: String(claimed),
-            });
+        // A claim lies within one sentence (it has no 。) and needs 职 (squashing neither adds nor
+        // removes either): only the sentences about 在职 staff are squashed and searched.
+        for (const sentence of e.text.split("。")) {
+          if (!sentence.includes("职")) continue;
+          const text = squash(sentence);
+          ACTIVE_CHANGE.lastIndex = 0;
+          for (let m = ACTIVE_CHANGE.exec(text); m; m = ACTIVE_CHANGE.exec(text)) {
+            const claimed = (m[1] === "减少" ? -1 : 1) * Number(m[2]);
+            if (claimed !== s.activeChange)
+              out.push({
+                rule: "T-26",
+                severity: "error",
+                message: `说明${e.no === 3 ? "三" : "五"}称在职人数较上年${m[1]} ${m[2]} 人，概况为${s.activeChange < 0 ? "减少" : "增加"} ${Math.abs(s.activeChange)} 人`,
+                location: textLoc(e.no),
+                expected: String(s.activeChange),
+                actual: String(claimed),
+              });
+          }
         }
       }
     }

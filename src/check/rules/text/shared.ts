@@ -202,16 +202,25 @@ export function claimText(s: Statement): string {
 
 /** Sign implied by the change wording: +1 增加, −1 减少, 0 持平/无变化, undefined when absent. */
 export function changeWordSign(s: Statement): number | undefined {
-  const m = /(增加|增长|上升|提高|减少|下降|降低|持平)/.exec(claimText(s));
+  return changeSignIn(claimText(s));
+}
+
+const RISE_WORDS: ReadonlySet<string> = new Set(["增加", "增长", "上升", "提高"]);
+
+function changeSignIn(claim: string): number | undefined {
+  const m = /(增加|增长|上升|提高|减少|下降|降低|持平)/.exec(claim);
   if (!m) return undefined;
   if (m[1] === "持平") return 0;
-  return ["增加", "增长", "上升", "提高"].includes(m[1]!) ? 1 : -1;
+  return RISE_WORDS.has(m[1]!) ? 1 : -1;
 }
 
 /** Sign implied by the growth-rate wording (增长/下降), when the sentence has a rate. */
 export function growthWordSign(s: Statement): number | undefined {
-  const t = claimText(s);
-  const m = /(增长|上升|下降|降低)\s*[-+]?[\d,.]+\s*[%％]/.exec(t);
+  return growthSignIn(claimText(s));
+}
+
+function growthSignIn(claim: string): number | undefined {
+  const m = /(增长|上升|下降|降低)\s*[-+]?[\d,.]+\s*[%％]/.exec(claim);
   if (!m) return undefined;
   return m[1] === "增长" || m[1] === "上升" ? 1 : -1;
 }
@@ -272,7 +281,8 @@ export function checkShare(printed: CentiPercent, amount: Fen, whole: Fen): Perc
 export function checkChange(s: Statement): PercentCheck[] {
   const out: PercentCheck[] = [];
   if (s.change === undefined) return out;
-  const word = changeWordSign(s);
+  const claim = claimText(s);
+  const word = changeSignIn(claim);
   const sign = Math.sign(s.change);
   if (word !== undefined && sign !== 0 && word !== 0 && word !== sign) {
     out.push({
@@ -283,7 +293,7 @@ export function checkChange(s: Statement): PercentCheck[] {
     });
   }
   if (s.growth === undefined || s.amount === undefined) return out;
-  const gw = growthWordSign(s);
+  const gw = growthSignIn(claim);
   if (gw !== undefined && s.growth !== 0 && Math.sign(s.growth) !== gw) {
     out.push({
       severity: "error",
