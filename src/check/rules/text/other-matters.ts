@@ -40,19 +40,19 @@ export const T22 = defineRule({
     }
     if (!t6) return { notChecked: "没有表6 一般公共预算基本支出情况表" };
     const operating = basicAmounts(ctx, t6).operating ?? 0;
-    const loc = {
+    const loc = () => ({
       ...textLoc(otherSectionNo(ctx, "officeOperatingCost"), "（一）机关运行经费"),
       table: 6,
       row: "总计",
       column: "公用经费",
-    };
+    });
     if (oc.amount > operating)
       return [
         {
           rule: "T-22",
           severity: "error",
           message: `机关运行经费 ${formatWanyuan(oc.amount)} 万元大于表6 公用经费 ${formatWanyuan(operating)} 万元（机关运行经费是公用经费的一部分）`,
-          location: loc,
+          location: loc(),
           expected: `≤ ${formatWanyuan(operating)}`,
           actual: formatWanyuan(oc.amount),
           difference: formatWanyuan(oc.amount - operating),
@@ -231,10 +231,13 @@ export const T26 = defineRule({
       for (const e of d.explanations) {
         if (e.no !== 3 && e.no !== 5) continue;
         // A claim lies within one sentence (it has no 。) and needs 职 (squashing neither adds nor
-        // removes either): only the sentences about 在职 staff are squashed and searched.
-        for (const sentence of e.text.split("。")) {
-          if (!sentence.includes("职")) continue;
-          const text = squash(sentence);
+        // removes either): only the sentences with 职 are squashed and searched, in order.
+        const all = e.text;
+        for (let j = all.indexOf("职"); j >= 0; ) {
+          let end = all.indexOf("。", j);
+          if (end < 0) end = all.length;
+          const text = squash(all.slice(all.lastIndexOf("。", j) + 1, end));
+          j = all.indexOf("职", end + 1);
           ACTIVE_CHANGE.lastIndex = 0;
           for (let m = ACTIVE_CHANGE.exec(text); m; m = ACTIVE_CHANGE.exec(text)) {
             const claimed = (m[1] === "减少" ? -1 : 1) * Number(m[2]);
