@@ -9,7 +9,7 @@ import { formatWanyuan } from "../../../model/money.ts";
 import { defineRule, type Rule } from "../../rule.ts";
 import { hasText, squash } from "../text/shared.ts";
 import { perfLoc, projectTables } from "./project-tables.ts";
-import { costCeilings, parseTarget, unitOf } from "./targets.ts";
+import { costCeilings, parseTarget, squashedNames, unitOf } from "./targets.ts";
 
 export const P04 = defineRule({
   id: "P-04",
@@ -22,7 +22,7 @@ export const P04 = defineRule({
     if (pts.length === 0) return { notChecked: "没有带指标的项目支出绩效目标表" };
     const out: Finding[] = [];
     for (const t of pts) {
-      const level1 = t.indicators.map((i) => squash(i.level1));
+      const { level1 } = squashedNames(t);
       for (const [word, severity] of [
         ["产出", "error"],
         ["效益", "error"],
@@ -46,13 +46,15 @@ function weights(t: PerformanceTable): { total: number; missing: Indicator[]; ex
   let total = 0;
   const missing: Indicator[] = [];
   let execution = false;
-  for (const i of t.indicators) {
+  const names = squashedNames(t).name;
+  for (let k = 0; k < t.indicators.length; k++) {
+    const i = t.indicators[k]!;
     if (i.weight === undefined) {
       missing.push(i);
       continue;
     }
     total += Math.round(i.weight * 100);
-    if (squash(i.name).includes("预算执行率") && i.weight === 10) execution = true;
+    if (names[k]!.includes("预算执行率") && i.weight === 10) execution = true;
   }
   return { total, missing, execution };
 }
@@ -103,8 +105,13 @@ export const P06 = weightRule("P-06", "overall");
 
 /** The 赋分规则 the target's form calls for (the pattern holds for every indicator of the seed). */
 export function expectedScoring(i: Indicator): string | undefined {
+  return expectedScoringOf(i, squash(i.name), squash(i.level1));
+}
+
+/** `expectedScoring` of an indicator whose 三级指标 and 一级指标 names are given squashed. */
+function expectedScoringOf(i: Indicator, name: string, level1: string): string | undefined {
   const p = parseTarget(i.target);
-  if (squash(i.name).includes("满意度") || squash(i.level1).includes("满意度")) return "满意度赋分";
+  if (name.includes("满意度") || level1.includes("满意度")) return "满意度赋分";
   if (p.qualitative) return "评判等级";
   if (p.date) return "直接赋分";
   if (!p.value) return undefined;
@@ -132,12 +139,14 @@ export const P07 = defineRule({
     if (!d.performance.some((t) => t.indicators.some((i) => hasText(i.scoring))))
       return { notChecked: "没有识别出指标赋分规则" };
     const out: Finding[] = [];
-    for (const t of d.performance)
-      for (const i of t.indicators) {
+    for (const t of d.performance) {
+      const names = squashedNames(t);
+      for (let k = 0; k < t.indicators.length; k++) {
+        const i = t.indicators[k]!;
         if (!hasText(i.scoring)) continue;
         const kind = scoringKind(squash(i.scoring!));
         if (!kind) continue;
-        const exp = expectedScoring(i);
+        const exp = expectedScoringOf(i, names.name[k]!, names.level1[k]!);
         if (!exp || kind === exp) continue;
         out.push({
           rule: "P-07",
@@ -148,6 +157,7 @@ export const P07 = defineRule({
           actual: i.scoring!.trim(),
         });
       }
+    }
     return out;
   },
 });

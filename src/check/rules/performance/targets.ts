@@ -2,7 +2,7 @@
  * Reading 绩效 indicator targets: operator, value and unit (from the parsed target, else from the
  * printed text, which PDF extraction splits: "< =43.5 0 万元"), and 成本指标 ceilings in 分.
  */
-import { cached } from "../../../model/access.ts";
+import { cached, cachedText } from "../../../model/access.ts";
 import type { Indicator, PerformanceTable, Target } from "../../../model/disclosure.ts";
 import { type Fen, parseAmount } from "../../../model/money.ts";
 import { squash } from "../text/shared.ts";
@@ -20,32 +20,29 @@ const OPS: Record<string, string> = { "≥": ">=", "≤": "<=", ">=": ">=", "<="
 
 /**
  * Splits "≥2.30 万人", ">=3520 0 人", "2025 年 12 月 10 日", "有效提高". Several rules read each
- * target, so within one check run it is parsed once (the result is read-only).
+ * target: one the importer did not parse is parsed once per check run (the result is read-only).
  */
 export function parseTarget(t: Target): ParsedTarget {
+  // Most targets arrive parsed, with their unit and no 年 (no date test): reading those takes less
+  // than a cache look-up.
+  if (t.value !== undefined && t.unit !== undefined && !t.raw.includes("年")) return parseTargetOnce(t);
   return cached(t, "parseTarget", parseTargetOnce);
 }
 
 function parseTargetOnce(t: Target): ParsedTarget {
-  // The squashed text is needed only for a date test, a unit or a target the importer did not
-  // parse; most targets arrive parsed with their unit, so it is made only when asked for.
-  let squashed: string | undefined;
-  const raw = () => {
-    squashed ??= squash(t.raw).replace(LATEX, (m) => LATEX_SIGNS[m] ?? "");
-    return squashed;
-  };
   // (a date has 年: the text without it is no date, and squashing cannot add one)
-  const date = t.date !== undefined || (t.raw.includes("年") && DATE.test(raw()));
+  const date = t.date !== undefined || (t.raw.includes("年") && DATE.test(squashedRaw(t.raw)));
   if (t.value !== undefined) {
     const out: ParsedTarget = { qualitative: false, date, value: t.value };
     if (t.operator) out.operator = t.operator;
     if (t.unit !== undefined) out.unit = squash(t.unit);
-    else out.unit = unitOf(raw());
+    else out.unit = unitOf(squashedRaw(t.raw));
     return out;
   }
   if (date) return { qualitative: false, date };
-  const m = /^(≥|≤|>=|<=|=|>|<)?([\d,]+(?:\.\d+)?)(.*)$/.exec(raw());
-  if (!m) return { qualitative: t.qualitative !== undefined || !/\d/.test(raw()), date: false };
+  const raw = squashedRaw(t.raw);
+  const m = /^(≥|≤|>=|<=|=|>|<)?([\d,]+(?:\.\d+)?)(.*)$/.exec(raw);
+  if (!m) return { qualitative: t.qualitative !== undefined || !/\d/.test(raw), date: false };
   const out: ParsedTarget = { qualitative: false, date: false, value: m[2]!.replace(/,/g, ""), unit: m[3] ?? "" };
   if (m[1]) out.operator = OPS[m[1]]!;
   return out;
@@ -53,6 +50,13 @@ function parseTargetOnce(t: Target): ParsedTarget {
 
 const LATEX = /\$|\\geq|\\leq|\\%/g;
 const LATEX_SIGNS: Record<string, string> = { "\\geq": "≥", "\\leq": "≤", "\\%": "%" };
+
+/**
+ * A target's printed text squashed, LaTeX signs as characters: needed only for a date test, a unit
+ * or a target the importer did not parse, so made only when asked for (once per text and run).
+ */
+const squashedRaw = (raw: string) => cachedText(normaliseRaw, raw);
+const normaliseRaw = (raw: string) => squash(raw).replace(LATEX, (m) => LATEX_SIGNS[m] ?? "");
 const DATE = /^\d{4}年\d{1,2}月(?:\d{1,2}日)?$/;
 
 /** The unit after a leading number: "12 个月" → "个月", "640.61元/人/月" → "元/人/月". */
@@ -101,6 +105,22 @@ export function costCeilings(t: PerformanceTable): CostCeilings {
 }
 
 function findCostCeilings(t: PerformanceTable): CostCeilings {
-  const costs = t.indicators.filter(isCost);
+  const { level1 } = squashedNames(t);
+  const costs = t.indicators.filter((_, k) => level1[k]!.includes("成本")); // isCost
   return { costs, ceilings: costs.map((i) => ceilingFen(t, i)) };
+}
+
+/** A table's 一级指标 and 三级指标 names squashed, in indicator order. */
+export interface SquashedNames {
+  level1: readonly string[];
+  name: readonly string[];
+}
+
+/** The squashed names of a table's indicators, made once per check run (P-04 … P-07 and the cost rules read them). */
+export function squashedNames(t: PerformanceTable): SquashedNames {
+  return cached(t, "squashedNames", squashNames);
+}
+
+function squashNames(t: PerformanceTable): SquashedNames {
+  return { level1: t.indicators.map((i) => squash(i.level1)), name: t.indicators.map((i) => squash(i.name)) };
 }
