@@ -3,13 +3,14 @@
  * 90 (100 with 预算执行率 10), 赋分规则 matching the target form, 上年完成值 in the target's unit,
  * the 指标赋分规则 header, and no single cost ceiling above the budget.
  */
+import { cachedText } from "../../../model/access.ts";
 import type { Indicator, PerformanceTable } from "../../../model/disclosure.ts";
 import type { Finding } from "../../../model/finding.ts";
 import { formatWanyuan } from "../../../model/money.ts";
 import { defineRule, type Rule } from "../../rule.ts";
 import { hasText, squash } from "../text/shared.ts";
 import { perfLoc, projectTables } from "./project-tables.ts";
-import { costCeilings, parseTarget, squashedNames, unitOf } from "./targets.ts";
+import { costCeilings, parseTarget, squashedNames, unitOfSquashed } from "./targets.ts";
 
 export const P04 = defineRule({
   id: "P-04",
@@ -116,7 +117,7 @@ function expectedScoringOf(i: Indicator, name: string, level1: string): string |
   if (p.date) return "直接赋分";
   if (!p.value) return undefined;
   if (p.operator === "=" && Number(p.value) === 0) return "直接赋分";
-  if ((p.operator === "<=" || p.operator === "<") && !/元/.test(p.unit ?? "")) return "直接赋分";
+  if ((p.operator === "<=" || p.operator === "<") && !(p.unit ?? "").includes("元")) return "直接赋分";
   return "完成比例";
 }
 
@@ -127,6 +128,12 @@ function scoringKind(scoring: string): string | undefined {
   for (const k of SCORING_KINDS) if (scoring.includes(k)) return k;
   return undefined;
 }
+
+/**
+ * The kind a printed 赋分规则 names, "" for none: read once per wording and check run (a document
+ * repeats a few wordings on every indicator).
+ */
+const scoringKindOf = (scoring: string) => scoringKind(squash(scoring)) ?? "";
 
 export const P07 = defineRule({
   id: "P-07",
@@ -144,7 +151,7 @@ export const P07 = defineRule({
       for (let k = 0; k < t.indicators.length; k++) {
         const i = t.indicators[k]!;
         if (!hasText(i.scoring)) continue;
-        const kind = scoringKind(squash(i.scoring!));
+        const kind = cachedText(scoringKindOf, i.scoring!);
         if (!kind) continue;
         const exp = expectedScoringOf(i, names.name[k]!, names.level1[k]!);
         if (!exp || kind === exp) continue;
@@ -174,11 +181,12 @@ export const P08 = defineRule({
     for (const t of d.performance)
       for (const i of t.indicators) {
         const last = squash(i.lastYear ?? "");
-        if (!/^\d/.test(last)) continue; // "-", "*", 定性 values
+        const c = last.charCodeAt(0);
+        if (!(c >= 0x30 && c <= 0x39)) continue; // "-", "*", 定性 values: no leading digit
         const p = parseTarget(i.target);
         if (!p.value || p.date) continue;
         const a = p.unit ?? "";
-        const b = unitOf(last) ?? "";
+        const b = unitOfSquashed(last) ?? "";
         if (a !== b)
           out.push({
             rule: "P-08",

@@ -61,7 +61,12 @@ const DATE = /^\d{4}年\d{1,2}月(?:\d{1,2}日)?$/;
 
 /** The unit after a leading number: "12 个月" → "个月", "640.61元/人/月" → "元/人/月". */
 export function unitOf(text: string): string | undefined {
-  const m = /^[≥≤<>=]*[\d,]+(?:\.\d+)?(.*)$/.exec(squash(text));
+  return unitOfSquashed(squash(text));
+}
+
+/** `unitOf` of a text that is already squashed. */
+export function unitOfSquashed(squashed: string): string | undefined {
+  const m = /^[≥≤<>=]*[\d,]+(?:\.\d+)?(.*)$/.exec(squashed);
   return m ? m[1] : undefined;
 }
 
