@@ -65,7 +65,11 @@ export function cached<O extends object, T>(obj: O, key: string, make: (obj: O) 
   if (!views) {
     views = new Map();
     readCache.set(key, views);
-  } else if (views.has(obj)) return views.get(obj) as T;
+  } else {
+    const known = views.get(obj);
+    // (a view may be undefined, e.g. a table without a total row: only then is `has` asked)
+    if (known !== undefined || views.has(obj)) return known as T;
+  }
   const v = make(obj);
   views.set(obj, v);
   return v;

@@ -75,10 +75,10 @@ export function functionCodeResolver(
       if (r.code && typeof name === "string") addCode(fromTables, r.code, name, true); // (the last row wins)
     }
   }
-  const lookup = (parent: string, name: string): string | undefined => {
-    const key = norm(name);
-    return fromTables.get(parent)?.get(key) ?? known.get(parent)?.get(key);
-  };
+  // `key`: a normalised name (norm is idempotent, and the 类/款/项 names are cut out of a normalised
+  // subject at ASCII brackets, so each is normalised as it is)
+  const lookup = (parent: string, key: string): string | undefined =>
+    fromTables.get(parent)?.get(key) ?? known.get(parent)?.get(key);
 
   return (subject: string) => {
     const s = norm(subject);
