@@ -13,7 +13,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { check } from "../src/check/index.ts";
 import { importBuffer } from "../src/import/index.ts";
 
-const count = Number(process.argv[2] ?? 3000);
+const count = Number(process.argv[2] ?? 6000);
 const seed = readFileSync(new URL("../test/fixtures/bazhou-hrss-2025-budget.txt", import.meta.url), "utf8");
 
 const utf8 = new TextEncoder();
@@ -71,10 +71,10 @@ let bytes = 0;
 // the wall time, the process's CPU time (all threads: "per core" counts V8's GC and compiler threads
 // too) and the main thread's CPU time are kept, and summed by batch of 50 documents, each followed by
 // the machine reference. Documents from STEADY on are the steady state: V8 keeps optimising code
-// for the first ~1,000 documents of a process (measured with --trace-opt: 434 optimisations in the
-// first 500, 61 in the next 500, then 8–48 per 500).
+// for the first few thousand documents of a process, because most functions run once per document
+// (measured with --trace-opt, optimisations per 500 documents: 454, 62, 48, 24, 17, 10, 6, 4).
 const BATCH = 50;
-const STEADY = Math.min(1000, Math.floor(count / 2 / BATCH) * BATCH);
+const STEADY = Math.min(3000, Math.floor(count / 2 / BATCH) * BATCH);
 interface Batch {
   /** first document of the batch */
   from: number;
