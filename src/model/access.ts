@@ -86,8 +86,15 @@ export function tableByNo(d: Disclosure, no: number): PrintedTable | undefined {
 /** Per-table column index, built once per table object (rules look columns up thousands of times). */
 const columnIndexes = new WeakMap<PrintedTable, Map<string, number>>();
 
+/**
+ * The table asked about last and its index: rules ask about one table many times in a row, and
+ * this spares the weak map's look-up then. (It keeps that one table alive until another is asked.)
+ */
+let lastTable: PrintedTable | undefined;
+let lastIndex: Map<string, number> | undefined;
+
 export function columnIndex(t: PrintedTable, key: string): number {
-  let m = columnIndexes.get(t);
+  let m = t === lastTable ? lastIndex : columnIndexes.get(t);
   if (!m) {
     m = new Map();
     t.columns.forEach((c, i) => {
@@ -95,6 +102,8 @@ export function columnIndex(t: PrintedTable, key: string): number {
     });
     columnIndexes.set(t, m);
   }
+  lastTable = t;
+  lastIndex = m;
   return m.get(key) ?? -1;
 }
 
