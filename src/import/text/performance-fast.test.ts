@@ -10,7 +10,7 @@ import { splitFields } from "./lines.ts";
 import { isSeparatorRow, parsePerformance, SEPARATOR_RE, splitCells } from "./performance.ts";
 import { LABELS, labelOf } from "./performance-meta.ts";
 import { isWeight, WEIGHT_RE } from "./performance-rows.ts";
-import { joinSplitNumbers, looksLikeTarget, squeeze } from "./performance-target.ts";
+import { joinSplitNumbers, looksLikeTarget, OPERATOR_MAP, squeeze } from "./performance-target.ts";
 
 const strings = (chars: string, maxLength = 16) =>
   fc.array(fc.constantFrom(...chars), { maxLength }).map((cs) => cs.join(""));
@@ -110,28 +110,8 @@ describe("looksLikeTarget", () => {
   // The definition before the fast path for a leading operator (the operator artefacts as the one
   // regular expression performance-target.ts documents).
   const ART = /\$|\\(?:geq?|leq?|gt|lt)(?![a-z])|\\%|[≥≧⩾≤≦⩽＞＜＝％]|([<>])\s+=/g;
-  const MAP: Record<string, string> = {
-    $: "",
-    "\\ge": ">=",
-    "\\geq": ">=",
-    "\\le": "<=",
-    "\\leq": "<=",
-    "\\gt": ">",
-    "\\lt": "<",
-    "\\%": "%",
-    "≥": ">=",
-    "≧": ">=",
-    "⩾": ">=",
-    "≤": "<=",
-    "≦": "<=",
-    "⩽": "<=",
-    "＞": ">",
-    "＜": "<",
-    "＝": "=",
-    "％": "%",
-  };
   const reference = (text: string): boolean => {
-    const s = text.replace(ART, (m, op: string | undefined) => (op ? `${op}=` : (MAP[m] as string))).trim();
+    const s = text.replace(ART, (m, op: string | undefined) => (op ? `${op}=` : (OPERATOR_MAP[m] as string))).trim();
     if (s === "") return false;
     if (/^[<>=]/.test(s)) return true;
     if (/^\d/.test(s) && /^(\d{4})年(\d{1,2})月(?:(\d{1,2})日?)?$/.test(squeeze(joinSplitNumbers(s)))) return true;

@@ -118,7 +118,8 @@ export const SPLIT_NUMBER_RE = /\d\.?\s/;
  */
 export const SPLIT_NUMBER_CHANGE_RE = /\d(?:\.[\s.]|\s+\d)/;
 
-const OPERATOR_MAP: Record<string, string> = {
+/** What each operator artefact of the extraction stands for. */
+export const OPERATOR_MAP: Readonly<Record<string, string>> = {
   $: "",
   "\\ge": ">=",
   "\\geq": ">=",
