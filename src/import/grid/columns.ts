@@ -1,0 +1,323 @@
+/**
+ * Columns from the data, not from one template's header: amounts printed in one column line up
+ * (right-aligned, centred or left-aligned, but always inside their cell), so amount tokens whose
+ * x-ranges overlap on different lines belong to one column. Header words are then hung over the
+ * columns they stand above: a word over one column is (part of) its own heading, a word spanning
+ * several is a group heading ("财政拨款" over 一般公共预算 | 政府性基金 | 国有资本经营). A heading over no
+ * column of amounts is a column printed empty in every row (a phantom column), so its neighbours do
+ * not take its name.
+ */
+import { hangGroups, headerStacks, type Stack, stackText } from "./header.ts";
+import type { GridLine, Token } from "./tokens.ts";
+
+export interface AmountColumn {
+  /** extent of the amounts printed in it (or of its heading, for a phantom column) */
+  x0: number;
+  x1: number;
+  /** median right edge and centre of its amounts */
+  right: number;
+  cx: number;
+  /** header path, top to bottom */
+  path: string[];
+  /** no amount printed in it on this page */
+  phantom: boolean;
+}
+
+/** A text column: the label zone left of the amounts, or a zone between two amount columns. */
+export interface TextZone {
+  /** amount columns to its left (0: the leading label zone) */
+  after: number;
+  x0: number;
+  x1: number;
+  path: string[];
+}
+
+export interface PageColumns {
+  columns: AmountColumn[];
+  zones: TextZone[];
+}
+
+function overlap(a0: number, a1: number, b0: number, b1: number): number {
+  return Math.min(a1, b1) - Math.max(a0, b0);
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const n = s.length;
+  if (n === 0) return 0;
+  return n % 2 ? (s[(n - 1) >> 1] as number) : ((s[n / 2 - 1] as number) + (s[n / 2] as number)) / 2;
+}
+
+interface Placed {
+  line: number;
+  t: Token;
+}
+
+/**
+ * Clusters the amount tokens of a page's body lines into columns. Tokens on different lines whose
+ * x-ranges overlap by half the narrower one are in one column; a cluster holding two tokens of one
+ * line is split at its widest gap between right edges.
+ */
+export function clusterAmounts(body: readonly GridLine[], isAmount: (t: Token) => boolean): Placed[][] {
+  const items: Placed[] = [];
+  body.forEach((l, line) => {
+    for (const t of l.tokens) if (isAmount(t)) items.push({ line, t });
+  });
+  if (items.length === 0) return [];
+  items.sort((a, b) => a.t.x1 - b.t.x1);
+  const parent = items.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) {
+      parent[i] = parent[parent[i] as number] as number;
+      i = parent[i] as number;
+    }
+    return i;
+  };
+  for (let i = 0; i < items.length; i++) {
+    const a = items[i] as Placed;
+    for (let j = i + 1; j < items.length; j++) {
+      const b = items[j] as Placed;
+      if (b.t.x0 > a.t.x1 + 0.5 && b.t.x1 - a.t.x1 > Math.max(a.t.x1 - a.t.x0, b.t.x1 - b.t.x0)) break;
+      const o = overlap(a.t.x0, a.t.x1, b.t.x0, b.t.x1);
+      const w = Math.min(a.t.x1 - a.t.x0, b.t.x1 - b.t.x0);
+      if (o >= w * 0.5) parent[find(i)] = find(j);
+    }
+  }
+  const groups = new Map<number, Placed[]>();
+  items.forEach((p, i) => {
+    const r = find(i);
+    const g = groups.get(r);
+    if (g) g.push(p);
+    else groups.set(r, [p]);
+  });
+  const out: Placed[][] = [];
+  for (const g of groups.values()) out.push(...splitSameLine(g));
+  out.sort((a, b) => median(a.map((p) => p.t.x1)) - median(b.map((p) => p.t.x1)));
+  return out;
+}
+
+/** Splits a cluster that holds two tokens of one line, at the widest gap between right edges. */
+function splitSameLine(g: Placed[]): Placed[][] {
+  const lines = new Set<number>();
+  let dup = false;
+  for (const p of g) {
+    if (lines.has(p.line)) dup = true;
+    lines.add(p.line);
+  }
+  if (!dup || g.length < 2) return [g];
+  const s = [...g].sort((a, b) => a.t.x1 - b.t.x1);
+  let best = 1;
+  let gap = -1;
+  for (let i = 1; i < s.length; i++) {
+    const d = (s[i] as Placed).t.x1 - (s[i - 1] as Placed).t.x1;
+    if (d > gap) {
+      gap = d;
+      best = i;
+    }
+  }
+  if (gap <= 0.5) return [g];
+  return [...splitSameLine(s.slice(0, best)), ...splitSameLine(s.slice(best))];
+}
+
+/** Tokens of a line of column numbers ("栏次 1 2 3", "** 1 2 3 …"): positions of columns, not words. */
+export function isColumnNumberLine(l: GridLine): boolean {
+  const ints = l.tokens.filter((t) => t.kind === "int");
+  if (ints.length < 2) return false;
+  const others = l.tokens.filter((t) => t.kind !== "int" && !/^(?:栏次|\*+|行次|[甲乙丙丁])$/.test(t.text));
+  if (others.length > 0) return false;
+  const nums = ints.map((t) => Number(t.text));
+  return nums.every((n, i) => i === 0 || n === (nums[i - 1] as number) + 1) && (nums[0] as number) <= 2;
+}
+
+/**
+ * Columns printed blank on every row of a page, from a line of column numbers ("栏次 1 2 3 …"):
+ * numbers standing where no column of amounts is, outside the text columns. Returns x-extents.
+ */
+export function phantomColumns(
+  numberLines: readonly GridLine[],
+  columns: readonly { x0: number; x1: number; cx: number }[],
+  zones: readonly { x0: number; x1: number }[],
+): { x0: number; x1: number }[] {
+  if (columns.length === 0) return [];
+  const pitch =
+    columns.length > 1
+      ? median(columns.slice(1).map((c, i) => c.cx - (columns[i] as { cx: number }).cx))
+      : (columns[0] as { x1: number }).x1 - (columns[0] as { x0: number }).x0 + 20;
+  const first = columns[0] as { cx: number };
+  const found: { x0: number; x1: number }[] = [];
+  for (const l of numberLines)
+    for (const t of l.tokens) {
+      if (t.kind !== "int") continue;
+      const c = (t.x0 + t.x1) / 2;
+      if (c < first.cx - pitch * 0.5 || zones.some((z) => c >= z.x0 - 2 && c <= z.x1 + 2)) continue;
+      if (columns.some((col) => Math.abs(col.cx - c) < pitch * 0.45 || (c >= col.x0 - 2 && c <= col.x1 + 2))) continue;
+      found.push({ x0: t.x0, x1: t.x1 });
+    }
+  return found;
+}
+
+/** True when the amounts of most columns share their right edges more closely than their left ones. */
+function rightAligned(clusters: readonly Placed[][]): boolean {
+  let right = 0;
+  let other = 0;
+  for (const g of clusters) {
+    if (g.length < 2) continue;
+    const spread = (xs: number[]) => Math.max(...xs) - Math.min(...xs);
+    const r = spread(g.map((p) => p.t.x1));
+    const l = spread(g.map((p) => p.t.x0));
+    if (l - r > 0.5) right++;
+    else if (r - l > 0.5) other++;
+  }
+  return right >= other;
+}
+
+/** The columns of one page segment: amount columns (phantoms included) and text zones. */
+export function pageColumns(
+  head: readonly GridLine[],
+  body: readonly GridLine[],
+  isAmount: (t: Token) => boolean,
+): PageColumns {
+  const clusters = clusterAmounts(body, isAmount);
+  const columns: AmountColumn[] = clusters.map((g) => {
+    const x0 = Math.min(...g.map((p) => p.t.x0));
+    const x1 = Math.max(...g.map((p) => p.t.x1));
+    return {
+      x0,
+      x1,
+      right: median(g.map((p) => p.t.x1)),
+      cx: median(g.map((p) => (p.t.x0 + p.t.x1) / 2)),
+      path: [],
+      phantom: false,
+    };
+  });
+  const split = rightAligned(clusters) ? 0.1 : 0.5;
+  // text zones: where body text stands between or around the amount columns
+  const zoneOf = (x: number) => {
+    let k = 0;
+    while (k < columns.length && (columns[k] as AmountColumn).cx < x) k++;
+    return k;
+  };
+  const zoneText = new Map<number, { x0: number; x1: number; lines: Set<number> }>();
+  body.forEach((l, li) => {
+    for (const t of l.tokens) {
+      if (isAmount(t) || t.kind === "dash") continue;
+      const k = zoneOf((t.x0 + t.x1) / 2);
+      const z = zoneText.get(k);
+      if (z) {
+        z.x0 = Math.min(z.x0, t.x0);
+        z.x1 = Math.max(z.x1, t.x1);
+        z.lines.add(li);
+      } else zoneText.set(k, { x0: t.x0, x1: t.x1, lines: new Set([li]) });
+    }
+  });
+  const zones: TextZone[] = [];
+  for (const [after, z] of [...zoneText].sort((a, b) => a[0] - b[0])) {
+    // a zone between amount columns is a text column when several lines print text there
+    if (after > 0 && z.lines.size < 2) continue;
+    zones.push({ after, x0: z.x0, x1: z.x1, path: [] });
+  }
+  // a table without labels (one row of amounts: the 三公 table of some regions) has no label zone;
+  // an empty one far left keeps the zone numbering, and headings left of the amounts head them
+  if (!zones.some((z) => z.after === 0)) zones.unshift({ after: 0, x0: -1000, x1: -1000, path: [] });
+  // columns printed blank on every row: from a line of column numbers
+  const numberLine = head.find(isColumnNumberLine);
+  if (numberLine && columns.length > 0) {
+    for (const p of phantomColumns([numberLine], columns, zones))
+      columns.push({ x0: p.x0, x1: p.x1, right: p.x1, cx: (p.x0 + p.x1) / 2, path: [], phantom: true });
+    columns.sort((a, b) => a.cx - b.cx);
+  }
+  const slotsOf = () => {
+    const out: ({ kind: "zone"; z: TextZone } | { kind: "col"; c: AmountColumn })[] = [];
+    const zx = zones.map((z) => (z.x0 + z.x1) / 2);
+    const order = [
+      ...zones.map((z, i) => ({ x: zx[i] as number, s: { kind: "zone" as const, z } })),
+      ...columns.map((c) => ({ x: c.cx, s: { kind: "col" as const, c } })),
+    ].sort((a, b) => a.x - b.x);
+    for (const o of order) out.push(o.s);
+    return out;
+  };
+  const extent = (s: ReturnType<typeof slotsOf>[number]) =>
+    s.kind === "zone" ? { x0: s.z.x0, x1: Math.max(s.z.x1, s.z.x0 + 1) } : { x0: s.c.x0, x1: s.c.x1 };
+  const boxesOf = (slots: ReturnType<typeof slotsOf>) => {
+    const ext = slots.map(extent);
+    const cut = (a: { x1: number }, b: { x0: number }) => a.x1 + Math.max(0, b.x0 - a.x1) * split;
+    return ext.map((e, i) => {
+      const prev = ext[i - 1];
+      const next = ext[i + 1];
+      return { b0: prev ? cut(prev, e) : Number.NEGATIVE_INFINITY, b1: next ? cut(e, next) : Number.POSITIVE_INFINITY };
+    });
+  };
+  // headings: stacks claim the slot their centre stands in; several stacks over one column of
+  // amounts: the one over its ink keeps it, the others are columns printed blank (phantoms)
+  const { stacks, groups } = headerStacks(head);
+  let slots = slotsOf();
+  let boxes = boxesOf(slots);
+  const claims = new Map<number, Stack[]>();
+  for (const st of stacks) {
+    const c = (st.x0 + st.x1) / 2;
+    let k = boxes.findIndex((b) => c >= b.b0 && c < b.b1);
+    if (k < 0) k = 0;
+    const list = claims.get(k);
+    if (list) list.push(st);
+    else claims.set(k, [st]);
+  }
+  const owner = new Map<object, Stack[]>();
+  for (const [k, list] of claims) {
+    const slot = slots[k];
+    if (!slot) continue;
+    if (slot.kind === "zone") {
+      owner.set(slot.z, list);
+      continue;
+    }
+    const col = slot.c;
+    const dist = (st: Stack) => {
+      const o = overlap(st.x0, st.x1, col.x0, col.x1);
+      return o > 0 ? -o : Math.min(Math.abs(st.x0 - col.x1), Math.abs(st.x1 - col.x0));
+    };
+    const sorted = [...list].sort((a, b) => dist(a) - dist(b));
+    const keep = sorted[0] as Stack;
+    const mine = [keep];
+    for (const st of sorted.slice(1)) {
+      if (overlap(st.x0, st.x1, col.x0, col.x1) > 0 && col.phantom === false && dist(keep) < 0) {
+        // two stacks over the ink of one column: one heading printed in two pieces
+        mine.push(st);
+        continue;
+      }
+      const ph: AmountColumn = {
+        x0: st.x0,
+        x1: st.x1,
+        right: st.x1,
+        cx: (st.x0 + st.x1) / 2,
+        path: [],
+        phantom: true,
+      };
+      columns.push(ph);
+      owner.set(ph, [st]);
+    }
+    owner.set(col, mine);
+  }
+  columns.sort((a, b) => a.cx - b.cx);
+  zones.forEach((z) => {
+    z.after = zoneOf((z.x0 + z.x1) / 2);
+  });
+  slots = slotsOf();
+  boxes = boxesOf(slots);
+  const leafOf = (o: object) =>
+    (owner.get(o) ?? [])
+      .sort((a, b) => a.x0 - b.x0)
+      .map(stackText)
+      .join("");
+  const tops = slots.map((s) => {
+    const own = owner.get(s.kind === "zone" ? s.z : s.c) ?? [];
+    return own.length > 0 ? Math.min(...own.map((st) => st.top)) : Number.POSITIVE_INFINITY;
+  });
+  const stackWords = stacks.flatMap((st) => st.words);
+  const hung = hangGroups(groups, boxes, tops, stackWords);
+  slots.forEach((s, i) => {
+    const leaf = leafOf(s.kind === "zone" ? s.z : s.c);
+    const path = [...(hung[i] ?? []), ...(leaf ? [leaf] : [])].map((p) => p.replace(/\s+/g, ""));
+    if (s.kind === "zone") s.z.path = path;
+    else s.c.path = path;
+  });
+  return { columns, zones };
+}

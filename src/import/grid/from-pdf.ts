@@ -1,0 +1,17 @@
+/**
+ * PDF lines (pdf.js chunks grouped by baseline, src/import/pdf/lines.ts) → grid lines of tokens.
+ */
+import type { PdfLine } from "../pdf/lines.ts";
+import { type GridLine, joinTokens, joinWrappedAmounts, type Token, tokenize } from "./tokens.ts";
+
+export function gridLines(lines: readonly PdfLine[]): GridLine[] {
+  const out: GridLine[] = [];
+  for (const l of lines) {
+    const tokens: Token[] = [];
+    for (const c of l.cells) for (const t of tokenize(c.text, c.x0, c.x1)) tokens.push(t);
+    if (tokens.length === 0) continue;
+    out.push({ page: l.page, y: l.y, h: l.h, tokens, text: joinTokens(tokens) });
+  }
+  joinWrappedAmounts(out);
+  return out;
+}

@@ -1,0 +1,178 @@
+/**
+ * One table region → a grid: amount columns with their header paths, text columns, and rows with
+ * one printed amount (or blank) per column. Each page of a table is read on its own (continuation
+ * pages are often laid out with other widths), then pages are joined column by column: by header
+ * path where the page repeats its header, else by position.
+ */
+import { type AmountColumn, pageColumns, type TextZone } from "./columns.ts";
+import type { TableRegion } from "./regions.ts";
+import { type GridRow, type SegmentLayout, segmentRows } from "./rows.ts";
+import type { GridLine, Token } from "./tokens.ts";
+
+export interface GridColumn {
+  path: string[];
+  /** printed empty on every page read */
+  phantom: boolean;
+  /** the side of a two-sided table it belongs to */
+  side: number;
+}
+
+export interface GridTextColumn {
+  path: string[];
+  side: number;
+}
+
+export interface GridTable {
+  region: TableRegion;
+  columns: GridColumn[];
+  /** text columns; the first of each side holds the row labels */
+  textColumns: GridTextColumn[];
+  /** 2 for a two-sided table (收支总表) */
+  sides: number;
+  rows: GridRow[];
+  pages: number[];
+  /** printed decimals of the amounts (2 usually; 6 in some 万元 tables) */
+  decimals: number;
+}
+
+const CJK = /[\u4e00-\u9fff]/;
+
+/** Zones that start a new side: text columns between amount columns with labels on several lines. */
+function sideStarts(body: readonly GridLine[], layout: { columns: AmountColumn[]; zones: TextZone[] }): number[] {
+  const starts = [0];
+  layout.zones.forEach((z, i) => {
+    if (z.after === 0 || z.after >= layout.columns.length) return;
+    const left = layout.columns[z.after - 1] as AmountColumn;
+    const right = layout.columns[z.after] as AmountColumn;
+    let n = 0;
+    for (const l of body) {
+      if (l.tokens.some((t) => t.kind === "text" && CJK.test(t.text) && t.x0 > left.cx && t.x1 < right.cx + 2)) n++;
+    }
+    if (n >= 3) starts.push(i);
+  });
+  return starts;
+}
+
+const isAmountToken = (t: Token) => t.kind === "amount";
+
+function decimalsOf(rows: readonly GridRow[]): number {
+  let d = 0;
+  for (const r of rows)
+    for (const c of r.cells) {
+      if (!c) continue;
+      const dot = c.indexOf(".");
+      if (dot >= 0) d = Math.max(d, c.length - dot - 1);
+    }
+  return d || 2;
+}
+
+export function readGrid(region: TableRegion): GridTable {
+  let lastHead: GridLine[] = [];
+  const global: (GridColumn & { cx: number })[] = [];
+  let textColumns: GridTextColumn[] = [];
+  let sides = 1;
+  const rows: GridRow[] = [];
+  const pages: number[] = [];
+  for (const seg of region.segments) {
+    const head = seg.head.length > 0 ? seg.head : lastHead;
+    if (seg.head.length > 0) lastHead = seg.head;
+    pages.push(seg.page);
+    if (seg.body.length === 0 && global.length > 0) continue;
+    const pc = pageColumns(head, seg.body, isAmountToken);
+    const starts = sideStarts(seg.body, pc);
+    const layout: SegmentLayout = { columns: pc.columns, zones: pc.zones, sideStarts: starts };
+    const segRows = segmentRows(seg.body, layout);
+    // which global column each page column is
+    const map = mapColumns(global, pc.columns, starts, pc.zones, seg.head.length > 0);
+    if (textColumns.length === 0 || pc.zones.length > textColumns.length) {
+      textColumns = pc.zones.map((z, i) => ({
+        path: z.path,
+        side: starts.filter((s) => s <= i).length - 1,
+      }));
+      sides = Math.max(sides, starts.length);
+    }
+    for (const r of segRows) {
+      const cells: (string | null)[] = new Array(global.length).fill(null);
+      r.cells.forEach((v, i) => {
+        const g = map[i];
+        if (g !== undefined && g >= 0) cells[g] = v;
+      });
+      rows.push({ ...r, cells });
+    }
+  }
+  for (const r of rows) while (r.cells.length < global.length) r.cells.push(null);
+  return {
+    region,
+    columns: global.map(({ cx: _cx, ...c }) => c),
+    textColumns,
+    sides,
+    rows,
+    pages,
+    decimals: decimalsOf(rows),
+  };
+}
+
+/**
+ * Maps a page's amount columns to the table's columns (extending them on the first page): by
+ * header path when the page printed its header and the paths are distinct, else by order when the
+ * counts agree, else by the nearest position.
+ */
+function mapColumns(
+  global: (GridColumn & { cx: number })[],
+  cols: readonly AmountColumn[],
+  starts: readonly number[],
+  zones: readonly TextZone[],
+  ownHead: boolean,
+): number[] {
+  const sideOf = (i: number) => {
+    let s = 0;
+    starts.forEach((z, k) => {
+      const zone = zones[z];
+      if (zone && i >= zone.after) s = k;
+    });
+    return s;
+  };
+  if (global.length === 0) {
+    cols.forEach((c, i) => {
+      global.push({ path: c.path, phantom: c.phantom, side: sideOf(i), cx: c.cx });
+    });
+    return cols.map((_, i) => i);
+  }
+  const paths = global.map((g) => g.path.join("/"));
+  const distinct = new Set(paths).size === paths.length && paths.every((p) => p);
+  if (ownHead && distinct) {
+    const out = cols.map((c) => paths.indexOf(c.path.join("/")));
+    const unmatched = out.filter((g) => g < 0).length;
+    if (unmatched <= cols.length / 3) {
+      for (const [i, g] of out.entries()) {
+        if (g >= 0 && !(cols[i] as AmountColumn).phantom) (global[g] as GridColumn).phantom = false;
+      }
+      return out;
+    }
+  }
+  const real = cols.filter((c) => !c.phantom);
+  if (cols.length === global.length) {
+    cols.forEach((c, i) => {
+      if (!c.phantom) (global[i] as GridColumn).phantom = false;
+    });
+    return cols.map((_, i) => i);
+  }
+  // by position: nearest global column centre (same page geometry, continuation without header)
+  const out = cols.map((c) => {
+    let best = -1;
+    let d = Number.POSITIVE_INFINITY;
+    global.forEach((g, i) => {
+      const dd = Math.abs(g.cx - c.cx);
+      if (dd < d) {
+        d = dd;
+        best = i;
+      }
+    });
+    return best;
+  });
+  for (const c of real) {
+    const g = out[cols.indexOf(c)];
+    if (g !== undefined && g >= 0) (global[g] as GridColumn).phantom = false;
+  }
+  return out;
+}

@@ -1,0 +1,243 @@
+/**
+ * Header words → column headings. A column's heading is a stack of words one above the other
+ * (a heading wraps inside its cell: "国有资本" / "经营预算" / "拨款收入"); a group heading stands
+ * above several columns ("财政拨款" over 一般公共预算 | 政府性基金 | 国有资本经营), centred over them,
+ * a cell border above their own headings.
+ *
+ * Stacks are built from the bottom line up: a word over one stack continues it when it sits close
+ * above (a wrapped line), a word over several stacks is a group heading, a word over none starts a
+ * stack (a tall cell, its text centred in it). A stack's top word is detached as a group heading
+ * when it stands centred over a run of neighbouring stacks that all start well below it.
+ */
+import { isColumnNumberLine } from "./columns.ts";
+import type { GridLine } from "./tokens.ts";
+
+export interface HeadWord {
+  y: number;
+  h: number;
+  x0: number;
+  x1: number;
+  text: string;
+}
+
+export interface Stack {
+  x0: number;
+  x1: number;
+  /** y of its top word */
+  top: number;
+  words: HeadWord[];
+}
+
+const SKIP = /^(?:栏次|行次|\*+|[甲乙丙丁])$/;
+const SINGLE = /^[\u4e00-\u9fff]$/;
+/** Pieces of a wrapped heading that are never a heading of their own. */
+const FRAGMENT = /^(?:资金|收入|拨款|支出|经费|预算|金|款|入|出|算|计|费|数|额|分|用|类)$/;
+
+function overlap(a0: number, a1: number, b0: number, b1: number): number {
+  return Math.min(a1, b1) - Math.max(a0, b0);
+}
+
+const cx = (w: { x0: number; x1: number }) => (w.x0 + w.x1) / 2;
+
+/** The text of a stack, top to bottom (words of one line left to right). */
+export function stackText(s: Stack): string {
+  return [...s.words]
+    .sort((a, b) => a.y - b.y || a.x0 - b.x0)
+    .map((w) => w.text)
+    .join("")
+    .replace(/\s+/g, "");
+}
+
+function rebound(s: Stack): void {
+  s.x0 = Math.min(...s.words.map((w) => w.x0));
+  s.x1 = Math.max(...s.words.map((w) => w.x1));
+  s.top = Math.min(...s.words.map((w) => w.y));
+}
+
+/** Midpoint boxes of a row of extents (header geometry: headings are centred in their cells). */
+export function midBoxes(slots: readonly { x0: number; x1: number }[]): { b0: number; b1: number }[] {
+  return slots.map((s, i) => {
+    const prev = slots[i - 1];
+    const next = slots[i + 1];
+    return {
+      b0: prev ? (prev.x1 + s.x0) / 2 : s.x0 - 4,
+      b1: next ? (s.x1 + next.x0) / 2 : s.x1 + 4,
+    };
+  });
+}
+
+/**
+ * The runs of slots `w` could head as a group: at least two slots, `w` centred over them (within
+ * 18% of the run's width), no other word of its line standing over them, every slot's own heading
+ * starting at least 1.3 line heights below `w`.
+ */
+export function groupSpans(
+  w: HeadWord,
+  boxes: readonly { b0: number; b1: number }[],
+  tops: readonly number[],
+  sameLine: readonly HeadWord[],
+): { i: number; j: number; err: number }[] {
+  const c = cx(w);
+  let home = 0;
+  let best = Number.POSITIVE_INFINITY;
+  boxes.forEach((b, i) => {
+    const d = c < b.b0 ? b.b0 - c : c > b.b1 ? c - b.b1 : 0;
+    if (d < best) {
+      best = d;
+      home = i;
+    }
+  });
+  const out: { i: number; j: number; err: number }[] = [];
+  const ok = (k: number) => (tops[k] ?? Number.NEGATIVE_INFINITY) >= w.y + w.h * 1.3;
+  for (let i = home; i >= 0 && ok(i); i--) {
+    for (let j = Math.max(home, i + 1); j < boxes.length && ok(j); j++) {
+      const b0 = (boxes[i] as { b0: number }).b0;
+      const b1 = (boxes[j] as { b1: number }).b1;
+      const err = Math.abs((b0 + b1) / 2 - c) / (b1 - b0);
+      if (err > 0.18 || w.x1 - w.x0 > b1 - b0) continue;
+      if (sameLine.some((o) => cx(o) > b0 && cx(o) < b1)) continue;
+      out.push({ i, j, err });
+    }
+  }
+  return out;
+}
+
+/** Header lines → column stacks and group words. */
+export function headerStacks(head: readonly GridLine[]): { stacks: Stack[]; groups: HeadWord[] } {
+  const words: HeadWord[] = [];
+  for (const l of head) {
+    if (isColumnNumberLine(l)) continue;
+    let prev: HeadWord | undefined;
+    for (const t of l.tokens) {
+      if (t.kind !== "text" || SKIP.test(t.text)) {
+        prev = undefined;
+        continue;
+      }
+      // letter-spaced headings ("预 算 数", "合   计"): single characters a little apart are one word
+      const gap = prev ? t.x0 - prev.x1 : Number.POSITIVE_INFINITY;
+      const singles = prev !== undefined && SINGLE.test(t.text) && SINGLE.test(prev.text);
+      // and a word the producer drew in two runs nearly touching ("因公出国" "(境)费") is one word
+      const joined =
+        gap <= l.h * 0.6 ||
+        (gap <= l.h * 1.2 ? SINGLE.test(t.text) || SINGLE.test(prev?.text ?? "") : singles && gap <= l.h * 5);
+      if (prev && joined) {
+        prev.text += t.text;
+        prev.x1 = t.x1;
+        continue;
+      }
+      prev = { y: l.y, h: l.h, x0: t.x0, x1: t.x1, text: t.text };
+      words.push(prev);
+    }
+  }
+  words.sort((a, b) => b.y - a.y || a.x0 - b.x0);
+  const stacks: Stack[] = [];
+  const groups: HeadWord[] = [];
+  for (const w of words) {
+    const over = stacks.filter((s) => overlap(s.x0, s.x1, w.x0, w.x1) > 0.5);
+    if (over.length === 0) {
+      stacks.push({ x0: w.x0, x1: w.x1, top: w.y, words: [w] });
+      continue;
+    }
+    if (over.length === 1) {
+      const s = over[0] as Stack;
+      if (s.top - w.y <= w.h * 2.2) {
+        s.words.push(w);
+        rebound(s);
+        continue;
+      }
+    }
+    groups.push(w);
+  }
+  stacks.sort((a, b) => a.x0 - b.x0);
+  // a stack's top word standing a cell border above the rest, centred over its neighbours too
+  for (let again = true; again; ) {
+    again = false;
+    const boxes = midBoxes(stacks);
+    stacks.forEach((s, k) => {
+      if (again) return;
+      const sorted = [...s.words].sort((a, b) => a.y - b.y);
+      const t = sorted[0] as HeadWord;
+      const next = sorted[1];
+      if (next && next.y - t.y < t.h * 1.3) return;
+      const rest = sorted
+        .slice(1)
+        .map((w) => w.text)
+        .join("");
+      if (next && FRAGMENT.test(rest)) return;
+      // a lone word (a stack of its own) heads its neighbours when centred over them: "收入" over
+      // the 项目 | 预算数 columns of a two-sided table
+      const tops = stacks.map((o, i) => (i === k ? (next?.y ?? Number.POSITIVE_INFINITY) : o.top));
+      const sameLine = [...words.filter((o) => o !== t && Math.abs(o.y - t.y) < t.h * 0.4)];
+      const spans = groupSpans(t, boxes, tops, sameLine).filter((sp) => sp.i <= k && sp.j >= k);
+      if (spans.length === 0) return;
+      s.words = s.words.filter((w) => w !== t);
+      if (s.words.length > 0) rebound(s);
+      else stacks.splice(k, 1);
+      groups.push(t);
+      again = true;
+    });
+  }
+  return { stacks, groups };
+}
+
+/**
+ * Hangs group words over slots (columns and text zones in x order, with their cell boxes and the
+ * top y of their own headings): each line's group words take disjoint runs, the choice covering
+ * the most slots, weighed by how well centred each run is. Returns, per slot, its group headings
+ * top to bottom.
+ */
+export function hangGroups(
+  groups: readonly HeadWord[],
+  boxes: readonly { b0: number; b1: number }[],
+  tops: readonly number[],
+  others: readonly HeadWord[],
+): string[][] {
+  const out: { y: number; x: number; text: string; span: number }[][] = boxes.map(() => []);
+  const done = new Set<HeadWord>();
+  for (const g of groups) {
+    if (done.has(g)) continue;
+    const line = groups.filter((o) => Math.abs(o.y - g.y) < g.h * 0.4).sort((a, b) => a.x0 - b.x0);
+    for (const o of line) done.add(o);
+    const cands = line.map((w) => {
+      const sameLine = [...groups, ...others].filter((o) => o !== w && Math.abs(o.y - w.y) < w.h * 0.4);
+      return groupSpans(w, boxes, tops, sameLine);
+    });
+    type St = { cover: number; picks: ({ i: number; j: number; err: number } | undefined)[] };
+    let states = new Map<number, St>([[-1, { cover: 0, picks: [] }]]);
+    line.forEach((_, li) => {
+      const next = new Map<number, St>();
+      for (const [last, st] of states) {
+        // the word may also head nothing (a title-like word, or a span this geometry cannot place)
+        const skip = next.get(last);
+        if (!skip || skip.cover < st.cover) next.set(last, { cover: st.cover, picks: [...st.picks, undefined] });
+        for (const c of cands[li] ?? []) {
+          if (c.i <= last) continue;
+          const cover = st.cover + (c.j - c.i + 1) * (1 - c.err / 0.18);
+          const cur = next.get(c.j);
+          if (!cur || cover > cur.cover) next.set(c.j, { cover, picks: [...st.picks, c] });
+        }
+      }
+      states = next;
+    });
+    let best: St | undefined;
+    for (const st of states.values()) if (!best || st.cover > best.cover) best = st;
+    line.forEach((w, li) => {
+      const c = best?.picks[li];
+      if (!c) return;
+      for (let k = c.i; k <= c.j; k++)
+        (out[k] as (typeof out)[number]).push({ y: w.y, x: w.x0, text: w.text, span: c.j - c.i + 1 });
+    });
+  }
+  return out.map((ps) => {
+    ps.sort((a, b) => a.y - b.y || a.x - b.x);
+    const res: string[] = [];
+    let last: { span: number; y: number } | undefined;
+    for (const p of ps) {
+      // a group heading wrapped over two lines: same span, next line
+      if (last && last.span === p.span && p.y - last.y < 14 && res.length > 0) res[res.length - 1] += p.text;
+      else res.push(p.text);
+      last = p;
+    }
+    return res;
+  });
+}

@@ -1,0 +1,289 @@
+/**
+ * Table regions: where each table of a document starts and ends. A table starts at a title line
+ * that the national vocabulary recognises (vocabulary.ts) and that is followed by table evidence —
+ * a 单位 line, or lines of amounts — before any other title or prose; a 目录 entry has none. A
+ * table runs on over page breaks while the next page continues it (a repeated header, or lines of
+ * amounts before any prose or new title), and ends at a note (注：), a new title, a part heading or
+ * prose. Each page's share of a table is a segment: its header lines and its body lines.
+ */
+import { classifyTitle, type TableKindId } from "../../templates/vocabulary.ts";
+import type { GridLine } from "./tokens.ts";
+
+export interface Segment {
+  page: number;
+  /** lines above the first body line (the header), title and unit lines excluded */
+  head: GridLine[];
+  body: GridLine[];
+}
+
+export interface TableRegion {
+  kind: TableKindId;
+  title: string;
+  /** index of the title's (first) line in the document's lines */
+  start: number;
+  /** index after the table's last line (notes included) */
+  end: number;
+  /** printed unit: 万元 / 元 / 千元, when a 单位 line says */
+  unit?: "wanyuan" | "yuan" | "qianyuan";
+  /** 编制部门/单位名称 line, when printed */
+  preparedBy?: string;
+  /** notes printed under the table (注：…, 本表无数据 …) */
+  notes: string[];
+  segments: Segment[];
+}
+
+const UNIT = /(?:金额)?单位\s*[:：]\s*(万元|千元|元)/;
+const UNIT_ALONE = /^[（(]?(?:金额)?单位\s*[:：]?\s*(万元|千元|元)[)）]?$/;
+const PREPARED =
+  /(?:编制部门|编制单位|部门名称|单位名称|预算单位|填报单位|部门)\s*[:：]\s*(\S.*?)(?=\s*(?:金额)?单位\s*[:：]|$)/;
+const PAGE_NO =
+  /^[-—–\s]*\d{1,4}[-—–\s]*$|^第\s*\d+\s*页(?:\s*[,，]?\s*共\s*\d+\s*页)?$|^\d+\s*\/\s*\d+$|^-\s*\d+\s*-$/;
+const NOTE = /^(?:注|备注|说明|附注)\s*\d?\s*[:：]/;
+const PART_HEADING = /^第[一二三四五六七八九十]+部分/;
+const LEADER = /[.…·．]{5,}\s*\d*$/;
+
+/** Lines that say a table is empty. */
+export const EMPTY_NOTE =
+  /空表|无数据|无发生额|没有数据|没有(?:使用)?.{0,20}(?:安排|收支|支出)|不涉及|本表为空|本表无|数为零|无此项/;
+
+export function hasAmounts(l: GridLine): boolean {
+  return l.tokens.some((t) => t.kind === "amount");
+}
+
+function amountCount(l: GridLine): number {
+  let n = 0;
+  for (const t of l.tokens) if (t.kind === "amount") n++;
+  return n;
+}
+
+/** Left and right ends of the text on each page (prose runs from margin to margin). */
+export type PageSpan = ReadonlyMap<number, { x0: number; x1: number }>;
+
+export function pageSpans(lines: readonly GridLine[]): PageSpan {
+  const m = new Map<number, { x0: number; x1: number }>();
+  for (const l of lines) {
+    const first = l.tokens[0];
+    const last = l.tokens[l.tokens.length - 1];
+    if (!first || !last) continue;
+    const s = m.get(l.page);
+    if (s) {
+      s.x0 = Math.min(s.x0, first.x0);
+      s.x1 = Math.max(s.x1, last.x1);
+    } else m.set(l.page, { x0: first.x0, x1: last.x1 });
+  }
+  return m;
+}
+
+/**
+ * A sentence of prose: long, with sentence punctuation, few amounts, starting near the left margin
+ * (a column of text inside a table — a project's 绩效目标 — starts far right, and is not prose).
+ */
+export function isProse(l: GridLine, spans?: PageSpan): boolean {
+  const t = l.text.replace(/\s+/g, "");
+  if (t.length < 24) return false;
+  if (!/[，。；]/.test(t)) return false;
+  if (amountCount(l) > 1) return false;
+  const s = spans?.get(l.page);
+  const first = l.tokens[0];
+  if (s && first && first.x0 > s.x0 + (s.x1 - s.x0) * 0.3) return false;
+  return true;
+}
+
+function unitOf(text: string): TableRegion["unit"] | undefined {
+  const m = UNIT.exec(text) ?? UNIT_ALONE.exec(text.replace(/\s+/g, ""));
+  if (!m) return undefined;
+  return m[1] === "元" ? "yuan" : m[1] === "千元" ? "qianyuan" : "wanyuan";
+}
+
+interface TitleHit {
+  /** first line of the title */
+  first: number;
+  /** last line of the title */
+  last: number;
+  title: string;
+  kind: TableKindId;
+}
+
+/** A title on line i (joined with the line above or below when the title is split over two lines). */
+function titleAt(lines: readonly GridLine[], i: number): TitleHit | undefined {
+  const l = lines[i] as GridLine;
+  if (hasAmounts(l) || LEADER.test(l.text) || isProse(l)) return undefined;
+  const text = l.text.replace(/\s+/g, "");
+  if (text.length < 3 || text.length > 70) return undefined;
+  const kind = classifyTitle(text);
+  const next = lines[i + 1];
+  // "…一般公共预算支出明细表" / "（按支出功能分类科目）" and "2026年部门综合预算" / "收支总表"
+  if (next && next.page === l.page && !hasAmounts(next) && next.y - l.y < l.h * 2.2) {
+    const nt = next.text.replace(/\s+/g, "");
+    if (/^[（(].*[)）]$/.test(nt) && nt.length <= 20) {
+      const k2 = classifyTitle(text + nt);
+      if (k2) return { first: i, last: i + 1, title: text + nt, kind: k2 };
+    }
+  }
+  if (kind) return { first: i, last: i, title: text, kind };
+  if (next && next.page === l.page && !hasAmounts(next) && next.y - l.y < l.h * 2.2 && text.length <= 30) {
+    const joined = text + next.text.replace(/\s+/g, "");
+    const k2 = joined.length <= 70 ? classifyTitle(joined) : undefined;
+    const own = classifyTitle(next.text);
+    if (k2 && (!own || (own === "otherTable" && k2 !== "otherTable")))
+      return { first: i, last: i + 1, title: joined, kind: k2 };
+  }
+  return undefined;
+}
+
+/** Evidence that a table follows a title: a 单位 line or amount lines before prose or another title. */
+function tableFollows(lines: readonly GridLine[], hit: TitleHit): boolean {
+  const page = (lines[hit.first] as GridLine).page;
+  let amounts = 0;
+  for (let j = hit.last + 1; j < lines.length && j <= hit.last + 14; j++) {
+    const n = lines[j] as GridLine;
+    if (n.page > page + 1) break;
+    if (LEADER.test(n.text)) return false;
+    if (unitOf(n.text)) return true;
+    if (hasAmounts(n)) {
+      amounts++;
+      if (amounts >= 2 || amountCount(n) >= 2) return true;
+    }
+    if (isProse(n) && !EMPTY_NOTE.test(n.text)) return false;
+    if (titleAt(lines, j)) return amounts > 0;
+    if (EMPTY_NOTE.test(n.text) && j - hit.last <= 10) return true;
+  }
+  return false;
+}
+
+/** A line that is part of the page's furniture: page numbers, running heads ("表1", "部门公开表 3"). */
+function isFurniture(l: GridLine): boolean {
+  const t = l.text.trim();
+  return PAGE_NO.test(t) || /^(?:表|附表)\s*[\d一二三四五六七八九十]+$/.test(t) || /^部门公开表\s*\d+$/.test(t);
+}
+
+/** A line that starts a table body: amounts, a code, a 合计 row or a list item. */
+export function isBodyStart(l: GridLine): boolean {
+  if (hasAmounts(l)) return true;
+  const first = l.tokens[0];
+  if (!first) return false;
+  if (first.kind === "int" && /^\d{3}(?:\d{2}){0,2}$/.test(first.text)) return true;
+  // a 合计 row (its label, then amounts or nothing) — not a header line that starts with 合计
+  const texts = l.tokens.filter((t) => t.kind === "text");
+  const label = texts.map((t) => t.text).join("");
+  return texts.length <= 2 && /^(?:合计|总计|收入总计|支出总计)$/.test(label.replace(/\s+/g, ""));
+}
+
+/**
+ * Finds every table of a document in its lines (all pages, in reading order).
+ */
+export function findRegions(lines: readonly GridLine[]): TableRegion[] {
+  const spans = pageSpans(lines);
+  const hits: TitleHit[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const hit = titleAt(lines, i);
+    if (!hit) continue;
+    if (!tableFollows(lines, hit)) continue;
+    const prev = hits[hits.length - 1];
+    if (prev && prev.last >= hit.first) continue;
+    hits.push(hit);
+    i = hit.last;
+  }
+  const regions: TableRegion[] = [];
+  hits.forEach((hit, k) => {
+    const limit = hits[k + 1]?.first ?? lines.length;
+    const region: TableRegion = {
+      kind: hit.kind,
+      title: hit.title,
+      start: hit.first,
+      end: hit.last + 1,
+      notes: [],
+      segments: [],
+    };
+    let seg: Segment | undefined;
+    let inBody = false;
+    let noted = false;
+    for (let i = hit.last + 1; i < limit; i++) {
+      const l = lines[i] as GridLine;
+      const t = l.text.trim();
+      if (!t || isFurniture(l)) continue;
+      if (!seg || seg.page !== l.page) {
+        // a new page: the table continues only if this page goes on with it
+        if (seg && (noted || !continuesOnPage(lines, i, limit, spans))) break;
+        seg = { page: l.page, head: [], body: [] };
+        region.segments.push(seg);
+        inBody = false;
+      }
+      const u = unitOf(t);
+      if (u && !hasAmounts(l)) {
+        region.unit ??= u;
+        const p = PREPARED.exec(t);
+        if (p?.[1] && !region.preparedBy) region.preparedBy = p[1].replace(/\s+/g, "");
+        region.end = i + 1;
+        continue;
+      }
+      const p = !inBody && !hasAmounts(l) ? PREPARED.exec(t) : null;
+      if (p?.[1] && seg.head.length === 0 && seg.body.length === 0) {
+        region.preparedBy ??= p[1].replace(/\s+/g, "");
+        region.end = i + 1;
+        continue;
+      }
+      if (NOTE.test(t.replace(/\s+/g, "")) || (inBody && EMPTY_NOTE.test(t) && !hasAmounts(l) && t.length > 6)) {
+        region.notes.push(t.replace(/\s+/g, ""));
+        noted = true;
+        region.end = i + 1;
+        continue;
+      }
+      if (noted) {
+        // a note's second line, until something else begins
+        if (!hasAmounts(l) && !PART_HEADING.test(t) && region.notes.length > 0 && !isBodyStart(l) && t.length > 20) {
+          region.notes[region.notes.length - 1] += t.replace(/\s+/g, "");
+          region.end = i + 1;
+          continue;
+        }
+        break;
+      }
+      if (PART_HEADING.test(t.replace(/\s+/g, "")) || (isProse(l, spans) && !inBody)) break;
+      if (isProse(l, spans) && inBody && !EMPTY_NOTE.test(t)) break;
+      if (!inBody && isBodyStart(l)) inBody = true;
+      (inBody ? seg.body : seg.head).push(l);
+      region.end = i + 1;
+    }
+    regions.push(region);
+  });
+  return mergeContinued(regions);
+}
+
+/** True when the page starting at line i continues the table: amounts or a header before prose/titles. */
+function continuesOnPage(lines: readonly GridLine[], i: number, limit: number, spans: PageSpan): boolean {
+  const page = (lines[i] as GridLine).page;
+  for (let j = i; j < limit && j < i + 30; j++) {
+    const l = lines[j] as GridLine;
+    if (l.page !== page) break;
+    if (isFurniture(l)) continue;
+    if (hasAmounts(l) || isBodyStart(l)) return true;
+    if (isProse(l, spans) || PART_HEADING.test(l.text.replace(/\s+/g, ""))) return false;
+  }
+  return false;
+}
+
+/** Titles repeated on each page of a long table ("表3 支出总表" on pages 15–17) make one table. */
+function mergeContinued(regions: TableRegion[]): TableRegion[] {
+  const out: TableRegion[] = [];
+  for (const r of regions) {
+    const last = out[out.length - 1];
+    const lastPage = last?.segments[last.segments.length - 1]?.page;
+    const firstPage = r.segments[0]?.page;
+    if (
+      last &&
+      last.kind === r.kind &&
+      last.title.replace(/^[^\u4e00-\u9fff]+/, "") === r.title.replace(/^[^\u4e00-\u9fff]+/, "") &&
+      lastPage !== undefined &&
+      firstPage !== undefined &&
+      firstPage === lastPage + 1 &&
+      last.notes.length === 0
+    ) {
+      last.segments.push(...r.segments);
+      last.notes.push(...r.notes);
+      last.end = r.end;
+      continue;
+    }
+    out.push(r);
+  }
+  return out;
+}

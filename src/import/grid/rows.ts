@@ -1,0 +1,307 @@
+/**
+ * Rows of one page segment. A line with an amount or a classification code is a row; a line of
+ * text alone is a row of its own (a line printed blank) when it stands a row's height away from
+ * its neighbours or starts like one (一、, （一）, 1., 合计 …), and otherwise a piece of the label of
+ * the row next to it: labels wrap inside tall cells above, below or around the line that carries
+ * the amounts ("机关事业单位基本养老" / 2080505 201.65 / "保险缴费支出").
+ *
+ * Two-sided tables (收支总表: income lines left, expenditure lines right) are read as two sides,
+ * each with its own rows: a line may hold an income row, an expenditure row, or both.
+ */
+import type { AmountColumn, TextZone } from "./columns.ts";
+import { type GridLine, joinTokens, type Token } from "./tokens.ts";
+
+export interface GridRow {
+  /** 0 for one-sided tables and the income side; 1 for the expenditure side */
+  side: number;
+  page: number;
+  y: number;
+  /** the classification code printed on the row (function or economic, joined: 2080101, 30101) */
+  code?: string;
+  /** every code the row prints, left to right (some tables print three classifications per row) */
+  codes: string[];
+  /** the row's label (its main text column) */
+  label: string;
+  /** texts of the side's other text columns (unit names, project kinds, 绩效目标 …), by zone */
+  texts: string[];
+  /** x of the label's first character, for indentation */
+  indent: number;
+  /** one printed amount (as printed) per amount column of the table, null when blank */
+  cells: (string | null)[];
+  /** the row was printed without any amount */
+  blank: boolean;
+}
+
+const MARKER =
+  /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|\d{1,2}[.、．](?!\d)|[（(]\d{1,2}[)）]|其中[:：]?)/;
+const TOTAL_LABEL =
+  /^(?:合\s*计|总\s*计|小\s*计|.{0,10}(?:收入|支出)(?:合计|总计)|本年.{0,6}合计|收\s*入\s*总\s*计|支\s*出\s*总\s*计)/;
+const CODE = /^\d{3}(?:\d{2}){0,2}$/;
+
+export function labelMarker(label: string): string | undefined {
+  return MARKER.exec(label)?.[0];
+}
+
+export function isTotalLabel(label: string): boolean {
+  return TOTAL_LABEL.test(label.replace(/\s+/g, ""));
+}
+
+interface Piece {
+  line: number;
+  page: number;
+  y: number;
+  h: number;
+  codes: string[];
+  /** text tokens per zone index (zones of the table) */
+  texts: Map<number, Token[]>;
+  amounts: Map<number, string>;
+  dashes: Set<number>;
+}
+
+export interface SegmentLayout {
+  columns: readonly AmountColumn[];
+  zones: readonly TextZone[];
+  /** the zone index (into zones) that starts each side; [0] for a one-sided table */
+  sideStarts: readonly number[];
+}
+
+/** The amount column a token stands in: the most overlapping, else the nearest centre. */
+export function columnAt(columns: readonly AmountColumn[], t: Token): number {
+  let best = -1;
+  let bestO = 0;
+  columns.forEach((c, i) => {
+    const o = Math.min(c.x1, t.x1) - Math.max(c.x0, t.x0);
+    if (o > bestO) {
+      bestO = o;
+      best = i;
+    }
+  });
+  if (best >= 0) return best;
+  const cx = (t.x0 + t.x1) / 2;
+  let d = Number.POSITIVE_INFINITY;
+  columns.forEach((c, i) => {
+    const dd = Math.abs(c.cx - cx);
+    if (dd < d) {
+      d = dd;
+      best = i;
+    }
+  });
+  return best;
+}
+
+/** True when an integer token stands inside an amount column (a bare amount such as "0" or "1200"). */
+function intInColumn(columns: readonly AmountColumn[], t: Token): boolean {
+  for (const c of columns) {
+    if (c.phantom) continue;
+    const o = Math.min(c.x1, t.x1) - Math.max(c.x0, t.x0);
+    if (o >= (t.x1 - t.x0) * 0.6) return true;
+  }
+  return false;
+}
+
+function zoneIndex(layout: SegmentLayout, x: number): number {
+  const { columns, zones } = layout;
+  let k = 0;
+  while (k < columns.length && (columns[k] as AmountColumn).cx < x) k++;
+  // the zone with `after` === k, else the nearest zone to the left
+  let best = 0;
+  zones.forEach((z, i) => {
+    if (z.after <= k) best = i;
+  });
+  return best;
+}
+
+function sideOfZone(layout: SegmentLayout, zone: number): number {
+  let s = 0;
+  layout.sideStarts.forEach((start, i) => {
+    if (zone >= start) s = i;
+  });
+  return s;
+}
+
+function sideOfColumn(layout: SegmentLayout, col: number): number {
+  let s = 0;
+  layout.sideStarts.forEach((start, i) => {
+    const z = layout.zones[start];
+    if (z && col >= z.after) s = i;
+  });
+  return s;
+}
+
+/** Splits a line's tokens into pieces per side: codes, texts by zone, amounts by column. */
+function pieces(l: GridLine, line: number, layout: SegmentLayout): Piece[] {
+  const out = layout.sideStarts.map(
+    (): Piece => ({
+      line,
+      page: l.page,
+      y: l.y,
+      h: l.h,
+      codes: [],
+      texts: new Map(),
+      amounts: new Map(),
+      dashes: new Set(),
+    }),
+  );
+  for (const t of l.tokens) {
+    if (t.kind === "amount" || (t.kind === "int" && intInColumn(layout.columns, t))) {
+      const c = columnAt(layout.columns, t);
+      if (c < 0) continue;
+      const p = out[sideOfColumn(layout, c)] as Piece;
+      // a second amount in one cell: keep the first (the reader's confidence check will see it)
+      if (!p.amounts.has(c)) p.amounts.set(c, t.text);
+      continue;
+    }
+    if (t.kind === "dash") {
+      const c = columnAt(layout.columns, t);
+      if (c >= 0) (out[sideOfColumn(layout, c)] as Piece).dashes.add(c);
+      continue;
+    }
+    const z = zoneIndex(layout, (t.x0 + t.x1) / 2);
+    const p = out[sideOfZone(layout, z)] as Piece;
+    const list = p.texts.get(z);
+    // a code: first in its zone, or another classification's code after a code-name pair
+    if (t.kind === "int" && CODE.test(t.text) && (!list || list.length === 0 || p.codes.length > 0)) {
+      p.codes.push(t.text);
+      continue;
+    }
+    // codes split over 类/款/项 columns: "208" "01" "01"
+    if (t.kind === "int" && /^\d{2}$/.test(t.text) && p.codes.length > 0 && (!list || list.length === 0)) {
+      const last = p.codes[p.codes.length - 1] as string;
+      if (last.length < 7) {
+        p.codes[p.codes.length - 1] = last + t.text;
+        continue;
+      }
+    }
+    if (list) list.push(t);
+    else p.texts.set(z, [t]);
+  }
+  return out;
+}
+
+function pieceLabel(p: Piece, zone: number): string {
+  return joinTokens(p.texts.get(zone) ?? []).replace(/(?<=[\u4e00-\u9fff（）()])\s+(?=[\u4e00-\u9fff（）()])/g, "");
+}
+
+/**
+ * Rows of one side of a segment. `pitch` is the usual distance between rows on the page.
+ */
+function sideRows(ps: Piece[], layout: SegmentLayout, side: number): GridRow[] {
+  const zoneStart = layout.sideStarts[side] as number;
+  const zoneEnd = layout.sideStarts[side + 1] ?? layout.zones.length;
+  const mainZone = zoneStart;
+  const hasText = (p: Piece) => {
+    for (let z = zoneStart; z < zoneEnd; z++) if ((p.texts.get(z)?.length ?? 0) > 0) return true;
+    return false;
+  };
+  const live = ps.filter((p) => p.amounts.size > 0 || p.codes.length > 0 || hasText(p) || p.dashes.size > 0);
+  let anchors = live.filter((p) => p.amounts.size > 0 || p.codes.length > 0 || p.dashes.size > 0);
+  const ys = anchors.map((p) => p.y).sort((a, b) => a - b);
+  const gaps: number[] = [];
+  for (let i = 1; i < ys.length; i++) {
+    const d = (ys[i] as number) - (ys[i - 1] as number);
+    if (d > 1) gaps.push(d);
+  }
+  gaps.sort((a, b) => a - b);
+  const typicalH = live.length > 0 ? live.reduce((s, p) => s + p.h, 0) / live.length : 10;
+  const pitch = gaps.length > 0 ? (gaps[Math.floor(gaps.length / 2)] as number) : typicalH * 2;
+  // a line of amounts alone, a little above or below a labelled row whose cells it fills, is that
+  // row's: its cells are printed centred in a tall row, or an amount wrapped onto two lines
+  const bare = (p: Piece) => p.codes.length === 0 && !hasText(p);
+  anchors = anchors.filter((p) => {
+    if (!bare(p) || p.amounts.size === 0) return true;
+    return !anchors.some(
+      (a) =>
+        a !== p &&
+        !bare(a) &&
+        Math.abs(a.y - p.y) < pitch * 0.7 &&
+        [...p.amounts.keys()].every((c) => !a.amounts.has(c)),
+    );
+  });
+  const isAnchor = new Set(anchors);
+  for (const p of live) {
+    if (isAnchor.has(p)) continue;
+    const label = pieceLabel(p, mainZone);
+    const near = anchors.reduce((d, a) => Math.min(d, Math.abs(a.y - p.y)), Number.POSITIVE_INFINITY);
+    const starts = !!labelMarker(label) || isTotalLabel(label);
+    // a line of text only is a row printed blank only when it has a label (text in another
+    // column alone — a long 绩效目标 — is a wrapped cell of the row beside it)
+    if (!label) continue;
+    if (near >= pitch * 0.75 || (starts && near >= Math.min(pitch * 0.45, p.h * 1.2))) {
+      isAnchor.add(p);
+    }
+  }
+  const rowsOf = live.filter((p) => isAnchor.has(p));
+  if (rowsOf.length === 0) return [];
+  // fragments: the texts of non-anchor lines go to the nearest row (ties: the one below, where
+  // a label wrapped above the amounts continues)
+  const extra = new Map<Piece, Piece[]>();
+  for (const p of live) {
+    if (isAnchor.has(p)) continue;
+    let best: Piece | undefined;
+    let d = Number.POSITIVE_INFINITY;
+    const free = rowsOf.filter((a) => [...p.amounts.keys()].every((c) => !a.amounts.has(c)));
+    for (const a of p.amounts.size > 0 && free.length > 0 ? free : rowsOf) {
+      const dd = Math.abs(a.y - p.y);
+      if (dd < d - 0.5 || (Math.abs(dd - d) <= 0.5 && best && a.y > best.y)) {
+        d = dd;
+        best = a;
+      }
+    }
+    if (!best) continue;
+    const list = extra.get(best);
+    if (list) list.push(p);
+    else extra.set(best, [p]);
+  }
+  const ncol = layout.columns.length;
+  return rowsOf.map((a) => {
+    const parts = [a, ...(extra.get(a) ?? [])].sort((x, y) => x.y - y.y);
+    const codes = parts.flatMap((p) => p.codes);
+    const label = parts
+      .map((p) => pieceLabel(p, mainZone))
+      .join("")
+      .replace(/\s+/g, "");
+    const texts: string[] = [];
+    for (let z = zoneStart + 1; z < zoneEnd; z++) {
+      texts.push(
+        parts
+          .map((p) => pieceLabel(p, z))
+          .join("")
+          .replace(/\s+/g, ""),
+      );
+    }
+    const cells: (string | null)[] = new Array(ncol).fill(null);
+    for (const p of parts) for (const [c, v] of p.amounts) if (cells[c] === null) cells[c] = v;
+    // indentation: where the label's first line starts (its wrapped lines start at the cell's edge)
+    const firstLine = parts.find((p) => (p.texts.get(mainZone)?.length ?? 0) > 0);
+    const first = firstLine?.texts.get(mainZone)?.[0];
+    const row: GridRow = {
+      side,
+      page: a.page,
+      y: a.y,
+      codes,
+      label,
+      texts,
+      indent: first ? first.x0 : Number.NaN,
+      cells,
+      blank: cells.every((c) => c === null),
+    };
+    if (codes[0]) row.code = codes[0];
+    return row;
+  });
+}
+
+/** Rows of a page segment, side by side in printed order. */
+export function segmentRows(body: readonly GridLine[], layout: SegmentLayout): GridRow[] {
+  const all = body.map((l, i) => pieces(l, i, layout));
+  const out: GridRow[] = [];
+  layout.sideStarts.forEach((_, side) => {
+    out.push(
+      ...sideRows(
+        all.map((p) => p[side] as Piece),
+        layout,
+        side,
+      ),
+    );
+  });
+  return out;
+}

@@ -1,0 +1,173 @@
+/**
+ * Tokens: the words of a positioned line, each with its x-extent and a kind. The grid reader
+ * works on tokens, not on the chunks a PDF producer happened to draw: producers put two amounts
+ * in one text run ("14,770.62 12,672.73"), an amount and the label of the next column in one run
+ * ("112,859.652716 一、一般公共服务支出"), a code and its name together ("30207邮电费",
+ * "[208]社会保障和就业支出", "2010601-行政运行"). A chunk is cut at its spaces and at the borders
+ * between a number and text, and each piece's x is estimated from character widths (CJK and
+ * full-width characters count double).
+ */
+
+export type TokenKind =
+  /** a printed amount: decimals, or thousands separators ("5,219.30", "0.00", "44,156.640120", "1,200") */
+  | "amount"
+  /** digits only: a code, a bare amount, a year, a column number ("208", "2080101", "351904") */
+  | "int"
+  /** a blank written as a dash ("-", "—", "－") */
+  | "dash"
+  | "text";
+
+export interface Token {
+  text: string;
+  x0: number;
+  x1: number;
+  kind: TokenKind;
+}
+
+/** A line of tokens on one page (from the PDF's line grouping, an XLSX row or a text line). */
+export interface GridLine {
+  page: number;
+  /** baseline, y down */
+  y: number;
+  /** font height */
+  h: number;
+  tokens: Token[];
+  /** the line's text: tokens joined (CJK runs without spaces) */
+  text: string;
+}
+
+/** A printed amount: optional sign, digits with or without thousands separators, 1–6 decimals. */
+export const AMOUNT_TEXT = /^[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{1,6}$|^[-−]?\d{1,3}(?:,\d{3})+$/;
+const INT_TEXT = /^\d+$/;
+const DASH_TEXT = /^[-—－–―]+$/;
+
+export function tokenKind(text: string): TokenKind {
+  if (INT_TEXT.test(text)) return "int";
+  if (AMOUNT_TEXT.test(text)) return "amount";
+  if (DASH_TEXT.test(text)) return "dash";
+  return "text";
+}
+
+/** Display width units of a character: CJK and full-width count 2, others 1. */
+function units(s: string): number {
+  let u = 0;
+  for (const c of s) u += (c.codePointAt(0) ?? 0) >= 0x2e80 ? 2 : 1;
+  return u;
+}
+
+/**
+ * Pieces of a word where a number and text run together. Returns the word itself when it is one
+ * piece. Codes glued to names ("30207邮电费", "[208]社会保障和就业支出", "2010601-行政运行") become a
+ * code token and a text token; an amount glued to a label ("合计14,770.62", "14,770.62合计") two tokens.
+ * Years and counts inside text ("2026年", "表1", "第3页") stay text.
+ */
+export function splitWord(w: string): string[] {
+  // [208]name / 【208】name / 208-name / 208 name glued
+  const code = /^[[【［(（]?(\d{3,7})[\]】］)）]?[-－—.、]?(?=[^\d.,%％)）\]】［年月日个项名人辆台套次位])(.+)$/.exec(
+    w,
+  );
+  if (code && /[\u4e00-\u9fff]/.test(code[2] as string) && !/^[\d.,]/.test(code[2] as string)) {
+    return [code[1] as string, code[2] as string];
+  }
+  // a label then an amount, or an amount then a label
+  const tail = /^(.*[\u4e00-\u9fff）)：:])([-−]?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{1,6})$/.exec(w);
+  if (tail && !/[年月日]$/.test(tail[1] as string)) return [tail[1] as string, tail[2] as string];
+  const head = /^([-−]?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{1,6})([\u4e00-\u9fff（(].*)$/.exec(w);
+  if (head && !/^(万元|元|%|％)/.test(head[2] as string)) return [head[1] as string, head[2] as string];
+  return [w];
+}
+
+/**
+ * Tokens of one chunk of text printed from x0 to x1: split at whitespace and number/text borders,
+ * with x estimated proportionally to character widths.
+ * @example tokenize("14,770.62 12,672.73", 295, 393).map((t) => t.text) // ["14,770.62", "12,672.73"]
+ */
+export function tokenize(text: string, x0: number, x1: number): Token[] {
+  const total = units(text);
+  const per = total > 0 ? (x1 - x0) / total : 0;
+  const out: Token[] = [];
+  let pos = 0;
+  for (const m of text.matchAll(/\S+/g)) {
+    const word = m[0];
+    const start = m.index ?? 0;
+    pos = x0 + units(text.slice(0, start)) * per;
+    for (const piece of splitWord(word)) {
+      const w = units(piece) * per;
+      const t = piece.replace(/^−/, "-");
+      out.push({ text: t, x0: pos, x1: pos + w, kind: tokenKind(t) });
+      pos += w;
+    }
+  }
+  return out;
+}
+
+const CJK_END = /[\u3000-\u9fff\uff00-\uffef]$/;
+const CJK_START = /^[\u3000-\u9fff\uff00-\uffef]/;
+
+/** Joins token texts: CJK runs without spaces, other runs with one. */
+export function joinTokens(tokens: readonly Pick<Token, "text">[]): string {
+  let out = "";
+  for (const t of tokens) {
+    if (!t.text) continue;
+    out += out && !(CJK_END.test(out) || CJK_START.test(t.text)) ? ` ${t.text}` : t.text;
+  }
+  return out;
+}
+
+/** True when a token prints an amount (an "int" counts only where the caller says so). */
+export function isAmount(t: Token): boolean {
+  return t.kind === "amount";
+}
+
+/**
+ * Wrapped amounts: a narrow cell prints an amount over two lines — "14,770" / ".62",
+ * "106,512.0" / "0", "14,770." / "62". The first piece is incomplete (no decimals, one decimal, or a
+ * trailing point); the second is a short run of digits under its right end. They are joined on the
+ * first piece's line. Lines are those of a document, top to bottom.
+ */
+export function joinWrappedAmounts(lines: GridLine[]): void {
+  for (let i = 1; i < lines.length; i++) {
+    const l = lines[i] as GridLine;
+    for (let k = 0; k < l.tokens.length; k++) {
+      const frag = l.tokens[k] as Token;
+      const m = /^(\.?)(\d{1,2})$/.exec(frag.text);
+      if (!m) continue;
+      let joined = false;
+      for (let j = i - 1; j >= 0 && j >= i - 2 && !joined; j--) {
+        const up = lines[j] as GridLine;
+        if (up.page !== l.page || l.y - up.y > 2.6 * Math.max(l.h, up.h)) break;
+        const hit = up.tokens.findIndex((t) => {
+          // the incomplete first piece, right above the fragment's right end
+          if (frag.x1 < t.x0 - 1 || frag.x0 > t.x1 + up.h) return false;
+          if (Math.abs(frag.x1 - t.x1) > up.h * 1.5 && frag.x0 > t.x1 - 1) return false;
+          const whole = `${t.text}${m[1] === "" && !/[.]/.test(t.text) ? "." : ""}${m[2]}`;
+          if (m[1] === "." && /[.]/.test(t.text)) return false;
+          const text =
+            m[1] === "."
+              ? `${t.text}.${m[2]}`
+              : /\.$/.test(t.text) || /\.\d$/.test(t.text)
+                ? `${t.text}${m[2]}`
+                : whole;
+          return (
+            /^[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d?)?$/.test(t.text) &&
+            /^[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{2}$/.test(text) &&
+            (t.text.includes(",") || /\./.test(t.text) || m[1] === ".")
+          );
+        });
+        if (hit < 0) continue;
+        const t = up.tokens[hit] as Token;
+        const text =
+          m[1] === "."
+            ? `${t.text}.${m[2]}`
+            : /\.$/.test(t.text) || /\.\d$/.test(t.text)
+              ? `${t.text}${m[2]}`
+              : `${t.text}.${m[2]}`;
+        up.tokens[hit] = { text, x0: Math.min(t.x0, frag.x0), x1: Math.max(t.x1, frag.x1), kind: "amount" };
+        l.tokens.splice(k, 1);
+        k--;
+        joined = true;
+      }
+    }
+  }
+  for (const l of lines) l.text = joinTokens(l.tokens);
+}

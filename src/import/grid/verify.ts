@@ -1,0 +1,428 @@
+/**
+ * The reader checks its own reading. A printed table declares how it adds up — a 合计 column over
+ * the columns it totals, a 合计 row over the rows under it — through its headers, classification
+ * codes, list numbers (一、 （一） 1.) and indentation; its numbers confirm which declaration is
+ * meant. Candidates are made from each of those signals (and, across, from runs of columns the
+ * numbers alone say are summed), each is tested on every row or column, and the one that holds best
+ * is kept. A reading where many identities fail is a misreading, not a document full of errors:
+ * real errors are local (one or two identities fail), misreadings are not.
+ */
+import { checkSum } from "../../model/sums.ts";
+import type { GridRow } from "./rows.ts";
+
+export interface AcrossIdentity {
+  total: number;
+  parts: number[];
+  /** declared by the headers (else found from the numbers alone) */
+  declared: boolean;
+}
+
+export interface DownIdentity {
+  total: number;
+  parts: number[];
+  /** amount columns it holds in (the row's side) */
+  columns: number[];
+}
+
+export interface Verification {
+  across: AcrossIdentity[];
+  down: DownIdentity[];
+  /** identity instances tested (a total and its parts, in one row or one column) */
+  tested: number;
+  /** instances that fail beyond rounding */
+  failed: number;
+  /** how the rows were seen as nested: by code, list numbers, indentation, or flat */
+  structure: string;
+}
+
+export interface VerifyInput {
+  rows: readonly GridRow[];
+  /** per row, per column: the amount in 分, or null */
+  values: readonly (readonly (number | null)[])[];
+  /** per column: header path and side */
+  columns: readonly { path: readonly string[]; side: number }[];
+  sides: number;
+  /** the smallest printed step in 分 (rounding tolerance) */
+  step: number;
+  /** codes are economic (3/5 digits per level) rather than functional (3/5/7) */
+  economic: boolean;
+}
+
+const TOTAL_LEAF = /^(?:其中[:：])?(?:合计|总计|小计|.{0,12}(?:合计|总计))$/;
+const TOTAL_ROW =
+  /^(?:合计|总计|小计|共计|收入总计|支出总计|收入合计|支出合计|本年收入合计|本年支出合计|.{0,10}(?:收入|支出|经费)(?:合计|总计)|本年.{0,8}(?:合计|小计))$/;
+
+const leafOf = (path: readonly string[]) => (path[path.length - 1] ?? "").replace(/\s+/g, "");
+
+interface Tally {
+  tested: number;
+  failed: number;
+  /** rows (across) or columns (down) where the total is not 0 and at least two parts are */
+  informative: number;
+}
+
+function tallyAcross(input: VerifyInput, total: number, parts: readonly number[], rowsOf: readonly number[]): Tally {
+  const t: Tally = { tested: 0, failed: 0, informative: 0 };
+  const vals: (number | null)[] = [];
+  for (const r of rowsOf) {
+    const row = input.values[r] as readonly (number | null)[];
+    vals.length = 0;
+    let nonzero = 0;
+    for (const p of parts) {
+      const v = row[p] ?? null;
+      vals.push(v);
+      if (v) nonzero++;
+    }
+    const c = checkSum(row[total] ?? null, vals, input.step);
+    if (!c) continue;
+    t.tested++;
+    if (c.status === "fail") t.failed++;
+    else if (c.total !== 0 && nonzero >= 2) t.informative++;
+  }
+  return t;
+}
+
+function tallyDown(input: VerifyInput, id: DownIdentity): Tally {
+  const t: Tally = { tested: 0, failed: 0, informative: 0 };
+  for (const c of id.columns) {
+    const parts = id.parts.map((r) => input.values[r]?.[c] ?? null);
+    const chk = checkSum(input.values[id.total]?.[c] ?? null, parts, input.step);
+    if (!chk) continue;
+    t.tested++;
+    if (chk.status === "fail") t.failed++;
+    else if (chk.total !== 0 && parts.filter((v) => v).length >= 2) t.informative++;
+  }
+  return t;
+}
+
+/** Columns of a side, in order. */
+function sideColumns(input: VerifyInput, side: number): number[] {
+  const out: number[] = [];
+  input.columns.forEach((c, i) => {
+    if (c.side === side) out.push(i);
+  });
+  return out;
+}
+
+/**
+ * Across candidates from the header tree: a group's 小计/合计 column is the sum of the group's other
+ * members (a member group counts by its own total, or its leaves); the side's first 合计/总计 column
+ * (or its first column, when the headers do not say) is the sum of the top-level members.
+ */
+function declaredAcross(input: VerifyInput, cols: readonly number[]): AcrossIdentity[] {
+  const out: AcrossIdentity[] = [];
+  const pathOf = (i: number) => (input.columns[i] as { path: readonly string[] }).path;
+  const isTotal = (i: number) => TOTAL_LEAF.test(leafOf(pathOf(i)));
+  // members of a group (by path prefix): leaves directly under it, and its direct subgroups
+  const members = (prefix: readonly string[]) => {
+    const direct: { col?: number; group?: string[] }[] = [];
+    const seen = new Set<string>();
+    for (const i of cols) {
+      const p = pathOf(i);
+      if (p.length <= prefix.length || prefix.some((w, k) => p[k] !== w)) continue;
+      if (p.length === prefix.length + 1) direct.push({ col: i });
+      else {
+        const g = p.slice(0, prefix.length + 1);
+        const key = g.join("/");
+        if (!seen.has(key)) {
+          seen.add(key);
+          direct.push({ group: g });
+        }
+      }
+    }
+    return direct;
+  };
+  const valuesOf = (m: { col?: number; group?: string[] }): number[] => {
+    if (m.col !== undefined) return [m.col];
+    const ms = members(m.group as string[]);
+    const tot = ms.find((x) => x.col !== undefined && isTotal(x.col));
+    if (tot?.col !== undefined) return [tot.col];
+    return ms.flatMap(valuesOf);
+  };
+  // the column with this leaf in a group, through its total subgroup when it has one (公务用车 → 小计 → 一般公共预算)
+  const sameLeaf = (group: readonly string[], leaf: string): number | undefined => {
+    const ms = members(group);
+    const direct = ms.find((m) => m.col !== undefined && leafOf(pathOf(m.col)) === leaf);
+    if (direct?.col !== undefined) return direct.col;
+    const sub = ms.find((m) => m.group && TOTAL_LEAF.test(m.group[m.group.length - 1] ?? ""));
+    return sub?.group ? sameLeaf(sub.group, leaf) : undefined;
+  };
+  const visit = (prefix: readonly string[]) => {
+    const ms = members(prefix);
+    if (ms.length < 2) {
+      for (const m of ms) if (m.group) visit(m.group);
+      return;
+    }
+    // a group named as a total (总计 over 一般公共预算 | 政府性基金 | 国有资本经营, beside groups with
+    // the same columns): each of its columns is the sum of the same column of the other groups
+    const totalGroup = ms.find((m) => m.group && TOTAL_LEAF.test(m.group[m.group.length - 1] ?? ""));
+    if (totalGroup?.group) {
+      for (const m of members(totalGroup.group)) {
+        if (m.col === undefined) continue;
+        const leaf = leafOf(pathOf(m.col));
+        const parts: number[] = [];
+        for (const o of ms) {
+          if (o === totalGroup) continue;
+          const inner = o.group ? sameLeaf(o.group, leaf) : undefined;
+          if (inner !== undefined) parts.push(inner);
+        }
+        if (parts.length > 0) out.push({ total: m.col, parts, declared: true });
+      }
+    }
+    let totalIdx = ms.findIndex((m) => m.col !== undefined && isTotal(m.col));
+    // a side's first column heads the rest when nothing is marked as a total (预算数 | …)
+    if (totalIdx < 0 && prefix.length === 0 && ms[0]?.col !== undefined && ms.length >= 3) totalIdx = 0;
+    if (totalIdx >= 0) {
+      const total = (ms[totalIdx] as { col: number }).col;
+      const parts = ms.filter((_, k) => k !== totalIdx).flatMap(valuesOf);
+      if (parts.length > 0) out.push({ total, parts, declared: true });
+    }
+    for (const m of ms) if (m.group) visit(m.group);
+  };
+  visit([]);
+  return out;
+}
+
+/** Across candidates from the numbers: a column that is the sum of a run of the columns after it. */
+function runAcross(cols: readonly number[]): AcrossIdentity[] {
+  const out: AcrossIdentity[] = [];
+  for (let a = 0; a < cols.length; a++) {
+    for (let k = 2; a + k < cols.length; k++) {
+      out.push({ total: cols[a] as number, parts: cols.slice(a + 1, a + 1 + k), declared: false });
+    }
+  }
+  return out;
+}
+
+function chooseAcross(input: VerifyInput, rowsOf: readonly number[], cols: readonly number[]): AcrossIdentity[] {
+  const cands = [...declaredAcross(input, cols), ...runAcross(cols)];
+  const best = new Map<number, { id: AcrossIdentity; t: Tally }>();
+  for (const id of cands) {
+    const t = tallyAcross(input, id.total, id.parts, rowsOf);
+    if (t.tested === 0) continue;
+    const allowed = Math.max(1, Math.floor(t.tested * 0.1));
+    if (t.failed > allowed) continue;
+    // the numbers alone declare a sum only where they are many: rows of zeros and single amounts
+    // agree with almost any sum
+    if (!id.declared && (t.informative < 3 || t.informative < t.tested * 0.3)) continue;
+    const cur = best.get(id.total);
+    const better =
+      !cur ||
+      t.failed < cur.t.failed ||
+      (t.failed === cur.t.failed &&
+        (t.informative > cur.t.informative ||
+          (t.informative === cur.t.informative &&
+            (Number(id.declared) > Number(cur.id.declared) ||
+              (id.declared === cur.id.declared && id.parts.length > cur.id.parts.length)))));
+    if (better) best.set(id.total, { id, t });
+  }
+  // a column that is a part of a kept identity and also a total over the same columns is redundant
+  return [...best.values()].map((b) => b.id);
+}
+
+const MARKERS: [RegExp, string][] = [
+  [/^[一二三四五六七八九十]+[、.．]/, "cn"],
+  [/^[（(][一二三四五六七八九十]+[)）]/, "pcn"],
+  [/^\d{1,2}[.、．](?!\d)/, "num"],
+  [/^[（(]\d{1,2}[)）]/, "pnum"],
+];
+
+function markerKind(label: string): string | undefined {
+  const l = label.replace(/^其中[:：]?/, "");
+  for (const [re, k] of MARKERS) if (re.test(l)) return k;
+  return undefined;
+}
+
+function codeDepth(code: string | undefined, economic: boolean): number | undefined {
+  if (!code) return undefined;
+  if (economic) return code.length === 3 ? 1 : code.length === 5 ? 2 : code.length === 7 ? 3 : undefined;
+  return code.length === 3 ? 1 : code.length === 5 ? 2 : code.length === 7 ? 3 : undefined;
+}
+
+/** Down identities from a depth per row (0 = a total row; undefined = not in the structure). */
+function downFromDepths(
+  rows: readonly number[],
+  depth: readonly (number | undefined)[],
+  columns: number[],
+): DownIdentity[] {
+  const out: DownIdentity[] = [];
+  const n = rows.length;
+  // parents over their children
+  for (let a = 0; a < n; a++) {
+    const d = depth[a];
+    if (d === undefined || d === 0) continue;
+    const kids: number[] = [];
+    let min = Number.POSITIVE_INFINITY;
+    for (let b = a + 1; b < n; b++) {
+      const e = depth[b];
+      if (e === undefined) continue;
+      if (e <= d) break;
+      if (e < min) {
+        min = e;
+        kids.length = 0;
+      }
+      if (e === min) kids.push(b);
+    }
+    if (kids.length > 0) out.push({ total: rows[a] as number, parts: kids.map((k) => rows[k] as number), columns });
+  }
+  // total rows: at the top, over the top-level rows below them; else over the rows since the last total
+  let lastTotal = -1;
+  for (let a = 0; a < n; a++) {
+    if (depth[a] !== 0) continue;
+    const before: number[] = [];
+    let min = Number.POSITIVE_INFINITY;
+    for (let b = lastTotal + 1; b < a; b++) {
+      const e = depth[b];
+      if (e === undefined || e === 0) continue;
+      if (e < min) {
+        min = e;
+        before.length = 0;
+      }
+      if (e === min) before.push(b);
+    }
+    if (before.length > 0) {
+      const parts = [...(lastTotal >= 0 ? [lastTotal] : []), ...before].map((k) => rows[k] as number);
+      out.push({ total: rows[a] as number, parts, columns });
+    } else if (lastTotal < 0) {
+      const after: number[] = [];
+      let m2 = Number.POSITIVE_INFINITY;
+      for (let b = a + 1; b < n; b++) {
+        const e = depth[b];
+        if (e === undefined) continue;
+        if (e === 0) break;
+        if (e < m2) {
+          m2 = e;
+          after.length = 0;
+        }
+        if (e === m2) after.push(b);
+      }
+      if (after.length > 0) out.push({ total: rows[a] as number, parts: after.map((k) => rows[k] as number), columns });
+    }
+    lastTotal = a;
+  }
+  return out;
+}
+
+/**
+ * Indentation levels: distinct label starts, ranked left to right; starts within `tol` points of
+ * each other are one level (a short name is sometimes printed a space further in).
+ */
+function indentLevels(xs: readonly number[], tol = 1.5): (number | undefined)[] {
+  const vals = [...new Set(xs.filter((x) => Number.isFinite(x)).map((x) => Math.round(x * 2) / 2))].sort(
+    (a, b) => a - b,
+  );
+  const levels: number[] = [];
+  for (const v of vals) if (levels.length === 0 || v - (levels[levels.length - 1] as number) > tol) levels.push(v);
+  return xs.map((x) => {
+    if (!Number.isFinite(x)) return undefined;
+    let k = 0;
+    for (let i = 0; i < levels.length; i++) if (x >= (levels[i] as number) - 1.5) k = i;
+    return k + 1;
+  });
+}
+
+function chooseDown(input: VerifyInput, side: number, cols: number[]): { ids: DownIdentity[]; structure: string } {
+  const rows: number[] = [];
+  input.rows.forEach((r, i) => {
+    if (r.side === side) rows.push(i);
+  });
+  if (rows.length < 2 || cols.length === 0) return { ids: [], structure: "none" };
+  const label = (i: number) => (input.rows[i] as GridRow).label;
+  const isTotal = rows.map((r) => TOTAL_ROW.test(label(r).replace(/^[一二三四五六七八九十]+、/, "")));
+  const candidates: { name: string; depth: (number | undefined)[] }[] = [];
+  // by code
+  const byCode = rows.map((r, k) => (isTotal[k] ? 0 : codeDepth((input.rows[r] as GridRow).code, input.economic)));
+  if (byCode.filter((d) => d !== undefined && d > 0).length >= 2) candidates.push({ name: "code", depth: byCode });
+  // by list numbers: kinds ranked by first appearance; unnumbered rows are details of the last numbered one
+  const kinds: string[] = [];
+  const mk = rows.map((r) => markerKind(label(r)));
+  for (const k of mk) if (k && !kinds.includes(k)) kinds.push(k);
+  if (kinds.length > 0) {
+    const firstMarked = mk.findIndex((k) => k !== undefined);
+    const base = rows.slice(0, firstMarked).some((_, k) => !isTotal[k]) ? 1 : 0;
+    let last = 0;
+    const depth = rows.map((_, k) => {
+      if (isTotal[k]) return 0;
+      const kind = mk[k];
+      if (kind) {
+        last = base + kinds.indexOf(kind) + 1;
+        return last;
+      }
+      return k < firstMarked ? 1 : last + 1;
+    });
+    candidates.push({ name: "numbers", depth });
+  }
+  // by indentation
+  const ind = indentLevels(rows.map((r, k) => (isTotal[k] ? Number.NaN : (input.rows[r] as GridRow).indent)));
+  for (const tol of [1.5, 4, 8]) {
+    const lv = indentLevels(
+      rows.map((r, k) => (isTotal[k] ? Number.NaN : (input.rows[r] as GridRow).indent)),
+      tol,
+    );
+    if (new Set(lv.filter((d) => d !== undefined)).size >= 2)
+      candidates.push({ name: "indentation", depth: rows.map((_, k) => (isTotal[k] ? 0 : lv[k])) });
+  }
+  // numbers first, then indentation for the rows without a number
+  if (kinds.length > 0 && new Set(ind).size >= 2) {
+    const depth = rows.map((_, k) => {
+      if (isTotal[k]) return 0;
+      const kind = mk[k];
+      return kind ? kinds.indexOf(kind) + 1 : kinds.length + (ind[k] ?? 1);
+    });
+    candidates.push({ name: "numbers+indentation", depth });
+  }
+  // flat: every row under the totals
+  candidates.push({ name: "flat", depth: rows.map((_, k) => (isTotal[k] ? 0 : 1)) });
+  let best: { ids: DownIdentity[]; structure: string; failed: number; held: number } | undefined;
+  for (const c of candidates) {
+    const ids = downFromDepths(rows, c.depth, cols);
+    let failed = 0;
+    let held = 0;
+    const kept: DownIdentity[] = [];
+    for (const id of ids) {
+      const t = tallyDown(input, id);
+      if (t.tested === 0) continue;
+      failed += t.failed;
+      held += t.tested - t.failed;
+      kept.push(id);
+    }
+    if (!best || failed < best.failed || (failed === best.failed && held > best.held))
+      best = { ids: kept, structure: c.name, failed, held };
+  }
+  return best ? { ids: best.ids, structure: best.structure } : { ids: [], structure: "none" };
+}
+
+/** Finds a table's identities and counts how its reading holds up. */
+export function verify(input: VerifyInput): Verification {
+  const across: AcrossIdentity[] = [];
+  const down: DownIdentity[] = [];
+  const structures: string[] = [];
+  for (let side = 0; side < input.sides; side++) {
+    const cols = sideColumns(input, side);
+    const rowsOf: number[] = [];
+    input.rows.forEach((r, i) => {
+      if (r.side === side) rowsOf.push(i);
+    });
+    across.push(...chooseAcross(input, rowsOf, cols));
+    const d = chooseDown(input, side, cols);
+    down.push(...d.ids);
+    structures.push(d.structure);
+  }
+  let tested = 0;
+  let failed = 0;
+  for (const id of across) {
+    const rowsOf: number[] = [];
+    input.rows.forEach((r, i) => {
+      if (r.side === (input.columns[id.total] as { side: number }).side) rowsOf.push(i);
+    });
+    const t = tallyAcross(input, id.total, id.parts, rowsOf);
+    tested += t.tested;
+    failed += t.failed;
+  }
+  for (const id of down) {
+    const t = tallyDown(input, id);
+    tested += t.tested;
+    failed += t.failed;
+  }
+  return { across, down, tested, failed, structure: structures.join("/") };
+}
