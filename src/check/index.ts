@@ -32,15 +32,22 @@ function runRules(d: Disclosure, rules: readonly Rule[]): CheckReport {
   const notChecked: { rule: string; reason: string }[] = [];
   const notApplicable: { rule: string; reason: string }[] = [];
   const ctx = { d, template };
+  // A table the reader could not read reliably is reported once by the import; no arithmetic,
+  // cross-table or text finding is drawn from it (it would be the reader's error, not the
+  // document's). Completeness rules still see it: it is published, only not read.
+  const unreliable = d.tables.filter((t) => t.reading?.status === "unreliable");
+  const readable =
+    unreliable.length > 0 ? { d: { ...d, tables: d.tables.filter((t) => !unreliable.includes(t)) }, template } : ctx;
   for (const rule of rules) {
-    const na = whyNotApplicable(rule, ctx);
+    const rctx = rule.category === "completeness" ? ctx : readable;
+    const na = whyNotApplicable(rule, rctx);
     if (na) {
       notApplicable.push({ rule: rule.id, reason: na });
       continue;
     }
     let r: ReturnType<Rule["run"]>;
     try {
-      r = runOne(rule, ctx);
+      r = runOne(rule, rctx);
     } catch (e) {
       // A rule that crashes is a bug; report it as not checked rather than losing the whole check.
       notChecked.push({ rule: rule.id, reason: `规则执行出错：${(e as Error).message}` });

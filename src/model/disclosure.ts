@@ -83,6 +83,28 @@ export const rowSchema = z.object({
   page: z.number().int().optional(),
 });
 
+/** A table's own identities, found and verified by the reader (src/model/sums.ts). */
+export const tableSumsSchema = z.object({
+  across: z
+    .array(z.object({ total: z.string(), parts: z.array(z.string()) }))
+    .describe("on every row: column `total` = Σ columns `parts` (column keys)"),
+  down: z
+    .array(z.object({ total: z.number().int(), parts: z.array(z.number().int()), columns: z.array(z.string()) }))
+    .describe("row `total` = Σ rows `parts` (row indices) in each of `columns` (column keys)"),
+});
+
+/** How confidently a table was read: its identities tested against its numbers. */
+export const tableReadingSchema = z.object({
+  confidence: z.number().describe("0–1: share of the table's identities that hold as read"),
+  status: z
+    .enum(["reliable", "unreliable", "empty"])
+    .describe("unreliable: too many identities fail to be errors of the document; no arithmetic is reported from it"),
+  tested: z.number().int().describe("identity instances tested (a total and its parts in one row or column)"),
+  failed: z.number().int().describe("instances that fail beyond rounding"),
+  structure: z.string().optional().describe("how the rows nest: code, numbers, indentation, flat"),
+  note: z.string().optional().describe("why the table is not reliably read"),
+});
+
 export const printedTableSchema = z.object({
   no: z.number().int().describe("the table's number in its document (1–11 for the seed)"),
   id: z.string().describe("template table id, e.g. incomeExpenditureSummary"),
@@ -93,6 +115,9 @@ export const printedTableSchema = z.object({
   rows: z.array(rowSchema),
   emptyNote: z.string().optional().describe("空表说明 printed with the table"),
   pages: z.array(z.number().int()).optional(),
+  precision: z.number().int().optional().describe("decimals printed (2 usually; 6 in some 万元 tables)"),
+  sums: tableSumsSchema.optional().describe("the table's own identities (general reader); absent: the template's"),
+  reading: tableReadingSchema.optional(),
 });
 
 export const cellRefSchema = z.object({ table: z.number().int(), row: z.number().int(), column: z.number().int() });
@@ -319,6 +344,8 @@ export type Column = z.infer<typeof columnSchema>;
 export type Cell = z.infer<typeof cellSchema>;
 export type Row = z.infer<typeof rowSchema>;
 export type PrintedTable = z.infer<typeof printedTableSchema>;
+export type TableSums = z.infer<typeof tableSumsSchema>;
+export type TableReading = z.infer<typeof tableReadingSchema>;
 export type CellRef = z.infer<typeof cellRefSchema>;
 export type Fact = z.infer<typeof factSchema>;
 export type Statement = z.infer<typeof statementSchema>;

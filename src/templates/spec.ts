@@ -78,6 +78,8 @@ export interface TableSpec {
   lineColumns?: readonly LineColumn[];
   /** the table may be published empty with a 空表说明 */
   mayBeEmpty: boolean;
+  /** a table the template knows but does not require (completeness rules skip it) */
+  optional?: boolean;
   /** base fact dimensions for every cell of the table */
   dims?: Record<string, string>;
 }

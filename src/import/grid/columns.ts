@@ -238,13 +238,16 @@ export function pageColumns(
   };
   const extent = (s: ReturnType<typeof slotsOf>[number]) =>
     s.kind === "zone" ? { x0: s.z.x0, x1: Math.max(s.z.x1, s.z.x0 + 1) } : { x0: s.c.x0, x1: s.c.x1 };
-  const boxesOf = (slots: ReturnType<typeof slotsOf>) => {
+  // cell boxes; the outer ends open (for claiming headings) or closed at the ink (for centring)
+  const boxesOf = (slots: ReturnType<typeof slotsOf>, closed = false) => {
     const ext = slots.map(extent);
     const cut = (a: { x1: number }, b: { x0: number }) => a.x1 + Math.max(0, b.x0 - a.x1) * split;
     return ext.map((e, i) => {
       const prev = ext[i - 1];
       const next = ext[i + 1];
-      return { b0: prev ? cut(prev, e) : Number.NEGATIVE_INFINITY, b1: next ? cut(e, next) : Number.POSITIVE_INFINITY };
+      const open0 = closed ? e.x0 - 4 : Number.NEGATIVE_INFINITY;
+      const open1 = closed ? e.x1 + (split < 0.5 ? 4 : (e.x1 - e.x0) / 2) : Number.POSITIVE_INFINITY;
+      return { b0: prev ? cut(prev, e) : open0, b1: next ? cut(e, next) : open1 };
     });
   };
   // headings: stacks claim the slot their centre stands in; several stacks over one column of
@@ -312,7 +315,7 @@ export function pageColumns(
     return own.length > 0 ? Math.min(...own.map((st) => st.top)) : Number.POSITIVE_INFINITY;
   });
   const stackWords = stacks.flatMap((st) => st.words);
-  const hung = hangGroups(groups, boxes, tops, stackWords);
+  const hung = hangGroups(groups, boxesOf(slots, true), tops, stackWords);
   slots.forEach((s, i) => {
     const leaf = leafOf(s.kind === "zone" ? s.z : s.c);
     const path = [...(hung[i] ?? []), ...(leaf ? [leaf] : [])].map((p) => p.replace(/\s+/g, ""));

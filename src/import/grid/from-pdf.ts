@@ -4,12 +4,12 @@
 import type { PdfLine } from "../pdf/lines.ts";
 import { type GridLine, joinTokens, joinWrappedAmounts, type Token, tokenize } from "./tokens.ts";
 
+/** One grid line per PDF line (same indexes, so table extents apply to both). */
 export function gridLines(lines: readonly PdfLine[]): GridLine[] {
   const out: GridLine[] = [];
   for (const l of lines) {
     const tokens: Token[] = [];
     for (const c of l.cells) for (const t of tokenize(c.text, c.x0, c.x1)) tokens.push(t);
-    if (tokens.length === 0) continue;
     out.push({ page: l.page, y: l.y, h: l.h, tokens, text: joinTokens(tokens) });
   }
   joinWrappedAmounts(out);

@@ -138,6 +138,14 @@ function mapColumns(
     });
     return cols.map((_, i) => i);
   }
+  // the same number of columns: the same columns, in order (a page's header may be read with
+  // slightly different words, but a table does not change its columns between pages)
+  if (cols.length === global.length) {
+    cols.forEach((c, i) => {
+      if (!c.phantom) (global[i] as GridColumn).phantom = false;
+    });
+    return cols.map((_, i) => i);
+  }
   const paths = global.map((g) => g.path.join("/"));
   const distinct = new Set(paths).size === paths.length && paths.every((p) => p);
   if (ownHead && distinct) {
@@ -151,12 +159,6 @@ function mapColumns(
     }
   }
   const real = cols.filter((c) => !c.phantom);
-  if (cols.length === global.length) {
-    cols.forEach((c, i) => {
-      if (!c.phantom) (global[i] as GridColumn).phantom = false;
-    });
-    return cols.map((_, i) => i);
-  }
   // by position: nearest global column centre (same page geometry, continuation without header)
   const out = cols.map((c) => {
     let best = -1;

@@ -93,8 +93,9 @@ export function groupSpans(
     for (let j = Math.max(home, i + 1); j < boxes.length && ok(j); j++) {
       const b0 = (boxes[i] as { b0: number }).b0;
       const b1 = (boxes[j] as { b1: number }).b1;
+      if (!Number.isFinite(b0) || !Number.isFinite(b1)) continue;
       const err = Math.abs((b0 + b1) / 2 - c) / (b1 - b0);
-      if (err > 0.18 || w.x1 - w.x0 > b1 - b0) continue;
+      if (!(err <= 0.18) || w.x1 - w.x0 > b1 - b0) continue;
       if (sameLine.some((o) => cx(o) > b0 && cx(o) < b1)) continue;
       out.push({ i, j, err });
     }

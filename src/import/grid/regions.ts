@@ -86,7 +86,17 @@ export function isProse(l: GridLine, spans?: PageSpan): boolean {
   const s = spans?.get(l.page);
   const first = l.tokens[0];
   if (s && first && first.x0 > s.x0 + (s.x1 - s.x0) * 0.3) return false;
-  return true;
+  // a sentence runs on from its first word; a table line has cells with wide gaps between them
+  let run = 0;
+  let total = 0;
+  let open = true;
+  l.tokens.forEach((tk, i) => {
+    const prev = l.tokens[i - 1];
+    if (prev && tk.x0 - prev.x1 > l.h * 1.5) open = false;
+    total += tk.text.length;
+    if (open) run += tk.text.length;
+  });
+  return run >= total * 0.6;
 }
 
 function unitOf(text: string): TableRegion["unit"] | undefined {
@@ -252,7 +262,7 @@ export function findRegions(lines: readonly GridLine[]): TableRegion[] {
 /** True when the page starting at line i continues the table: amounts or a header before prose/titles. */
 function continuesOnPage(lines: readonly GridLine[], i: number, limit: number, spans: PageSpan): boolean {
   const page = (lines[i] as GridLine).page;
-  for (let j = i; j < limit && j < i + 30; j++) {
+  for (let j = i; j < limit; j++) {
     const l = lines[j] as GridLine;
     if (l.page !== page) break;
     if (isFurniture(l)) continue;

@@ -185,7 +185,7 @@ function pieceLabel(p: Piece, zone: number): string {
 /**
  * Rows of one side of a segment. `pitch` is the usual distance between rows on the page.
  */
-function sideRows(ps: Piece[], layout: SegmentLayout, side: number): GridRow[] {
+function sideRows(ps: Piece[], layout: SegmentLayout, side: number, pitch: number): GridRow[] {
   const zoneStart = layout.sideStarts[side] as number;
   const zoneEnd = layout.sideStarts[side + 1] ?? layout.zones.length;
   const mainZone = zoneStart;
@@ -195,15 +195,6 @@ function sideRows(ps: Piece[], layout: SegmentLayout, side: number): GridRow[] {
   };
   const live = ps.filter((p) => p.amounts.size > 0 || p.codes.length > 0 || hasText(p) || p.dashes.size > 0);
   let anchors = live.filter((p) => p.amounts.size > 0 || p.codes.length > 0 || p.dashes.size > 0);
-  const ys = anchors.map((p) => p.y).sort((a, b) => a - b);
-  const gaps: number[] = [];
-  for (let i = 1; i < ys.length; i++) {
-    const d = (ys[i] as number) - (ys[i - 1] as number);
-    if (d > 1) gaps.push(d);
-  }
-  gaps.sort((a, b) => a - b);
-  const typicalH = live.length > 0 ? live.reduce((s, p) => s + p.h, 0) / live.length : 10;
-  const pitch = gaps.length > 0 ? (gaps[Math.floor(gaps.length / 2)] as number) : typicalH * 2;
   // a line of amounts alone, a little above or below a labelled row whose cells it fills, is that
   // row's: its cells are printed centred in a tall row, or an amount wrapped onto two lines
   const bare = (p: Piece) => p.codes.length === 0 && !hasText(p);
@@ -291,8 +282,31 @@ function sideRows(ps: Piece[], layout: SegmentLayout, side: number): GridRow[] {
 }
 
 /** Rows of a page segment, side by side in printed order. */
+/**
+ * The distance between rows on a page: rows with amounts may be several rows apart (blank rows
+ * between), so it is the smallest gap that recurs between lines carrying an amount or a code on
+ * any side (both sides of a two-sided table share the page's rows), not the median.
+ */
+function rowPitch(all: readonly Piece[][], body: readonly GridLine[]): number {
+  const ys = all
+    .filter((ps) => ps.some((p) => p.amounts.size > 0 || p.codes.length > 0 || p.dashes.size > 0))
+    .map((ps) => (ps[0] as Piece).y)
+    .sort((a, b) => a - b);
+  const gaps: number[] = [];
+  for (let i = 1; i < ys.length; i++) {
+    const d = (ys[i] as number) - (ys[i - 1] as number);
+    if (d > 1) gaps.push(d);
+  }
+  gaps.sort((a, b) => a - b);
+  const h = body.length > 0 ? body.reduce((s, l) => s + l.h, 0) / body.length : 10;
+  const usable = gaps.filter((g) => g >= h * 0.8);
+  for (const g of usable) if (usable.filter((x) => Math.abs(x - g) <= g * 0.15).length >= 2) return g;
+  return usable[0] ?? h * 2;
+}
+
 export function segmentRows(body: readonly GridLine[], layout: SegmentLayout): GridRow[] {
   const all = body.map((l, i) => pieces(l, i, layout));
+  const pitch = rowPitch(all, body);
   const out: GridRow[] = [];
   layout.sideStarts.forEach((_, side) => {
     out.push(
@@ -300,6 +314,7 @@ export function segmentRows(body: readonly GridLine[], layout: SegmentLayout): G
         all.map((p) => p[side] as Piece),
         layout,
         side,
+        pitch,
       ),
     );
   });

@@ -7,7 +7,8 @@
  * is kept. A reading where many identities fail is a misreading, not a document full of errors:
  * real errors are local (one or two identities fail), misreadings are not.
  */
-import { checkSum } from "../../model/sums.ts";
+import { checkSum, sumTolerance as sumToleranceOf } from "../../model/sums.ts";
+import { columnMeaning, SUMS } from "../../templates/column-words.ts";
 import type { GridRow } from "./rows.ts";
 
 export interface AcrossIdentity {
@@ -48,7 +49,7 @@ export interface VerifyInput {
   economic: boolean;
 }
 
-const TOTAL_LEAF = /^(?:其中[:：])?(?:合计|总计|小计|.{0,12}(?:合计|总计))$/;
+const TOTAL_LEAF = /^(?:其中[:：])?(?:合计|总计|小计|.{0,14}(?:合计|总计|总额))$/;
 const TOTAL_ROW =
   /^(?:合计|总计|小计|共计|收入总计|支出总计|收入合计|支出合计|本年收入合计|本年支出合计|.{0,10}(?:收入|支出|经费)(?:合计|总计)|本年.{0,8}(?:合计|小计))$/;
 
@@ -194,8 +195,55 @@ function runAcross(cols: readonly number[]): AcrossIdentity[] {
   return out;
 }
 
+/**
+ * Across candidates from what the columns mean (column-words.ts): a 三公 total is overseas travel +
+ * reception + vehicles, vehicles are purchase + operation, 基本支出 is 人员 + 公用 … Columns are read in
+ * blocks, each starting at a total (a table printing 2025 and 2026 side by side has two blocks).
+ */
+function semanticAcross(input: VerifyInput, cols: readonly number[]): AcrossIdentity[] {
+  const out: AcrossIdentity[] = [];
+  const keys = cols.map((c) => columnMeaning((input.columns[c] as { path: readonly string[] }).path)?.key);
+  const starts: number[] = [];
+  keys.forEach((k, i) => {
+    if (k === "total" || i === 0) starts.push(i);
+  });
+  starts.forEach((a, bi) => {
+    const b = starts[bi + 1] ?? cols.length;
+    const inBlock = (key: string) => {
+      for (let i = a; i < b; i++) if (keys[i] === key) return cols[i] as number;
+      return undefined;
+    };
+    for (const rule of SUMS) {
+      const total = inBlock(rule.total);
+      if (total === undefined) continue;
+      // a member printed through its own subtotal counts once, by the subtotal
+      const covered = new Set<string>();
+      for (const r2 of SUMS)
+        if (r2 !== rule && r2.total !== "total" && inBlock(r2.total) !== undefined && rule.parts.includes(r2.total))
+          for (const p of r2.parts) covered.add(p);
+      const parts: number[] = [];
+      for (const key of rule.parts) {
+        if (covered.has(key)) continue;
+        const c = inBlock(key);
+        if (c !== undefined && c !== total) parts.push(c);
+      }
+      // a family's members printed without their subtotal column (vehicles as 购置 + 运行)
+      for (const r2 of SUMS) {
+        if (r2.total === "total" || !rule.parts.includes(r2.total) || inBlock(r2.total) !== undefined) continue;
+        for (const key of r2.parts) {
+          const c = inBlock(key);
+          if (c !== undefined && !parts.includes(c)) parts.push(c);
+        }
+      }
+      if (parts.length >= 2 || (parts.length === 1 && rule.total !== "total"))
+        out.push({ total, parts, declared: true });
+    }
+  });
+  return out;
+}
+
 function chooseAcross(input: VerifyInput, rowsOf: readonly number[], cols: readonly number[]): AcrossIdentity[] {
-  const cands = [...declaredAcross(input, cols), ...runAcross(cols)];
+  const cands = [...semanticAcross(input, cols), ...declaredAcross(input, cols), ...runAcross(cols)];
   const best = new Map<number, { id: AcrossIdentity; t: Tally }>();
   for (const id of cands) {
     const t = tallyAcross(input, id.total, id.parts, rowsOf);
@@ -341,8 +389,10 @@ function chooseDown(input: VerifyInput, side: number, cols: number[]): { ids: Do
     const firstMarked = mk.findIndex((k) => k !== undefined);
     const base = rows.slice(0, firstMarked).some((_, k) => !isTotal[k]) ? 1 : 0;
     let last = 0;
+    // (a numbered 合计 line — "一、本年支出合计" over its classes, "二、年终结转结余" beside it — is a
+    // numbered line here, not a total)
     const depth = rows.map((_, k) => {
-      if (isTotal[k]) return 0;
+      if (isTotal[k] && !mk[k]) return 0;
       const kind = mk[k];
       if (kind) {
         last = base + kinds.indexOf(kind) + 1;
@@ -373,21 +423,87 @@ function chooseDown(input: VerifyInput, side: number, cols: number[]): { ids: Do
   }
   // flat: every row under the totals
   candidates.push({ name: "flat", depth: rows.map((_, k) => (isTotal[k] ? 0 : 1)) });
-  let best: { ids: DownIdentity[]; structure: string; failed: number; held: number } | undefined;
-  for (const c of candidates) {
-    const ids = downFromDepths(rows, c.depth, cols);
+  const score = (depth: readonly (number | undefined)[]) => {
+    const ids = downFromDepths(rows, depth, cols);
     let failed = 0;
     let held = 0;
     const kept: DownIdentity[] = [];
+    const failing: DownIdentity[] = [];
     for (const id of ids) {
       const t = tallyDown(input, id);
       if (t.tested === 0) continue;
       failed += t.failed;
       held += t.tested - t.failed;
       kept.push(id);
+      if (t.failed > 0) failing.push(id);
     }
-    if (!best || failed < best.failed || (failed === best.failed && held > best.held))
-      best = { ids: kept, structure: c.name, failed, held };
+    return { ids: kept, failed, held, failing };
+  };
+  // a row printed blank (no amount in any column) heads nothing: it is a line with nothing in it, or a
+  // piece of a label wrapped over three lines as tall as rows
+  const blank = rows.map((r) => cols.every((c) => (input.values[r]?.[c] ?? null) === null));
+  let best: { ids: DownIdentity[]; structure: string; failed: number; held: number } | undefined;
+  for (const c of candidates) {
+    const depth = c.depth.map((d, k) => (blank[k] && d !== 0 ? undefined : d));
+    let s = score(depth);
+    // local repairs: a row whose label starts at the cell's edge (a long name wrapped from its
+    // first character, or continued from the page before) looks a level too high. When a parent
+    // falls short of its children by exactly the amounts of the rows right after them at its own
+    // level, those rows are its children.
+    for (let round = 0; round < 12 && s.failed > 0; round++) {
+      let improved = false;
+      for (const id of s.failing) {
+        const a = rows.indexOf(id.total);
+        const d = depth[a];
+        if (d === undefined || d === 0) continue;
+        const kids = id.parts.map((r) => rows.indexOf(r));
+        const shortBy = cols.map((c) => {
+          const total = input.values[id.total]?.[c] ?? 0;
+          let sum = 0;
+          for (const r of id.parts) sum += input.values[r]?.[c] ?? 0;
+          return total - sum;
+        });
+        if (shortBy.every((x) => x === 0)) continue;
+        const kidDepth = depth[kids[0] as number] as number;
+        let b = (kids[kids.length - 1] as number) + 1;
+        while (b < rows.length && (depth[b] === undefined || (depth[b] as number) > kidDepth)) b++;
+        const acc = cols.map(() => 0);
+        const take: number[] = [];
+        for (let k = b; k < rows.length && take.length < 20; k++) {
+          if (depth[k] === undefined) continue;
+          // rows at the parent's level (to move under it) and rows already at the children's level
+          if (depth[k] !== d && depth[k] !== kidDepth) break;
+          take.push(k);
+          cols.forEach((c, ci) => {
+            acc[ci] = (acc[ci] as number) + (input.values[rows[k] as number]?.[c] ?? 0);
+          });
+          const tol = sumToleranceOf(id.parts.length + take.length, input.step);
+          if (acc.every((x, ci) => Math.abs(x - (shortBy[ci] as number)) <= tol)) {
+            const trial = [...depth];
+            for (const t of take) trial[t] = kidDepth;
+            const t = score(trial);
+            if (t.failed < s.failed) {
+              for (const x of take) depth[x] = kidDepth;
+              s = t;
+              improved = true;
+            }
+            break;
+          }
+        }
+        if (improved) break;
+      }
+      if (!improved) break;
+    }
+    if (process.env.YS_DEBUG)
+      console.error(
+        "cand",
+        c.name,
+        s.failed,
+        s.held,
+        s.failing.map((f) => (input.rows[f.total] as GridRow).label).join(","),
+      );
+    if (!best || s.failed < best.failed || (s.failed === best.failed && s.held > best.held))
+      best = { ids: s.ids, structure: c.name, failed: s.failed, held: s.held };
   }
   return best ? { ids: best.ids, structure: best.structure } : { ids: [], structure: "none" };
 }

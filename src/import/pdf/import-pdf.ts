@@ -7,14 +7,22 @@
 import { regionOf } from "../../catalog/regions.ts";
 import type { Disclosure, ImportProblem, PrintedTable } from "../../model/disclosure.ts";
 import type { AmountUnit } from "../../model/money.ts";
-import { getTemplate, TEMPLATES, type TemplateSpec } from "../../templates/index.ts";
+import {
+  getTemplate,
+  nationalBudget,
+  nationalFinalAccounts,
+  TEMPLATES,
+  type TemplateSpec,
+} from "../../templates/index.ts";
 import { deriveFacts } from "../facts.ts";
 import { DEFAULT_LIMITS, type ExtractLimits, extractPdf } from "./extract.ts";
 import { type PdfLine, pageLines } from "./lines.ts";
 import { readOwnPdf } from "./own-pdf.ts";
 import { proseLines, readProse } from "./prose.ts";
-import { readTables } from "./read-tables.ts";
-import { detectTemplate, matchKey, matchTitleKey } from "./titles.ts";
+import { gridLines } from "../grid/from-pdf.ts";
+import { readDocumentTables } from "../grid/read-document.ts";
+import { findRegions } from "../grid/regions.ts";
+import { detectTemplate } from "./titles.ts";
 
 export interface TableReport {
   no: number;
@@ -23,7 +31,17 @@ export interface TableReport {
   pages: number[];
   rows: number;
   amounts: number;
+  /** 0–1: how much of the table's own arithmetic holds as read (1: every identity holds) */
   confidence: number;
+  /** reliable, unreliable (not checked: a misreading), or empty */
+  status?: "reliable" | "unreliable" | "empty";
+  /** identity instances tested and failed (a total with its parts in one row or column) */
+  tested?: number;
+  failed?: number;
+  /** how the rows nest as read: code, numbers, indentation, flat */
+  structure?: string;
+  /** why a table is not reliably read */
+  note?: string;
 }
 
 /** What an importer found in one document. */
@@ -31,7 +49,7 @@ export interface ImportReport {
   format: "pdf" | "xlsx";
   pages?: number;
   sheets?: number;
-  template?: { id: string; how: "detected" | "forced"; confidence: number };
+  template?: { id: string; how: "detected" | "forced" | "national"; confidence: number };
   /** "yusuan": a document in yusuan's own layout (its PDF or workbook), read cell by cell */
   layout?: "yusuan";
   tables: TableReport[];
@@ -142,63 +160,46 @@ export async function importPdf(
   for (const p of ex.pages) lines.push(...pageLines(p));
   // yusuan's own (tagged) PDFs: tables from the structure tree, exactly (own-pdf.ts)
   const own = readOwnPdf(ex.pages, opts.template);
-  // Candidate titles for detection: short lines that end like some template's table title.
-  const templates = [...TEMPLATES.values()];
-  const titles: string[] = [];
-  if (!own) {
-    // each line's matching key once; a title split over two lines is tried joined
-    let prevKey = "";
-    lines.forEach((l, i) => {
-      const prev = lines[i - 1];
-      const key = matchKey(l.text);
-      if (templates.some((t) => matchTitleKey(key, t))) titles.push(l.text);
-      else if (prev && prev.page === l.page && templates.some((t) => matchTitleKey(prevKey + key, t)))
-        titles.push(`${prev.text}${l.text}`);
-      prevKey = key;
-    });
-  }
   if (opts.textOnly) return textOnlyPdf(lines, source, opts.template, problems, ex.pageCount);
-  const detection = own?.detection ?? detectTemplate(titles, opts.template);
-  if (!detection) {
-    if (opts.template) {
-      problems.push({
-        code: "pdf.template",
-        severity: "error",
-        message: `未知的模板“${opts.template}”；可用：${[...TEMPLATES.keys()].join("、")}`,
-      });
-    } else {
-      problems.push({
-        code: "pdf.noTables",
-        severity: "error",
-        message: `${source}：${ex.pageCount} 页中没有找到任何已知模板的预算表（${[...TEMPLATES.keys()].join("、")}）。如这是只含文字说明的部分，表格在另一份 PDF 中；如是其他格式，可用 --template 指定模板`,
-      });
-    }
+  if (opts.template && !getTemplate(opts.template)) {
+    problems.push({
+      code: "pdf.template",
+      severity: "error",
+      message: `未知的模板“${opts.template}”；可用：${[...TEMPLATES.keys()].join("、")}`,
+    });
     return { problems, report: { format: "pdf", pages: ex.pageCount, tables: [], missing: [] } };
   }
-  const template = detection.template;
   const firstText = lines
     .filter((l) => l.page <= 3)
     .map((l) => l.text)
     .join("\n");
-  const read = own
-    ? { tables: own.tables.map((table) => ({ table, confidence: 1 })), problems: own.problems }
-    : readTables(lines, template, template.unit);
+  if (own) return ownPdf(own, ex.pageCount, lines, firstText, source, problems);
+  // The general reader: tables found by the national vocabulary; a regional spec (detected from
+  // the titles with confidence, or forced) only names them.
+  const grid = gridLines(lines);
+  const titles = findRegions(grid).map((r) => r.title);
+  const detection = detectTemplate(titles, opts.template);
+  // a regional spec names the tables only when the document prints (nearly) all of its tables
+  const coverage = detection ? (detection.scores.find((x) => x.id === detection.template.id)?.tables ?? 0) / detection.template.tables.length : 0;
+  const regional = detection && (detection.how === "forced" || coverage >= REGIONAL_COVERAGE);
+  const kind = documentKind(firstText, titles);
+  const template = regional
+    ? detection.template
+    : kind === "finalAccounts"
+      ? nationalFinalAccounts
+      : nationalBudget;
+  const read = readDocumentTables(grid, template, { regional: !!regional });
   problems.push(...read.problems);
   const tables = read.tables.map((t) => t.table);
   const found = new Set(tables.map((t) => t.id));
-  const missing = template.tables.filter((t) => !found.has(t.id)).map((t) => ({ no: t.no, id: t.id, title: t.title }));
-  for (const m of missing) {
-    problems.push({
-      code: "pdf.tableMissing",
-      severity: "warning",
-      message: `没有找到表 ${m.no}“${m.title}”（模板 ${template.id}）`,
-    });
-  }
+  const missing = template.tables
+    .filter((t) => !t.optional && !found.has(t.id))
+    .map((t) => ({ no: t.no, id: t.id, title: t.title }));
   if (tables.length === 0) {
     problems.push({
       code: "pdf.noTables",
       severity: "error",
-      message: `${source}：${ex.pageCount} 页中没有读到任何预算表（只找到目录或说明中的表名）。如这是只含文字说明的部分，表格在另一份 PDF 中`,
+      message: `${source}：${ex.pageCount} 页中没有读到任何预算表（只找到目录或说明中的表名）。如这是只含文字说明的部分，表格在另一份 PDF 中：把两份文件一起导入`,
     });
     return { problems, report: { format: "pdf", pages: ex.pageCount, tables: [], missing } };
   }
@@ -217,22 +218,84 @@ export async function importPdf(
     year: id.year,
     problems,
   });
-  // the prose around the tables: 概况, 目录, 说明, 名词解释 (not for yusuan's own PDFs: tables only)
-  if (!own) addProse(disclosure, proseLines(lines, "extents" in read ? read.extents : []), problems);
+  addProse(disclosure, proseLines(lines, read.extents), problems);
   const report: ImportReport = {
     format: "pdf",
     pages: ex.pageCount,
-    template: { id: template.id, how: detection.how, confidence: detection.confidence },
-    ...(own ? { layout: "yusuan" as const } : {}),
-    tables: read.tables.map(({ table, confidence }) => ({
-      no: table.no,
-      id: table.id,
-      title: table.title,
-      pages: table.pages ?? [],
-      rows: table.rows.length,
-      amounts: table.rows.reduce((n, r) => n + r.cells.filter((c) => typeof c === "number").length, 0),
-      confidence,
-    })),
+    template: regional
+      ? { id: template.id, how: detection.how, confidence: detection.confidence }
+      : { id: template.id, how: "national", confidence: detection?.confidence ?? 0 },
+    tables: tables.map(tableReport),
+    missing,
+  };
+  return { disclosure, problems, report };
+}
+
+/**
+ * A regional spec names the tables only when the document prints this share of its tables under
+ * its titles: a document of the national standard shares many titles with any regional spec.
+ */
+const REGIONAL_COVERAGE = 0.8;
+
+/** 预算 or 决算: from the cover and the tables' titles. */
+function documentKind(firstText: string, titles: readonly string[]): "budget" | "finalAccounts" {
+  const cover = firstText.replace(/\s+/g, "").slice(0, 400);
+  const fa = titles.filter((t) => /决算/.test(t)).length;
+  const bu = titles.filter((t) => /预算/.test(t) && !/决算/.test(t)).length;
+  if (fa > bu) return "finalAccounts";
+  if (bu > fa) return "budget";
+  return /部门决算|单位决算|决算公开/.test(cover) && !/部门预算|单位预算/.test(cover) ? "finalAccounts" : "budget";
+}
+
+export function tableReport(table: PrintedTable): TableReport {
+  const r: TableReport = {
+    no: table.no,
+    id: table.id,
+    title: table.title,
+    pages: table.pages ?? [],
+    rows: table.rows.length,
+    amounts: table.rows.reduce((n, row) => n + row.cells.filter((c) => typeof c === "number").length, 0),
+    confidence: table.reading?.confidence ?? 1,
+  };
+  if (table.reading) {
+    r.status = table.reading.status;
+    r.tested = table.reading.tested;
+    r.failed = table.reading.failed;
+    if (table.reading.structure) r.structure = table.reading.structure;
+    if (table.reading.note) r.note = table.reading.note;
+  }
+  return r;
+}
+
+/** yusuan's own (tagged) PDFs: the tables from the structure tree, exactly. */
+function ownPdf(
+  own: NonNullable<ReturnType<typeof readOwnPdf>>,
+  pages: number,
+  _lines: PdfLine[],
+  firstText: string,
+  source: string,
+  problems: ImportProblem[],
+): PdfImportResult {
+  const template = own.detection.template;
+  problems.push(...own.problems);
+  const tables = own.tables;
+  const found = new Set(tables.map((t) => t.id));
+  const missing = template.tables.filter((t) => !found.has(t.id)).map((t) => ({ no: t.no, id: t.id, title: t.title }));
+  const id = documentIdentity(firstText, tables, template.kind, source);
+  const disclosure = disclosureFromTables(tables, template, {
+    source,
+    format: "pdf",
+    title: id.title,
+    department: id.department,
+    year: id.year,
+    problems,
+  });
+  const report: ImportReport = {
+    format: "pdf",
+    pages,
+    template: { id: template.id, how: own.detection.how, confidence: own.detection.confidence },
+    layout: "yusuan",
+    tables: tables.map((table) => ({ ...tableReport(table), confidence: 1 })),
     missing,
   };
   return { disclosure, problems, report };

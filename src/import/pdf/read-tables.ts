@@ -52,7 +52,7 @@ const CLASS_BY_NAME = new Map([
 ]);
 
 /** A function class by its printed name, or by the unique name it begins (a label wrapped in a narrow cell). */
-function classByName(name: string): string | undefined {
+export function classByName(name: string): string | undefined {
   const exact = CLASS_BY_NAME.get(name);
   if (exact || name.length < 4) return exact;
   const hits = [...CLASS_BY_NAME].filter(([n]) => n.startsWith(name));

@@ -4,7 +4,7 @@
  * department ("一、2017 年度江苏省高级人民法院部门收支预算总表"); the longest matching title or
  * alias wins, so "财政拨款收支预算总表" is never read as "收支预算总表".
  */
-import { getTemplate, type TableSpec, TEMPLATES, type TemplateSpec } from "../../templates/index.ts";
+import { getTemplate, REGIONAL_TEMPLATES, type TableSpec, type TemplateSpec } from "../../templates/index.ts";
 
 /** Matching key: no spaces, unified brackets and quotes. */
 export function matchKey(s: string): string {
@@ -74,7 +74,7 @@ export interface Detection {
  */
 export function detectTemplate(titles: readonly string[], forced?: string): Detection | undefined {
   const scores: { id: string; score: number; tables: number; template: TemplateSpec }[] = [];
-  for (const template of TEMPLATES.values()) {
+  for (const template of REGIONAL_TEMPLATES) {
     const found = new Map<string, number>();
     for (const t of titles) {
       const m = matchTitle(t, template);

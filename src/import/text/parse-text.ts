@@ -17,7 +17,7 @@ import type {
   PrintedTable,
   ProjectDescription,
 } from "../../model/disclosure.ts";
-import { getTemplate, TEMPLATES, type TemplateSpec } from "../../templates/index.ts";
+import { getTemplate, REGIONAL_TEMPLATES, TEMPLATES, type TemplateSpec } from "../../templates/index.ts";
 import { deriveFacts } from "../facts.ts";
 import type { ImportResult } from "../index.ts";
 import { layoutDocument, parseToc } from "./document.ts";
@@ -52,7 +52,7 @@ let titleIndex: TitleIndex | undefined;
 
 function titleIndexOf(): TitleIndex {
   if (titleIndex) return titleIndex;
-  const specs = [...TEMPLATES.values()];
+  const specs = [...REGIONAL_TEMPLATES];
   const byKey = new Map<string, number[]>();
   specs.forEach((spec, i) => {
     const titles = new Set(spec.tables.flatMap((t) => [t.title, ...t.aliases].map(norm)));

@@ -8,7 +8,7 @@
  */
 import ExcelJS from "exceljs";
 import type { ImportProblem } from "../../model/disclosure.ts";
-import { TEMPLATES } from "../../templates/index.ts";
+import { REGIONAL_TEMPLATES, TEMPLATES } from "../../templates/index.ts";
 import type { TextChunk } from "../pdf/extract.ts";
 import { disclosureFromTables, documentIdentity, type ImportReport, type PdfImportResult } from "../pdf/import-pdf.ts";
 import type { PdfLine } from "../pdf/lines.ts";
@@ -130,7 +130,7 @@ export async function importXlsx(
       lines.push(...sheetLines(ws, sheets));
     });
   }
-  const titles = lines.filter((l) => [...TEMPLATES.values()].some((t) => matchTitle(l.text, t))).map((l) => l.text);
+  const titles = lines.filter((l) => REGIONAL_TEMPLATES.some((t) => matchTitle(l.text, t))).map((l) => l.text);
   const detection = own ? ownDetection : detectTemplate(titles, opts.template);
   if (!detection) {
     problems.push({

@@ -19,7 +19,7 @@ import type { Finding } from "../../../model/finding.ts";
 import type { Fen } from "../../../model/money.ts";
 import { type TableSpec, xinjiang2025Budget } from "../../../templates/index.ts";
 import { defineRule, type Rule } from "../../rule.ts";
-import { cellLocation, cellsAgree, compareCells, tableName, tableSpec } from "./sum-cells.ts";
+import { cellLocation, cellsAgree, compareCells, OWN_SUMS, tableName, tableSpec } from "./sum-cells.ts";
 
 const FUNCTION_LEVELS = [3, 5, 7] as const;
 const ECONOMIC_LEVELS = [3, 5] as const;
@@ -85,6 +85,7 @@ export function hierarchyRule(spec: Pick<TableSpec, "no" | "id" | "title" | "lay
     run: ({ d, template }) => {
       const t = tableById(d, spec.id);
       if (!t) return { notChecked: `缺少${tableName(template, spec.id)}` };
+      if (t.sums) return { notChecked: OWN_SUMS };
       const rows = codedRows(t.rows, lengths);
       // A code of the wrong length is a row the import could not separate (two wrapped rows read as
       // one, e.g. "3024099"): its parents' sums would be false errors, so the table is not checked.

@@ -10,7 +10,7 @@ import type { PrintedTable, Row } from "../../../model/disclosure.ts";
 import type { Finding } from "../../../model/finding.ts";
 import { type LineSpec, type TableSpec, xinjiang2025Budget } from "../../../templates/index.ts";
 import { defineRule, type Rule } from "../../rule.ts";
-import { cellLocation, cellsAgree, compareCells, push, tableName, tableSpec } from "./sum-cells.ts";
+import { cellLocation, cellsAgree, compareCells, OWN_SUMS, push, tableName, tableSpec } from "./sum-cells.ts";
 
 /** The amount columns a table's fixed lines use: the income side of a two-sided table, else all. */
 export function lineAmountKeys(t: PrintedTable, layout: TableSpec["layout"]): readonly string[] {
@@ -44,6 +44,7 @@ export function lineSumRule(spec: Pick<TableSpec, "no" | "id" | "title">): Rule 
       if (!ts || sums.length === 0) return { notChecked: `模板 ${template.id} 没有${spec.title}的汇总行` };
       const t = tableById(d, spec.id);
       if (!t) return { notChecked: `缺少${tableName(template, spec.id)}` };
+      if (t.sums) return { notChecked: OWN_SUMS };
       if (!t.rows.some((r) => r.lineKey !== undefined)) return { notChecked: `表${t.no}的固定行未识别（无行键）` };
       const keys = lineAmountKeys(t, ts.layout);
       const out: Finding[] = [];
@@ -93,6 +94,7 @@ export const K05: Rule = defineRule({
     if (!ts?.lines) return { notChecked: `模板 ${template.id} 没有部门收支总体情况表的收入行` };
     const t = tableById(d, "summary");
     if (!t) return { notChecked: `缺少${tableName(template, "summary")}` };
+    if (t.sums) return { notChecked: OWN_SUMS };
     const row = lineRow(t, "total");
     if (!row) return { notChecked: `表${t.no}未识别出“收入总计”行` };
     const leaves = leafLines(ts.lines, "total");

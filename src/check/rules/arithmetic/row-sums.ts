@@ -9,7 +9,16 @@ import type { Finding } from "../../../model/finding.ts";
 import type { Fen } from "../../../model/money.ts";
 import { type TableSpec, xinjiang2025Budget } from "../../../templates/index.ts";
 import { defineRule, type Rule } from "../../rule.ts";
-import { cellLocation, cellsAgree, compareCells, push, rowLabelFor, tableName, tableSpec } from "./sum-cells.ts";
+import {
+  cellLocation,
+  cellsAgree,
+  compareCells,
+  OWN_SUMS,
+  push,
+  rowLabelFor,
+  tableName,
+  tableSpec,
+} from "./sum-cells.ts";
 
 /** The rule checking the row identities of one table (by table id; numbered as in the Xinjiang spec). */
 export function rowSumRule(spec: Pick<TableSpec, "no" | "id" | "title">): Rule {
@@ -24,6 +33,7 @@ export function rowSumRule(spec: Pick<TableSpec, "no" | "id" | "title">): Rule {
       if (!ts || ts.rowSums.length === 0) return { notChecked: `模板 ${template.id} 没有${spec.title}的行恒等式` };
       const t = tableById(d, spec.id);
       if (!t) return { notChecked: `缺少${tableName(template, spec.id)}` };
+      if (t.sums) return { notChecked: OWN_SUMS };
       // each identity's columns, looked up once for all rows
       const sums = ts.rowSums
         .filter((s) => hasColumn(t, s.total))

@@ -12,6 +12,9 @@ import { compareSum, force, type Lazy, type Rule, type RuleContext } from "../..
 
 export const PART = "部门预算公开表";
 
+/** Why a template rule leaves a table to A-ROW/A-COL: the reader found the table's own identities. */
+export const OWN_SUMS = "该表由通用读表器读取，表内恒等式由 A-ROW、A-COL 检查";
+
 /** Location of a cell: the printed table number, row label and column header path. */
 export function cellLocation(t: PrintedTable, row: Row | string | undefined, key?: string): Location {
   const loc: Location = { part: PART, table: t.no };

@@ -20,7 +20,7 @@ import type { Finding } from "../../../model/finding.ts";
 import type { TableSpec } from "../../../templates/spec.ts";
 import { defineRule, type Rule, type RuleContext } from "../../rule.ts";
 import { lineRow } from "./line-sums.ts";
-import { cellLocation, compareCells, compareEqual, push, tableName, tableSpec } from "./sum-cells.ts";
+import { cellLocation, compareCells, compareEqual, OWN_SUMS, push, tableName, tableSpec } from "./sum-cells.ts";
 
 function need(ctx: RuleContext, id: string): PrintedTable | { notChecked: string } {
   return tableById(ctx.d, id) ?? { notChecked: `缺少${tableName(ctx.template, id)}` };
@@ -89,6 +89,7 @@ export const K06: Rule = defineRule({
   run: (ctx) => {
     const t = need(ctx, "summary");
     if ("notChecked" in t) return t;
+    if (t.sums) return { notChecked: OWN_SUMS };
     const spec = tableSpec(ctx.template, "summary");
     if (!expenditureLineRow(t, spec, classSumLine(spec))) return { notChecked: `表${t.no}未识别出支出总计行` };
     if (!hasColumn(t, "expenditureAmount")) return { notChecked: `表${t.no}没有功能分类支出金额列` };

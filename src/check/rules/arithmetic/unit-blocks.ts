@@ -22,7 +22,7 @@ import type { PrintedTable, Row } from "../../../model/disclosure.ts";
 import type { Finding } from "../../../model/finding.ts";
 import type { Fen } from "../../../model/money.ts";
 import { defineRule, type Rule } from "../../rule.ts";
-import { cellLocation, cellsAgree, compareCells, push, tableName } from "./sum-cells.ts";
+import { cellLocation, cellsAgree, compareCells, OWN_SUMS, push, tableName } from "./sum-cells.ts";
 
 export interface UnitBlock {
   /** the unit row, undefined for rows printed before any unit row */
@@ -100,6 +100,7 @@ export const K29: Rule = defineRule({
   run: ({ d, template }) => {
     const t = tableById(d, "projectExpenditure");
     if (!t) return { notChecked: `缺少${tableName(template, "projectExpenditure")}` };
+    if (t.sums) return { notChecked: OWN_SUMS };
     const out: Finding[] = [];
     const isLeaf = (r: Row) => isProjectRow(t, r);
     const blocks = checkBlocks(K29, t, isLeaf, out);
@@ -125,6 +126,7 @@ export const K33: Rule = defineRule({
   run: ({ d, template }) => {
     const t = tableById(d, "carryover");
     if (!t) return { notChecked: `缺少${tableName(template, "carryover")}` };
+    if (t.sums) return { notChecked: OWN_SUMS };
     const out: Finding[] = [];
     checkBlocks(K33, t, (r) => r.kind !== "unit" && r.kind !== "total" && r.kind !== "header", out);
     return out;

@@ -34,6 +34,7 @@ function tableRule(id: string, tableId: string, source: string): Rule {
     run: ({ d, template }) => {
       const spec = template.tables.find((t) => t.id === tableId);
       if (!spec) return { notChecked: `模板 ${template.id} 没有该表` };
+      if (spec.optional) return { notChecked: `${template.name}不要求公开该表` };
       const t = tableById(d, tableId);
       if (t) {
         // 143号: 一般公共预算支出表 to 功能分类 项 (7 digits), 基本支出表 to 经济分类 款 (5 digits).

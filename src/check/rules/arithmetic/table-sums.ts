@@ -1,0 +1,130 @@
+/**
+ * A-ROW, A-COL: a table's own identities, as the general reader found and verified them
+ * (PrintedTable.sums): across, a 合计 column equals the columns it totals on every row; down, a
+ * 合计 row (a 类, a unit, 本年收入合计 …) equals the rows under it in every amount column. These are
+ * the identities of any region's layout, whatever it calls its columns; the template-generated
+ * rules (A-T{n}-ROW, A-T{n}-HIER, A-T{n}-LINES …) cover the tables read by a template instead.
+ *
+ * Tolerance: half the printed step × (n + 1) — 0.005 × (n + 1) 万元 for amounts printed to 0.01 万元,
+ * less for tables printed to 0.000001 万元 or in 元 (model/sums.ts); within it the difference is
+ * rounding, a notice. A table the reader could not read reliably is not checked here (the import
+ * reports it once, with its pages).
+ */
+import { columnIndex, columnLabel } from "../../../model/access.ts";
+import type { PrintedTable, Row } from "../../../model/disclosure.ts";
+import type { Finding } from "../../../model/finding.ts";
+import { fenPerUnit, formatAmount } from "../../../model/money.ts";
+import { checkSum, printedStep } from "../../../model/sums.ts";
+import { defineRule, type Rule } from "../../rule.ts";
+import { cellLocation, rowLabelFor } from "./sum-cells.ts";
+
+function stepOf(t: PrintedTable): number {
+  return printedStep(fenPerUnit(t.unit), t.precision ?? 2);
+}
+
+/** Amounts print with the table's own precision (6 decimals stay 6). */
+function show(v: number, t: PrintedTable): string {
+  const dec = t.precision ?? 2;
+  if (dec <= 2) return formatAmount(v, t.unit);
+  const per = fenPerUnit(t.unit);
+  const sign = v < 0 ? "-" : "";
+  const abs = Math.abs(v);
+  const whole = Math.floor(abs / per);
+  const frac = String(abs % per)
+    .padStart(String(per).length - 1, "0")
+    .slice(0, dec);
+  return `${sign}${whole.toLocaleString("en-US")}.${frac}`;
+}
+
+const checkable = (t: PrintedTable) => t.sums !== undefined && t.reading?.status !== "unreliable";
+
+function amount(row: Row | undefined, i: number): number | null {
+  if (!row || i < 0) return null;
+  const v = row.cells[i];
+  return typeof v === "number" ? v : null;
+}
+
+export const AROW: Rule = defineRule({
+  id: "A-ROW",
+  severity: "error",
+  category: "arithmetic",
+  title: "每张表的合计列等于其所合计各列之和（每一行；表头与数字共同确定的恒等式）",
+  source: "表内恒等式（通用读表器从表头、编码与数字确定；domain-rules K-09、K-10、K-14、K-19、K-22、K-28）",
+  run: ({ d }) => {
+    const tables = d.tables.filter(checkable);
+    if (tables.length === 0) return { notChecked: "没有由通用读表器读取并核验恒等式的表" };
+    const out: Finding[] = [];
+    for (const t of tables) {
+      const step = stepOf(t);
+      for (const s of t.sums?.across ?? []) {
+        const at = columnIndex(t, s.total);
+        const parts = s.parts.map((k) => columnIndex(t, k));
+        const side = t.columns[at]?.side;
+        for (const row of t.rows) {
+          // a two-sided table: the row's other side has nothing of this identity
+          if (side && parts.every((p) => amount(row, p) === null) && amount(row, at) === null) continue;
+          const c = checkSum(
+            amount(row, at),
+            parts.map((p) => amount(row, p)),
+            step,
+          );
+          if (!c || c.status === "ok") continue;
+          const blank = amount(row, at) === null;
+          out.push({
+            rule: "A-ROW",
+            severity: c.status === "fail" ? "error" : "notice",
+            message: `表${t.no}“${rowLabelFor(t, row, s.total)}”行：${columnLabel(t, s.total)}${blank ? "为空，但" : " 不等于 "}${s.parts.map((k) => columnLabel(t, k)).join(" + ")}${blank ? " 不为空" : ""}${c.status === "rounding" ? "（差额在四舍五入容差内）" : ""}`,
+            location: cellLocation(t, row, s.total),
+            expected: show(c.sum, t),
+            actual: blank ? "（空）" : show(c.total, t),
+            difference: show(c.diff, t),
+          });
+        }
+      }
+    }
+    return out;
+  },
+});
+
+export const ACOL: Rule = defineRule({
+  id: "A-COL",
+  severity: "error",
+  category: "arithmetic",
+  title: "每张表的合计行（总计、类、款、单位等）等于其下各行之和（每一金额列）",
+  source: "表内恒等式（通用读表器从编码、序号与缩进确定并以数字核验；domain-rules K-02 … K-06、K-11、K-23、K-29）",
+  run: ({ d }) => {
+    const tables = d.tables.filter(checkable);
+    if (tables.length === 0) return { notChecked: "没有由通用读表器读取并核验恒等式的表" };
+    const out: Finding[] = [];
+    for (const t of tables) {
+      const step = stepOf(t);
+      for (const s of t.sums?.down ?? []) {
+        const total = t.rows[s.total];
+        if (!total) continue;
+        const parts = s.parts.map((i) => t.rows[i]);
+        for (const key of s.columns) {
+          const at = columnIndex(t, key);
+          const c = checkSum(
+            amount(total, at),
+            parts.map((r) => amount(r, at)),
+            step,
+          );
+          if (!c || c.status === "ok") continue;
+          const blank = amount(total, at) === null;
+          const names = parts.map((r) => (r ? rowLabelFor(t, r, key) : "")).filter(Boolean);
+          const shown = names.length > 4 ? `${names.slice(0, 3).join("、")} 等 ${names.length} 行` : names.join("、");
+          out.push({
+            rule: "A-COL",
+            severity: c.status === "fail" ? "error" : "notice",
+            message: `表${t.no}“${rowLabelFor(t, total, key)}”（${columnLabel(t, key)}）${blank ? "为空，但其下各行" : " 不等于其下各行"}（${shown}）之和${c.status === "rounding" ? "（差额在四舍五入容差内）" : ""}`,
+            location: cellLocation(t, total, key),
+            expected: show(c.sum, t),
+            actual: blank ? "（空）" : show(c.total, t),
+            difference: show(c.diff, t),
+          });
+        }
+      }
+    }
+    return out;
+  },
+});

@@ -1,0 +1,413 @@
+/**
+ * The general reader: a document's positioned lines → its printed tables, each named by the
+ * national vocabulary (or by a regional spec's, when the document is of a known template), each
+ * carrying the identities it declares and how well its reading holds up against them.
+ *
+ * A table whose identities fail in many unrelated places is not reliably read: it is reported
+ * once, as a warning with its pages and why, and no arithmetic is reported from it. A table whose
+ * failures all meet at one cell is read well: that cell is the document's error.
+ */
+import type { Column, ImportProblem, PrintedTable, Row, TableReading, TableSums } from "../../model/disclosure.ts";
+import { type AmountUnit, parseAmount } from "../../model/money.ts";
+import { checkSum, printedStep } from "../../model/sums.ts";
+import { columnMeaning } from "../../templates/column-words.ts";
+import { NATIONAL_INCOME_LINES } from "../../templates/national-budget.ts";
+import { normaliseLabel, type TableSpec, type TemplateSpec } from "../../templates/spec.ts";
+import { classByName } from "../pdf/read-tables.ts";
+import { matchTitle } from "../pdf/titles.ts";
+import { type GridTable, readGrid } from "./grid-table.ts";
+import { EMPTY_NOTE, findRegions, type TableRegion } from "./regions.ts";
+import { type GridRow, isTotalLabel, labelMarker } from "./rows.ts";
+import type { GridLine } from "./tokens.ts";
+import { type Verification, verify } from "./verify.ts";
+
+export interface ReadTable {
+  table: PrintedTable;
+  region: TableRegion;
+}
+
+export interface ReadDocumentResult {
+  tables: ReadTable[];
+  problems: ImportProblem[];
+  /** line ranges [start, end) the tables occupy (the prose lies outside) */
+  extents: { start: number; end: number }[];
+  /** titles of the tables found, for template detection */
+  titles: string[];
+}
+
+const CN_NUM: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+
+function cnToInt(s: string): number | undefined {
+  if (/^\d+$/.test(s)) return Number(s);
+  if (s === "十") return 10;
+  const m = /^([一二三四五六七八九])?十([一二三四五六七八九])?$/.exec(s);
+  if (m) return (m[1] ? (CN_NUM[m[1]] as number) : 1) * 10 + (m[2] ? (CN_NUM[m[2]] as number) : 0);
+  return CN_NUM[s];
+}
+
+/** The number a document gives a table: "表5", "预算05表", "公开05表", "五、…", "（五）…", "表一". */
+export function printedNumber(title: string, lines: readonly GridLine[], region: TableRegion): number | undefined {
+  // the title, and the short lines just above it on its page ("表1", "部门公开表 3", "五、一般公共…")
+  const first = lines[region.start];
+  const around = [title];
+  for (let i = region.start - 1; i >= 0 && i >= region.start - 3; i--) {
+    const l = lines[i] as GridLine;
+    if (!first || l.page !== first.page || first.y - l.y > first.h * 6) break;
+    if (l.text.replace(/\s+/g, "").length <= 30) around.push(l.text);
+  }
+  const next = lines[region.start + 1];
+  if (next && first && next.page === first.page) around.push(next.text);
+  for (const t of around) {
+    const s = t.replace(/\s+/g, "");
+    const m =
+      /^(?:预算|决算|部门公开|公开)?表?0?(\d{1,2})表/.exec(s) ??
+      /^表([\d一二三四五六七八九十]{1,3})(?:[:：.、．]|$|\D)/.exec(s) ??
+      /^([一二三四五六七八九十]{1,3})、/.exec(s) ??
+      /^[（(]([一二三四五六七八九十]{1,3})[)）]/.exec(s);
+    const n = m?.[1] ? cnToInt(m[1]) : undefined;
+    if (n !== undefined && n > 0 && n < 60) return n;
+  }
+  return undefined;
+}
+
+function unitOf(region: TableRegion, fallback: AmountUnit): AmountUnit {
+  if (region.unit === "yuan" || region.unit === "qianyuan") return "yuan";
+  if (region.unit === "wanyuan") return "wanyuan";
+  return fallback;
+}
+
+/** A printed amount in 分; 千元 tables are converted exactly to 元. */
+function value(text: string, unit: AmountUnit, qian: boolean): number | null {
+  const t = text.replace(/^−/, "-");
+  if (qian) {
+    const v = parseAmount(t, "wanyuan");
+    return v === undefined ? null : v / 10;
+  }
+  return parseAmount(t, unit) ?? null;
+}
+
+const TOTAL_ROW = /^(?:合计|总计|小计|共计|.{0,10}(?:收入|支出)(?:合计|总计)|本年.{0,8}(?:合计|小计)|收入总计|支出总计)$/;
+
+/** Unique keys: a repeated meaning gets its group's words ("2026年预算数/合计" → total_2). */
+function uniqueKeys(keys: string[]): string[] {
+  const seen = new Map<string, number>();
+  return keys.map((k) => {
+    const n = (seen.get(k) ?? 0) + 1;
+    seen.set(k, n);
+    return n === 1 ? k : `${k}_${n}`;
+  });
+}
+
+/** Column keys from a regional spec, where the spec prints the same heading. */
+function specKeys(spec: TableSpec | undefined, g: GridTable): (string | undefined)[] {
+  if (!spec) return g.columns.map(() => undefined);
+  const used = new Set<string>();
+  const amountSpecs = spec.columns.filter((c) => c.type === "amount");
+  const norm = (s: string) => normaliseLabel(s).replace(/[“”"]/g, "");
+  return g.columns.map((c) => {
+    const leaf = norm(c.path[c.path.length - 1] ?? "");
+    const full = norm(c.path.join(""));
+    const hit = amountSpecs.find((s) => {
+      if (used.has(s.key)) return false;
+      const sl = norm(s.path[s.path.length - 1] ?? "");
+      return sl === leaf || norm(s.path.join("")) === full;
+    });
+    if (hit) used.add(hit.key);
+    return hit?.key;
+  });
+}
+
+interface Built {
+  table: PrintedTable;
+  verification: Verification;
+}
+
+/** Pairs the rows of a two-sided table by printed line (an income line and an expenditure line side by side). */
+function pairRows(g: GridTable): { row: number[]; sideRow: Map<number, number> } {
+  const out: number[][] = [];
+  const sideRow = new Map<number, number>();
+  const income = g.rows.map((r, i) => ({ r, i })).filter((x) => x.r.side === 0);
+  const exp = g.rows.map((r, i) => ({ r, i })).filter((x) => x.r.side === 1);
+  const used = new Set<number>();
+  for (const a of income) {
+    const b = exp.find((x) => !used.has(x.i) && x.r.page === a.r.page && Math.abs(x.r.y - a.r.y) < 3);
+    if (b) used.add(b.i);
+    out.push(b ? [a.i, b.i] : [a.i]);
+  }
+  for (const b of exp) if (!used.has(b.i)) out.push([b.i]);
+  // printed order: by page, then y
+  const key = (ix: number[]) => {
+    const r = g.rows[ix[0] as number] as GridRow;
+    return r.page * 100000 + r.y;
+  };
+  out.sort((x, y) => key(x) - key(y));
+  out.forEach((ix, k) => {
+    for (const i of ix) sideRow.set(i, k);
+  });
+  return { row: out.map((ix) => ix[0] as number), sideRow };
+}
+
+function buildTable(
+  g: GridTable,
+  ctx: { template: TemplateSpec; regional: boolean; docUnit: AmountUnit; no: number; used: Set<string> },
+): Built {
+  const region = g.region;
+  const unit = unitOf(region, ctx.docUnit);
+  const qian = region.unit === "qianyuan";
+  const values = g.rows.map((r) => r.cells.map((c) => (c === null ? null : value(c, unit, qian))));
+  const decimals = g.decimals;
+  const step = qian ? 100_000 : printedStep(unit === "wanyuan" ? 1_000_000 : 100, decimals);
+  const economic = /basic|Economic|basicExpenditureAll/.test(region.kind) && region.kind !== "fiscalExpenditure";
+  const verification = verify({ rows: g.rows, values, columns: g.columns, sides: g.sides, step, economic });
+  // the table's id and number: a regional spec's when its title is the spec's, else the national kind
+  const spec = ctx.regional ? matchTitle(region.title, ctx.template)?.spec : undefined;
+  let id: string = spec?.id ?? region.kind;
+  if (ctx.used.has(id)) {
+    let k = 2;
+    while (ctx.used.has(`${id}-${k}`)) k++;
+    id = `${id}-${k}`;
+  }
+  ctx.used.add(id);
+  const twoSided = g.sides === 2;
+  // columns: the label (and other text) columns, a code column, the amount columns
+  const fromSpec = specKeys(spec, g);
+  const meaningKeys = g.columns.map((c, i) => {
+    if (fromSpec[i]) return fromSpec[i] as string;
+    const m = columnMeaning(c.path)?.key ?? "amount";
+    return m;
+  });
+  if (twoSided) {
+    // the first amount of each side keeps the two-sided names the rules read
+    const firstIncome = g.columns.findIndex((c) => c.side === 0);
+    const firstExp = g.columns.findIndex((c) => c.side === 1);
+    if (firstIncome >= 0) meaningKeys[firstIncome] = "incomeAmount";
+    if (firstExp >= 0) {
+      const expCols = g.columns.filter((c) => c.side === 1).length;
+      meaningKeys[firstExp] = expCols > 1 ? "expenditureTotal" : "expenditureAmount";
+    }
+  }
+  const amountKeys = uniqueKeys(meaningKeys);
+  const hasCode = g.rows.some((r) => r.code);
+  const columns: Column[] = [];
+  const textKeys: { side: number; index: number; key: string }[] = [];
+  if (twoSided) {
+    columns.push({ key: "incomeItem", path: g.textColumns.find((t) => t.side === 0)?.path ?? ["收入", "项目"], type: "text", side: "income" });
+    textKeys.push({ side: 0, index: -1, key: "incomeItem" });
+  } else {
+    if (hasCode) columns.push({ key: "code", path: ["科目编码"], type: "code" });
+    columns.push({ key: "name", path: g.textColumns[0]?.path.length ? g.textColumns[0].path : ["项目"], type: "text" });
+    textKeys.push({ side: 0, index: -1, key: "name" });
+    g.textColumns.slice(1).forEach((t, i) => {
+      const key = `text${i + 2}`;
+      columns.push({ key, path: t.path.length ? t.path : [key], type: "text" });
+      textKeys.push({ side: 0, index: i, key });
+    });
+  }
+  const amountAt: number[] = [];
+  g.columns.forEach((c, i) => {
+    if (twoSided && c.side === 1 && !columns.some((x) => x.key === "expenditureItem")) {
+      columns.push({
+        key: "expenditureItem",
+        path: g.textColumns.find((t) => t.side === 1)?.path ?? ["支出", "项目"],
+        type: "text",
+        side: "expenditure",
+      });
+    }
+    amountAt.push(columns.length);
+    const col: Column = { key: amountKeys[i] as string, path: c.path.length ? c.path : [amountKeys[i] as string], type: "amount" };
+    if (twoSided) col.side = c.side === 0 ? "income" : "expenditure";
+    columns.push(col);
+  });
+  const colIndex = new Map(columns.map((c, i) => [c.key, i]));
+  // rows
+  const paired = twoSided ? pairRows(g) : { row: g.rows.map((_, i) => i), sideRow: new Map(g.rows.map((_, i) => [i, i])) };
+  const rows: Row[] = [];
+  const outIndex = new Map<number, number>(); // grid row → output row
+  const groups: number[][] = twoSided ? [] : g.rows.map((_, i) => [i]);
+  if (twoSided) {
+    const byOut = new Map<number, number[]>();
+    for (const [gi, oi] of paired.sideRow) {
+      const list = byOut.get(oi);
+      if (list) list.push(gi);
+      else byOut.set(oi, [gi]);
+    }
+    for (const k of [...byOut.keys()].sort((a, b) => a - b)) groups.push(byOut.get(k) as number[]);
+  }
+  const usedLines = new Set<string>();
+  const spec2 = ctx.template.tables.find((t) => t.id === (spec?.id ?? region.kind));
+  const lineSpecs = spec2?.lines ?? (region.kind === "summary" || region.kind === "fiscalSummary" ? NATIONAL_INCOME_LINES : undefined);
+  for (const grp of groups) {
+    const cells: Row["cells"] = columns.map(() => null);
+    let label = "";
+    let code: string | undefined;
+    let page = 0;
+    let lineKey: string | undefined;
+    let expCode: string | undefined;
+    for (const gi of grp) {
+      const r = g.rows[gi] as GridRow;
+      page = page || r.page;
+      outIndex.set(gi, rows.length);
+      if (twoSided) {
+        const key = r.side === 0 ? "incomeItem" : "expenditureItem";
+        cells[colIndex.get(key) as number] = r.label || null;
+        if (r.side === 0) {
+          label = r.label;
+          const bare = normaliseLabel(r.label.replace(/^[一二三四五六七八九十]+、|^\d+[.、]/, ""));
+          for (const ls of lineSpecs ?? []) {
+            if (ls.side === "expenditure") continue;
+            const names = [ls.label, ...(ls.aliases ?? [])].map(normaliseLabel);
+            if (names.includes(bare) && !usedLines.has(ls.key)) {
+              lineKey = ls.key;
+              usedLines.add(ls.key);
+              break;
+            }
+          }
+        } else {
+          if (!label) label = r.label;
+          expCode = r.code ?? classByName(normaliseLabel(r.label.replace(/^[一二三四五六七八九十]+、/, "")));
+        }
+      } else {
+        label = r.label;
+        code = r.code;
+        cells[colIndex.get("name") as number] = r.label || null;
+        if (hasCode) cells[colIndex.get("code") as number] = r.code ?? null;
+        r.texts.forEach((t, ti) => {
+          const k = textKeys.find((x) => x.index === ti)?.key;
+          if (k && colIndex.has(k)) cells[colIndex.get(k) as number] = t || null;
+        });
+      }
+      r.cells.forEach((_, ci) => {
+        const v = values[gi]?.[ci] ?? null;
+        if (v !== null) cells[amountAt[ci] as number] = v;
+      });
+    }
+    const total = TOTAL_ROW.test(normaliseLabel(label).replace(/^[一二三四五六七八九十]+、/, "")) || isTotalLabel(label);
+    const codeLen = code?.length;
+    const kind: Row["kind"] = total
+      ? "total"
+      : codeLen === 3
+        ? "class"
+        : codeLen === 5
+          ? "section"
+          : codeLen === 7
+            ? "item"
+            : "line";
+    const level = kind === "total" ? 0 : codeLen === 3 ? 1 : codeLen === 5 ? 2 : codeLen === 7 ? 3 : labelMarker(label) ? 1 : 2;
+    const row: Row = { kind, label, level, cells, page };
+    if (code) row.code = code;
+    else if (expCode) row.code = expCode;
+    if (lineKey) row.lineKey = lineKey;
+    rows.push(row);
+  }
+  const keyOf = (ci: number) => amountKeys[ci] as string;
+  const sums: TableSums = {
+    across: verification.across.map((a) => ({ total: keyOf(a.total), parts: a.parts.map(keyOf) })),
+    down: verification.down.map((d) => ({
+      total: outIndex.get(d.total) as number,
+      parts: d.parts.map((p) => outIndex.get(p) as number),
+      columns: d.columns.map(keyOf),
+    })),
+  };
+  const reading = readingOf(g, values, verification, step);
+  const table: PrintedTable = {
+    no: ctx.no,
+    id,
+    title: region.title,
+    unit,
+    columns,
+    rows,
+    pages: g.pages,
+    precision: decimals,
+    sums,
+    reading,
+  };
+  if (region.preparedBy) table.preparedBy = region.preparedBy;
+  const empty = region.notes.find((n) => EMPTY_NOTE.test(n));
+  if (empty) table.emptyNote = empty;
+  return { table, verification };
+}
+
+/**
+ * How well a table was read. Failures that all meet at one cell are one wrong cell — the
+ * document's error, reported by the checker; failures spread over the table are a misreading.
+ */
+function readingOf(
+  g: GridTable,
+  values: readonly (readonly (number | null)[])[],
+  v: Verification,
+  step: number,
+): TableReading {
+  const amounts = values.reduce((n, r) => n + r.filter((x) => x !== null).length, 0);
+  if (amounts === 0) return { confidence: 1, status: "empty", tested: 0, failed: 0, structure: v.structure };
+  const failing: Set<string>[] = [];
+  for (const a of v.across) {
+    g.rows.forEach((r, i) => {
+      if (r.side !== (g.columns[a.total] as { side: number }).side) return;
+      const row = values[i] as readonly (number | null)[];
+      const c = checkSum(row[a.total] ?? null, a.parts.map((p) => row[p] ?? null), step);
+      if (c?.status === "fail") failing.push(new Set([a.total, ...a.parts].map((col) => `${i}:${col}`)));
+    });
+  }
+  for (const d of v.down) {
+    for (const c of d.columns) {
+      const chk = checkSum(values[d.total]?.[c] ?? null, d.parts.map((p) => values[p]?.[c] ?? null), step);
+      if (chk?.status === "fail") failing.push(new Set([d.total, ...d.parts].map((r) => `${r}:${c}`)));
+    }
+  }
+  const failed = failing.length;
+  const tested = v.tested;
+  const confidence = tested > 0 ? Math.round((1 - failed / tested) * 100) / 100 : 0.5;
+  const base = { confidence, tested, failed, structure: v.structure };
+  if (failed === 0) return { ...base, status: "reliable" };
+  // one cell common to every failure: a wrong cell, not a misreading
+  let common: Set<string> | undefined;
+  for (const f of failing) common = common ? new Set([...common].filter((x) => f.has(x))) : new Set(f);
+  if ((common?.size ?? 0) > 0 || failed <= 2) return { ...base, status: "reliable" };
+  return {
+    ...base,
+    status: "unreliable",
+    note: `${failed} 处合计与分项不符（共检验 ${tested} 处），且不集中于个别单元格，多为版式未能正确识别`,
+  };
+}
+
+/** Reads every table of a document. `template` names the tables when it is a regional spec. */
+export function readDocumentTables(
+  lines: readonly GridLine[],
+  template: TemplateSpec,
+  opts: { regional: boolean; docUnit?: AmountUnit },
+): ReadDocumentResult {
+  const problems: ImportProblem[] = [];
+  const regions = findRegions(lines).filter((r) => r.kind !== "performance");
+  // the document's unit: what most tables say (a table without a 单位 line takes it)
+  const units = regions.map((r) => r.unit).filter((u) => u !== undefined);
+  const docUnit: AmountUnit =
+    opts.docUnit ?? (units.filter((u) => u === "yuan").length > units.length / 2 ? "yuan" : "wanyuan");
+  const used = new Set<string>();
+  const tables: ReadTable[] = [];
+  const numbers = new Set<number>();
+  regions.forEach((region, k) => {
+    const g = readGrid(region);
+    if (g.rows.length === 0 && region.notes.length === 0) return;
+    const printed = printedNumber(region.title, lines, region);
+    let no = printed !== undefined && !numbers.has(printed) ? printed : k + 1;
+    while (numbers.has(no)) no++;
+    numbers.add(no);
+    const built = buildTable(g, { template, regional: opts.regional, docUnit, no, used });
+    const t = built.table;
+    if (t.reading?.status === "unreliable") {
+      problems.push({
+        code: "table.unreliable",
+        severity: "warning",
+        message: `表${t.no}“${t.title}”（第 ${t.pages?.join("、")} 页）未能可靠读取：${t.reading.note}；该表不报告运算错误`,
+        ...(t.pages?.[0] !== undefined ? { page: t.pages[0] } : {}),
+      });
+    }
+    tables.push({ table: t, region });
+  });
+  return {
+    tables,
+    problems,
+    extents: regions.map((r) => ({ start: r.start, end: r.end })),
+    titles: regions.map((r) => r.title),
+  };
+}
