@@ -41,6 +41,11 @@ export interface Rule {
   readonly reads?: readonly DocumentPart[];
   /** the document kinds the rule is about (决算 rules: finalAccounts); absent: every kind */
   readonly appliesTo?: readonly ("budget" | "finalAccounts")[];
+  /**
+   * written for any region's layout and wording: runs on documents read by the national standard
+   * (no regional template). Rules that assume a template's sections, lines or columns do not.
+   */
+  readonly general?: boolean;
   readonly run: (ctx: RuleContext) => RuleResult;
 }
 
@@ -64,6 +69,10 @@ export function notApplicable(rule: Pick<Rule, "appliesTo">, ctx: RuleContext): 
 export function runOne(rule: Rule, ctx: RuleContext): RuleResult {
   const na = notApplicable(rule, ctx);
   if (na) return { notChecked: na };
+  if (ctx.template.national && !rule.general)
+    return {
+      notChecked: `该规则按地区模板的说明结构和表式编写；本文档按全国通用标准读取（${ctx.template.name}），不适用`,
+    };
   const missing = partsNotRead(rule, ctx);
   return missing ? { notChecked: missing } : rule.run(ctx);
 }

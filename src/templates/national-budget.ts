@@ -35,13 +35,25 @@ export const NATIONAL_INCOME_LINES: LineSpec[] = [
   {
     key: "governmentFundAppropriation",
     label: "政府性基金预算拨款",
-    aliases: ["政府性基金预算拨款收入", "政府性基金预算资金", "政府性基金预算", "政府性基金预算财政拨款", "政府性基金拨款"],
+    aliases: [
+      "政府性基金预算拨款收入",
+      "政府性基金预算资金",
+      "政府性基金预算",
+      "政府性基金预算财政拨款",
+      "政府性基金拨款",
+    ],
     side: "income",
   },
   {
     key: "stateCapitalAppropriation",
     label: "国有资本经营预算拨款",
-    aliases: ["国有资本经营预算拨款收入", "国有资本经营预算资金", "国有资本经营预算", "国有资本经营财政拨款", "国有资本经营预算财政拨款"],
+    aliases: [
+      "国有资本经营预算拨款收入",
+      "国有资本经营预算资金",
+      "国有资本经营预算",
+      "国有资本经营财政拨款",
+      "国有资本经营预算财政拨款",
+    ],
     side: "income",
   },
   {
@@ -120,8 +132,18 @@ export const nationalBudget: TemplateSpec = {
   region: "全国",
   kind: "budget",
   unit: "wanyuan",
+  national: true,
   tables: IDS.map(table),
   // the national minimum of the 说明 (财预〔2016〕143号): its sections are found by their words in
   // any wording (completeness rules look for the subject anywhere in the text)
   explanations: [],
+};
+
+/** The same for a 部门决算 of no known regional template. */
+export const nationalFinal: TemplateSpec = {
+  ...nationalBudget,
+  id: "national-final",
+  name: "全国通用 部门决算公开（最低要求）",
+  kind: "finalAccounts",
+  tables: IDS.map(table).map((t) => (TABLE_KINDS[t.id as TableKindId].requiredFinal ? { ...t, optional: false } : t)),
 };

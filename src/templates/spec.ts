@@ -140,6 +140,11 @@ export interface TemplateSpec {
   listsAllClasses?: boolean;
   /** the 说明 has no 国有资产占用 section (Jiangsu 2017 省级): C-30 is not checked, naming the template */
   omitsAssets?: boolean;
+  /**
+   * the national standard itself, for documents of no known regional template: only the rules
+   * written for any region's wording and layout run on them (Rule.general)
+   */
+  national?: boolean;
 }
 
 const LABEL_CHANGES = /[\s()]/;

@@ -55,6 +55,21 @@ function sideStarts(body: readonly GridLine[], layout: { columns: AmountColumn[]
 
 const isAmountToken = (t: Token) => t.kind === "amount";
 
+/**
+ * A total printed across sides: its label stands in one side's label column, its amount in the
+ * next side's amount column ("当年支出小计" under 功能分类, the amount under 支出用途). The amount's row,
+ * printed without a label, takes the label of the blank row beside it.
+ */
+function borrowSpanningLabels(rows: GridRow[]): void {
+  for (const r of rows) {
+    if (r.side === 0 || r.label || r.blank) continue;
+    const left = rows.find(
+      (o) => o.side === r.side - 1 && o.page === r.page && Math.abs(o.y - r.y) < 3 && o.blank && o.label,
+    );
+    if (left) r.label = left.label;
+  }
+}
+
 function decimalsOf(rows: readonly GridRow[]): number {
   let d = 0;
   for (const r of rows)
@@ -66,24 +81,47 @@ function decimalsOf(rows: readonly GridRow[]): number {
   return d || 2;
 }
 
+/**
+ * Pages of one table printed with the same layout (the same heading positions, or a continuation
+ * page without heading) are read with one set of columns, found from all their amounts: a column
+ * blank on one page is known from another. A page laid out with other widths starts a new run.
+ */
+function sameGeometry(a: readonly GridLine[], b: readonly GridLine[]): boolean {
+  if (a.length === 0 || b.length === 0) return true;
+  const xs = (h: readonly GridLine[]) =>
+    h.flatMap((l) => l.tokens.filter((t) => t.kind === "text").map((t) => t.x0)).sort((p, q) => p - q);
+  const pa = xs(a);
+  const pb = xs(b);
+  if (pa.length === 0 || pb.length === 0) return true;
+  return (
+    Math.abs((pa[0] as number) - (pb[0] as number)) <= 4 && Math.abs((pa.at(-1) as number) - (pb.at(-1) as number)) <= 4
+  );
+}
+
 export function readGrid(region: TableRegion): GridTable {
-  let lastHead: GridLine[] = [];
   const global: (GridColumn & { cx: number })[] = [];
   let textColumns: GridTextColumn[] = [];
   let sides = 1;
   const rows: GridRow[] = [];
   const pages: number[] = [];
+  // runs of pages with one layout
+  const runs: { head: GridLine[]; segs: typeof region.segments }[] = [];
   for (const seg of region.segments) {
-    const head = seg.head.length > 0 ? seg.head : lastHead;
-    if (seg.head.length > 0) lastHead = seg.head;
     pages.push(seg.page);
-    if (seg.body.length === 0 && global.length > 0) continue;
-    const pc = pageColumns(head, seg.body, isAmountToken);
-    const starts = sideStarts(seg.body, pc);
+    const last = runs[runs.length - 1];
+    if (last && sameGeometry(last.head, seg.head)) {
+      last.segs.push(seg);
+      if (last.head.length === 0) last.head = seg.head;
+    } else runs.push({ head: seg.head, segs: [seg] });
+  }
+  for (const run of runs) {
+    const body = run.segs.flatMap((s) => s.body);
+    if (body.length === 0 && global.length > 0) continue;
+    const pc = pageColumns(run.head, body, isAmountToken);
+    const starts = sideStarts(body, pc);
     const layout: SegmentLayout = { columns: pc.columns, zones: pc.zones, sideStarts: starts };
-    const segRows = segmentRows(seg.body, layout);
-    // which global column each page column is
-    const map = mapColumns(global, pc.columns, starts, pc.zones, seg.head.length > 0);
+    // which global column each of the run's columns is
+    const map = mapColumns(global, pc.columns, starts, pc.zones, run.head.length > 0);
     if (textColumns.length === 0 || pc.zones.length > textColumns.length) {
       textColumns = pc.zones.map((z, i) => ({
         path: z.path,
@@ -91,16 +129,19 @@ export function readGrid(region: TableRegion): GridTable {
       }));
       sides = Math.max(sides, starts.length);
     }
-    for (const r of segRows) {
-      const cells: (string | null)[] = new Array(global.length).fill(null);
-      r.cells.forEach((v, i) => {
-        const g = map[i];
-        if (g !== undefined && g >= 0) cells[g] = v;
-      });
-      rows.push({ ...r, cells });
+    for (const seg of run.segs) {
+      for (const r of segmentRows(seg.body, layout)) {
+        const cells: (string | null)[] = new Array(global.length).fill(null);
+        r.cells.forEach((v, i) => {
+          const g = map[i];
+          if (g !== undefined && g >= 0) cells[g] = v;
+        });
+        rows.push({ ...r, cells });
+      }
     }
   }
   for (const r of rows) while (r.cells.length < global.length) r.cells.push(null);
+  borrowSpanningLabels(rows);
   return {
     region,
     columns: global.map(({ cx: _cx, ...c }) => c),

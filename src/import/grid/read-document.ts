@@ -86,7 +86,8 @@ function value(text: string, unit: AmountUnit, qian: boolean): number | null {
   return parseAmount(t, unit) ?? null;
 }
 
-const TOTAL_ROW = /^(?:合计|总计|小计|共计|.{0,10}(?:收入|支出)(?:合计|总计)|本年.{0,8}(?:合计|小计)|收入总计|支出总计)$/;
+const TOTAL_ROW =
+  /^(?:合计|总计|小计|共计|.{0,10}(?:收入|支出)(?:合计|总计)|本年.{0,8}(?:合计|小计)|收入总计|支出总计)$/;
 
 /** Unique keys: a repeated meaning gets its group's words ("2026年预算数/合计" → total_2). */
 function uniqueKeys(keys: string[]): string[] {
@@ -122,29 +123,27 @@ interface Built {
   verification: Verification;
 }
 
-/** Pairs the rows of a two-sided table by printed line (an income line and an expenditure line side by side). */
-function pairRows(g: GridTable): { row: number[]; sideRow: Map<number, number> } {
-  const out: number[][] = [];
-  const sideRow = new Map<number, number>();
-  const income = g.rows.map((r, i) => ({ r, i })).filter((x) => x.r.side === 0);
-  const exp = g.rows.map((r, i) => ({ r, i })).filter((x) => x.r.side === 1);
-  const used = new Set<number>();
-  for (const a of income) {
-    const b = exp.find((x) => !used.has(x.i) && x.r.page === a.r.page && Math.abs(x.r.y - a.r.y) < 3);
-    if (b) used.add(b.i);
-    out.push(b ? [a.i, b.i] : [a.i]);
-  }
-  for (const b of exp) if (!used.has(b.i)) out.push([b.i]);
-  // printed order: by page, then y
-  const key = (ix: number[]) => {
-    const r = g.rows[ix[0] as number] as GridRow;
-    return r.page * 100000 + r.y;
-  };
-  out.sort((x, y) => key(x) - key(y));
-  out.forEach((ix, k) => {
-    for (const i of ix) sideRow.set(i, k);
+/**
+ * Groups the rows of a table read in sides (收支总表: income lines left, expenditure lines right;
+ * Jiangsu adds a third, 支出用途) by printed line: rows of different sides on one line are one row.
+ */
+function lineGroups(g: GridTable): number[][] {
+  const groups: { page: number; y: number; rows: number[] }[] = [];
+  g.rows.forEach((r, i) => {
+    const hit = groups.find(
+      (x) =>
+        x.page === r.page && Math.abs(x.y - r.y) < 3 && !x.rows.some((j) => (g.rows[j] as GridRow).side === r.side),
+    );
+    if (hit) hit.rows.push(i);
+    else groups.push({ page: r.page, y: r.y, rows: [i] });
   });
-  return { row: out.map((ix) => ix[0] as number), sideRow };
+  groups.sort((a, b) => a.page - b.page || a.y - b.y);
+  return groups.map((x) => x.rows);
+}
+
+/** The text column key of a side: 收入 项目, 支出 项目, then further expenditure views. */
+function sideItemKey(side: number): string {
+  return side === 0 ? "incomeItem" : side === 1 ? "expenditureItem" : `expenditureItem${side}`;
 }
 
 function buildTable(
@@ -168,7 +167,7 @@ function buildTable(
     id = `${id}-${k}`;
   }
   ctx.used.add(id);
-  const twoSided = g.sides === 2;
+  const twoSided = g.sides >= 2;
   // columns: the label (and other text) columns, a code column, the amount columns
   const fromSpec = specKeys(spec, g);
   const meaningKeys = g.columns.map((c, i) => {
@@ -179,20 +178,29 @@ function buildTable(
   if (twoSided) {
     // the first amount of each side keeps the two-sided names the rules read
     const firstIncome = g.columns.findIndex((c) => c.side === 0);
-    const firstExp = g.columns.findIndex((c) => c.side === 1);
-    if (firstIncome >= 0) meaningKeys[firstIncome] = "incomeAmount";
-    if (firstExp >= 0) {
-      const expCols = g.columns.filter((c) => c.side === 1).length;
-      meaningKeys[firstExp] = expCols > 1 ? "expenditureTotal" : "expenditureAmount";
+    if (firstIncome >= 0 && !fromSpec[firstIncome]) meaningKeys[firstIncome] = "incomeAmount";
+    for (let side = 1; side < g.sides; side++) {
+      const first = g.columns.findIndex((c) => c.side === side);
+      if (first < 0 || fromSpec[first]) continue;
+      const n = g.columns.filter((c) => c.side === side).length;
+      meaningKeys[first] = side === 1 ? (n > 1 ? "expenditureTotal" : "expenditureAmount") : `expenditureAmount${side}`;
     }
   }
   const amountKeys = uniqueKeys(meaningKeys);
   const hasCode = g.rows.some((r) => r.code);
   const columns: Column[] = [];
   const textKeys: { side: number; index: number; key: string }[] = [];
+  // a regional spec names the sides' text columns in order (Jiangsu: incomeItem, expenditureItem, useItem)
+  const specText = spec?.columns.filter((c) => c.type === "text").map((c) => c.key) ?? [];
+  const itemKey = (side: number) => (specText.length >= g.sides ? (specText[side] as string) : sideItemKey(side));
   if (twoSided) {
-    columns.push({ key: "incomeItem", path: g.textColumns.find((t) => t.side === 0)?.path ?? ["收入", "项目"], type: "text", side: "income" });
-    textKeys.push({ side: 0, index: -1, key: "incomeItem" });
+    columns.push({
+      key: itemKey(0),
+      path: g.textColumns.find((t) => t.side === 0)?.path ?? ["收入", "项目"],
+      type: "text",
+      side: "income",
+    });
+    textKeys.push({ side: 0, index: -1, key: itemKey(0) });
   } else {
     if (hasCode) columns.push({ key: "code", path: ["科目编码"], type: "code" });
     columns.push({ key: "name", path: g.textColumns[0]?.path.length ? g.textColumns[0].path : ["项目"], type: "text" });
@@ -205,37 +213,32 @@ function buildTable(
   }
   const amountAt: number[] = [];
   g.columns.forEach((c, i) => {
-    if (twoSided && c.side === 1 && !columns.some((x) => x.key === "expenditureItem")) {
+    if (twoSided && c.side >= 1 && !columns.some((x) => x.key === itemKey(c.side))) {
       columns.push({
-        key: "expenditureItem",
-        path: g.textColumns.find((t) => t.side === 1)?.path ?? ["支出", "项目"],
+        key: itemKey(c.side),
+        path: g.textColumns.find((t) => t.side === c.side)?.path ?? ["支出", "项目"],
         type: "text",
         side: "expenditure",
       });
     }
     amountAt.push(columns.length);
-    const col: Column = { key: amountKeys[i] as string, path: c.path.length ? c.path : [amountKeys[i] as string], type: "amount" };
+    const col: Column = {
+      key: amountKeys[i] as string,
+      path: c.path.length ? c.path : [amountKeys[i] as string],
+      type: "amount",
+    };
     if (twoSided) col.side = c.side === 0 ? "income" : "expenditure";
     columns.push(col);
   });
   const colIndex = new Map(columns.map((c, i) => [c.key, i]));
   // rows
-  const paired = twoSided ? pairRows(g) : { row: g.rows.map((_, i) => i), sideRow: new Map(g.rows.map((_, i) => [i, i])) };
   const rows: Row[] = [];
   const outIndex = new Map<number, number>(); // grid row → output row
-  const groups: number[][] = twoSided ? [] : g.rows.map((_, i) => [i]);
-  if (twoSided) {
-    const byOut = new Map<number, number[]>();
-    for (const [gi, oi] of paired.sideRow) {
-      const list = byOut.get(oi);
-      if (list) list.push(gi);
-      else byOut.set(oi, [gi]);
-    }
-    for (const k of [...byOut.keys()].sort((a, b) => a - b)) groups.push(byOut.get(k) as number[]);
-  }
+  const groups: number[][] = twoSided ? lineGroups(g) : g.rows.map((_, i) => [i]);
   const usedLines = new Set<string>();
   const spec2 = ctx.template.tables.find((t) => t.id === (spec?.id ?? region.kind));
-  const lineSpecs = spec2?.lines ?? (region.kind === "summary" || region.kind === "fiscalSummary" ? NATIONAL_INCOME_LINES : undefined);
+  const lineSpecs =
+    spec2?.lines ?? (region.kind === "summary" || region.kind === "fiscalSummary" ? NATIONAL_INCOME_LINES : undefined);
   for (const grp of groups) {
     const cells: Row["cells"] = columns.map(() => null);
     let label = "";
@@ -248,7 +251,7 @@ function buildTable(
       page = page || r.page;
       outIndex.set(gi, rows.length);
       if (twoSided) {
-        const key = r.side === 0 ? "incomeItem" : "expenditureItem";
+        const key = itemKey(r.side);
         cells[colIndex.get(key) as number] = r.label || null;
         if (r.side === 0) {
           label = r.label;
@@ -264,7 +267,8 @@ function buildTable(
           }
         } else {
           if (!label) label = r.label;
-          expCode = r.code ?? classByName(normaliseLabel(r.label.replace(/^[一二三四五六七八九十]+、/, "")));
+          if (r.side === 1)
+            expCode = r.code ?? classByName(normaliseLabel(r.label.replace(/^[一二三四五六七八九十]+、/, "")));
         }
       } else {
         label = r.label;
@@ -281,7 +285,8 @@ function buildTable(
         if (v !== null) cells[amountAt[ci] as number] = v;
       });
     }
-    const total = TOTAL_ROW.test(normaliseLabel(label).replace(/^[一二三四五六七八九十]+、/, "")) || isTotalLabel(label);
+    const total =
+      TOTAL_ROW.test(normaliseLabel(label).replace(/^[一二三四五六七八九十]+、/, "")) || isTotalLabel(label);
     const codeLen = code?.length;
     const kind: Row["kind"] = total
       ? "total"
@@ -292,7 +297,8 @@ function buildTable(
           : codeLen === 7
             ? "item"
             : "line";
-    const level = kind === "total" ? 0 : codeLen === 3 ? 1 : codeLen === 5 ? 2 : codeLen === 7 ? 3 : labelMarker(label) ? 1 : 2;
+    const level =
+      kind === "total" ? 0 : codeLen === 3 ? 1 : codeLen === 5 ? 2 : codeLen === 7 ? 3 : labelMarker(label) ? 1 : 2;
     const row: Row = { kind, label, level, cells, page };
     if (code) row.code = code;
     else if (expCode) row.code = expCode;
@@ -344,13 +350,21 @@ function readingOf(
     g.rows.forEach((r, i) => {
       if (r.side !== (g.columns[a.total] as { side: number }).side) return;
       const row = values[i] as readonly (number | null)[];
-      const c = checkSum(row[a.total] ?? null, a.parts.map((p) => row[p] ?? null), step);
+      const c = checkSum(
+        row[a.total] ?? null,
+        a.parts.map((p) => row[p] ?? null),
+        step,
+      );
       if (c?.status === "fail") failing.push(new Set([a.total, ...a.parts].map((col) => `${i}:${col}`)));
     });
   }
   for (const d of v.down) {
     for (const c of d.columns) {
-      const chk = checkSum(values[d.total]?.[c] ?? null, d.parts.map((p) => values[p]?.[c] ?? null), step);
+      const chk = checkSum(
+        values[d.total]?.[c] ?? null,
+        d.parts.map((p) => values[p]?.[c] ?? null),
+        step,
+      );
       if (chk?.status === "fail") failing.push(new Set([d.total, ...d.parts].map((r) => `${r}:${c}`)));
     }
   }

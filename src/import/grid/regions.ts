@@ -131,7 +131,15 @@ function titleAt(lines: readonly GridLine[], i: number): TitleHit | undefined {
     }
   }
   if (kind) return { first: i, last: i, title: text, kind };
-  if (next && next.page === l.page && !hasAmounts(next) && next.y - l.y < l.h * 2.2 && text.length <= 30) {
+  // (never a 说明 heading joined with its first sentence: "四、财政拨款收支预算总表情况说明" / "本表反映…")
+  if (
+    next &&
+    next.page === l.page &&
+    !hasAmounts(next) &&
+    next.y - l.y < l.h * 2.2 &&
+    text.length <= 30 &&
+    !/说明|本表/.test(text + next.text)
+  ) {
     const joined = text + next.text.replace(/\s+/g, "");
     const k2 = joined.length <= 70 ? classifyTitle(joined) : undefined;
     const own = classifyTitle(next.text);

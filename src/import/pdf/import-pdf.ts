@@ -7,21 +7,16 @@
 import { regionOf } from "../../catalog/regions.ts";
 import type { Disclosure, ImportProblem, PrintedTable } from "../../model/disclosure.ts";
 import type { AmountUnit } from "../../model/money.ts";
-import {
-  getTemplate,
-  nationalBudget,
-  nationalFinalAccounts,
-  TEMPLATES,
-  type TemplateSpec,
-} from "../../templates/index.ts";
+import { getTemplate, nationalBudget, nationalFinal, TEMPLATES, type TemplateSpec } from "../../templates/index.ts";
 import { deriveFacts } from "../facts.ts";
-import { DEFAULT_LIMITS, type ExtractLimits, extractPdf } from "./extract.ts";
-import { type PdfLine, pageLines } from "./lines.ts";
-import { readOwnPdf } from "./own-pdf.ts";
-import { proseLines, readProse } from "./prose.ts";
 import { gridLines } from "../grid/from-pdf.ts";
 import { readDocumentTables } from "../grid/read-document.ts";
 import { findRegions } from "../grid/regions.ts";
+import { DEFAULT_LIMITS, type ExtractLimits, extractPdf } from "./extract.ts";
+import { type PdfLine, pageLines } from "./lines.ts";
+import { readOwnPdf } from "./own-pdf.ts";
+import { nationalProse } from "./national-prose.ts";
+import { proseLines, readProse } from "./prose.ts";
 import { detectTemplate } from "./titles.ts";
 
 export interface TableReport {
@@ -180,14 +175,12 @@ export async function importPdf(
   const titles = findRegions(grid).map((r) => r.title);
   const detection = detectTemplate(titles, opts.template);
   // a regional spec names the tables only when the document prints (nearly) all of its tables
-  const coverage = detection ? (detection.scores.find((x) => x.id === detection.template.id)?.tables ?? 0) / detection.template.tables.length : 0;
+  const coverage = detection
+    ? (detection.scores.find((x) => x.id === detection.template.id)?.tables ?? 0) / detection.template.tables.length
+    : 0;
   const regional = detection && (detection.how === "forced" || coverage >= REGIONAL_COVERAGE);
   const kind = documentKind(firstText, titles);
-  const template = regional
-    ? detection.template
-    : kind === "finalAccounts"
-      ? nationalFinalAccounts
-      : nationalBudget;
+  const template = regional ? detection.template : kind === "finalAccounts" ? nationalFinal : nationalBudget;
   const read = readDocumentTables(grid, template, { regional: !!regional });
   problems.push(...read.problems);
   const tables = read.tables.map((t) => t.table);
@@ -305,6 +298,17 @@ function ownPdf(
 function addProse(d: Disclosure, prose: ReturnType<typeof proseLines>, problems: ImportProblem[]): void {
   const template = getTemplate(d.meta.template);
   if (!template || prose.length === 0) return;
+  if (template.national) {
+    // any region's wording: sections split at their headings, read as plain text
+    const n = nationalProse(prose);
+    d.explanations = n.explanations;
+    d.toc = n.toc;
+    if (n.overview) d.overview = n.overview;
+    const chars = n.explanations.reduce((k, e) => k + e.text.length, 0);
+    d.provenance.parts = d.tables.length > 0 ? ["tables"] : [];
+    if (chars >= 200) d.provenance.parts.push("text");
+    return;
+  }
   const r = readProse(prose, {
     template,
     tables: d.tables,

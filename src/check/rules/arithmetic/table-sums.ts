@@ -50,6 +50,7 @@ export const AROW: Rule = defineRule({
   category: "arithmetic",
   title: "每张表的合计列等于其所合计各列之和（每一行；表头与数字共同确定的恒等式）",
   source: "表内恒等式（通用读表器从表头、编码与数字确定；domain-rules K-09、K-10、K-14、K-19、K-22、K-28）",
+  general: true,
   run: ({ d }) => {
     const tables = d.tables.filter(checkable);
     if (tables.length === 0) return { notChecked: "没有由通用读表器读取并核验恒等式的表" };
@@ -92,6 +93,7 @@ export const ACOL: Rule = defineRule({
   category: "arithmetic",
   title: "每张表的合计行（总计、类、款、单位等）等于其下各行之和（每一金额列）",
   source: "表内恒等式（通用读表器从编码、序号与缩进确定并以数字核验；domain-rules K-02 … K-06、K-11、K-23、K-29）",
+  general: true,
   run: ({ d }) => {
     const tables = d.tables.filter(checkable);
     if (tables.length === 0) return { notChecked: "没有由通用读表器读取并核验恒等式的表" };

@@ -71,6 +71,7 @@ export const K01: Rule = defineRule({
   category: "arithmetic",
   title: "部门收支总体情况表：收入总计等于支出总计",
   source: "收支平衡（模板恒等式，domain-rules K-01）",
+  general: true,
   run: (ctx) => {
     const t = need(ctx, "summary");
     if ("notChecked" in t) return t;

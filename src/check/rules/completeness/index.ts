@@ -1,4 +1,5 @@
 import { type Rule, reading } from "../../rule.ts";
+import { NATIONAL_SUBJECT_RULES } from "./national.ts";
 import { C01, C02, C03, C04 } from "./overview.ts";
 import { C34 } from "./placeholders.ts";
 import { C28, C29, C30, SECTION_RULES } from "./sections.ts";
@@ -15,4 +16,5 @@ export const RULES: readonly Rule[] = [
   ...reading(["performance"], [C31]),
   ...reading(["text"], [C32, C33]),
   ...reading(["text", "performance"], [C34]),
+  ...reading(["text"], NATIONAL_SUBJECT_RULES),
 ];

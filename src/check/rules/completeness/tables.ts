@@ -7,6 +7,7 @@ import type { Finding } from "../../../model/finding.ts";
 import { defineRule, type Rule } from "../../rule.ts";
 import { saysEmpty } from "../text/fund-statements.ts";
 import { explanationById, PART } from "../text/shared.ts";
+import { nationalEmptyNote, nationalTablePresence } from "./national.ts";
 
 /** Rule id → template table id, with the rule's source. */
 const REQUIRED: readonly [string, string, string][] = [
@@ -31,15 +32,23 @@ function tableRule(id: string, tableId: string, source: string): Rule {
     category: "completeness",
     title: `公开表齐全：${titleOf(tableId)}${detail}`,
     source,
+    general: true,
     run: ({ d, template }) => {
       const spec = template.tables.find((t) => t.id === tableId);
       if (!spec) return { notChecked: `模板 ${template.id} 没有该表` };
       if (spec.optional) return { notChecked: `${template.name}不要求公开该表` };
+      // any region: the table or a variant of it anywhere in the document
+      if (template.national) {
+        const missing = nationalTablePresence(d, tableId, id, spec.no, titleOf(tableId));
+        if (missing.length > 0 || !tableById(d, tableId)) return missing;
+      }
       const t = tableById(d, tableId);
       if (t) {
         // 143号: 一般公共预算支出表 to 功能分类 项 (7 digits), 基本支出表 to 经济分类 款 (5 digits).
         const depth = id === "C-09" ? 7 : id === "C-10" ? 5 : 0;
-        if (depth && !isEmptyTable(t) && !t.rows.some((r) => r.code?.length === depth))
+        // (a table printing names without codes shows its depth by indentation, not checked here)
+        const coded = t.rows.some((r) => r.code !== undefined && /^\d+$/.test(r.code));
+        if (depth && coded && !isEmptyTable(t) && !t.rows.some((r) => r.code?.length === depth))
           return [
             {
               rule: id,
@@ -97,8 +106,22 @@ export const C16 = defineRule({
   category: "completeness",
   title: "空表附有空表说明（表内或对应说明部分）",
   source: "L6 (143号：没有数据的表格应当列出空表并说明)",
+  general: true,
   run: (ctx) => {
     if (ctx.d.tables.length === 0) return { notChecked: "没有公开表" };
+    if (ctx.template.national) {
+      const textRead = !ctx.d.provenance.parts || ctx.d.provenance.parts.includes("text");
+      if (!textRead) return { notChecked: "说明部分未导入，无法判断是否在说明中作了空表说明" };
+      // any region's wording: a warning, not an error, when no explanation is found anywhere
+      return ctx.d.tables
+        .filter((t) => !nationalEmptyNote(ctx.d, t.id))
+        .map((t) => ({
+          rule: "C-16",
+          severity: "warning" as const,
+          message: `表${t.no}“${t.title}”为空表，表内和说明中都没有找到空表说明`,
+          location: { part: PART.tables, table: t.no },
+        }));
+    }
     const out: Finding[] = [];
     const textRead = !ctx.d.provenance.parts || ctx.d.provenance.parts.includes("text");
     const unknown: number[] = [];
@@ -134,6 +157,7 @@ export const C17 = defineRule({
   category: "completeness",
   title: "每张表注明编制部门和金额单位",
   source: "L4 形式规范; derived from the seed",
+  general: true,
   run: ({ d, template }) => {
     if (d.tables.length === 0) return { notChecked: "没有公开表" };
     if (!template.printsPreparedBy)
