@@ -83,6 +83,17 @@ export async function saveDisclosure(store: Store, input: SaveInput): Promise<Sa
   const d = input.disclosure;
   // PostgreSQL text cannot hold NUL; refuse it on both engines so they behave the same.
   if (JSON.stringify(d).includes("\\u0000")) throw new StoreError("invalid", "公开文件中含有 NUL 字符");
+  // Facts point at tables by printed number: two tables with one number would scramble them.
+  const seen = new Map<number, string>();
+  for (const t of d.tables) {
+    const other = seen.get(t.no);
+    if (other !== undefined)
+      throw new StoreError(
+        "invalid",
+        `表${t.no} 出现了两次（“${other}”和“${t.title}”）：表格读取有误，未保存；请检查原文件或用 --template 指定模板`,
+      );
+    seen.set(t.no, t.title);
+  }
   const region = input.region ?? d.meta.region ?? "未知地区";
   const saved = await store.db.transaction().execute(async (trx) => {
     let departmentId = input.departmentId;
@@ -471,6 +482,7 @@ export async function listFacts(
       unit: r.unit,
       project: r.project,
       amountFen: r.amount_fen,
+      // the fact's dimensions exactly as in the Disclosure (the columns above index them)
       dims: JSON.parse(r.dims) as Record<string, string>,
       cell: { table: r.table_no, row: r.row_index, column: r.col_index },
     })),

@@ -30,6 +30,7 @@ import { httpError } from "../errors.ts";
 import { publishedRecord } from "../pages/department.ts";
 import { uploadDocument } from "../upload.ts";
 import { openApiDocument } from "./openapi.ts";
+import { checkQuery } from "./query-check.ts";
 
 function intQuery(c: Context, name: string, dflt: number | undefined, min: number, max: number): number | undefined {
   const v = c.req.query(name);
@@ -57,6 +58,7 @@ const text = (c: Context, name: string, max = 100) => c.req.query(name)?.slice(0
 
 export function apiRoutes(store: Store, config: Config, data: PortalData): Hono {
   const api = new Hono();
+  api.use("*", checkQuery());
   const paging = (c: Context, dflt = 50, max = 500) => ({
     limit: intQuery(c, "limit", dflt, 1, max),
     offset: intQuery(c, "offset", 0, 0, 1_000_000),
