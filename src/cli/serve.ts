@@ -70,33 +70,54 @@ export function registerServe(program: Command): void {
     });
 }
 
-/** `import FILE... --save`: import, check and save each file (published), with a progress bar. */
+/**
+ * `import FILE... --save`: import, check and save each file (published). Each file's outcome is
+ * printed as it happens — saved, unchanged (the same content as the latest version: nothing saved)
+ * or not saved and why — so a batch that was killed can be run again as it was: what was saved is
+ * then "unchanged". A file that cannot be read or saved never stops the batch; the exit code is 2
+ * when any could not be. The "X-text.pdf" half of a two-file document is read with its "X-tables.pdf".
+ * A progress bar shows on a terminal's stderr while the outcomes go to a file or pipe.
+ */
 export async function importAndSave(files: string[], flags: { db?: string | undefined }): Promise<number> {
   const config = resolveConfig({ db: flags.db, seed: false }, process.env);
-  const { openStore, loadFile } = await lib();
-  const { default: cliProgress } = await import("cli-progress");
+  const { openStore, loadFile, pairHalves } = await lib();
+  const docs = pairHalves(files);
   const store = await openStore(config.database);
-  const bar = new cliProgress.SingleBar(
-    { format: "导入 [{bar}] {value}/{total} {file}", noTTYOutput: true, notTTYSchedule: 2000, stream: process.stderr },
-    cliProgress.Presets.shades_classic,
-  );
-  let failed = 0;
-  const lines: string[] = [];
-  bar.start(files.length, 0, { file: "" });
+  const bar =
+    process.stderr.isTTY && !process.stdout.isTTY
+      ? new (await import("cli-progress")).default.SingleBar(
+          { format: "导入 [{bar}] {value}/{total} {file}", stream: process.stderr },
+          (await import("cli-progress")).default.Presets.shades_classic,
+        )
+      : undefined;
+  const counts = { saved: 0, unchanged: 0, failed: 0 };
+  bar?.start(docs.length, 0, { file: "" });
   try {
-    for (const file of files) {
-      bar.update({ file });
-      const r = await loadFile(store, file);
+    for (const [i, doc] of docs.entries()) {
+      bar?.update({ file: doc.file });
+      const r = await loadFile(store, doc.file, doc.text ? { text: doc.text } : {});
+      const from = `← ${doc.file}${doc.text ? ` + ${doc.text}` : ""}`;
+      let line: string;
       if ("error" in r) {
-        failed++;
-        lines.push(`失败 ${file}：${r.error}`);
-      } else lines.push(`已保存 ${r.department} ${r.year} 年 第 ${r.saved.version} 版（编号 ${r.saved.id}）← ${file}`);
-      bar.increment();
+        counts.failed++;
+        line = `未保存 ${from}：${r.error}`;
+      } else {
+        const what = `${r.government} ${r.department} ${r.year} 年${r.kind === "budget" ? "预算" : "决算"}`;
+        if (r.saved.unchanged) counts.unchanged++;
+        else counts.saved++;
+        line = r.saved.unchanged
+          ? `未变 ${what} 第 ${r.saved.version} 版（编号 ${r.saved.id}，内容相同，未新增版本）${from}`
+          : `已保存 ${what} 第 ${r.saved.version} 版（编号 ${r.saved.id}）${from}`;
+      }
+      bar?.increment();
+      process.stdout.write(`[${i + 1}/${docs.length}] ${line}\n`);
     }
   } finally {
-    bar.stop();
+    bar?.stop();
     await store.close();
   }
-  process.stdout.write(`${lines.join("\n")}\n`);
-  return failed > 0 ? 2 : 0;
+  process.stderr.write(
+    `共 ${docs.length} 份：已保存 ${counts.saved}，未变 ${counts.unchanged}，未保存 ${counts.failed}${counts.failed > 0 ? "（见上文原因；其余已保存，修正后可原样重新运行）" : ""}\n`,
+  );
+  return counts.failed > 0 ? 2 : 0;
 }

@@ -11,8 +11,12 @@
  * @example expect(checkDataPackage(descriptor, { "facts.csv": csv })).toEqual([])
  */
 import { readFileSync } from "node:fs";
-import Ajv from "ajv-draft-04";
-import addFormats from "ajv-formats";
+import ajvDraft04 from "ajv-draft-04";
+import ajvFormats from "ajv-formats";
+
+// CommonJS packages: their classes are on `.default` when imported from ESM
+const Ajv = ajvDraft04.default;
+const addFormats = ajvFormats.default;
 
 const DIR = new URL("../../test/fixtures/frictionless/", import.meta.url);
 const PROFILES = [
@@ -24,7 +28,7 @@ const PROFILES = [
 ] as const;
 type Profile = (typeof PROFILES)[number];
 
-let validators: Map<Profile, ReturnType<Ajv["compile"]>> | undefined;
+let validators: Map<Profile, ReturnType<InstanceType<typeof Ajv>["compile"]>> | undefined;
 function validator(p: Profile) {
   if (!validators) {
     // strict off: the profiles carry their own annotation keywords (propertyOrder, context, examples)

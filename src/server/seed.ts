@@ -6,8 +6,9 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
 import { check } from "../check/index.ts";
-import { importBufferAsync } from "../import/index.ts";
+import { importBufferAsync, mergeDisclosures } from "../import/index.ts";
 import type { Disclosure } from "../model/disclosure.ts";
+import { governmentLabel, identityOf } from "../model/identity.ts";
 import { type Saved, type Store, saveDisclosure } from "../store/index.ts";
 
 export const SEED_FILE = "test/fixtures/bazhou-hrss-2025-budget.txt";
@@ -68,6 +69,7 @@ export function exampleFiles(root = "."): string[] {
 /** Reads a document, or builds a budget package folder, into a Disclosure with its source bytes. */
 async function readSource(
   file: string,
+  text?: string,
 ): Promise<{ disclosure: Disclosure; bytes: Uint8Array; name: string } | { error: string }> {
   let dir = false;
   try {
@@ -90,19 +92,36 @@ async function readSource(
   }
   const r = await importBufferAsync(bytes, file);
   if (!r.disclosure) return { error: r.problems.map((p) => p.message).join("；") || "无法导入" };
+  if (text) {
+    // the text half of a two-file document, read with the tables' template (as `import --text`)
+    const t = await importBufferAsync(readFileSync(text), text, {
+      template: r.disclosure.meta.template,
+      textOnly: true,
+    });
+    if (!t.disclosure)
+      return { error: `文字部分 ${basename(text)}：${t.problems.map((p) => p.message).join("；") || "无法导入"}` };
+    return { disclosure: mergeDisclosures(r.disclosure, t.disclosure), bytes, name: basename(file) };
+  }
   return { disclosure: r.disclosure, bytes, name: basename(file) };
 }
 
 export type LoadOutcome =
-  | { file: string; saved: Saved; department: string; year: number }
+  | {
+      file: string;
+      saved: Saved;
+      department: string;
+      government: string;
+      year: number;
+      kind: Disclosure["meta"]["kind"];
+    }
   | { file: string; error: string };
 
 export async function loadFile(
   store: Store,
   file: string,
-  opts: { status?: "draft" | "published"; createdBy?: string } = {},
+  opts: { status?: "draft" | "published"; createdBy?: string; text?: string } = {},
 ): Promise<LoadOutcome> {
-  const r = await readSource(file);
+  const r = await readSource(file, opts.text);
   if ("error" in r) return { file, error: r.error };
   try {
     const saved = await saveDisclosure(store, {
@@ -112,8 +131,33 @@ export async function loadFile(
       status: opts.status ?? "published",
       createdBy: opts.createdBy ?? "import",
     });
-    return { file, saved, department: r.disclosure.meta.department, year: r.disclosure.meta.year };
+    const m = r.disclosure.meta;
+    return {
+      file,
+      saved,
+      department: m.department,
+      government: governmentLabel(identityOf(r.disclosure)),
+      year: m.year,
+      kind: m.kind,
+    };
   } catch (e) {
-    return { file, error: `保存失败：${(e as Error).message}` };
+    return { file, error: (e as Error).message };
   }
+}
+
+/**
+ * A batch's documents: a Jiangsu-style "X-text.pdf" beside its "X-tables.pdf" is the text half of
+ * that document, read with it (as `import X-tables.pdf --text X-text.pdf`), not a file of its own.
+ */
+export function pairHalves(files: readonly string[]): { file: string; text?: string }[] {
+  const set = new Set(files);
+  const out: { file: string; text?: string }[] = [];
+  for (const f of files) {
+    const m = /^(.*)-text\.pdf$/i.exec(f);
+    if (m && set.has(`${m[1]}-tables.pdf`)) continue;
+    const t = /^(.*)-tables\.pdf$/i.exec(f);
+    const text = t ? `${t[1]}-text.pdf` : undefined;
+    out.push(text && set.has(text) ? { file: f, text } : { file: f });
+  }
+  return out;
 }

@@ -5,8 +5,17 @@ import type { Store } from "./open-store.ts";
 import type { DepartmentRow } from "./schema.ts";
 import type { Department, DepartmentLevel, DepartmentSummary, Page } from "./types.ts";
 
-export function toDepartment(r: Pick<DepartmentRow, "name" | "region" | "level"> & { id: number }): Department {
-  return { id: r.id, name: r.name, region: r.region, level: r.level as DepartmentLevel };
+export function toDepartment(
+  r: Pick<DepartmentRow, "name" | "region" | "level"> & { id: number; city: string; county: string },
+): Department {
+  return {
+    id: r.id,
+    name: r.name,
+    region: r.region,
+    city: r.city,
+    county: r.county,
+    level: r.level as DepartmentLevel,
+  };
 }
 
 /** Escapes LIKE wildcards so user text matches literally (used with `escape '\'`). */
@@ -157,7 +166,18 @@ async function searchUncached(
           .selectFrom("search_terms as s")
           .innerJoin("departments as d", "d.id", "s.department_id")
           .where("s.word_id", "in", words)
-          .select(["s.kind", "s.term", "s.code", "s.year", "d.id", "d.name", "d.region", "d.level"])
+          .select([
+            "s.kind",
+            "s.term",
+            "s.code",
+            "s.year",
+            "d.id",
+            "d.name",
+            "d.region",
+            "d.city",
+            "d.county",
+            "d.level",
+          ])
           .orderBy(sql`case s.kind when 'department' then 0 when 'project' then 1 else 2 end`)
           .orderBy("s.term")
           .orderBy("d.name")

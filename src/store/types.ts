@@ -8,7 +8,12 @@ export type Role = "admin" | "reviewer" | "editor";
 export interface Department {
   id: number;
   name: string;
+  /** the issuing government's province-level region (广东, 上海), 中央, or 未知地区 */
   region: string;
+  /** prefecture-level division ("广州市"), "" when none */
+  city: string;
+  /** county-level division ("普陀区"), "" when none */
+  county: string;
   level: DepartmentLevel;
 }
 

@@ -164,8 +164,14 @@ export function apiRoutes(store: Store, config: Config, data: PortalData): Hono 
     const r = await uploadDocument(store, principal, input, config.maxUploadBytes);
     const record = await getRecord(store, r.saved.id);
     return c.json(
-      { record, summary: r.report.summary, findings: r.report.findings, notChecked: r.report.notChecked },
-      201,
+      {
+        record,
+        unchanged: r.saved.unchanged,
+        summary: r.report.summary,
+        findings: r.report.findings,
+        notChecked: r.report.notChecked,
+      },
+      r.saved.unchanged ? 200 : 201,
     );
   });
 
