@@ -235,7 +235,7 @@ for (const backend of BACKENDS) {
     it("renders compare and region pages", async () => {
       expect((await app.request(`/compare?department=${seed.departmentId}`)).status).toBe(200);
       const multi = await app.request(`/compare?year=2025&d=${seed.departmentId}`);
-      expect(await multi.text()).toContain("2025 年部门比较");
+      expect(await multi.text()).toContain("2025 年部门预算比较");
       const region = await app.request(`/regions/${encodeURIComponent("新疆")}?year=2025`);
       expect(region.status).toBe(200);
       expect(await region.text()).toContain("“三公”经费按部门排名");

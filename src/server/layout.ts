@@ -47,6 +47,10 @@ figcaption{font-size:.9rem;color:var(--muted)}
 .changed{background:#fff4d6}
 .pager{display:flex;gap:1rem;margin:1rem 0}
 .prose{white-space:pre-wrap}
+nav.toc{border:1px solid var(--line);border-radius:6px;padding:.25rem 1rem;margin:1rem 0;font-size:.95rem}
+nav.toc h2{font-size:1rem;border:0;margin:.25rem 0}nav.toc ol{margin:.25rem 0;padding-left:1.25rem}
+nav.toc ol ol{columns:2 16rem;font-size:.9rem}
+figure picture img{width:100%;height:auto}
 footer{max-width:72rem;margin:2rem auto;padding:1rem;color:var(--muted);font-size:.85rem;border-top:1px solid var(--line)}
 @media (max-width:40rem){main{padding:.5rem}h1{font-size:1.25rem}}
 @media print{header.site,form,.pager{display:none}}

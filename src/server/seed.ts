@@ -9,7 +9,7 @@ import { check } from "../check/index.ts";
 import { importBufferAsync, mergeDisclosures } from "../import/index.ts";
 import type { Disclosure } from "../model/disclosure.ts";
 import { governmentLabel, identityOf } from "../model/identity.ts";
-import { type Saved, type Store, saveDisclosure } from "../store/index.ts";
+import { type ReadingReport, type Saved, type Store, saveDisclosure } from "../store/index.ts";
 
 export const SEED_FILE = "test/fixtures/bazhou-hrss-2025-budget.txt";
 export const EXAMPLES_DIR = "examples";
@@ -70,7 +70,9 @@ export function exampleFiles(root = "."): string[] {
 async function readSource(
   file: string,
   text?: string,
-): Promise<{ disclosure: Disclosure; bytes: Uint8Array; name: string } | { error: string }> {
+): Promise<
+  { disclosure: Disclosure; bytes: Uint8Array; name: string; report?: ReadingReport | undefined } | { error: string }
+> {
   let dir = false;
   try {
     dir = statSync(file).isDirectory();
@@ -100,9 +102,9 @@ async function readSource(
     });
     if (!t.disclosure)
       return { error: `文字部分 ${basename(text)}：${t.problems.map((p) => p.message).join("；") || "无法导入"}` };
-    return { disclosure: mergeDisclosures(r.disclosure, t.disclosure), bytes, name: basename(file) };
+    return { disclosure: mergeDisclosures(r.disclosure, t.disclosure), bytes, name: basename(file), report: r.report };
   }
-  return { disclosure: r.disclosure, bytes, name: basename(file) };
+  return { disclosure: r.disclosure, bytes, name: basename(file), report: r.report };
 }
 
 export type LoadOutcome =
@@ -130,6 +132,7 @@ export async function loadFile(
       source: { name: r.name, bytes: r.bytes },
       status: opts.status ?? "published",
       createdBy: opts.createdBy ?? "import",
+      importReport: "report" in r ? r.report : undefined,
     });
     const m = r.disclosure.meta;
     return {

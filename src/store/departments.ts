@@ -57,27 +57,36 @@ export async function listDepartments(store: Store, q: DepartmentQuery = {}): Pr
     rows.map((r) => r.id),
   );
   return {
-    items: rows.map((r) => ({ ...toDepartment(r), years: years.get(r.id) ?? [] })),
+    items: rows.map((r) => ({
+      ...toDepartment(r),
+      years: years.get(r.id)?.years ?? [],
+      current: years.get(r.id)?.current ?? [],
+    })),
     total: Number(n),
     limit,
     offset,
   };
 }
 
-async function yearsByDepartment(store: Store, ids: number[]): Promise<Map<number, number[]>> {
-  const out = new Map<number, number[]>();
+async function yearsByDepartment(
+  store: Store,
+  ids: number[],
+): Promise<Map<number, { years: number[]; current: { year: number; kind: "budget" | "finalAccounts" }[] }>> {
+  const out = new Map<number, { years: number[]; current: { year: number; kind: "budget" | "finalAccounts" }[] }>();
   if (ids.length === 0) return out;
   const rows = await store.db
     .selectFrom("disclosures")
-    .select(["department_id", "year"])
+    .select(["department_id", "year", "kind"])
     .where("department_id", "in", ids)
     .where("is_current", "=", 1)
     .orderBy("year")
+    .orderBy("kind")
     .execute();
   for (const r of rows) {
-    const list = out.get(r.department_id) ?? [];
-    if (!list.includes(r.year)) list.push(r.year);
-    out.set(r.department_id, list);
+    const e = out.get(r.department_id) ?? { years: [], current: [] };
+    if (!e.years.includes(r.year)) e.years.push(r.year);
+    e.current.push({ year: r.year, kind: r.kind as "budget" | "finalAccounts" });
+    out.set(r.department_id, e);
   }
   return out;
 }

@@ -15,7 +15,7 @@ import type { Store } from "./open-store.ts";
 import { rollupRows } from "./rollups.ts";
 import { factRow, findingRow, rowToFinding, searchTerms, tableRows } from "./rows.ts";
 import type { Database, DisclosureRow } from "./schema.ts";
-import type { DepartmentLevel, DisclosureRecord, DisclosureStatus, StoredFact } from "./types.ts";
+import type { DepartmentLevel, DisclosureRecord, DisclosureStatus, ReadingReport, StoredFact } from "./types.ts";
 
 export class StoreError extends Error {
   override readonly name = "StoreError";
@@ -39,6 +39,8 @@ export interface SaveInput {
   createdBy?: string | undefined;
   /** an existing department to attach to (an editor's own); otherwise found or created by name */
   departmentId?: number | undefined;
+  /** what the importer found (PDF, XLSX): kept with the version for the portal's reading badge */
+  importReport?: ReadingReport | undefined;
 }
 
 export interface Saved {
@@ -202,6 +204,7 @@ export async function saveDisclosure(store: Store, input: SaveInput): Promise<Sa
         source_file_id: sourceFileId,
         content_sha256: hash,
         body,
+        import_report: input.importReport ? JSON.stringify(input.importReport) : null,
         errors: summary.errors,
         warnings: summary.warnings,
         notices: summary.notices,
@@ -347,6 +350,7 @@ const recordColumns = [
   "x.template",
   "x.unit",
   "x.content_sha256",
+  "x.import_report",
   "x.errors",
   "x.warnings",
   "x.notices",
@@ -402,6 +406,7 @@ function toRecord(r: RecordRow): DisclosureRecord {
       r.source_file_id !== null && r.file_name !== null
         ? { id: r.source_file_id, name: r.file_name, sha256: r.file_sha256 ?? "", size: Number(r.file_size) }
         : null,
+    importReport: r.import_report ? (JSON.parse(r.import_report) as ReadingReport) : null,
     createdBy: r.created_by,
     createdAt: r.created_at,
     publishedAt: r.published_at,

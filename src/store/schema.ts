@@ -48,6 +48,8 @@ export interface DisclosureRow {
   source_file_id: number | null;
   content_sha256: string;
   body: string;
+  /** the importer's report as JSON (tables read with their confidence, tables missing); null when none */
+  import_report: ColumnType<string | null, string | null | undefined, string | null>;
   errors: number;
   warnings: number;
   notices: number;

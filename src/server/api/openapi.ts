@@ -70,6 +70,17 @@ export function openApiDocument() {
             county: { type: "string", description: "county-level division, empty when none" },
             level: { type: "string", enum: ["central", "province", "city", "county", "unknown"] },
             years: { type: "array", items: { type: "integer" } },
+            current: {
+              type: "array",
+              description: "current published disclosures by year and kind",
+              items: {
+                type: "object",
+                properties: {
+                  year: { type: "integer" },
+                  kind: { type: "string", enum: ["budget", "finalAccounts"] },
+                },
+              },
+            },
           },
         },
         DisclosureRecord: {
@@ -97,6 +108,12 @@ export function openApiDocument() {
                 sha256: { type: "string" },
                 size: { type: "integer" },
               },
+            },
+            importReport: {
+              type: ["object", "null"],
+              description:
+                "what the importer found (PDF, XLSX): tables read, each with a reading confidence 0–1, and tables missing",
+              additionalProperties: true,
             },
             createdBy: { type: ["string", "null"] },
             createdAt: { type: "string" },

@@ -6,6 +6,8 @@
  *   name), so 教育局 of 无锡市 and of 苏州市 are two departments. SQLite cannot drop the old
  *   unique (name, region), so the table is rebuilt (rows keep their ids). Existing departments get
  *   their government from their names.
+ * - disclosures gain `import_report`: what the importer found (tables read, each with a reading
+ *   confidence, tables not found), JSON, null for documents saved before or built from packages.
  * - facts: rows saved before took a fact's line and function code from its printed row when the
  *   fact had none — in a two-sided table the other side's. Every fact row is rewritten from the
  *   saved Disclosure body (the truth), its dims stored whole.
@@ -41,6 +43,7 @@ export function identity(dialect: Dialect): Migration {
       if (dialect === "sqlite") await sql`savepoint m0004`.execute(db);
       try {
         await departments(db, dialect);
+        await sql`alter table disclosures add column import_report text`.execute(db);
         await facts(db);
         if (dialect === "sqlite") await sql`release m0004`.execute(db);
       } catch (e) {
