@@ -4,8 +4,10 @@
  * and creates an admin token, printed once (or registers YUSUAN_ADMIN_TOKEN).
  * Also the library side of `yusuan import FILE... --save`.
  */
+import { createServer } from "node:net";
 import type { Command } from "commander";
 import { type Config, type ConfigFlags, resolveConfig } from "../config.ts";
+import { InputError } from "../errors.ts";
 import type { Store } from "../store/index.ts";
 
 // The server, charts and database drivers load only when a command needs them, so other commands
@@ -35,6 +37,28 @@ export async function prepareStore(store: Store, config: Config, log: (s: string
   }
 }
 
+/** Refuses a port that is taken (or not ours to use), in Chinese, with what to do. */
+export async function portFree(host: string, port: number): Promise<void> {
+  if (port === 0) return;
+  const err = await new Promise<NodeJS.ErrnoException | undefined>((resolve) => {
+    const probe = createServer();
+    probe.once("error", (e: NodeJS.ErrnoException) => resolve(e));
+    probe.listen({ host, port, exclusive: true }, () => probe.close(() => resolve(undefined)));
+  });
+  if (!err) return;
+  if (err.code === "EADDRINUSE")
+    throw new InputError(
+      `端口 ${port} 已被占用（${host}）`,
+      "--port",
+      `换一个端口（如 --port ${port === 65535 ? 8081 : port + 1}），或先停止占用它的程序（可用 ss -ltnp 查看）`,
+    );
+  if (err.code === "EACCES")
+    throw new InputError(`没有权限使用端口 ${port}`, "--port", "使用 1024 以上的端口，如 --port 8080");
+  if (err.code === "EADDRNOTAVAIL")
+    throw new InputError(`本机没有地址 ${host}`, "--host", "如 --host 127.0.0.1 或 --host 0.0.0.0");
+  throw err;
+}
+
 export function registerServe(program: Command): void {
   program
     .command("serve")
@@ -49,6 +73,8 @@ export function registerServe(program: Command): void {
     )
     .action(async (o: ConfigFlags) => {
       const config = resolveConfig(o, process.env);
+      // before anything is written (a new database, a one-time admin token printed for nothing)
+      await portFree(config.host, config.port);
       const { openStore } = await lib();
       const { closeApp, createApp } = await import("../server/app.ts");
       const { serve } = await import("@hono/node-server");

@@ -37,7 +37,7 @@ export async function closeApp(app: Hono): Promise<void> {
 export function createApp(store: Store, config: Config, opts: AppOptions = {}): Hono {
   const app = new Hono();
   const data = new PortalData(store);
-  const pdf = opts.pdf ?? new PdfService(store);
+  const pdf = opts.pdf ?? new PdfService(store, { executablePath: config.chromiumPath });
   services.set(app, { pdf });
   app.use(
     secureHeaders({

@@ -29,9 +29,9 @@ export class PortalData {
   });
   constructor(readonly store: Store) {}
 
-  /** The immutable part of a version's page, rendered once per version id. */
-  fragment(id: number, render: () => Promise<string>): Promise<string> {
-    return this.fragments.wrap(`${id}`, render);
+  /** The immutable part of a version's page, rendered once per key (version id and variant). */
+  fragment(key: string, render: () => Promise<string>): Promise<string> {
+    return this.fragments.wrap(key, render);
   }
 
   async disclosure(id: number): Promise<Disclosure> {

@@ -8,6 +8,7 @@ import { html, raw } from "hono/html";
 import { amountAt, tableById, totalRow } from "../../model/access.ts";
 import type { Disclosure } from "../../model/disclosure.ts";
 import type { Finding } from "../../model/finding.ts";
+import { INSTALL_CHROMIUM } from "../../render/chromium-path.ts";
 import { renderTableXlsxBuffer, renderXlsxBuffer } from "../../render/xlsx.ts";
 import {
   type DisclosureRecord,
@@ -242,14 +243,15 @@ export function registerDepartment(app: Hono, store: Store, data: PortalData, pd
     if (!rec) throw httpError(404, `没有该部门 ${year} 年已发布的${KIND_NAMES[kind]}`);
     // Published versions never change: everything but the status line, the year links and the
     // version history is rendered once per version and reused (PortalData.fragment).
-    const fragment = await data.fragment(rec.id, async () => {
+    const withPdf = pdf.available;
+    const fragment = await data.fragment(`${rec.id}:${withPdf ? "pdf" : "nopdf"}`, async () => {
       const got = await early;
       if (got?.id === rec.id) {
         data.remember(rec.id, got.disclosure);
-        return String(await versionFragment(rec, got.disclosure, got.findings, pdf.available));
+        return String(await versionFragment(rec, got.disclosure, got.findings, withPdf));
       }
       const [d, findings] = await Promise.all([data.disclosure(rec.id), listFindings(store, rec.id)]);
-      return String(await versionFragment(rec, d, findings, pdf.available));
+      return String(await versionFragment(rec, d, findings, withPdf));
     });
     const versions = history.filter((r) => r.year === year && r.kind === rec.kind && r.status === "published");
     const others = history.filter((r) => r.isCurrent).sort((a, b) => a.year - b.year || a.kind.localeCompare(b.kind));
@@ -304,7 +306,8 @@ export function registerDepartment(app: Hono, store: Store, data: PortalData, pd
 
   app.get("/disclosures/:id/disclosure.pdf", async (c) => {
     const rec = await publishedRecord(store, idParam(c.req.param("id")));
-    if (!pdf.available) throw httpError(503, "本服务器未安装 Chromium，暂不能生成 PDF；请下载 XLSX 或 JSON。");
+    if (!pdf.available)
+      throw httpError(503, `本服务器未安装 Chromium，暂不能生成 PDF；请下载 XLSX 或 JSON。管理员：${INSTALL_CHROMIUM}`);
     const bytes = await pdf.pdf(rec.id, () => data.disclosure(rec.id));
     c.header("Content-Type", MIME.pdf);
     attachment(c, `disclosure-${rec.id}.pdf`, `${downloadStem(rec)}.pdf`);
