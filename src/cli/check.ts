@@ -13,6 +13,7 @@ export interface FileReport {
   findings: CheckReport["findings"];
   summary: CheckReport["summary"];
   notChecked: CheckReport["notChecked"];
+  notApplicable: CheckReport["notApplicable"];
 }
 
 const SEVERITY_ZH = { error: "错误", warning: "警告", notice: "提示" } as const;
@@ -64,11 +65,13 @@ export function registerCheck(program: Command): void {
           findings: r.findings,
           summary: r.summary,
           notChecked: r.notChecked,
+          notApplicable: r.notApplicable,
         });
       }
       if (o.format === "json") {
-        const out = reports.map(({ notChecked: _n, ...r }) => r);
-        process.stdout.write(`${JSON.stringify(out.length === 1 ? out[0] : out, null, 2)}\n`);
+        // the contract: file, department, year, findings, summary; then the rules that could not
+        // run on this document (notChecked) and those about another kind of document (notApplicable)
+        process.stdout.write(`${JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2)}\n`);
       } else if (o.format === "sarif") {
         process.stdout.write(`${JSON.stringify(toSarif(reports, ALL_RULES), null, 2)}\n`);
       } else {
