@@ -16,6 +16,7 @@ import { registerAssets } from "./assets.ts";
 import { PortalData } from "./data.ts";
 import { PdfService } from "./downloads.ts";
 import { httpError, notFound, onError } from "./errors.ts";
+import { registerApiDocs } from "./pages/api-docs.ts";
 import { registerCompare } from "./pages/compare.ts";
 import { registerDepartment } from "./pages/department.ts";
 import { registerHome } from "./pages/home.ts";
@@ -69,6 +70,7 @@ export function createApp(store: Store, config: Config, opts: AppOptions = {}): 
   registerCompare(app, store, data);
   registerRegion(app, store);
   registerUpload(app, store, config);
+  registerApiDocs(app);
   app.get("/healthz", (c) => c.text("ok"));
   app.notFound(notFound);
   app.onError(onError);
