@@ -13,13 +13,13 @@ import { dirname, join, relative } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { ROOT } from "../cli/run.ts";
 
-export interface Example {
+interface Example {
   command: string;
   exit: number;
 }
 
 /** The `npx yusuan` lines of the README's sh blocks, with the exit code each documents. */
-export function readmeExamples(readme: string): Example[] {
+function readmeExamples(readme: string): Example[] {
   const out: Example[] = [];
   for (const block of readme.matchAll(/```sh\n([\s\S]*?)```/g)) {
     for (const raw of (block[1] ?? "").split("\n")) {
