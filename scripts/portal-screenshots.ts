@@ -1,6 +1,7 @@
 /**
- * Takes the portal screenshots in docs/screenshots/ (home, the seed department, a phone) from a
- * fresh `yusuan serve` on a temporary database: `npx tsx scripts/portal-screenshots.ts`.
+ * Takes the portal screenshots in docs/screenshots/ (home, the seed department, a phone, a Jiangsu
+ * department read from its PDF, the API reference) from a fresh `yusuan serve` on a temporary
+ * database: `npx tsx scripts/portal-screenshots.ts`. Look at them after changing the pages.
  */
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -64,6 +65,15 @@ try {
   console.log("department", href);
   await shoot(href!, "portal-department.png", { width: 1280, height: 900 });
   await shoot(href!, "portal-phone.png", { width: 390, height: 844 });
+  // a Jiangsu department (12 tables of its own template, read from the PDF) and its phone view
+  const js = await browser.newPage();
+  await js.goto(`${base}/?q=${encodeURIComponent("江苏省政协办公厅")}`);
+  const jsHref = await js.locator("ul.results a").first().getAttribute("href");
+  await js.close();
+  console.log("jiangsu", jsHref);
+  await shoot(jsHref!, "portal-jiangsu.png", { width: 1280, height: 2200 });
+  await shoot(jsHref!, "portal-jiangsu-phone.png", { width: 390, height: 1600 });
+  await shoot("/api-docs", "api-reference.png", { width: 1280, height: 1400 });
   if (process.argv[2] === "full") {
     await shoot(href!, "full-department.png", { width: 1280, height: 900 }, true);
     await shoot(href!, "full-phone.png", { width: 390, height: 844 }, true);

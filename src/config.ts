@@ -7,6 +7,7 @@
  *   const store = await openStore(config.database);
  */
 import { InputError } from "./errors.ts";
+import { DEFAULT_CHROMIUM } from "./render/chromium-path.ts";
 
 export type DatabaseConfig =
   | { readonly kind: "sqlite"; readonly file: string }
@@ -22,6 +23,8 @@ export interface Config {
   readonly maxUploadBytes: number;
   /** load the bundled examples into an empty database on start */
   readonly seedExamples: boolean;
+  /** the Chromium that renders PDFs (CHROMIUM_PATH, default Debian's /usr/bin/chromium) */
+  readonly chromiumPath: string;
 }
 
 /** Command-line flags, as strings (commander gives strings). */
@@ -86,5 +89,6 @@ export function resolveConfig(flags: ConfigFlags, env: Env): Config {
     adminToken: adminToken || undefined,
     maxUploadBytes,
     seedExamples: flags.seed ?? env.YUSUAN_SEED !== "0",
+    chromiumPath: env.CHROMIUM_PATH || DEFAULT_CHROMIUM,
   });
 }

@@ -6,6 +6,7 @@
  *   const { disclosure, problems } = build(pkg, bundledCatalog2025());
  */
 import type { CatalogSet } from "../catalog/catalog-set.ts";
+import { governmentOf } from "../catalog/regions.ts";
 import { deriveFacts } from "../import/facts.ts";
 import type { Disclosure, ProjectDescription } from "../model/disclosure.ts";
 import { type Fen, parseYuan } from "../model/money.ts";
@@ -162,6 +163,21 @@ function projectDescriptions(pkg: BudgetPackage): ProjectDescription[] {
   });
 }
 
+/** meta's government: the package's region as given, with city and county from the department's name. */
+function government(
+  department: string,
+  region: string | undefined,
+): Pick<Disclosure["meta"], "region" | "city" | "county"> {
+  const g = governmentOf(department);
+  const same = g && (!region || g.province === region);
+  const r = region ?? g?.province;
+  return {
+    ...(r ? { region: r } : {}),
+    ...(same && g.city ? { city: g.city } : {}),
+    ...(same && g.county ? { county: g.county } : {}),
+  };
+}
+
 /**
  * Builds the disclosure. `lineOf` maps a metadata field path ("threePublic.officialReception.amount")
  * to its line in the metadata file, for messages (the reader supplies it).
@@ -251,7 +267,7 @@ export function build(
       year: m.year,
       unit: "wanyuan",
       template: template.id,
-      ...(m.region ? { region: m.region } : {}),
+      ...government(m.department, m.region),
       ...(m.publishedOn ? { publishedOn: m.publishedOn } : {}),
     },
     overview: buildOverview(m),

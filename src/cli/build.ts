@@ -7,6 +7,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Command } from "commander";
 import { InputError } from "../errors.ts";
+import { choice } from "./options.ts";
 
 // The package readers and the spreadsheet library load only when one of these commands runs.
 const lib = async () => {
@@ -35,14 +36,12 @@ export function registerBuild(program: Command): void {
       collect,
       [],
     )
-    .option("--format <format>", "摘要格式：text 或 json", "text")
+    .option("--format <format>", "摘要格式：text 或 json", choice("--format", ["text", "json"]), "text")
     .addHelpText(
       "after",
       "\n退出码：0 成功；1 预算包或检查有错误（不写任何文件）；2 输入无法使用。\n示例：\n  yusuan build examples/bazhou-hrss-2025 -o out/bazhou\n  yusuan build budget.xlsx -o out --catalog 2025-function.csv --catalog econ.csv\n",
     )
     .action(async (pkg: string, o: { out: string; catalog: string[]; format: string }) => {
-      if (!["text", "json"].includes(o.format))
-        throw new InputError(`未知的格式 ${o.format}`, "--format", "可用：text、json");
       const { buildPackage, formatProblem } = await lib();
       const r = await buildPackage(pkg, o.catalog);
       const errors = r.problems.filter((p) => p.severity === "error");

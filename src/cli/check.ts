@@ -4,6 +4,7 @@ import { ALL_RULES } from "../check/rules/index.ts";
 import { toSarif } from "../check/sarif.ts";
 import { InputError } from "../errors.ts";
 import { loadDisclosure } from "./load.ts";
+import { choice, templateOption } from "./options.ts";
 
 export interface FileReport {
   file: string;
@@ -12,6 +13,7 @@ export interface FileReport {
   findings: CheckReport["findings"];
   summary: CheckReport["summary"];
   notChecked: CheckReport["notChecked"];
+  notApplicable: CheckReport["notApplicable"];
 }
 
 const SEVERITY_ZH = { error: "错误", warning: "警告", notice: "提示" } as const;
@@ -43,16 +45,14 @@ export function registerCheck(program: Command): void {
     .command("check")
     .description("按规则目录检查文档：表内运算、表间一致、文表一致、完整性、绩效目标")
     .argument("<files...>", "一个或多个文档")
-    .option("--format <format>", "text、json 或 sarif", "text")
-    .option("--template <id>", "强制使用模板")
+    .option("--format <format>", "text、json 或 sarif", choice("--format", ["text", "json", "sarif"]), "text")
+    .option("--template <id>", "强制使用模板（默认自动识别）", templateOption)
     .option("--text <file>", "文字部分在另一份 PDF 中（如江苏 -text.pdf）；只能与一个文档一起用")
     .addHelpText(
       "after",
       "\n退出码：0 无错误；1 有错误；2 输入无法使用。\n示例：\n  yusuan check test/fixtures/bazhou-hrss-2025-budget.txt\n  yusuan check a.txt b.txt --format json\n",
     )
     .action(async (files: string[], o: { format: string; template?: string; text?: string }) => {
-      if (!["text", "json", "sarif"].includes(o.format))
-        throw new InputError(`未知的格式 ${o.format}`, "--format", "可用：text、json、sarif");
       if (o.text && files.length > 1) throw new InputError("--text 只能与一个文档一起用", "--text");
       const reports: FileReport[] = [];
       for (const file of files) {
@@ -65,11 +65,13 @@ export function registerCheck(program: Command): void {
           findings: r.findings,
           summary: r.summary,
           notChecked: r.notChecked,
+          notApplicable: r.notApplicable,
         });
       }
       if (o.format === "json") {
-        const out = reports.map(({ notChecked: _n, ...r }) => r);
-        process.stdout.write(`${JSON.stringify(out.length === 1 ? out[0] : out, null, 2)}\n`);
+        // the contract: file, department, year, findings, summary; then the rules that could not
+        // run on this document (notChecked) and those about another kind of document (notApplicable)
+        process.stdout.write(`${JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2)}\n`);
       } else if (o.format === "sarif") {
         process.stdout.write(`${JSON.stringify(toSarif(reports, ALL_RULES), null, 2)}\n`);
       } else {

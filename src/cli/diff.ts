@@ -8,6 +8,7 @@ import { InputError } from "../errors.ts";
 import type { Disclosure } from "../model/disclosure.ts";
 import { formatPercent, formatWanyuan } from "../model/money.ts";
 import { loadDisclosure } from "./load.ts";
+import { choice } from "./options.ts";
 
 async function load(path: string, catalog: string[]): Promise<Disclosure> {
   // the package reader (and its spreadsheet library) loads only for this command
@@ -45,7 +46,7 @@ export function registerDiff(program: Command): void {
     .description("逐表逐格比较两份文档（文本、disclosure.json 或预算包），以及说明中的数字")
     .argument("<a>", "文档或预算包 A")
     .argument("<b>", "文档或预算包 B")
-    .option("--format <format>", "text 或 json", "text")
+    .option("--format <format>", "text 或 json", choice("--format", ["text", "json"]), "text")
     .option(
       "--catalog <file>",
       "编制预算包时使用的分类目录（CSV 或 .xlsx），可重复",
@@ -57,8 +58,6 @@ export function registerDiff(program: Command): void {
       "\n四舍五入：差额不超过 0.01 万元（0.005 × (n + 1)，n = 1）记为 rounding。\n退出码：0 没有超出四舍五入的差异；1 有差异；2 输入无法使用。\n示例：\n  yusuan diff test/fixtures/bazhou-hrss-2025-budget.txt examples/bazhou-hrss-2025\n  yusuan diff out/2024/disclosure.json out/2025/disclosure.json --format json\n",
     )
     .action(async (a: string, b: string, o: { format: string; catalog: string[] }) => {
-      if (!["text", "json"].includes(o.format))
-        throw new InputError(`未知的格式 ${o.format}`, "--format", "可用：text、json");
       const r = diffDisclosures(await load(a, o.catalog), await load(b, o.catalog));
       if (o.format === "json") process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
       else {

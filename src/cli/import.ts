@@ -1,9 +1,13 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import { dirname } from "node:path";
 import type { Command } from "commander";
 import { InputError } from "../errors.ts";
 import { loadImport } from "./load.ts";
+import { choice, templateOption } from "./options.ts";
 
 interface ImportCliOptions {
   format: string;
+  output?: string;
   template?: string;
   text?: string;
   save?: boolean;
@@ -18,14 +22,28 @@ export function registerImport(program: Command): void {
       "<files...>",
       "文档：PDF、Excel（.xlsx）、从 PDF 提取的文本（UTF-8 或 GBK）或 disclosure.json；--save 时可多个",
     )
-    .option("--format <format>", "输出格式：json 或 summary", "summary")
-    .option("--template <id>", "强制使用模板（默认自动识别）")
+    .option("--format <format>", "输出格式：json 或 summary", choice("--format", ["json", "summary"]), "summary")
+    .option("-o, --output <file>", "写入文件（目录不存在时创建），而不是标准输出")
+    .option("--template <id>", "强制使用模板（默认自动识别）", templateOption)
     .option("--text <file>", "文字部分在另一份 PDF 中（如江苏 -text.pdf）：从中读取概况、说明和名词解释")
     .option("--save", "导入、检查并保存（发布）到数据库")
     .option("--db <file>", "与 --save 一起用：SQLite 数据库文件（默认 ./data/yusuan.db；或 DATABASE_URL）")
     .addHelpText(
       "after",
-      "\n示例：\n  yusuan import test/fixtures/bazhou-hrss-2025-budget.txt --format json > disclosure.json\n  yusuan import test/fixtures/corpus/pdf/shanghai-putuo-caizhengju-2025-yusuan.pdf\n  yusuan import docs/*.txt --save --db data/yusuan.db\n",
+      [
+        "",
+        "示例：",
+        "  yusuan import test/fixtures/bazhou-hrss-2025-budget.txt --format json -o out/disclosure.json",
+        "  yusuan import test/fixtures/corpus/shanghai-putuo-caizhengju-2025-yusuan.pdf",
+        "  yusuan import test/fixtures/corpus/jiangsu-zhengxie-2017-yusuan-tables.pdf --text test/fixtures/corpus/jiangsu-zhengxie-2017-yusuan-text.pdf",
+        "  yusuan import test/fixtures/corpus/*.pdf --save --db out/corpus.db",
+        "",
+        "--save：每份文件的结果随时打印（已保存 / 未变 / 未保存及原因）；一份读不了不影响其余；",
+        "同一批文件可原样重新运行，已保存的内容相同者显示“未变”，不会成为新版本。",
+        "X-text.pdf 与同一批中的 X-tables.pdf 作为一份文件的两部分一起读取。",
+        "退出码：0 全部完成；2 有文件无法读取或保存（其余已保存）。",
+        "",
+      ].join("\n"),
     )
     .action(async (files: string[], o: ImportCliOptions) => {
       if (o.save) {
@@ -35,11 +53,15 @@ export function registerImport(program: Command): void {
       }
       if (files.length > 1) throw new InputError("一次只能输出一个文件", "import", "多个文件请加 --save 保存到数据库");
       const file = files[0] ?? "";
-      if (o.format !== "json" && o.format !== "summary")
-        throw new InputError(`未知的格式 ${o.format}`, "--format", "可用：json、summary");
       const { disclosure: d, report } = await loadImport(file, { template: o.template, text: o.text });
+      const out = async (text: string) => {
+        if (!o.output) return void process.stdout.write(text);
+        await mkdir(dirname(o.output), { recursive: true });
+        await writeFile(o.output, text);
+        process.stderr.write(`已写入 ${o.output}\n`);
+      };
       if (o.format === "json") {
-        process.stdout.write(`${JSON.stringify(d, null, 2)}\n`);
+        await out(`${JSON.stringify(d, null, 2)}\n`);
         return;
       }
       const lines = [
@@ -60,6 +82,6 @@ export function registerImport(program: Command): void {
           : []),
         ...d.provenance.problems.map((p) => `${p.severity === "error" ? "错误" : "提示"}：${p.message}`),
       ];
-      process.stdout.write(`${lines.join("\n")}\n`);
+      await out(`${lines.join("\n")}\n`);
     });
 }

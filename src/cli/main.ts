@@ -8,18 +8,21 @@ import { registerBuild } from "./build.ts";
 import { registerCheck } from "./check.ts";
 import { registerDiff } from "./diff.ts";
 import { registerImport } from "./import.ts";
+import { chineseCommander } from "./options.ts";
 import { registerRender } from "./render.ts";
 import { registerRules } from "./rules.ts";
 import { registerServe } from "./serve.ts";
 
 export function createProgram(): Command {
-  const program = new Command("yusuan")
-    .description(
-      "部门预算公开：读取、检查、编制、发布与浏览\nRead, check, build, publish and explore department budget disclosures.",
-    )
-    .version("0.1.0")
-    .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  // settings made here are inherited by every command registered below
+  const program = chineseCommander(
+    new Command("yusuan")
+      .description(
+        "部门预算公开：读取、检查、编制、发布与浏览\nRead, check, build, publish and explore department budget disclosures.",
+      )
+      .version("0.1.0", "-V, --version", "显示版本号")
+      .exitOverride(),
+  );
   registerImport(program);
   registerCheck(program);
   registerRules(program);
@@ -31,7 +34,25 @@ export function createProgram(): Command {
 }
 
 /** Runs the CLI; returns the exit code. */
+/**
+ * A reader that stops early (`yusuan rules | head`) closes the pipe: that ends the output, quietly,
+ * instead of an EPIPE stack trace.
+ */
+const quieted = new WeakSet<NodeJS.WriteStream>();
+function quietOnClosedPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    if (quieted.has(stream)) continue;
+    quieted.add(stream);
+    stream.on("error", (e: NodeJS.ErrnoException) => {
+      if (e.code === "EPIPE") process.exit(typeof process.exitCode === "number" ? process.exitCode : 0);
+      // any other failure to write the output: nothing more can be said on it
+      process.exitCode = 70;
+    });
+  }
+}
+
 export async function main(argv: string[]): Promise<number> {
+  quietOnClosedPipe();
   const program = createProgram();
   try {
     await program.parseAsync(argv);

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { InputError } from "../errors.ts";
+import { checkDataPackage } from "../render/datapackage-check.ts";
 import { sampleDisclosure } from "../render/testing.ts";
 import { main } from "./main.ts";
 import { outputName, parseFormats } from "./render.ts";
@@ -31,7 +32,12 @@ describe("yusuan render", () => {
       expect(existsSync(join(out, "sample-assets"))).toBe(true);
       expect(existsSync(join(out, "sample.xlsx"))).toBe(true);
       expect(existsSync(join(out, "sample-csv", "03-expenditure.csv"))).toBe(true);
-      expect(existsSync(join(out, "sample-datapackage", "datapackage.json"))).toBe(true);
+      const dp = join(out, "sample-datapackage");
+      expect(
+        checkDataPackage(JSON.parse(readFileSync(join(dp, "datapackage.json"), "utf8")), {
+          "facts.csv": readFileSync(join(dp, "facts.csv"), "utf8"),
+        }),
+      ).toEqual([]);
       expect(JSON.parse(readFileSync(join(out, "sample.json"), "utf8")).meta.year).toBe(2025);
       process.exitCode = undefined;
       expect(await main(["node", "yusuan", "render", input, "--to", "docx", "-o", out])).toBe(2);

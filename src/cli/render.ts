@@ -4,9 +4,12 @@
  */
 import { basename, extname } from "node:path";
 import type { Command } from "commander";
+import { resolveConfig } from "../config.ts";
 import { InputError } from "../errors.ts";
+import { chromiumInstalled, INSTALL_CHROMIUM } from "../render/chromium-path.ts";
 import { FORMATS, type Format, isFormat } from "../render/formats.ts";
 import { loadDisclosure } from "./load.ts";
+import { templateOption } from "./options.ts";
 
 interface RenderOpts {
   to: string;
@@ -40,7 +43,7 @@ export function registerRender(program: Command): void {
     .option("--to <formats>", `输出格式，逗号分隔：${FORMATS.join(",")}`, "html,pdf,xlsx,csv,json,datapackage")
     .option("-o, --out <dir>", "输出目录", "out")
     .option("--jobs <n>", "同时渲染的文档数（PDF 共用一个浏览器）", "1")
-    .option("--template <id>", "强制使用模板（默认自动识别）")
+    .option("--template <id>", "强制使用模板（默认自动识别）", templateOption)
     .addHelpText(
       "after",
       `
@@ -67,7 +70,14 @@ export function registerRender(program: Command): void {
         import("../render/index.ts"),
         import("cli-progress"),
       ]);
-      const pdf = formats.includes("pdf") ? new PdfRenderer() : undefined;
+      const chromiumPath = resolveConfig({}, process.env).chromiumPath;
+      if (formats.includes("pdf") && !chromiumInstalled(chromiumPath))
+        throw new InputError(
+          `生成 PDF 需要 Chromium，本机没有找到 ${chromiumPath}`,
+          "--to pdf",
+          `${INSTALL_CHROMIUM}；或不生成 PDF：--to ${formats.filter((f) => f !== "pdf").join(",") || "html"}`,
+        );
+      const pdf = formats.includes("pdf") ? new PdfRenderer({ executablePath: chromiumPath }) : undefined;
       const showBar = inputs.length > 1 || process.stderr.isTTY === true;
       const bar = new cliProgress.SingleBar(
         {

@@ -1,12 +1,16 @@
 import type { Command } from "commander";
 import { ALL_RULES } from "../check/rules/index.ts";
+import { choice } from "./options.ts";
+
+/** The categories the catalogue has, in catalogue order. */
+const CATEGORIES = [...new Set(ALL_RULES.map((r) => r.category))];
 
 export function registerRules(program: Command): void {
   program
     .command("rules")
     .description("列出规则目录（编号、严重程度、类别、标题、依据）")
-    .option("--format <format>", "text 或 json", "text")
-    .option("--category <category>", "只列出一类：arithmetic、cross-table、text、completeness、performance")
+    .option("--format <format>", "text 或 json", choice("--format", ["text", "json"]), "text")
+    .option("--category <category>", `只列出一类：${CATEGORIES.join("、")}`, choice("--category", CATEGORIES))
     .addHelpText("after", "\n示例：\n  yusuan rules\n  yusuan rules --category cross-table --format json\n")
     .action((o: { format: string; category?: string }) => {
       const rules = ALL_RULES.filter((r) => !o.category || r.category === o.category);

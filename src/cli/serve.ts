@@ -4,8 +4,10 @@
  * and creates an admin token, printed once (or registers YUSUAN_ADMIN_TOKEN).
  * Also the library side of `yusuan import FILE... --save`.
  */
+import { createServer } from "node:net";
 import type { Command } from "commander";
 import { type Config, type ConfigFlags, resolveConfig } from "../config.ts";
+import { InputError } from "../errors.ts";
 import type { Store } from "../store/index.ts";
 
 // The server, charts and database drivers load only when a command needs them, so other commands
@@ -35,6 +37,28 @@ export async function prepareStore(store: Store, config: Config, log: (s: string
   }
 }
 
+/** Refuses a port that is taken (or not ours to use), in Chinese, with what to do. */
+export async function portFree(host: string, port: number): Promise<void> {
+  if (port === 0) return;
+  const err = await new Promise<NodeJS.ErrnoException | undefined>((resolve) => {
+    const probe = createServer();
+    probe.once("error", (e: NodeJS.ErrnoException) => resolve(e));
+    probe.listen({ host, port, exclusive: true }, () => probe.close(() => resolve(undefined)));
+  });
+  if (!err) return;
+  if (err.code === "EADDRINUSE")
+    throw new InputError(
+      `端口 ${port} 已被占用（${host}）`,
+      "--port",
+      `换一个端口（如 --port ${port === 65535 ? 8081 : port + 1}），或先停止占用它的程序（可用 ss -ltnp 查看）`,
+    );
+  if (err.code === "EACCES")
+    throw new InputError(`没有权限使用端口 ${port}`, "--port", "使用 1024 以上的端口，如 --port 8080");
+  if (err.code === "EADDRNOTAVAIL")
+    throw new InputError(`本机没有地址 ${host}`, "--host", "如 --host 127.0.0.1 或 --host 0.0.0.0");
+  throw err;
+}
+
 export function registerServe(program: Command): void {
   program
     .command("serve")
@@ -49,6 +73,8 @@ export function registerServe(program: Command): void {
     )
     .action(async (o: ConfigFlags) => {
       const config = resolveConfig(o, process.env);
+      // before anything is written (a new database, a one-time admin token printed for nothing)
+      await portFree(config.host, config.port);
       const { openStore } = await lib();
       const { closeApp, createApp } = await import("../server/app.ts");
       const { serve } = await import("@hono/node-server");
@@ -70,33 +96,54 @@ export function registerServe(program: Command): void {
     });
 }
 
-/** `import FILE... --save`: import, check and save each file (published), with a progress bar. */
+/**
+ * `import FILE... --save`: import, check and save each file (published). Each file's outcome is
+ * printed as it happens — saved, unchanged (the same content as the latest version: nothing saved)
+ * or not saved and why — so a batch that was killed can be run again as it was: what was saved is
+ * then "unchanged". A file that cannot be read or saved never stops the batch; the exit code is 2
+ * when any could not be. The "X-text.pdf" half of a two-file document is read with its "X-tables.pdf".
+ * A progress bar shows on a terminal's stderr while the outcomes go to a file or pipe.
+ */
 export async function importAndSave(files: string[], flags: { db?: string | undefined }): Promise<number> {
   const config = resolveConfig({ db: flags.db, seed: false }, process.env);
-  const { openStore, loadFile } = await lib();
-  const { default: cliProgress } = await import("cli-progress");
+  const { openStore, loadFile, pairHalves } = await lib();
+  const docs = pairHalves(files);
   const store = await openStore(config.database);
-  const bar = new cliProgress.SingleBar(
-    { format: "导入 [{bar}] {value}/{total} {file}", noTTYOutput: true, notTTYSchedule: 2000, stream: process.stderr },
-    cliProgress.Presets.shades_classic,
-  );
-  let failed = 0;
-  const lines: string[] = [];
-  bar.start(files.length, 0, { file: "" });
+  const bar =
+    process.stderr.isTTY && !process.stdout.isTTY
+      ? new (await import("cli-progress")).default.SingleBar(
+          { format: "导入 [{bar}] {value}/{total} {file}", stream: process.stderr },
+          (await import("cli-progress")).default.Presets.shades_classic,
+        )
+      : undefined;
+  const counts = { saved: 0, unchanged: 0, failed: 0 };
+  bar?.start(docs.length, 0, { file: "" });
   try {
-    for (const file of files) {
-      bar.update({ file });
-      const r = await loadFile(store, file);
+    for (const [i, doc] of docs.entries()) {
+      bar?.update({ file: doc.file });
+      const r = await loadFile(store, doc.file, doc.text ? { text: doc.text } : {});
+      const from = `← ${doc.file}${doc.text ? ` + ${doc.text}` : ""}`;
+      let line: string;
       if ("error" in r) {
-        failed++;
-        lines.push(`失败 ${file}：${r.error}`);
-      } else lines.push(`已保存 ${r.department} ${r.year} 年 第 ${r.saved.version} 版（编号 ${r.saved.id}）← ${file}`);
-      bar.increment();
+        counts.failed++;
+        line = `未保存 ${from}：${r.error}`;
+      } else {
+        const what = `${r.government} ${r.department} ${r.year} 年${r.kind === "budget" ? "预算" : "决算"}`;
+        if (r.saved.unchanged) counts.unchanged++;
+        else counts.saved++;
+        line = r.saved.unchanged
+          ? `未变 ${what} 第 ${r.saved.version} 版（编号 ${r.saved.id}，内容相同，未新增版本）${from}`
+          : `已保存 ${what} 第 ${r.saved.version} 版（编号 ${r.saved.id}）${from}`;
+      }
+      bar?.increment();
+      process.stdout.write(`[${i + 1}/${docs.length}] ${line}\n`);
     }
   } finally {
-    bar.stop();
+    bar?.stop();
     await store.close();
   }
-  process.stdout.write(`${lines.join("\n")}\n`);
-  return failed > 0 ? 2 : 0;
+  process.stderr.write(
+    `共 ${docs.length} 份：已保存 ${counts.saved}，未变 ${counts.unchanged}，未保存 ${counts.failed}${counts.failed > 0 ? "（见上文原因；其余已保存，修正后可原样重新运行）" : ""}\n`,
+  );
+  return counts.failed > 0 ? 2 : 0;
 }

@@ -24,7 +24,12 @@ export const metaSchema = z.object({
   year: z.number().int(),
   unit: z.enum(["wanyuan", "yuan"]).describe("unit of the table amounts as printed"),
   template: z.string().describe("template spec id, e.g. xinjiang-2025-budget"),
-  region: z.string().optional(),
+  region: z
+    .string()
+    .optional()
+    .describe("the issuing government's province-level region, short (广东, 上海, 新疆), or 中央 for central"),
+  city: z.string().optional().describe("the issuing government's prefecture-level division as printed (广州市)"),
+  county: z.string().optional().describe("the issuing government's county-level division as printed (普陀区)"),
   publishedOn: z.string().optional().describe("ISO date printed on the document"),
 });
 

@@ -4,9 +4,9 @@
  * otherwise try many connections at every start.
  */
 import { type Browser, chromium } from "playwright-core";
+import { DEFAULT_CHROMIUM } from "./chromium-path.ts";
 
-/** Where Debian's `chromium` package installs the browser. */
-export const DEFAULT_CHROMIUM = "/usr/bin/chromium";
+export { DEFAULT_CHROMIUM };
 
 export const CHROMIUM_ARGS: readonly string[] = [
   "--headless",

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { dataPackage } from "./datapackage.ts";
-import { sampleDisclosure } from "./testing.ts";
+import { exampleFiles } from "../server/seed.ts";
+import { dataPackage, dimensionField } from "./datapackage.ts";
+import { checkDataPackage, csvRecords } from "./datapackage-check.ts";
+import { sampleDisclosure, testDisclosures } from "./testing.ts";
 
 const d = sampleDisclosure({ hostile: true });
 
@@ -36,9 +38,9 @@ describe("dataPackage", () => {
       "line",
       "nature",
       "amount",
-      "table",
-      "row",
-      "column",
+      "cellTable",
+      "cellRow",
+      "cellColumn",
     ]);
     expect(dp.model.measures.amount).toMatchObject({ source: "amount", currency: "CNY", factor: 1, phase: "approved" });
     expect(dp.model.dimensions.function).toMatchObject({
@@ -61,4 +63,48 @@ describe("dataPackage", () => {
     expect(lines[3]).toContain(",threePublic,,fiscalAppropriation,officialReception,,14000.00,10,2,1");
     expect(lines[1]!.startsWith('"新疆测试局<script>')).toBe(true); // quoted as data, never interpreted
   });
+
+  it("is valid against the official Data Package, Fiscal Data Package and Table Schema profiles", () => {
+    expect(checkDataPackage(descriptor, { "facts.csv": csv })).toEqual([]);
+  });
+
+  it("names a dimension that shares a fixed field's name apart (facts carry a `column` dimension)", () => {
+    expect(dimensionField("column")).toBe("column");
+    expect(dimensionField("amount")).toBe("amountDim");
+    expect(dimensionField("cellTable")).toBe("cellTableDim");
+    const clash = sampleDisclosure();
+    clash.facts = clash.facts.map((f) => ({ ...f, dims: { ...f.dims, amount: "x", column: "total" } }));
+    const p = dataPackage(clash, "clash");
+    expect(checkDataPackage(p.descriptor, { "facts.csv": p.csv })).toEqual([]);
+    expect(csvRecords(p.csv)[0]).toContain("amountDim");
+  });
+
+  it("the validator catches what was wrong before: two fields named alike, a value of the wrong type", () => {
+    const bad = structuredClone(descriptor) as typeof dp;
+    const f = bad.resources[0]!.schema.fields;
+    f[f.length - 1]!.name = "cellRow";
+    expect(checkDataPackage(bad, { "facts.csv": csv }).join("\n")).toMatch(/not unique: cellRow/);
+    const badCsv = csv.replace(",8084900.00,", ",8,084,900.00,");
+    expect(checkDataPackage(descriptor, { "facts.csv": badCsv }).join("\n")).toMatch(/values for 11 fields/);
+    const wrongType = csv.replace(",8084900.00,", ",八百万,");
+    expect(checkDataPackage(descriptor, { "facts.csv": wrongType }).join("\n")).toMatch(
+      /amount "八百万" is not a number/,
+    );
+    expect(checkDataPackage({ ...descriptor, profile: "fiscal-data-package" }, { "facts.csv": csv })).not.toEqual([]);
+  });
+
+  it("every bundled example's data package is valid (real facts: column and rowKind dimensions)", async () => {
+    const { importFile } = await import("../import/index.ts");
+    const docs = await testDisclosures();
+    for (const f of exampleFiles().filter((x) => /\.(pdf|txt)$/.test(x))) {
+      const r = await importFile(f);
+      if (r.disclosure) docs.push({ name: f, d: r.disclosure });
+    }
+    expect(docs.length).toBeGreaterThanOrEqual(8);
+    for (const { name, d: x } of docs) {
+      const p = dataPackage(x, name);
+      expect(checkDataPackage(p.descriptor, { "facts.csv": p.csv }), name).toEqual([]);
+      expect(csvRecords(p.csv).length, name).toBe(x.facts.length + 1);
+    }
+  }, 120_000);
 });

@@ -4,7 +4,9 @@
  * tools outside China (OpenSpending and other FDP readers) can load it.
  *
  * Amounts are written in 元 as exact decimals ("8084900.00": fen / 100 by string arithmetic),
- * with currency CNY and factor 1.
+ * with currency CNY and factor 1. Fields: department, year, measure, one per fact dimension (its
+ * key), amount, and where the amount is printed (cellTable, cellRow, cellColumn). Valid against the
+ * official Data Package, Fiscal Data Package and Table Schema profiles (datapackage-check.ts).
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -44,10 +46,24 @@ function dimensionKind(key: string): DimensionKind {
   return { dimensionType: "classification", title: key };
 }
 
+/** Fields of every facts row besides the fact's dimensions: who, when, what, how much, and where printed. */
+const FIXED_FIELDS = ["department", "year", "measure", "amount", "cellTable", "cellRow", "cellColumn"] as const;
+
+/**
+ * The facts CSV field of a dimension: its key, unless that is a fixed field's name (facts carry a
+ * `column` dimension, the column's key, which once collided with the cell's column index).
+ */
+export function dimensionField(key: string): string {
+  let name = key;
+  while ((FIXED_FIELDS as readonly string[]).includes(name) || name === "cell") name = `${name}Dim`;
+  return name;
+}
+
 /** The descriptor and the facts CSV of a disclosure. */
 export function dataPackage(d: Disclosure, name: string): { descriptor: Record<string, unknown>; csv: string } {
   const dimKeys = [...new Set(d.facts.flatMap((f) => Object.keys(f.dims)))].sort();
-  const header = ["department", "year", "measure", ...dimKeys, "amount", "table", "row", "column"];
+  const dimFields = dimKeys.map(dimensionField);
+  const header = ["department", "year", "measure", ...dimFields, "amount", "cellTable", "cellRow", "cellColumn"];
   const lines = [csvLine(header)];
   for (const f of d.facts) {
     lines.push(
@@ -67,11 +83,11 @@ export function dataPackage(d: Disclosure, name: string): { descriptor: Record<s
     { name: "department", type: "string", title: "部门 department" },
     { name: "year", type: "year", title: "预算年度 fiscal year" },
     { name: "measure", type: "string", title: "度量 income / expenditure / …", constraints: { required: true } },
-    ...dimKeys.map((k) => ({ name: k, type: "string", title: dimensionKind(k).title })),
+    ...dimKeys.map((k, i) => ({ name: dimFields[i], type: "string", title: dimensionKind(k).title })),
     { name: "amount", type: "number", title: "金额（元）amount in CNY", constraints: { required: true } },
-    { name: "table", type: "integer", title: "表号 printed table number" },
-    { name: "row", type: "integer", title: "行 row index in the printed table (0-based)" },
-    { name: "column", type: "integer", title: "列 column index in the printed table (0-based)" },
+    { name: "cellTable", type: "integer", title: "表号 printed table number" },
+    { name: "cellRow", type: "integer", title: "行 row index in the printed table (0-based)" },
+    { name: "cellColumn", type: "integer", title: "列 column index in the printed table (0-based)" },
   ];
   const resource = "facts";
   const dimensions: Record<string, unknown> = {
@@ -88,25 +104,31 @@ export function dataPackage(d: Disclosure, name: string): { descriptor: Record<s
     },
     cell: {
       attributes: {
-        table: { source: "table", resource },
-        row: { source: "row", resource },
-        column: { source: "column", resource },
+        table: { source: "cellTable", resource },
+        row: { source: "cellRow", resource },
+        column: { source: "cellColumn", resource },
       },
       primaryKey: ["table", "row", "column"],
       dimensionType: "fact",
     },
   };
-  for (const k of dimKeys) {
+  dimKeys.forEach((k, i) => {
     const { title: _t, ...kind } = dimensionKind(k);
-    dimensions[k] = { attributes: { code: { source: k, resource } }, primaryKey: "code", ...kind };
-  }
+    dimensions[dimFields[i] as string] = {
+      attributes: { code: { source: dimFields[i], resource } },
+      primaryKey: "code",
+      ...kind,
+    };
+  });
   const slug =
     name
       .toLowerCase()
       .replace(/[^a-z0-9._-]+/g, "-")
       .replace(/^-+|-+$/g, "") || "disclosure";
   const descriptor = {
-    profile: "fiscal-data-package",
+    // The Fiscal Data Package's own JSON Schema requires the tabular profile; the `model` below is
+    // what makes it fiscal (tests validate it against both official schemas).
+    profile: "tabular-data-package",
     name: slug,
     title: d.meta.title || `${d.meta.department} ${d.meta.year}`,
     description: `${d.meta.department} ${d.meta.year} 年${d.meta.kind === "budget" ? "部门预算" : "部门决算"}公开：每个金额单元格的含义（facts）。`,
@@ -123,7 +145,7 @@ export function dataPackage(d: Disclosure, name: string): { descriptor: Record<s
         format: "csv",
         mediatype: "text/csv",
         encoding: "utf-8",
-        dialect: { delimiter: ",", lineTerminator: "\r\n", header: true },
+        dialect: { delimiter: ",", doubleQuote: true, lineTerminator: "\r\n", header: true },
         schema: { fields },
       },
     ],

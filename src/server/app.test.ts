@@ -235,7 +235,7 @@ for (const backend of BACKENDS) {
     it("renders compare and region pages", async () => {
       expect((await app.request(`/compare?department=${seed.departmentId}`)).status).toBe(200);
       const multi = await app.request(`/compare?year=2025&d=${seed.departmentId}`);
-      expect(await multi.text()).toContain("2025 年部门比较");
+      expect(await multi.text()).toContain("2025 年部门预算比较");
       const region = await app.request(`/regions/${encodeURIComponent("新疆")}?year=2025`);
       expect(region.status).toBe(200);
       expect(await region.text()).toContain("“三公”经费按部门排名");
@@ -379,6 +379,32 @@ for (const backend of BACKENDS) {
       expect(body.record).toMatchObject({ status: "draft", year: 2025 });
       const del = await app.request(`/api/disclosures/${body.record.id}`, { method: "DELETE", headers: auth(admin) });
       expect(del.status).toBeLessThan(300);
+    });
+
+    it("an identical upload is unchanged, not 第 2 版 (API and form); the picker offers PDF and XLSX", async () => {
+      const doc = JSON.stringify(
+        makeDisclosure({ department: "新疆巴州人力资源和社会保障局", region: "新疆", year: 2029 }),
+      );
+      const up = () => {
+        const fd = new FormData();
+        fd.set("file", new File([doc], "same.json", { type: "application/json" }));
+        return app.request("/api/disclosures", { method: "POST", body: fd, headers: auth(admin) });
+      };
+      const first = await up();
+      expect(first.status).toBe(201);
+      const a = await first.json().then(toJ);
+      expect(a.unchanged).toBe(false);
+      const second = await up();
+      expect(second.status).toBe(200);
+      const b = await second.json().then(toJ);
+      expect(b).toMatchObject({ unchanged: true, record: { id: a.record.id, version: a.record.version } });
+      const fd = new FormData();
+      fd.set("token", admin);
+      fd.set("file", new File([doc], "again.json", { type: "application/json" }));
+      const form = await (await app.request("/upload", { method: "POST", body: fd })).text();
+      expect(form).toContain(`内容与已有的第 ${a.record.version} 版（编号 ${a.record.id}）相同：未新增版本`);
+      const picker = await (await app.request("/upload")).text();
+      expect(picker).toMatch(/accept="[^"]*\.pdf[^"]*\.xlsx/);
     });
 
     it("uploads through the portal form with a token field", async () => {

@@ -16,6 +16,7 @@ import { registerAssets } from "./assets.ts";
 import { PortalData } from "./data.ts";
 import { PdfService } from "./downloads.ts";
 import { httpError, notFound, onError } from "./errors.ts";
+import { registerApiDocs } from "./pages/api-docs.ts";
 import { registerCompare } from "./pages/compare.ts";
 import { registerDepartment } from "./pages/department.ts";
 import { registerHome } from "./pages/home.ts";
@@ -37,7 +38,7 @@ export async function closeApp(app: Hono): Promise<void> {
 export function createApp(store: Store, config: Config, opts: AppOptions = {}): Hono {
   const app = new Hono();
   const data = new PortalData(store);
-  const pdf = opts.pdf ?? new PdfService(store);
+  const pdf = opts.pdf ?? new PdfService(store, { executablePath: config.chromiumPath });
   services.set(app, { pdf });
   app.use(
     secureHeaders({
@@ -69,6 +70,7 @@ export function createApp(store: Store, config: Config, opts: AppOptions = {}): 
   registerCompare(app, store, data);
   registerRegion(app, store);
   registerUpload(app, store, config);
+  registerApiDocs(app);
   app.get("/healthz", (c) => c.text("ok"));
   app.notFound(notFound);
   app.onError(onError);

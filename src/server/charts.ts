@@ -5,10 +5,11 @@
  * Font names use single quotes: double quotes would cut ECharts' style attribute (STACK.md §7).
  */
 import * as echarts from "echarts";
-import { amountAt, columnIndex, tableById, totalRow } from "../model/access.ts";
+import { amountAt, lineCell, tableById, totalRow } from "../model/access.ts";
 import type { Disclosure } from "../model/disclosure.ts";
 import { formatAmount } from "../model/money.ts";
 import { ECONOMIC_CLASS_NAMES, FUND_NAMES, THREE_PUBLIC_NAMES } from "../store/index.ts";
+import { getTemplate } from "../templates/index.ts";
 
 const FONT = "'Noto Sans SC','WenQuanYi Zen Hei',sans-serif";
 const PALETTE = ["#0b5cad", "#e07b00", "#2e8540", "#8e44ad", "#c0392b", "#16a085", "#7f8c8d", "#d4ac0d", "#2c3e50"];
@@ -91,15 +92,28 @@ export interface ThreePublicYear {
   items: Record<string, number>;
 }
 
+/**
+ * The 三公 items of a disclosure, read the way its template prints them: one row per item (Xinjiang)
+ * or one row with a column per item (Shanghai, Jiangsu, 决算: the spec's lineColumns).
+ */
 export function threePublicOf(d: Disclosure): ThreePublicYear {
   const t = tableById(d, "threePublic");
   const items: Record<string, number> = {};
-  const ti = t ? columnIndex(t, "total") : -1;
-  for (const r of t?.rows ?? []) {
-    const v = r.cells[ti];
-    if (r.lineKey && r.lineKey in THREE_PUBLIC_NAMES && typeof v === "number") items[r.lineKey] = v;
+  if (!t) return { year: d.meta.year, items };
+  const spec = getTemplate(d.meta.template)?.tables.find((x) => x.id === "threePublic");
+  for (const key of Object.keys(THREE_PUBLIC_NAMES)) {
+    const v = lineCell(t, spec, key)?.amount;
+    if (typeof v === "number") items[key] = v;
   }
   return { year: d.meta.year, items };
+}
+
+/** The 三公 total as printed (the 小计 where the table's 合计 also holds 会议费 and 培训费). */
+export function threePublicTotal(d: Disclosure): number | null {
+  const t = tableById(d, "threePublic");
+  if (!t) return null;
+  const spec = getTemplate(d.meta.template)?.tables.find((x) => x.id === "threePublic");
+  return lineCell(t, spec, "total")?.amount ?? null;
 }
 
 function pie(title: string, slices: Slice[]): echarts.EChartsCoreOption {
@@ -153,7 +167,12 @@ function threePublicBars(years: ThreePublicYear[]): echarts.EChartsCoreOption {
     legend: { bottom: 0, textStyle: { fontFamily: FONT, fontSize: 13 } },
     grid: { left: 8, right: 8, top: 40, bottom: 40, containLabel: true },
     xAxis: { type: "category", data: years.map((y) => `${y.year}年`), axisLabel: { fontSize: 13 } },
-    yAxis: { type: "value", axisLabel: { fontSize: 12, formatter: (v: number) => formatAmount(v, "wanyuan") } },
+    // ticks at least 0.01 万元 apart, so no two read alike
+    yAxis: {
+      type: "value",
+      minInterval: 10_000,
+      axisLabel: { fontSize: 12, formatter: (v: number) => formatAmount(v, "wanyuan") },
+    },
     series: keys.map((k) => ({
       name: THREE_PUBLIC_NAMES[k],
       type: "bar",
@@ -187,13 +206,19 @@ export function chartOption(
       return s.length ? pie(CHART_TITLES.income, s) : undefined;
     }
     case "threePublic":
-      return threePublicYears.length ? threePublicBars(threePublicYears) : undefined;
+      // no chart of zeros: an axis reading 0.00 five times says nothing
+      return threePublicYears.some((y) => Object.values(y.items).some((v) => v !== 0))
+        ? threePublicBars(threePublicYears)
+        : undefined;
   }
 }
 
 /** The portal's chart size: about the width a chart gets on a desktop page, so text stays legible. */
 export const CHART_WIDTH = 520;
 export const CHART_HEIGHT = 380;
+/** A phone's chart: drawn at about the width it is shown at (~360 px), so labels keep their 13 px. */
+export const NARROW_WIDTH = 360;
+export const NARROW_HEIGHT = 400;
 
 /** Renders an option to an SVG string (no DOM needed). */
 export function renderSvg(option: echarts.EChartsCoreOption, width = CHART_WIDTH, height = CHART_HEIGHT): string {

@@ -5,7 +5,15 @@
 import type { Disclosure } from "../model/disclosure.ts";
 import { LruCache } from "../store/cache.ts";
 import { type DisclosureRecord, getDisclosure, listHistory, type Store } from "../store/index.ts";
-import { type ChartName, chartOption, renderSvg, type ThreePublicYear, threePublicOf } from "./charts.ts";
+import {
+  type ChartName,
+  chartOption,
+  NARROW_HEIGHT,
+  NARROW_WIDTH,
+  renderSvg,
+  type ThreePublicYear,
+  threePublicOf,
+} from "./charts.ts";
 import { httpError } from "./errors.ts";
 
 const ONE_DAY = 24 * 3600_000;
@@ -21,9 +29,9 @@ export class PortalData {
   });
   constructor(readonly store: Store) {}
 
-  /** The immutable part of a version's page, rendered once per version id. */
-  fragment(id: number, render: () => Promise<string>): Promise<string> {
-    return this.fragments.wrap(`${id}`, render);
+  /** The immutable part of a version's page, rendered once per key (version id and variant). */
+  fragment(key: string, render: () => Promise<string>): Promise<string> {
+    return this.fragments.wrap(key, render);
   }
 
   async disclosure(id: number): Promise<Disclosure> {
@@ -60,13 +68,19 @@ export class PortalData {
     return out;
   }
 
-  async chartSvg(id: number, name: ChartName, departmentId: number, year: number): Promise<string | undefined> {
-    const key = `${id}:${name}:${name === "threePublic" ? this.store.generation : 0}`;
+  async chartSvg(
+    id: number,
+    name: ChartName,
+    departmentId: number,
+    year: number,
+    narrow = false,
+  ): Promise<string | undefined> {
+    const key = `${id}:${name}:${name === "threePublic" ? this.store.generation : 0}:${narrow ? "n" : "w"}`;
     const svg = await this.charts.wrap(key, async () => {
       const d = await this.disclosure(id);
       const years = name === "threePublic" ? await this.threePublicYears(departmentId, year) : undefined;
       const option = chartOption(name, d, years);
-      return option ? renderSvg(option) : "";
+      return option ? (narrow ? renderSvg(option, NARROW_WIDTH, NARROW_HEIGHT) : renderSvg(option)) : "";
     });
     return svg || undefined;
   }

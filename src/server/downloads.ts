@@ -5,16 +5,15 @@
  * PDFs are rendered on demand through one PdfRenderer (one Chromium) per app, opened on the first
  * request and closed with the server. Published versions never change, so each PDF is rendered
  * once and its bytes are kept in the store (`renditions`). Without Chromium the portal hides the
- * PDF link and the route answers 503.
+ * PDF link and the route answers 503 saying what to install; Chromium is looked for at each request.
  */
 
-import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Context } from "hono";
 import type { Disclosure } from "../model/disclosure.ts";
-import { DEFAULT_CHROMIUM } from "../render/chromium.ts";
+import { chromiumInstalled, DEFAULT_CHROMIUM } from "../render/chromium-path.ts";
 import type { PdfRenderer } from "../render/pdf.ts";
 import { getRendition, putRendition, type Store } from "../store/index.ts";
 
@@ -60,14 +59,22 @@ export class PdfService {
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
   readonly executablePath: string;
-  readonly available: boolean;
+  private found = false;
 
   constructor(
     private readonly store: Store,
     opts: PdfServiceOptions = {},
   ) {
     this.executablePath = opts.executablePath ?? DEFAULT_CHROMIUM;
-    this.available = existsSync(this.executablePath);
+  }
+
+  /**
+   * Whether Chromium is there, looked for again at each request until it is found: a server
+   * started before Chromium was installed serves PDFs once it is, without a restart.
+   */
+  get available(): boolean {
+    if (!this.found) this.found = chromiumInstalled(this.executablePath);
+    return this.found;
   }
 
   private open(): Promise<PdfRenderer> {

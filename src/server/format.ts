@@ -23,3 +23,17 @@ export function int(v: string | undefined, dflt: number, min = 0, max = 1_000_00
   const n = Number(v);
   return Number.isInteger(n) ? Math.min(Math.max(n, min), max) : dflt;
 }
+
+export type Kind = "budget" | "finalAccounts";
+
+/** 预算 or 决算, everywhere a disclosure is named: titles, lists, compare. */
+export const KIND_NAMES: Record<Kind, string> = { budget: "部门预算", finalAccounts: "部门决算" };
+export const KIND_SHORT: Record<Kind, string> = { budget: "预算", finalAccounts: "决算" };
+
+/** A department-year page: the 预算 at /departments/ID/YEAR, the 决算 with ?kind=finalAccounts. */
+export function disclosurePath(departmentId: number, year: number, kind: Kind, version?: number): string {
+  const q = [kind === "finalAccounts" ? "kind=finalAccounts" : "", version !== undefined ? `version=${version}` : ""]
+    .filter(Boolean)
+    .join("&");
+  return `/departments/${departmentId}/${year}${q ? `?${q}` : ""}`;
+}

@@ -47,6 +47,12 @@ figcaption{font-size:.9rem;color:var(--muted)}
 .changed{background:#fff4d6}
 .pager{display:flex;gap:1rem;margin:1rem 0}
 .prose{white-space:pre-wrap}
+nav.toc{border:1px solid var(--line);border-radius:6px;padding:.25rem 1rem;margin:1rem 0;font-size:.95rem}
+nav.toc h2{font-size:1rem;border:0;margin:.25rem 0}nav.toc ol{margin:.25rem 0;padding-left:1.25rem}
+nav.toc ol ol{columns:2 16rem;font-size:.9rem}
+figure picture img{width:100%;height:auto}
+section.op{border-top:1px solid var(--line);padding-top:.5rem}code.method{font-weight:700;color:var(--accent)}
+pre{background:#f2f4f7;padding:.5rem;overflow-x:auto;border-radius:4px}
 footer{max-width:72rem;margin:2rem auto;padding:1rem;color:var(--muted);font-size:.85rem;border-top:1px solid var(--line)}
 @media (max-width:40rem){main{padding:.5rem}h1{font-size:1.25rem}}
 @media print{header.site,form,.pager{display:none}}
@@ -74,10 +80,10 @@ ${o.description ? html`<meta name="description" content="${o.description}">` : "
 <a class="skip" href="#main">跳到正文</a>
 <header class="site" role="banner">
 <a class="brand" href="/">部门预算公开</a>
-<nav aria-label="主导航"><a href="/">首页</a><a href="/compare">比较</a><a href="/regions">地区</a><a href="/upload">上传</a><a href="/api/openapi.json">API</a></nav>
+<nav aria-label="主导航"><a href="/">首页</a><a href="/compare">比较</a><a href="/regions">地区</a><a href="/upload">上传</a><a href="/api-docs">API</a></nav>
 </header>
 <main id="main">${o.body}</main>
-<footer role="contentinfo">数据来自各部门公开的部门预算；金额单位：万元。机器可读数据见 <a href="/api/openapi.json">API</a>。</footer>
+<footer role="contentinfo">数据来自各部门公开的部门预算；金额单位：万元。机器可读数据见 <a href="/api-docs">API 参考</a>（<a href="/api/openapi.json">OpenAPI</a>）。</footer>
 </body>
 </html>`;
 }

@@ -6,9 +6,10 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
 import { check } from "../check/index.ts";
-import { importBufferAsync } from "../import/index.ts";
+import { importBufferAsync, mergeDisclosures } from "../import/index.ts";
 import type { Disclosure } from "../model/disclosure.ts";
-import { type Saved, type Store, saveDisclosure } from "../store/index.ts";
+import { governmentLabel, identityOf } from "../model/identity.ts";
+import { type ReadingReport, type Saved, type Store, saveDisclosure } from "../store/index.ts";
 
 export const SEED_FILE = "test/fixtures/bazhou-hrss-2025-budget.txt";
 export const EXAMPLES_DIR = "examples";
@@ -68,7 +69,10 @@ export function exampleFiles(root = "."): string[] {
 /** Reads a document, or builds a budget package folder, into a Disclosure with its source bytes. */
 async function readSource(
   file: string,
-): Promise<{ disclosure: Disclosure; bytes: Uint8Array; name: string } | { error: string }> {
+  text?: string,
+): Promise<
+  { disclosure: Disclosure; bytes: Uint8Array; name: string; report?: ReadingReport | undefined } | { error: string }
+> {
   let dir = false;
   try {
     dir = statSync(file).isDirectory();
@@ -90,19 +94,36 @@ async function readSource(
   }
   const r = await importBufferAsync(bytes, file);
   if (!r.disclosure) return { error: r.problems.map((p) => p.message).join("；") || "无法导入" };
-  return { disclosure: r.disclosure, bytes, name: basename(file) };
+  if (text) {
+    // the text half of a two-file document, read with the tables' template (as `import --text`)
+    const t = await importBufferAsync(readFileSync(text), text, {
+      template: r.disclosure.meta.template,
+      textOnly: true,
+    });
+    if (!t.disclosure)
+      return { error: `文字部分 ${basename(text)}：${t.problems.map((p) => p.message).join("；") || "无法导入"}` };
+    return { disclosure: mergeDisclosures(r.disclosure, t.disclosure), bytes, name: basename(file), report: r.report };
+  }
+  return { disclosure: r.disclosure, bytes, name: basename(file), report: r.report };
 }
 
 export type LoadOutcome =
-  | { file: string; saved: Saved; department: string; year: number }
+  | {
+      file: string;
+      saved: Saved;
+      department: string;
+      government: string;
+      year: number;
+      kind: Disclosure["meta"]["kind"];
+    }
   | { file: string; error: string };
 
 export async function loadFile(
   store: Store,
   file: string,
-  opts: { status?: "draft" | "published"; createdBy?: string } = {},
+  opts: { status?: "draft" | "published"; createdBy?: string; text?: string } = {},
 ): Promise<LoadOutcome> {
-  const r = await readSource(file);
+  const r = await readSource(file, opts.text);
   if ("error" in r) return { file, error: r.error };
   try {
     const saved = await saveDisclosure(store, {
@@ -111,9 +132,35 @@ export async function loadFile(
       source: { name: r.name, bytes: r.bytes },
       status: opts.status ?? "published",
       createdBy: opts.createdBy ?? "import",
+      importReport: "report" in r ? r.report : undefined,
     });
-    return { file, saved, department: r.disclosure.meta.department, year: r.disclosure.meta.year };
+    const m = r.disclosure.meta;
+    return {
+      file,
+      saved,
+      department: m.department,
+      government: governmentLabel(identityOf(r.disclosure)),
+      year: m.year,
+      kind: m.kind,
+    };
   } catch (e) {
-    return { file, error: `保存失败：${(e as Error).message}` };
+    return { file, error: (e as Error).message };
   }
+}
+
+/**
+ * A batch's documents: a Jiangsu-style "X-text.pdf" beside its "X-tables.pdf" is the text half of
+ * that document, read with it (as `import X-tables.pdf --text X-text.pdf`), not a file of its own.
+ */
+export function pairHalves(files: readonly string[]): { file: string; text?: string }[] {
+  const set = new Set(files);
+  const out: { file: string; text?: string }[] = [];
+  for (const f of files) {
+    const m = /^(.*)-text\.pdf$/i.exec(f);
+    if (m && set.has(`${m[1]}-tables.pdf`)) continue;
+    const t = /^(.*)-tables\.pdf$/i.exec(f);
+    const text = t ? `${t[1]}-text.pdf` : undefined;
+    out.push(text && set.has(text) ? { file: f, text } : { file: f });
+  }
+  return out;
 }

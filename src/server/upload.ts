@@ -100,6 +100,7 @@ export async function uploadDocument(
     status: "draft",
     createdBy: principal.name,
     departmentId,
+    importReport: r.report,
   });
   return { saved, report, department: d.meta.department, year: d.meta.year };
 }

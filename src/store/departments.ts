@@ -5,8 +5,17 @@ import type { Store } from "./open-store.ts";
 import type { DepartmentRow } from "./schema.ts";
 import type { Department, DepartmentLevel, DepartmentSummary, Page } from "./types.ts";
 
-export function toDepartment(r: Pick<DepartmentRow, "name" | "region" | "level"> & { id: number }): Department {
-  return { id: r.id, name: r.name, region: r.region, level: r.level as DepartmentLevel };
+export function toDepartment(
+  r: Pick<DepartmentRow, "name" | "region" | "level"> & { id: number; city: string; county: string },
+): Department {
+  return {
+    id: r.id,
+    name: r.name,
+    region: r.region,
+    city: r.city,
+    county: r.county,
+    level: r.level as DepartmentLevel,
+  };
 }
 
 /** Escapes LIKE wildcards so user text matches literally (used with `escape '\'`). */
@@ -48,27 +57,36 @@ export async function listDepartments(store: Store, q: DepartmentQuery = {}): Pr
     rows.map((r) => r.id),
   );
   return {
-    items: rows.map((r) => ({ ...toDepartment(r), years: years.get(r.id) ?? [] })),
+    items: rows.map((r) => ({
+      ...toDepartment(r),
+      years: years.get(r.id)?.years ?? [],
+      current: years.get(r.id)?.current ?? [],
+    })),
     total: Number(n),
     limit,
     offset,
   };
 }
 
-async function yearsByDepartment(store: Store, ids: number[]): Promise<Map<number, number[]>> {
-  const out = new Map<number, number[]>();
+async function yearsByDepartment(
+  store: Store,
+  ids: number[],
+): Promise<Map<number, { years: number[]; current: { year: number; kind: "budget" | "finalAccounts" }[] }>> {
+  const out = new Map<number, { years: number[]; current: { year: number; kind: "budget" | "finalAccounts" }[] }>();
   if (ids.length === 0) return out;
   const rows = await store.db
     .selectFrom("disclosures")
-    .select(["department_id", "year"])
+    .select(["department_id", "year", "kind"])
     .where("department_id", "in", ids)
     .where("is_current", "=", 1)
     .orderBy("year")
+    .orderBy("kind")
     .execute();
   for (const r of rows) {
-    const list = out.get(r.department_id) ?? [];
-    if (!list.includes(r.year)) list.push(r.year);
-    out.set(r.department_id, list);
+    const e = out.get(r.department_id) ?? { years: [], current: [] };
+    if (!e.years.includes(r.year)) e.years.push(r.year);
+    e.current.push({ year: r.year, kind: r.kind as "budget" | "finalAccounts" });
+    out.set(r.department_id, e);
   }
   return out;
 }
@@ -157,7 +175,18 @@ async function searchUncached(
           .selectFrom("search_terms as s")
           .innerJoin("departments as d", "d.id", "s.department_id")
           .where("s.word_id", "in", words)
-          .select(["s.kind", "s.term", "s.code", "s.year", "d.id", "d.name", "d.region", "d.level"])
+          .select([
+            "s.kind",
+            "s.term",
+            "s.code",
+            "s.year",
+            "d.id",
+            "d.name",
+            "d.region",
+            "d.city",
+            "d.county",
+            "d.level",
+          ])
           .orderBy(sql`case s.kind when 'department' then 0 when 'project' then 1 else 2 end`)
           .orderBy("s.term")
           .orderBy("d.name")

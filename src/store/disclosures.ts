@@ -9,12 +9,13 @@ import { type Insertable, type Kysely, sql, type Transaction } from "kysely";
 import type { CheckReport } from "../check/index.ts";
 import { type Disclosure, disclosureSchema } from "../model/disclosure.ts";
 import type { Finding } from "../model/finding.ts";
+import { departmentNameProblem, identityOf } from "../model/identity.ts";
 import { toDepartment } from "./departments.ts";
 import type { Store } from "./open-store.ts";
 import { rollupRows } from "./rollups.ts";
 import { factRow, findingRow, rowToFinding, searchTerms, tableRows } from "./rows.ts";
 import type { Database, DisclosureRow } from "./schema.ts";
-import type { DepartmentLevel, DisclosureRecord, DisclosureStatus, StoredFact } from "./types.ts";
+import type { DepartmentLevel, DisclosureRecord, DisclosureStatus, ReadingReport, StoredFact } from "./types.ts";
 
 export class StoreError extends Error {
   override readonly name = "StoreError";
@@ -38,15 +39,30 @@ export interface SaveInput {
   createdBy?: string | undefined;
   /** an existing department to attach to (an editor's own); otherwise found or created by name */
   departmentId?: number | undefined;
+  /** what the importer found (PDF, XLSX): kept with the version for the portal's reading badge */
+  importReport?: ReadingReport | undefined;
 }
 
 export interface Saved {
   id: number;
   departmentId: number;
   version: number;
+  /**
+   * the latest version of the same identity already had this content: nothing was saved, and
+   * `id`/`version` are that version's (a re-run import or an identical upload is not a correction)
+   */
+  unchanged: boolean;
 }
 
 const sha256 = (b: Uint8Array | string) => createHash("sha256").update(b).digest("hex");
+
+/**
+ * The hash of what a disclosure says: its JSON without the path it was read from (the same file
+ * imported from another folder, or uploaded under another name, is the same content).
+ */
+export function contentHash(d: Disclosure): string {
+  return sha256(JSON.stringify({ ...d, provenance: { ...d.provenance, source: "" } }));
+}
 const now = () => new Date().toISOString();
 const BATCH = 400;
 
@@ -83,25 +99,67 @@ export async function saveDisclosure(store: Store, input: SaveInput): Promise<Sa
   const d = input.disclosure;
   // PostgreSQL text cannot hold NUL; refuse it on both engines so they behave the same.
   if (JSON.stringify(d).includes("\\u0000")) throw new StoreError("invalid", "公开文件中含有 NUL 字符");
-  const region = input.region ?? d.meta.region ?? "未知地区";
-  const saved = await store.db.transaction().execute(async (trx) => {
+  // Facts point at tables by printed number: two tables with one number would scramble them.
+  const seen = new Map<number, string>();
+  for (const t of d.tables) {
+    const other = seen.get(t.no);
+    if (other !== undefined)
+      throw new StoreError(
+        "invalid",
+        `表${t.no} 出现了两次（“${other}”和“${t.title}”）：表格读取有误，未保存；请检查原文件或用 --template 指定模板`,
+      );
+    seen.set(t.no, t.title);
+  }
+  const id0 = identityOf(d);
+  const nameProblem = departmentNameProblem(d.meta.department);
+  if (nameProblem)
+    throw new StoreError("invalid", `${nameProblem}：不能作为部门保存（请确认这是一个部门或单位的预算公开文件）`);
+  const region = input.region ?? id0.province;
+  // an explicit region that is not the document's own government says nothing of its city or county
+  const [city, county] = input.region && input.region !== id0.province ? ["", ""] : [id0.city, id0.county];
+  const hash = contentHash(d);
+  const saved = await store.db.transaction().execute(async (trx): Promise<Saved> => {
     let departmentId = input.departmentId;
     if (departmentId === undefined) {
+      // one department per identity: its name and its government (province, city, county)
       const found = await trx
         .selectFrom("departments")
         .select("id")
         .where("name", "=", d.meta.department)
         .where("region", "=", region)
+        .where("city", "=", city)
+        .where("county", "=", county)
         .executeTakeFirst();
       departmentId =
         found?.id ??
         (
           await trx
             .insertInto("departments")
-            .values({ name: d.meta.department, region, level: input.level ?? "unknown", created_at: now() })
+            .values({
+              name: d.meta.department,
+              region,
+              city,
+              county,
+              level: input.level ?? id0.level,
+              created_at: now(),
+            })
             .returning("id")
             .executeTakeFirstOrThrow()
         ).id;
+    }
+    // the same content as the latest version of this identity: unchanged, nothing saved
+    const latest = await trx
+      .selectFrom("disclosures")
+      .select(["id", "version", "status", "body"])
+      .where("department_id", "=", departmentId)
+      .where("year", "=", d.meta.year)
+      .where("kind", "=", d.meta.kind)
+      .orderBy("version", "desc")
+      .limit(1)
+      .executeTakeFirst();
+    if (latest && contentHash(JSON.parse(latest.body) as Disclosure) === hash) {
+      if (input.status === "published" && latest.status === "draft") await publishIn(trx, latest.id);
+      return { id: latest.id, departmentId, version: latest.version, unchanged: true };
     }
     const dept = await trx.selectFrom("departments").selectAll().where("id", "=", departmentId).executeTakeFirst();
     if (!dept) throw new StoreError("notFound", `部门 ${departmentId} 不存在`);
@@ -144,8 +202,9 @@ export async function saveDisclosure(store: Store, input: SaveInput): Promise<Sa
         template: d.meta.template,
         unit: d.meta.unit,
         source_file_id: sourceFileId,
-        content_sha256: sha256(body),
+        content_sha256: hash,
         body,
+        import_report: input.importReport ? JSON.stringify(input.importReport) : null,
         errors: summary.errors,
         warnings: summary.warnings,
         notices: summary.notices,
@@ -170,7 +229,7 @@ export async function saveDisclosure(store: Store, input: SaveInput): Promise<Sa
     );
     await saveSearchTerms(trx, searchTerms(d), departmentId, d.meta.year);
     if (input.status === "published") await publishIn(trx, id);
-    return { id, departmentId, version };
+    return { id, departmentId, version, unchanged: false };
   });
   store.generation++;
   return saved;
@@ -291,6 +350,7 @@ const recordColumns = [
   "x.template",
   "x.unit",
   "x.content_sha256",
+  "x.import_report",
   "x.errors",
   "x.warnings",
   "x.notices",
@@ -302,6 +362,8 @@ const recordColumns = [
   "d.id as department_id",
   "d.name",
   "d.region",
+  "d.city",
+  "d.county",
   "d.level",
   "f.name as file_name",
   "f.sha256 as file_sha256",
@@ -321,7 +383,14 @@ type RecordRow = Awaited<ReturnType<ReturnType<typeof records>["executeTakeFirst
 function toRecord(r: RecordRow): DisclosureRecord {
   return {
     id: r.id,
-    department: toDepartment({ id: r.department_id, name: r.name, region: r.region, level: r.level }),
+    department: toDepartment({
+      id: r.department_id,
+      name: r.name,
+      region: r.region,
+      city: r.city,
+      county: r.county,
+      level: r.level,
+    }),
     year: r.year,
     kind: r.kind as DisclosureRecord["kind"],
     version: r.version,
@@ -337,6 +406,7 @@ function toRecord(r: RecordRow): DisclosureRecord {
       r.source_file_id !== null && r.file_name !== null
         ? { id: r.source_file_id, name: r.file_name, sha256: r.file_sha256 ?? "", size: Number(r.file_size) }
         : null,
+    importReport: r.import_report ? (JSON.parse(r.import_report) as ReadingReport) : null,
     createdBy: r.created_by,
     createdAt: r.created_at,
     publishedAt: r.published_at,
@@ -471,6 +541,7 @@ export async function listFacts(
       unit: r.unit,
       project: r.project,
       amountFen: r.amount_fen,
+      // the fact's dimensions exactly as in the Disclosure (the columns above index them)
       dims: JSON.parse(r.dims) as Record<string, string>,
       cell: { table: r.table_no, row: r.row_index, column: r.col_index },
     })),

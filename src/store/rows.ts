@@ -8,9 +8,12 @@ import type { Disclosure, Fact, PrintedTable } from "../model/disclosure.ts";
 import type { Finding } from "../model/finding.ts";
 import type { FactRow, FindingRow, TableRow, TableRowRow } from "./schema.ts";
 
-/** The printed table a fact's cell points at: by number first, else by position. */
-export function tableOfCell(d: Disclosure, tableRef: number): PrintedTable | undefined {
-  return d.tables.find((t) => t.no === tableRef) ?? d.tables[tableRef];
+/**
+ * The printed table a fact's cell points at. `cell.table` is the table's printed number (see
+ * deriveFacts); never a position, which would point a fact at another table.
+ */
+export function tableOfCell(d: Disclosure, tableNo: number): PrintedTable | undefined {
+  return d.tables.find((t) => t.no === tableNo);
 }
 
 const pick = (dims: Record<string, string>, ...keys: string[]): string | null => {
@@ -21,25 +24,6 @@ const pick = (dims: Record<string, string>, ...keys: string[]): string | null =>
   return null;
 };
 
-/** Dimension keys that get their own column; the rest stay in the `dims` JSON. */
-const COLUMN_DIMS = new Set([
-  "fund",
-  "functionCode",
-  "function",
-  "economicCode",
-  "economicClass",
-  "economic",
-  "nature",
-  "basicKind",
-  "budgetUnit",
-  "unit",
-  "project",
-  "line",
-  "lineKey",
-  "column",
-  "rowKind",
-]);
-
 export interface DisclosureContext {
   disclosureId: number;
   departmentId: number;
@@ -47,27 +31,26 @@ export interface DisclosureContext {
   region: string;
 }
 
+/**
+ * A fact as a row. Every dimension column comes from the fact's own dims, which are stored whole
+ * in `dims`: the columns are an index over them, never a second opinion. (They used to fall back to
+ * the printed row's code and line key, which in a two-sided table belong to the other side: the
+ * expenditure fact of 205 教育支出 took the income line 政府性基金 of its row, and the income facts
+ * the row's function code.)
+ */
 export function factRow(d: Disclosure, f: Fact, seq: number, ctx: DisclosureContext): Insertable<FactRow> {
   const t = tableOfCell(d, f.cell.table);
-  const row = t?.rows[f.cell.row];
-  const col = t?.columns[f.cell.column];
   const dims = f.dims;
-  // Function-coded tables carry the code on the row; take it from there when the fact has none.
-  const functionCode =
-    pick(dims, "functionCode", "function") ?? (row?.code && /^2\d{2,6}$/.test(row.code) ? row.code : null);
-  const economicCode =
-    pick(dims, "economicCode", "economicClass", "economic") ??
-    (row?.code && /^3\d{2,4}$/.test(row.code) && t?.id === "basicExpenditure" ? row.code : null);
-  const rest: Record<string, string> = {};
-  for (const [k, v] of Object.entries(dims)) if (!COLUMN_DIMS.has(k)) rest[k] = v;
+  const functionCode = pick(dims, "functionCode", "function");
+  const economicCode = pick(dims, "economicCode", "economicClass", "economic");
   return {
     disclosure_id: ctx.disclosureId,
     seq,
     measure: f.measure,
     table_key: t?.id ?? null,
-    column_key: pick(dims, "column") ?? col?.key ?? null,
-    grain: pick(dims, "rowKind") ?? row?.kind ?? null,
-    line_key: pick(dims, "line", "lineKey") ?? row?.lineKey ?? null,
+    column_key: pick(dims, "column") ?? t?.columns[f.cell.column]?.key ?? null,
+    grain: pick(dims, "rowKind") ?? t?.rows[f.cell.row]?.kind ?? null,
+    line_key: pick(dims, "line", "lineKey"),
     fund: pick(dims, "fund"),
     function_code: functionCode,
     function_class: functionCode ? functionCode.slice(0, 3) : null,
@@ -78,8 +61,8 @@ export function factRow(d: Disclosure, f: Fact, seq: number, ctx: DisclosureCont
     unit: pick(dims, "budgetUnit", "unit"),
     project: pick(dims, "project"),
     amount_fen: f.amount,
-    dims: JSON.stringify(rest),
-    table_no: t?.no ?? f.cell.table,
+    dims: JSON.stringify(dims),
+    table_no: f.cell.table,
     row_index: f.cell.row,
     col_index: f.cell.column,
     department_id: ctx.departmentId,

@@ -12,7 +12,12 @@ type Id = Generated<number>;
 export interface DepartmentRow {
   id: Id;
   name: string;
+  /** the issuing government's province-level region (短名), 中央, or 未知地区 (migration 0004: with city, county) */
   region: string;
+  /** prefecture-level division, '' when none */
+  city: ColumnType<string, string | undefined, string>;
+  /** county-level division, '' when none */
+  county: ColumnType<string, string | undefined, string>;
   /** central | province | city | county | unknown */
   level: string;
   created_at: string;
@@ -43,6 +48,8 @@ export interface DisclosureRow {
   source_file_id: number | null;
   content_sha256: string;
   body: string;
+  /** the importer's report as JSON (tables read with their confidence, tables missing); null when none */
+  import_report: ColumnType<string | null, string | null | undefined, string | null>;
   errors: number;
   warnings: number;
   notices: number;

@@ -100,6 +100,14 @@ for (const backend of BACKENDS) {
       expect((await listDepartments(t.store, { q: "失败局" })).total).toBe(0);
     });
 
+    it("refuses two tables with one printed number (facts would point at the wrong one), saying which", async () => {
+      const before = await countDisclosures(t.store);
+      const bad = makeDisclosure({ department: "重号局", region: "甲市" });
+      bad.tables.push({ ...bad.tables[2]!, title: "国有资本经营预算财政拨款支出决算表" });
+      await expect(saveDisclosure(t.store, { disclosure: bad })).rejects.toThrow(/表3 出现了两次.*国有资本经营/);
+      expect(await countDisclosures(t.store)).toBe(before);
+    });
+
     it("keeps published versions immutable; a correction is a new version", async () => {
       const d1 = makeDisclosure({ department: "乙县财政局", region: "乙县", year: 2024 });
       const s1 = await saveDisclosure(t.store, { disclosure: d1, status: "published" });

@@ -15,7 +15,21 @@ describe("yusuan check (the JSON contract)", () => {
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out).toMatchObject({ file: SEED, department: "新疆巴州人力资源和社会保障局", year: 2025 });
-    expect(Object.keys(out).sort()).toEqual(["department", "file", "findings", "summary", "year"]);
+    expect(Object.keys(out).sort()).toEqual([
+      "department",
+      "file",
+      "findings",
+      "notApplicable",
+      "notChecked",
+      "summary",
+      "year",
+    ]);
+    // the rules that could not run say so, with a reason (决算 rules do not apply to a 预算)
+    for (const n of [...out.notChecked, ...out.notApplicable]) {
+      expect(typeof n.rule).toBe("string");
+      expect(n.reason).toMatch(/\S/);
+    }
+    expect(out.notApplicable.length).toBeGreaterThan(0);
     expect(out.summary.errors).toBe(0);
     expect(out.summary.notices).toBeGreaterThan(0);
     for (const f of out.findings) {
@@ -25,6 +39,14 @@ describe("yusuan check (the JSON contract)", () => {
       expect(f.location).toBeTypeOf("object");
       if (f.location.table !== undefined) expect(f.location.table).toBeGreaterThanOrEqual(1);
     }
+  });
+
+  it("lists the rules that could not run on a document, with the reason (never silent)", () => {
+    const r = yusuan(["check", "test/fixtures/corpus/jiangsu-zhengxie-2017-yusuan-tables.pdf", "--format", "json"]);
+    expect(r.status).toBeLessThanOrEqual(1);
+    const out = JSON.parse(r.stdout);
+    expect(out.notChecked.length).toBeGreaterThan(0);
+    expect(out.notChecked[0]).toEqual({ rule: expect.any(String), reason: expect.stringMatching(/\S/) });
   });
 
   it("exits 1 and points at the cell when a number is wrong", () => {
@@ -95,7 +117,7 @@ describe("bad input: a clear message and exit 2, never a stack trace", () => {
   it("an unknown format option", () => {
     const r = yusuan(["check", SEED, "--format", "xml"]);
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain("未知的格式");
+    expect(r.stderr).toMatch(/--format：值“xml”无效。可用：text、json、sarif/);
   });
 
   it("a truncated document gives findings (missing parts), not a crash", () => {

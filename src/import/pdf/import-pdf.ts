@@ -4,7 +4,7 @@
  * spec declares (read-tables.ts), map cells to facts. Also a per-document report: pages, tables
  * found with a confidence, tables of the template not found, and problems with page numbers.
  */
-import { regionOf } from "../../catalog/regions.ts";
+import { governmentOf } from "../../catalog/regions.ts";
 import type { Disclosure, ImportProblem, PrintedTable } from "../../model/disclosure.ts";
 import type { AmountUnit } from "../../model/money.ts";
 import { getTemplate, nationalBudget, nationalFinal, TEMPLATES, type TemplateSpec } from "../../templates/index.ts";
@@ -79,6 +79,8 @@ export function disclosureFromTables(
     department: string;
     year: number;
     problems: ImportProblem[];
+    /** the first pages' text: names the government when the department's name does not */
+    cover?: string;
   },
 ): Disclosure {
   const units = tables.map((t) => t.unit);
@@ -89,6 +91,8 @@ export function disclosureFromTables(
   } catch (e) {
     info.problems.push({ code: "facts", severity: "warning", message: `无法从表格推出事实：${(e as Error).message}` });
   }
+  // The issuing government from the document's words, never from the template that read it.
+  const gov = governmentOf(info.department, info.cover);
   return {
     schemaVersion: 1,
     meta: {
@@ -98,8 +102,9 @@ export function disclosureFromTables(
       year: info.year,
       unit,
       template: template.id,
-      // The department's own name says its province; a national template (决算) says "全国".
-      region: regionOf(info.department) ?? template.region,
+      ...(gov ? { region: gov.province } : {}),
+      ...(gov?.city ? { city: gov.city } : {}),
+      ...(gov?.county ? { county: gov.county } : {}),
     },
     overview: { functions: [], divisions: [], budgetUnits: [], staffing: {}, text: "" },
     toc: [],
@@ -210,6 +215,7 @@ export async function importPdf(
     department: id.department,
     year: id.year,
     problems,
+    cover: firstText,
   });
   addProse(disclosure, proseLines(lines, read.extents), problems);
   const report: ImportReport = {
@@ -377,6 +383,7 @@ function textOnlyPdf(
     department: id.department,
     year: id.year,
     problems,
+    cover: firstText,
   });
   addProse(d, proseLines(lines, []), problems);
   if (d.explanations.length === 0)

@@ -8,6 +8,7 @@
  *   disclosure?.tables.find((t) => t.no === 2)?.rows.length // 31
  */
 import { builtinFunctionCatalog } from "../../catalog/index.ts";
+import { governmentOf } from "../../catalog/regions.ts";
 import type {
   Disclosure,
   Explanation,
@@ -209,6 +210,14 @@ export function parseText(text: string, opts: ParseTextOptions): ImportResult {
   const { explanations, projects, otherMatters, performance, glossary } = prose;
   const facts = safe("事实", [], () => deriveFacts(tables, template));
 
+  // the issuing government from the document's words (name, then the cover), never the template's
+  const gov = governmentOf(
+    department ?? "",
+    lines
+      .slice(0, 30)
+      .map((l) => l.text)
+      .join("\n"),
+  );
   const disclosure: Disclosure = {
     schemaVersion: 1,
     meta: {
@@ -218,7 +227,9 @@ export function parseText(text: string, opts: ParseTextOptions): ImportResult {
       year,
       unit: tables[0]?.unit ?? unit,
       template: template.id,
-      region: template.region,
+      ...(gov ? { region: gov.province } : {}),
+      ...(gov?.city ? { city: gov.city } : {}),
+      ...(gov?.county ? { county: gov.county } : {}),
     },
     overview: overview ?? { functions: [], divisions: [], budgetUnits: [], staffing: {}, text: "" },
     toc: safe("目录", [], () => parseToc(lines, layout.toc)),

@@ -185,6 +185,7 @@ export async function importXlsx(
     department: id.department,
     year: id.year,
     problems,
+    cover: idText,
   });
   return { disclosure, problems, report };
 }

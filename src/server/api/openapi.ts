@@ -61,13 +61,26 @@ export function openApiDocument() {
         },
         Department: {
           type: "object",
-          required: ["id", "name", "region", "level"],
+          required: ["id", "name", "region", "city", "county", "level"],
           properties: {
             id: { type: "integer" },
             name: { type: "string" },
-            region: { type: "string" },
+            region: { type: "string", description: "province-level region of the issuing government, or 中央" },
+            city: { type: "string", description: "prefecture-level division, empty when none" },
+            county: { type: "string", description: "county-level division, empty when none" },
             level: { type: "string", enum: ["central", "province", "city", "county", "unknown"] },
             years: { type: "array", items: { type: "integer" } },
+            current: {
+              type: "array",
+              description: "current published disclosures by year and kind",
+              items: {
+                type: "object",
+                properties: {
+                  year: { type: "integer" },
+                  kind: { type: "string", enum: ["budget", "finalAccounts"] },
+                },
+              },
+            },
           },
         },
         DisclosureRecord: {
@@ -95,6 +108,12 @@ export function openApiDocument() {
                 sha256: { type: "string" },
                 size: { type: "integer" },
               },
+            },
+            importReport: {
+              type: ["object", "null"],
+              description:
+                "what the importer found (PDF, XLSX): tables read, each with a reading confidence 0–1, and tables missing",
+              additionalProperties: true,
             },
             createdBy: { type: ["string", "null"] },
             createdAt: { type: "string" },
@@ -206,6 +225,10 @@ export function openApiDocument() {
           type: "object",
           properties: {
             record: ref("DisclosureRecord"),
+            unchanged: {
+              type: "boolean",
+              description: "the latest version already had this content: nothing saved, record is that version",
+            },
             summary: ref("Summary"),
             findings: { type: "array", items: ref("Finding") },
             notChecked: { type: "array", items: { type: "object", additionalProperties: true } },
@@ -272,7 +295,7 @@ export function openApiDocument() {
       "/api/disclosures": {
         post: {
           operationId: "uploadDisclosure",
-          summary: "Upload a document (text or Disclosure JSON); it is checked and saved as a draft",
+          summary: "Upload a document (PDF, XLSX, text or Disclosure JSON); it is checked and saved as a draft",
           security,
           parameters: [q("name", { type: "string" }, "file name when the body is raw")],
           requestBody: {
@@ -289,10 +312,11 @@ export function openApiDocument() {
             },
           },
           responses: {
+            "200": json(ref("UploadResult"), "unchanged: the same content as the latest version"),
             "201": json(ref("UploadResult"), "saved as a draft"),
             ...writeErrors,
             "413": err("too large"),
-            "415": err("unsupported type (PDF and XLSX are not yet supported)"),
+            "415": err("unsupported type"),
             "422": err("unreadable document"),
           },
         },

@@ -30,6 +30,7 @@ import { httpError } from "../errors.ts";
 import { publishedRecord } from "../pages/department.ts";
 import { uploadDocument } from "../upload.ts";
 import { openApiDocument } from "./openapi.ts";
+import { checkQuery } from "./query-check.ts";
 
 function intQuery(c: Context, name: string, dflt: number | undefined, min: number, max: number): number | undefined {
   const v = c.req.query(name);
@@ -57,6 +58,7 @@ const text = (c: Context, name: string, max = 100) => c.req.query(name)?.slice(0
 
 export function apiRoutes(store: Store, config: Config, data: PortalData): Hono {
   const api = new Hono();
+  api.use("*", checkQuery());
   const paging = (c: Context, dflt = 50, max = 500) => ({
     limit: intQuery(c, "limit", dflt, 1, max),
     offset: intQuery(c, "offset", 0, 0, 1_000_000),
@@ -162,8 +164,14 @@ export function apiRoutes(store: Store, config: Config, data: PortalData): Hono 
     const r = await uploadDocument(store, principal, input, config.maxUploadBytes);
     const record = await getRecord(store, r.saved.id);
     return c.json(
-      { record, summary: r.report.summary, findings: r.report.findings, notChecked: r.report.notChecked },
-      201,
+      {
+        record,
+        unchanged: r.saved.unchanged,
+        summary: r.report.summary,
+        findings: r.report.findings,
+        notChecked: r.report.notChecked,
+      },
+      r.saved.unchanged ? 200 : 201,
     );
   });
 

@@ -9,7 +9,7 @@ import { findCurrent, getDepartment, listDepartments, listYears, type Store } fr
 import { functionSlices } from "../charts.ts";
 import type { PortalData } from "../data.ts";
 import { httpError } from "../errors.ts";
-import { growthText, int, wan } from "../format.ts";
+import { disclosurePath, growthText, int, KIND_NAMES, KIND_SHORT, type Kind, wan } from "../format.ts";
 import { type Html, page } from "../layout.ts";
 import { headline, idParam } from "./department.ts";
 
@@ -34,7 +34,8 @@ function rowsOf(cols: Column[]): { label: string; values: (number | null)[] }[] 
     }
   });
   for (const [label, values] of classes) rows.push({ label: `其中：${label}`, values });
-  return rows;
+  // a figure no document gave is no row (a row of "—" says nothing)
+  return rows.filter((r) => r.values.some((v) => v !== null));
 }
 
 function compareTable(cols: Column[], mode: "years" | "departments"): Html {
@@ -56,27 +57,42 @@ function compareTable(cols: Column[], mode: "years" | "departments"): Html {
     })}</tbody></table></div>`;
 }
 
+const kindOf = (v: string | undefined): Kind => {
+  if (v === undefined || v === "" || v === "budget") return "budget";
+  if (v === "finalAccounts") return "finalAccounts";
+  throw httpError(400, "参数 kind 应为 budget（预算）或 finalAccounts（决算）");
+};
+const OTHER: Record<Kind, Kind> = { budget: "finalAccounts", finalAccounts: "budget" };
+
 export function registerCompare(app: Hono, store: Store, data: PortalData): void {
   app.get("/compare", async (c) => {
+    const kind = kindOf(c.req.query("kind"));
     const deptParam = c.req.query("department");
     if (deptParam) {
       const id = idParam(deptParam);
       const dept = await getDepartment(store, id);
       if (!dept) throw httpError(404, `没有编号为 ${id} 的部门`);
-      const current = (await data.history(id)).filter((r) => r.isCurrent && r.kind === "budget");
-      current.sort((a, b) => a.year - b.year);
+      const history = (await data.history(id)).filter((r) => r.isCurrent);
+      const current = history.filter((r) => r.kind === kind).sort((a, b) => a.year - b.year);
+      // the other kind is compared on its own page, and the page says so (never left out silently)
+      const other = history.filter((r) => r.kind !== kind).sort((a, b) => a.year - b.year);
       const cols = await Promise.all(
         current.slice(-8).map(async (r) => ({
-          heading: `${r.year} 年`,
-          href: `/departments/${id}/${r.year}`,
+          heading: `${r.year} 年${KIND_SHORT[r.kind]}`,
+          href: disclosurePath(id, r.year, r.kind),
           d: await data.disclosure(r.id),
         })),
       );
       return c.html(
         page({
-          title: `${dept.name} 历年比较`,
-          body: html`<h1>${dept.name} 历年比较</h1>
-            ${cols.length ? compareTable(cols, "years") : html`<p>没有已发布的年度数据。</p>`}`,
+          title: `${dept.name} 历年比较（${KIND_NAMES[kind]}）`,
+          body: html`<h1>${dept.name} 历年比较：${KIND_NAMES[kind]}</h1>
+            ${cols.length ? compareTable(cols, "years") : html`<p>没有已发布的${KIND_NAMES[kind]}。</p>`}
+            ${
+              other.length
+                ? html`<p class="muted" role="note">未列入：${other.map((r) => `${r.year} 年${KIND_SHORT[r.kind]}`).join("、")}——${KIND_NAMES[OTHER[kind]]}与${KIND_NAMES[kind]}口径不同（执行数与预算数），不放在同一张表里比较。<a href="/compare?department=${id}&kind=${OTHER[kind]}">比较${KIND_NAMES[OTHER[kind]]}</a></p>`
+                : ""
+            }`,
         }),
       );
     }
@@ -90,10 +106,19 @@ export function registerCompare(app: Hono, store: Store, data: PortalData): void
     const q = (c.req.query("q") ?? "").slice(0, 100);
     const found = q ? await listDepartments(store, { q, limit: 30 }) : undefined;
     const cols: Column[] = [];
+    const left: string[] = [];
     for (const id of ids) {
-      const r = await findCurrent(store, id, year);
-      if (r)
-        cols.push({ heading: r.department.name, href: `/departments/${id}/${year}`, d: await data.disclosure(r.id) });
+      const r = await findCurrent(store, id, year, kind);
+      if (r) {
+        cols.push({ heading: r.department.name, href: disclosurePath(id, year, kind), d: await data.disclosure(r.id) });
+        continue;
+      }
+      const dept = await getDepartment(store, id);
+      if (!dept) continue;
+      const o = await findCurrent(store, id, year, OTHER[kind]);
+      left.push(
+        `${dept.name}：${year} 年没有已发布的${KIND_NAMES[kind]}${o ? `（有${KIND_NAMES[OTHER[kind]]}，口径不同，不放在一起比较）` : ""}`,
+      );
     }
     return c.html(
       page({
@@ -102,20 +127,22 @@ export function registerCompare(app: Hono, store: Store, data: PortalData): void
           <form method="get" action="/compare" class="search">
             <label for="cq">查找部门</label><input type="search" id="cq" name="q" value="${q}">
             <label for="cy">年度</label><select id="cy" name="year">${years.map((y) => html`<option value="${y}" ${y === year ? "selected" : ""}>${y}</option>`)}</select>
+            <label for="ck">类别</label><select id="ck" name="kind">${(["budget", "finalAccounts"] as const).map((k) => html`<option value="${k}" ${k === kind ? "selected" : ""}>${KIND_NAMES[k]}</option>`)}</select>
             ${ids.map((id) => html`<input type="hidden" name="d" value="${id}">`)}
             <button type="submit">查找</button>
           </form>
           ${
             found
-              ? html`<form method="get" action="/compare"><input type="hidden" name="year" value="${year}">
-                <fieldset><legend>选择要比较的部门（${year} 年）</legend>
+              ? html`<form method="get" action="/compare"><input type="hidden" name="year" value="${year}"><input type="hidden" name="kind" value="${kind}">
+                <fieldset><legend>选择要比较的部门（${year} 年${KIND_NAMES[kind]}）</legend>
                 ${found.items.map(
                   (d) =>
                     html`<label><input type="checkbox" name="d" value="${d.id}" ${ids.includes(d.id) ? "checked" : ""}> ${d.name}（${d.region}）</label> <a href="/compare?department=${d.id}">历年</a><br>`,
                 )}</fieldset><button type="submit">比较所选部门</button></form>`
               : ""
           }
-          ${cols.length ? html`<h2>${year} 年部门比较</h2>${compareTable(cols, "departments")}` : html`<p class="muted">查找部门后勾选，或在部门页点“历年比较”。</p>`}`,
+          ${cols.length ? html`<h2>${year} 年${KIND_NAMES[kind]}比较</h2>${compareTable(cols, "departments")}` : html`<p class="muted">查找部门后勾选，或在部门页点“历年比较”。</p>`}
+          ${left.length ? html`<ul class="muted" role="note">${left.map((l) => html`<li>未列入：${l}</li>`)}</ul>` : ""}`,
       }),
     );
   });

@@ -8,6 +8,7 @@ import { html, raw } from "hono/html";
 import { amountAt, tableById, totalRow } from "../../model/access.ts";
 import type { Disclosure } from "../../model/disclosure.ts";
 import type { Finding } from "../../model/finding.ts";
+import { INSTALL_CHROMIUM } from "../../render/chromium-path.ts";
 import { renderTableXlsxBuffer, renderXlsxBuffer } from "../../render/xlsx.ts";
 import {
   type DisclosureRecord,
@@ -22,6 +23,7 @@ import {
   listFindings,
   putRendition,
   type Store,
+  THREE_PUBLIC_NAMES,
 } from "../../store/index.ts";
 import {
   CHART_HEIGHT,
@@ -29,18 +31,22 @@ import {
   CHART_TITLES,
   CHART_WIDTH,
   type ChartName,
+  chartOption,
   economicSlices,
   functionSlices,
   incomeSlices,
   natureSlices,
+  threePublicOf,
+  threePublicTotal,
 } from "../charts.ts";
 import { tableCsv } from "../csv.ts";
 import type { PortalData } from "../data.ts";
 import { attachment, MIME, type PdfService } from "../downloads.ts";
 import { httpError } from "../errors.ts";
-import { int, pct, wan } from "../format.ts";
+import { disclosurePath, int, KIND_NAMES, KIND_SHORT, type Kind, pct, wan } from "../format.ts";
 import { type Html, page } from "../layout.ts";
-import { findingsList, performanceTable, printedTable, qualityBadge } from "./tables.ts";
+import { qualityBadges, readingOf } from "./reading.ts";
+import { findingsList, performanceTable, printedTable } from "./tables.ts";
 
 export function idParam(v: string | undefined, what = "编号"): number {
   if (!v || !/^\d{1,12}$/.test(v)) throw httpError(404, `${what}无效`);
@@ -54,20 +60,23 @@ export async function publishedRecord(store: Store, id: number): Promise<Disclos
   return r;
 }
 
+/**
+ * The headline figures, null where the document's tables do not give them. Jiangsu's 支出预算总表
+ * (expenditureUses) prints the same 合计/基本支出/项目支出 as the others' 部门支出总体情况表; the 三公
+ * total is read as the template prints it (its 小计 where 合计 also holds 会议费 and 培训费).
+ */
 export function headline(d: Disclosure): { label: string; value: number | null }[] {
-  const t3 = tableById(d, "expenditure");
-  const r3 = t3 && totalRow(t3);
+  const t3 = tableById(d, "expenditure") ?? tableById(d, "expenditureUses");
+  const r3 = t3 && (totalRow(t3) ?? t3.rows.find((r) => r.cells.some((c) => typeof c === "number")));
   const t2 = tableById(d, "income");
   const r2 = t2 && totalRow(t2);
-  const t10 = tableById(d, "threePublic");
-  const r10 = t10 && totalRow(t10);
   const at = (t: typeof t3, r: typeof r3, k: string) => (t && r ? amountAt(t, r, k) : null);
   return [
-    { label: "收入预算", value: at(t2, r2, "total") },
-    { label: "支出预算", value: at(t3, r3, "total") },
+    { label: "收入", value: at(t2, r2, "total") },
+    { label: "支出", value: at(t3, r3, "total") },
     { label: "基本支出", value: at(t3, r3, "basic") },
     { label: "项目支出", value: at(t3, r3, "project") },
-    { label: "“三公”经费", value: at(t10, r10, "total") },
+    { label: "“三公”经费", value: threePublicTotal(d) },
   ];
 }
 
@@ -81,34 +90,67 @@ function altText(name: ChartName, d: Disclosure): string {
           ? economicSlices(d)
           : name === "income"
             ? incomeSlices(d)
-            : [];
+            : Object.entries(threePublicOf(d).items).map(([k, value]) => ({ name: THREE_PUBLIC_NAMES[k] ?? k, value }));
   const parts = slices.map((x) => `${x.name} ${wan(x.value)}万元`);
   return `${CHART_TITLES[name]}${parts.length ? `：${parts.join("，")}` : ""}`;
 }
 
+/** The charts this version has data for (a chart without data is left out, never a broken image). */
+export function chartsOf(d: Disclosure): ChartName[] {
+  return CHART_NAMES.filter((n) => chartOption(n, d) !== undefined);
+}
+
 /** The immutable middle of a version's page: figures, charts, downloads, findings, tables, 说明. */
 function versionFragment(rec: DisclosureRecord, d: Disclosure, findings: Finding[], withPdf: boolean): Html {
-  const heads = headline(d);
-  const total = heads[1]?.value ?? 0;
-  const nature = natureSlices(d);
+  const kind = KIND_NAMES[rec.kind];
+  const unit = rec.kind === "budget" ? "预算" : "决算";
+  const heads = headline(d).filter((h): h is { label: string; value: number } => h.value !== null);
+  const total = headline(d)[1]?.value ?? null;
+  const charts = chartsOf(d);
+  const reading = readingOf(rec, d);
   const base = `/disclosures/${rec.id}`;
-  return html`<section aria-labelledby="headline"><h2 id="headline">主要数据（万元）</h2>
+  const toc: [string, string][] = [
+    ...(heads.length ? [["headline", "主要数据"] as [string, string]] : []),
+    ...(charts.length ? [["charts", "图表"] as [string, string]] : []),
+    ["downloads", "下载"],
+    ["quality", "数据质量"],
+    ...(d.tables.length ? [["tables", `${kind}公开表`] as [string, string]] : []),
+    ...(d.explanations.length ? [["expl", `${kind}情况说明`] as [string, string]] : []),
+    ...(d.performance.length ? [["perf", "绩效目标"] as [string, string]] : []),
+    ["history", "版本历史"],
+  ];
+  return html`<nav class="toc" aria-labelledby="toc-h"><h2 id="toc-h">目录</h2><ol>${toc.map(
+    ([id, title]) =>
+      html`<li><a href="#${id}">${title}</a>${
+        id === "tables"
+          ? html`<ol>${d.tables.map((t) => html`<li><a href="#t${t.no}">表${t.no} ${t.title}</a></li>`)}</ol>`
+          : ""
+      }</li>`,
+  )}</ol></nav>
+          ${
+            heads.length
+              ? html`<section aria-labelledby="headline"><h2 id="headline">主要数据（万元）</h2>
             <ul class="cards figures">${heads.map(
               (h) =>
-                html`<li class="card"><div class="muted">${h.label}</div><div class="figure">${h.value === null ? "—" : wan(h.value)}</div>${
-                  h.value !== null && total && h.label.endsWith("支出") && h.label !== "支出预算"
+                html`<li class="card"><div class="muted">${h.label}${h.label === "收入" || h.label === "支出" ? unit : ""}</div><div class="figure">${wan(h.value)}</div>${
+                  total && h.label.endsWith("支出") && h.label !== "支出"
                     ? html`<div class="muted">占支出 ${pct(h.value, total)}</div>`
                     : ""
                 }</li>`,
             )}</ul>
-            ${nature.length ? "" : html`<p class="muted">未能从表3读取基本支出和项目支出。</p>`}
-          </section>
-          <section aria-labelledby="charts"><h2 id="charts">图表</h2>
-            <div class="charts">${CHART_NAMES.map(
+          </section>`
+              : ""
+          }
+          ${
+            charts.length
+              ? html`<section aria-labelledby="charts"><h2 id="charts">图表</h2>
+            <div class="charts">${charts.map(
               (n) =>
-                html`<figure><img src="${base}/charts/${n}.svg" alt="${altText(n, d)}" width="${CHART_WIDTH}" height="${CHART_HEIGHT}" loading="lazy"><figcaption>${CHART_TITLES[n]}</figcaption></figure>`,
+                html`<figure><picture><source media="(max-width: 40rem)" srcset="${base}/charts/${n}-narrow.svg"><img src="${base}/charts/${n}.svg" alt="${altText(n, d)}" width="${CHART_WIDTH}" height="${CHART_HEIGHT}" loading="lazy"></picture><figcaption>${CHART_TITLES[n]}</figcaption></figure>`,
             )}</div>
-          </section>
+          </section>`
+              : ""
+          }
           <section aria-labelledby="downloads"><h2 id="downloads">下载</h2>
             <p>完整文件：<a href="${base}/disclosure.json" download>JSON</a>
               · <a href="${base}/disclosure.xlsx" download>XLSX（每表一页）</a>
@@ -121,16 +163,27 @@ function versionFragment(rec: DisclosureRecord, d: Disclosure, findings: Finding
               ${rec.sourceFile ? html`<li><a href="${base}/source">原始文件：${rec.sourceFile.name}</a> <span class="muted">sha256 ${rec.sourceFile.sha256.slice(0, 12)}…</span></li>` : ""}
             </ul>
           </section>
-          <section aria-labelledby="quality"><h2 id="quality">数据质量 ${qualityBadge(rec.summary)}</h2>
-            <p>错误 ${rec.summary.errors} 条，警告 ${rec.summary.warnings} 条，提示 ${rec.summary.notices} 条。</p>
+          <section aria-labelledby="quality"><h2 id="quality">数据质量 ${qualityBadges(rec.summary, reading)}</h2>
+            <p>读取：${reading.detail}。${
+              reading.missing.length ? html`未读出：${reading.missing.join("、")}（页面不显示这些表的数字）。` : ""
+            }</p>
+            <p>检查${reading.level === "good" ? "" : "（仅就读出的部分）"}：错误 ${rec.summary.errors} 条，警告 ${rec.summary.warnings} 条，提示 ${rec.summary.notices} 条。</p>
             ${findingsList(findings)}
           </section>
-          <section aria-labelledby="tables"><h2 id="tables">部门预算公开表</h2>
+          ${
+            d.tables.length
+              ? html`<section aria-labelledby="tables"><h2 id="tables">${kind}公开表</h2>
             ${d.tables.map((t) => printedTable(t, { csv: `${base}/tables/${t.no}.csv`, xlsx: `${base}/tables/${t.no}.xlsx` }))}
-          </section>
-          <section aria-labelledby="expl"><h2 id="expl">部门预算情况说明</h2>
+          </section>`
+              : ""
+          }
+          ${
+            d.explanations.length
+              ? html`<section aria-labelledby="expl"><h2 id="expl">${kind}情况说明</h2>
             ${d.explanations.map((e) => html`<h3>${e.no}. ${e.title}</h3><p class="prose">${e.text}</p>`)}
-          </section>
+          </section>`
+              : ""
+          }
           ${d.performance.length ? html`<section aria-labelledby="perf"><h2 id="perf">绩效目标</h2>${d.performance.map(performanceTable)}</section>` : ""}`;
 }
 
@@ -157,51 +210,70 @@ export function registerDepartment(app: Hono, store: Store, data: PortalData, pd
     if (!dept) throw httpError(404, `没有编号为 ${id} 的部门`);
     const latest = (await data.history(id)).find((r) => r.isCurrent);
     if (!latest) throw httpError(404, `${dept.name} 还没有已发布的公开文件`);
-    return c.redirect(`/departments/${id}/${latest.year}`, 302);
+    return c.redirect(disclosurePath(id, latest.year, latest.kind), 302);
   });
 
   app.get("/departments/:id/:year", async (c) => {
     const deptId = idParam(c.req.param("id"));
     const year = idParam(c.req.param("year"), "年度");
     const version = c.req.query("version");
+    const kindParam = c.req.query("kind");
+    if (kindParam !== undefined && kindParam !== "budget" && kindParam !== "finalAccounts")
+      throw httpError(400, "参数 kind 应为 budget（预算）或 finalAccounts（决算）");
     // A cold page: read the current version's content alongside the history instead of after it
     // (one round trip to the database instead of two).
     const early =
       version === undefined && !data.hasHistory(deptId)
-        ? getCurrentContent(store, deptId, year).catch(() => undefined)
+        ? getCurrentContent(store, deptId, year, kindParam ?? "budget").catch(() => undefined)
         : undefined;
     const history = await data.history(deptId);
+    // without ?kind: the year's 预算, else whatever is published for the year (a 决算)
+    const kind: Kind =
+      kindParam ??
+      (history.some((r) => r.year === year && r.kind === "budget" && r.status === "published")
+        ? "budget"
+        : (history.find((r) => r.year === year && r.isCurrent)?.kind ?? "budget"));
     const rec =
       version !== undefined
-        ? history.find((r) => r.year === year && r.version === int(version, -1) && r.status === "published")
-        : (history.find((r) => r.year === year && r.isCurrent) ?? (await findCurrent(store, deptId, year)));
-    if (!rec) throw httpError(404, `没有该部门 ${year} 年已发布的公开文件`);
+        ? history.find(
+            (r) => r.year === year && r.kind === kind && r.version === int(version, -1) && r.status === "published",
+          )
+        : (history.find((r) => r.year === year && r.kind === kind && r.isCurrent) ??
+          (await findCurrent(store, deptId, year, kind)));
+    if (!rec) throw httpError(404, `没有该部门 ${year} 年已发布的${KIND_NAMES[kind]}`);
     // Published versions never change: everything but the status line, the year links and the
     // version history is rendered once per version and reused (PortalData.fragment).
-    const fragment = await data.fragment(rec.id, async () => {
+    const withPdf = pdf.available;
+    const fragment = await data.fragment(`${rec.id}:${withPdf ? "pdf" : "nopdf"}`, async () => {
       const got = await early;
       if (got?.id === rec.id) {
         data.remember(rec.id, got.disclosure);
-        return String(await versionFragment(rec, got.disclosure, got.findings, pdf.available));
+        return String(await versionFragment(rec, got.disclosure, got.findings, withPdf));
       }
       const [d, findings] = await Promise.all([data.disclosure(rec.id), listFindings(store, rec.id)]);
-      return String(await versionFragment(rec, d, findings, pdf.available));
+      return String(await versionFragment(rec, d, findings, withPdf));
     });
-    const versions = history.filter((r) => r.year === year && r.status === "published");
-    const otherYears = [...new Set(history.filter((r) => r.isCurrent).map((r) => r.year))].sort();
+    const versions = history.filter((r) => r.year === year && r.kind === rec.kind && r.status === "published");
+    const others = history.filter((r) => r.isCurrent).sort((a, b) => a.year - b.year || a.kind.localeCompare(b.kind));
+    const name = `${rec.department.name} ${year} 年${KIND_NAMES[rec.kind]}`;
+    const gov = [rec.department.region, rec.department.city, rec.department.county].filter(Boolean).join(" · ");
     return c.html(
       page({
-        title: `${rec.department.name} ${year} 年部门预算`,
-        description: `${rec.department.name}${year}年部门预算公开：收支、图表、全部公开表和说明。`,
-        body: html`<h1>${rec.department.name} ${year} 年${rec.kind === "budget" ? "部门预算" : "部门决算"}</h1>
-          <p class="muted">${rec.department.region} · 第 ${rec.version} 版${rec.isCurrent ? "（现行）" : "（已被更正）"} · 发布于 ${rec.publishedAt?.slice(0, 10) ?? ""} · ${qualityBadge(rec.summary)}</p>
-          <p>年度：${otherYears.map((y) => (y === year ? html`<strong>${y}</strong> ` : html`<a href="/departments/${deptId}/${y}">${y}</a> `))}
-            · <a href="/compare?department=${deptId}">历年比较</a></p>
+        title: name,
+        description: `${rec.department.name}${year}年${KIND_NAMES[rec.kind]}公开：收支、图表、全部公开表和说明。`,
+        body: html`<h1>${name}</h1>
+          <p class="muted">${gov} · 第 ${rec.version} 版${rec.isCurrent ? "（现行）" : "（已被更正）"} · 发布于 ${rec.publishedAt?.slice(0, 10) ?? ""} · ${qualityBadges(rec.summary, readingOf(rec, await data.disclosure(rec.id)))}</p>
+          <p>年度：${others.map((r) =>
+            r.year === year && r.kind === rec.kind
+              ? html`<strong>${r.year} ${KIND_SHORT[r.kind]}</strong> `
+              : html`<a href="${disclosurePath(deptId, r.year, r.kind)}">${r.year} ${KIND_SHORT[r.kind]}</a> `,
+          )}
+            · <a href="/compare?department=${deptId}${rec.kind === "finalAccounts" ? "&kind=finalAccounts" : ""}">历年比较</a></p>
           ${raw(fragment)}
           <section aria-labelledby="history"><h2 id="history">版本历史</h2>
             <ol>${versions.map(
               (v, i) =>
-                html`<li><a href="/departments/${deptId}/${year}?version=${v.version}">第 ${v.version} 版</a> ${v.isCurrent ? "（现行）" : ""} ${v.publishedAt?.slice(0, 10) ?? ""}${
+                html`<li><a href="${disclosurePath(deptId, year, v.kind, v.version)}">第 ${v.version} 版</a> ${v.isCurrent ? "（现行）" : ""} ${v.publishedAt?.slice(0, 10) ?? ""}${
                   versions[i + 1]
                     ? html` · <a href="/disclosures/${versions[i + 1]?.id}/diff/${v.id}">与上一版比较</a>`
                     : ""
@@ -214,7 +286,7 @@ export function registerDepartment(app: Hono, store: Store, data: PortalData, pd
 
   app.get("/disclosures/:id", async (c) => {
     const rec = await publishedRecord(store, idParam(c.req.param("id")));
-    return c.redirect(`/departments/${rec.department.id}/${rec.year}?version=${rec.version}`, 302);
+    return c.redirect(disclosurePath(rec.department.id, rec.year, rec.kind, rec.version), 302);
   });
 
   app.get("/disclosures/:id/disclosure.json", async (c) => {
@@ -234,7 +306,8 @@ export function registerDepartment(app: Hono, store: Store, data: PortalData, pd
 
   app.get("/disclosures/:id/disclosure.pdf", async (c) => {
     const rec = await publishedRecord(store, idParam(c.req.param("id")));
-    if (!pdf.available) throw httpError(503, "本服务器未安装 Chromium，暂不能生成 PDF；请下载 XLSX 或 JSON。");
+    if (!pdf.available)
+      throw httpError(503, `本服务器未安装 Chromium，暂不能生成 PDF；请下载 XLSX 或 JSON。管理员：${INSTALL_CHROMIUM}`);
     const bytes = await pdf.pdf(rec.id, () => data.disclosure(rec.id));
     c.header("Content-Type", MIME.pdf);
     attachment(c, `disclosure-${rec.id}.pdf`, `${downloadStem(rec)}.pdf`);
@@ -279,11 +352,12 @@ export function registerDepartment(app: Hono, store: Store, data: PortalData, pd
   });
 
   app.get("/disclosures/:id/charts/:file", async (c) => {
-    const m = /^([a-zA-Z]+)\.svg$/.exec(c.req.param("file"));
+    // NAME.svg for a page's width, NAME-narrow.svg for a phone's (drawn narrow, so text stays ~13 px)
+    const m = /^([a-zA-Z]+)(-narrow)?\.svg$/.exec(c.req.param("file"));
     const name = m?.[1] as ChartName | undefined;
     if (!name || !CHART_NAMES.includes(name)) throw httpError(404, "没有这个图表");
     const rec = await publishedRecord(store, idParam(c.req.param("id")));
-    const svg = await data.chartSvg(rec.id, name, rec.department.id, rec.year);
+    const svg = await data.chartSvg(rec.id, name, rec.department.id, rec.year, m?.[2] !== undefined);
     if (!svg) throw httpError(404, "该公开文件没有绘制此图表所需的数据");
     c.header("Content-Type", "image/svg+xml; charset=utf-8");
     c.header("Cache-Control", name === "threePublic" ? "public, max-age=300" : "public, max-age=86400, immutable");

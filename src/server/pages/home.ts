@@ -2,7 +2,7 @@
 import type { Hono } from "hono";
 import { html } from "hono/html";
 import { listDepartments, listRegions, listYears, type SearchHit, type Store, search } from "../../store/index.ts";
-import { int } from "../format.ts";
+import { disclosurePath, int, KIND_SHORT } from "../format.ts";
 import { page } from "../layout.ts";
 
 const KIND = { department: "部门", project: "项目", function: "功能科目" } as const;
@@ -62,7 +62,7 @@ export function registerHome(app: Hono, store: Store): void {
               ? html`<section aria-labelledby="depts"><h2 id="depts">部门${region ? html`（${region}）` : ""}，共 ${depts.total} 个</h2>
                 <ul class="cards">${depts.items.map(
                   (d) =>
-                    html`<li class="card"><a href="/departments/${d.id}">${d.name}</a><br><span class="muted">${d.region} · ${d.years.map((y) => html`<a href="/departments/${d.id}/${y}">${y}</a> `)}</span></li>`,
+                    html`<li class="card"><a href="/departments/${d.id}">${d.name}</a><br><span class="muted">${[d.region, d.city, d.county].filter(Boolean).join(" · ")} · ${d.current.map((x) => html`<a href="${disclosurePath(d.id, x.year, x.kind)}">${x.year} ${KIND_SHORT[x.kind]}</a> `)}</span></li>`,
                 )}</ul>${pager(depts.total, depts.limit)}</section>`
               : ""
           }`,

@@ -2,10 +2,10 @@
 import type { Hono } from "hono";
 import { html } from "hono/html";
 import { LruCache } from "../../store/cache.ts";
-import { aggregate, listRegions, listYears, type Store } from "../../store/index.ts";
+import { aggregate, listDepartments, listRegions, type Store } from "../../store/index.ts";
 import { rankedBarSvg } from "../charts.ts";
 import { httpError } from "../errors.ts";
-import { int, pct, wan } from "../format.ts";
+import { disclosurePath, int, KIND_SHORT, pct, wan } from "../format.ts";
 import { page } from "../layout.ts";
 
 const svgs = new LruCache<string>(200, 60_000);
@@ -26,14 +26,34 @@ export function registerRegion(app: Hono, store: Store): void {
 
   app.get("/regions/:region", async (c) => {
     const region = c.req.param("region").slice(0, 100);
-    const years = await listYears(store);
+    const depts = await listDepartments(store, { region, limit: 500 });
+    if (depts.total === 0) throw httpError(404, `没有“${region}”地区的部门`);
+    // the region's own years (the newest year of another region would leave this one empty)
+    const years = [...new Set(depts.items.flatMap((d) => d.years))].sort((a, b) => b - a);
     const year = int(c.req.query("year"), years[0] ?? 0, 0, 2100);
     const [tp, spend, byClass] = await Promise.all([
       aggregate(store, { by: "department", metric: "threePublic", region, year, limit: 100 }),
       aggregate(store, { by: "department", metric: "expenditure", region, year, limit: 100 }),
       aggregate(store, { by: "functionClass", region, year, limit: 40 }),
     ]);
-    if (spend.total === 0 && tp.total === 0) throw httpError(404, `${region} 在 ${year} 年没有已发布的数据`);
+    const inYear = depts.items.filter((d) => d.years.includes(year));
+    if (spend.total === 0 && tp.total === 0)
+      return c.html(
+        page({
+          title: `${region} ${year} 年`,
+          body: html`<h1>${region} ${year} 年部门预算</h1>
+            <p>年度：${years.map((y) => html`<a href="/regions/${encodeURIComponent(region)}?year=${y}">${y}</a> `)}</p>
+            <p role="note">这些部门 ${year} 年的公开表中没有读出可汇总的支出和“三公”经费，暂无地区汇总；各部门的页面显示读出的内容。</p>
+            <ul class="cards">${inYear.map(
+              (d) =>
+                html`<li class="card">${d.name}<br><span class="muted">${d.current
+                  .filter((x) => x.year === year)
+                  .map(
+                    (x) => html`<a href="${disclosurePath(d.id, x.year, x.kind)}">${x.year} ${KIND_SHORT[x.kind]}</a> `,
+                  )}</span></li>`,
+            )}</ul>`,
+        }),
+      );
     const svg = await svgs.wrap(`${store.generation}:${region}:${year}`, async () =>
       rankedBarSvg(
         `${year} 年“三公”经费（按部门）`,

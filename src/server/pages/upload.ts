@@ -14,6 +14,10 @@ import { uploadDocument } from "../upload.ts";
 import { idParam } from "./department.ts";
 import { findingsList, qualityBadge } from "./tables.ts";
 
+/** What the file picker offers: every format the upload accepts (upload.ts checks the bytes). */
+export const ACCEPT =
+  ".pdf,.xlsx,.txt,.json,application/pdf,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/plain,application/json";
+
 const tokenField = html`<p><label for="token">访问令牌</label><br><input type="password" id="token" name="token" autocomplete="off" required size="40"></p>`;
 
 export function registerUpload(app: Hono, store: Store, config: Config): void {
@@ -22,9 +26,9 @@ export function registerUpload(app: Hono, store: Store, config: Config): void {
       page({
         title: "上传公开文件",
         body: html`<h1>上传部门预算公开文件</h1>
-          <p>上传从 PDF 提取的文本（.txt，UTF-8 或 GBK）或 Disclosure JSON（.json），不超过 ${Math.floor(config.maxUploadBytes / 1024 / 1024)} MB。上传后先保存为草稿并显示检查结果，确认后再发布。</p>
+          <p>上传部门预算公开文件：PDF（.pdf）、Excel（.xlsx）、从 PDF 提取的文本（.txt，UTF-8 或 GBK）或 Disclosure JSON（.json），不超过 ${Math.floor(config.maxUploadBytes / 1024 / 1024)} MB。上传后先保存为草稿并显示检查结果，确认后再发布；与已有最新版本内容相同的文件不会成为新版本。</p>
           <form method="post" action="/upload" enctype="multipart/form-data">
-            <p><label for="file">文件</label><br><input type="file" id="file" name="file" accept=".txt,.json,text/plain,application/json" required></p>
+            <p><label for="file">文件</label><br><input type="file" id="file" name="file" accept="${ACCEPT}" required></p>
             ${tokenField}
             <p><button type="submit">上传并检查</button></p>
           </form>`,
@@ -49,7 +53,11 @@ export function registerUpload(app: Hono, store: Store, config: Config): void {
       page({
         title: "检查结果",
         body: html`<h1>检查结果：${result.department} ${result.year} 年</h1>
-          <p role="status">已保存为草稿（编号 ${result.saved.id}，第 ${result.saved.version} 版）。${qualityBadge(s)} 错误 ${s.errors}，警告 ${s.warnings}，提示 ${s.notices}。</p>
+          <p role="status">${
+            result.saved.unchanged
+              ? `内容与已有的第 ${result.saved.version} 版（编号 ${result.saved.id}）相同：未新增版本。`
+              : `已保存为草稿（编号 ${result.saved.id}，第 ${result.saved.version} 版）。`
+          }${qualityBadge(s)} 错误 ${s.errors}，警告 ${s.warnings}，提示 ${s.notices}。</p>
           ${findingsList(result.report.findings)}
           ${result.report.notChecked.length ? html`<details><summary>未能检查的规则（${result.report.notChecked.length}）</summary><ul>${result.report.notChecked.map((n) => html`<li><code>${n.rule}</code>：${n.reason}</li>`)}</ul></details>` : ""}
           <h2>发布</h2>

@@ -2,13 +2,18 @@
 import type { Migration, MigrationProvider } from "kysely";
 import { initial } from "./0001-initial.ts";
 import { readPaths } from "./0002-read-paths.ts";
+import { identity } from "./0004-identity.ts";
 
 export type Dialect = "sqlite" | "postgres";
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
   return {
     async getMigrations(): Promise<Record<string, Migration>> {
-      return { "0001-initial": initial(dialect), "0002-read-paths": readPaths(dialect) };
+      return {
+        "0001-initial": initial(dialect),
+        "0002-read-paths": readPaths(dialect),
+        "0004-identity": identity(dialect),
+      };
     },
   };
 }

@@ -47,6 +47,24 @@ describe("K-08, K-36", () => {
     expect(findingsOf(K36, d2)[0]?.message).toContain("不在");
   });
 
+  it("K-36: outside a full catalogue an unknown code is a notice that says the catalogue is partial", () => {
+    const d = miniDisclosure();
+    d.tables[5]!.rows.find((r) => r.code === "30101")!.code = "30198";
+    const [f] = findingsOf(K36, d);
+    expect(f).toMatchObject({ severity: "notice" });
+    expect(f?.message).toMatch(/目录不完整，编码可能有效/);
+    // with a full catalogue (not partial) it stays a warning
+    const { catalog } = parseCatalogCsv("code,name,level,parent\n301,工资福利支出,类,\n30101,基本工资,款,301\n", {
+      kind: "economic",
+      year: 2025,
+    });
+    const [, full] = catalogRules({
+      function: () => ({ ...catalog, partial: false }),
+      economic: () => ({ ...catalog, partial: false }),
+    });
+    expect(findingsOf(full!, d).find((x) => x.message.includes("30198"))?.severity).toBe("warning");
+  });
+
   it("uses catalogs given to it; not checked without a catalog for the year", () => {
     const { catalog } = parseCatalogCsv("code,name,level,parent\n208,社会保障和就业支出,类,\n", {
       kind: "function",

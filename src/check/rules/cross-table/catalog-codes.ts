@@ -4,8 +4,8 @@
  *   prints all of them, blank when unused).
  * K-36 (warning): every function code/name (表1–5, 7–9) is in the 支出功能分类 catalog of the year and
  *   every economic code/name (表6) in the 部门预算支出经济分类 catalog. The built-in catalogs are
- *   partial, so an unknown code is a warning to verify, not an error; a name that differs from
- *   the catalog's for a known code is also a warning. Each code is reported once per document.
+ *   partial, so there an unknown code is a notice that says so (a full catalogue's is a warning); a
+ *   name that differs from the catalog's for a known code is a warning. Each code once per document.
  * Both take the catalogs as arguments (`catalogRules(…)`), so a caller with the full official
  * catalogs can build the same rules over them; the defaults are the embedded partial catalogs.
  */
@@ -110,10 +110,13 @@ export function catalogRules(source: CatalogSource = BUILTIN): Rule[] {
             if (seen.has(key)) continue;
             seen.add(key);
             if (res.kind === "unknown") {
+              // a partial catalogue not knowing a code says little (20106 财政事务 is real): a notice
               out.push({
                 rule: K36.id,
-                severity: "warning",
-                message: `表${t.no}${kind}科目编码 ${r.code} 不在 ${cat.year ?? ""}${cat.year ? " 年" : ""}${kind}目录中${partialNote(cat)}`,
+                severity: cat.partial ? "notice" : "warning",
+                message: cat.partial
+                  ? `表${t.no}${kind}科目编码 ${r.code} 不在内置的${cat.year ?? ""}${cat.year ? " 年" : ""}${kind}目录中；该目录不完整，编码可能有效，请人工核对`
+                  : `表${t.no}${kind}科目编码 ${r.code} 不在 ${cat.year ?? ""}${cat.year ? " 年" : ""}${kind}目录中`,
                 location: cellLocation(t, r),
               });
             } else if (res.kind === "nameMismatch") {
