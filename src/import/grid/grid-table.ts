@@ -6,7 +6,7 @@
  */
 import { type AmountColumn, pageColumns, type TextZone } from "./columns.ts";
 import type { TableRegion } from "./regions.ts";
-import { type GridRow, type SegmentLayout, segmentRows } from "./rows.ts";
+import { type GridRow, type SegmentLayout, segmentRows, withoutRowNumbers } from "./rows.ts";
 import type { GridLine, Token } from "./tokens.ts";
 
 export interface GridColumn {
@@ -115,6 +115,7 @@ export function readGrid(region: TableRegion): GridTable {
     } else runs.push({ head: seg.head, segs: [seg] });
   }
   for (const run of runs) {
+    for (const seg of run.segs) seg.body = [...withoutRowNumbers(seg.body)];
     const body = run.segs.flatMap((s) => s.body);
     if (body.length === 0 && global.length > 0) continue;
     const pc = pageColumns(run.head, body, isAmountToken);

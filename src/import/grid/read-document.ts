@@ -376,7 +376,7 @@ function readingOf(
   // one cell common to every failure: a wrong cell, not a misreading
   let common: Set<string> | undefined;
   for (const f of failing) common = common ? new Set([...common].filter((x) => f.has(x))) : new Set(f);
-  if ((common?.size ?? 0) > 0 || failed <= 2) return { ...base, status: "reliable" };
+  if ((common?.size ?? 0) > 0) return { ...base, status: "reliable" };
   return {
     ...base,
     status: "unreliable",

@@ -42,6 +42,14 @@ export function labelMarker(label: string): string | undefined {
   return MARKER.exec(label)?.[0];
 }
 
+/** Names of fixed lines that tables print blank when they have nothing (funds, sources, 结转). */
+const LINE_LABEL =
+  /^(?:[（(]?[一二三四五六七八九十\d]+[)）、.．]?)?(?:一般公共预算|政府性基金|国有资本经营|财政专户|财政拨款|事业收入|事业单位经营|经营收入|上级补助|附属单位上缴|其他收入|单位资金|上年结转|结转|年终结转|结余|用事业基金)/;
+
+export function isLineLabel(label: string): boolean {
+  return LINE_LABEL.test(label.replace(/\s+/g, ""));
+}
+
 export function isTotalLabel(label: string): boolean {
   return TOTAL_LABEL.test(label.replace(/\s+/g, ""));
 }
@@ -213,11 +221,14 @@ function sideRows(ps: Piece[], layout: SegmentLayout, side: number, pitch: numbe
     if (isAnchor.has(p)) continue;
     const label = pieceLabel(p, mainZone);
     const near = anchors.reduce((d, a) => Math.min(d, Math.abs(a.y - p.y)), Number.POSITIVE_INFINITY);
-    const starts = !!labelMarker(label) || isTotalLabel(label);
+    const starts = !!labelMarker(label) || isTotalLabel(label) || isLineLabel(label);
     // a line of text only is a row printed blank only when it has a label (text in another
-    // column alone — a long 绩效目标 — is a wrapped cell of the row beside it)
+    // column alone — a long 绩效目标 — is a wrapped cell of the row beside it) and starts like a
+    // row (一、 1. 合计 一般公共预算 …); other text is a piece of a wrapped label, unless it stands
+    // well away from every line of amounts (farther than a wrapped label runs: about two lines)
     if (!label) continue;
-    if (near >= pitch * 0.75 || (starts && near >= Math.min(pitch * 0.45, p.h * 1.2))) {
+    const isolated = near >= pitch * 0.75 && near > p.h * 2.6;
+    if (isolated || (starts && near >= Math.min(pitch * 0.45, p.h * 1.2))) {
       isAnchor.add(p);
     }
   }
@@ -288,10 +299,16 @@ function sideRows(ps: Piece[], layout: SegmentLayout, side: number, pitch: numbe
  * any side (both sides of a two-sided table share the page's rows), not the median.
  */
 function rowPitch(all: readonly Piece[][], body: readonly GridLine[]): number {
-  const ys = all
-    .filter((ps) => ps.some((p) => p.amounts.size > 0 || p.codes.length > 0 || p.dashes.size > 0))
-    .map((ps) => (ps[0] as Piece).y)
-    .sort((a, b) => a - b);
+  // lines with amounts and a label or code on the same side (a line of amounts alone may be one
+  // half of an amount wrapped in a narrow cell, a few points from its row)
+  const labelled = all.filter((ps) =>
+    ps.some((p) => (p.amounts.size > 0 || p.dashes.size > 0) && (p.codes.length > 0 || p.texts.size > 0)),
+  );
+  const source =
+    labelled.length >= 3
+      ? labelled
+      : all.filter((ps) => ps.some((p) => p.amounts.size > 0 || p.codes.length > 0 || p.dashes.size > 0));
+  const ys = source.map((ps) => (ps[0] as Piece).y).sort((a, b) => a - b);
   const gaps: number[] = [];
   for (let i = 1; i < ys.length; i++) {
     const d = (ys[i] as number) - (ys[i - 1] as number);
@@ -302,6 +319,24 @@ function rowPitch(all: readonly Piece[][], body: readonly GridLine[]): number {
   const usable = gaps.filter((g) => g >= h * 0.8);
   for (const g of usable) if (usable.filter((x) => Math.abs(x - g) <= g * 0.15).length >= 2) return g;
   return usable[0] ?? h * 2;
+}
+
+/**
+ * A column of row numbers (序号 1, 2, 3 … printed before the labels) says nothing about the rows:
+ * the numbers are taken out, so they are neither read as codes nor glued to the labels.
+ */
+export function withoutRowNumbers(body: readonly GridLine[]): readonly GridLine[] {
+  const firsts = body.map((l) => {
+    const t = l.tokens[0];
+    const next = l.tokens[1];
+    return t && next && t.kind === "int" && t.text.length <= 3 && next.x0 - t.x1 > 1 ? Number(t.text) : undefined;
+  });
+  const nums = firsts.filter((n): n is number => n !== undefined);
+  if (nums.length < 3) return body;
+  let steps = 0;
+  for (let i = 1; i < nums.length; i++) if ((nums[i] as number) === (nums[i - 1] as number) + 1) steps++;
+  if (steps < (nums.length - 1) * 0.8) return body;
+  return body.map((l, i) => (firsts[i] === undefined ? l : { ...l, tokens: l.tokens.slice(1) }));
 }
 
 export function segmentRows(body: readonly GridLine[], layout: SegmentLayout): GridRow[] {

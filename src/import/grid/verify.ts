@@ -51,7 +51,11 @@ export interface VerifyInput {
 
 const TOTAL_LEAF = /^(?:其中[:：])?(?:合计|总计|小计|.{0,14}(?:合计|总计|总额))$/;
 const TOTAL_ROW =
-  /^(?:合计|总计|小计|共计|收入总计|支出总计|收入合计|支出合计|本年收入合计|本年支出合计|.{0,10}(?:收入|支出|经费)(?:合计|总计)|本年.{0,8}(?:合计|小计))$/;
+  /^(?:合计|总计|小计|共计|收入总计|支出总计|收入合计|支出合计|.{0,12}(?:合计|总计)|(?:本年|当年).{0,8}小计|.{0,6}(?:收入|支出)小计)$/;
+/** A group's subtotal printed at its head ("小计" over the rows of 一般公共预算资金, then 政府性基金 …). */
+const SUBTOTAL_ROW = /^(?:其中[:：])?小计$/;
+/** "其中：…" — a part of the row above, not always all of it. */
+const OF_WHICH = /^其中[:：]?(?![（(]?[一二三四五六七八九十\d])/;
 
 const leafOf = (path: readonly string[]) => (path[path.length - 1] ?? "").replace(/\s+/g, "");
 
@@ -381,6 +385,21 @@ function chooseDown(input: VerifyInput, side: number, cols: number[]): { ids: Do
   // by code
   const byCode = rows.map((r, k) => (isTotal[k] ? 0 : codeDepth((input.rows[r] as GridRow).code, input.economic)));
   if (byCode.filter((d) => d !== undefined && d > 0).length >= 2) candidates.push({ name: "code", depth: byCode });
+  // by code prefixes, whatever the code lengths (unit codes 222 / 222001, economic 30211 / 3021101):
+  // a code's depth is how many printed codes it extends
+  const codes = rows.map((r) => (input.rows[r] as GridRow).code);
+  const printed = new Set(codes.filter((c): c is string => c !== undefined));
+  if (printed.size >= 2) {
+    const byPrefix = rows.map((_, k) => {
+      if (isTotal[k]) return 0;
+      const c = codes[k];
+      if (!c) return undefined;
+      let d = 1;
+      for (let n = 1; n < c.length; n++) if (printed.has(c.slice(0, n))) d++;
+      return d;
+    });
+    if (byPrefix.some((d, k) => d !== byCode[k])) candidates.push({ name: "code-prefix", depth: byPrefix });
+  }
   // by list numbers: kinds ranked by first appearance; unnumbered rows are details of the last numbered one
   const kinds: string[] = [];
   const mk = rows.map((r) => markerKind(label(r)));
@@ -423,6 +442,30 @@ function chooseDown(input: VerifyInput, side: number, cols: number[]): { ids: Do
   }
   // flat: every row under the totals
   candidates.push({ name: "flat", depth: rows.map((_, k) => (isTotal[k] ? 0 : 1)) });
+  // groups headed by their 小计: the rows after a 小计, up to the next, are its members
+  if (rows.some((r) => SUBTOTAL_ROW.test(label(r)))) {
+    let inGroup = false;
+    candidates.push({
+      name: "subtotals",
+      depth: rows.map((r, k) => {
+        if (SUBTOTAL_ROW.test(label(r))) {
+          inGroup = true;
+          return 1;
+        }
+        if (isTotal[k]) {
+          inGroup = false;
+          return 0;
+        }
+        return inGroup ? 2 : 1;
+      }),
+    });
+  }
+  // every structure also without its "其中" rows (a part shown, not an addend)
+  const ofWhich = rows.map((r) => OF_WHICH.test(label(r)));
+  if (ofWhich.some(Boolean)) {
+    for (const c of [...candidates])
+      candidates.push({ name: `${c.name}-其中`, depth: c.depth.map((d, k) => (ofWhich[k] ? undefined : d)) });
+  }
   const score = (depth: readonly (number | undefined)[]) => {
     const ids = downFromDepths(rows, depth, cols);
     let failed = 0;

@@ -45,6 +45,8 @@ export interface ImportReport {
   pages?: number;
   sheets?: number;
   template?: { id: string; how: "detected" | "forced" | "national"; confidence: number };
+  /** the regional spec whose titles the document's resemble most (for information: not used unless forced) */
+  closest?: { id: string; confidence: number };
   /** "yusuan": a document in yusuan's own layout (its PDF or workbook), read cell by cell */
   layout?: "yusuan";
   tables: TableReport[];
@@ -174,18 +176,15 @@ export async function importPdf(
     .map((l) => l.text)
     .join("\n");
   if (own) return ownPdf(own, ex.pageCount, lines, firstText, source, problems);
-  // The general reader: tables found by the national vocabulary; a regional spec (detected from
-  // the titles with confidence, or forced) only names them.
+  // The general reader: tables found and named by the national vocabulary, checked by the rules
+  // written for any region. A regional spec is used only when asked for (--template): a document
+  // from a city nobody tuned for shares many titles with some regional spec without following it.
   const grid = gridLines(lines);
   const titles = findRegions(grid).map((r) => r.title);
   const detection = detectTemplate(titles, opts.template);
-  // a regional spec names the tables only when the document prints (nearly) all of its tables
-  const coverage = detection
-    ? (detection.scores.find((x) => x.id === detection.template.id)?.tables ?? 0) / detection.template.tables.length
-    : 0;
-  const regional = detection && (detection.how === "forced" || coverage >= REGIONAL_COVERAGE);
-  const kind = documentKind(firstText, titles);
-  const template = regional ? detection.template : kind === "finalAccounts" ? nationalFinal : nationalBudget;
+  const regional = detection?.how === "forced" ? detection : undefined;
+  const kind = regional?.template.kind ?? documentKind(firstText, titles);
+  const template = regional ? regional.template : kind === "finalAccounts" ? nationalFinal : nationalBudget;
   const read = readDocumentTables(grid, template, { regional: !!regional });
   problems.push(...read.problems);
   const tables = read.tables.map((t) => t.table);
@@ -222,19 +221,16 @@ export async function importPdf(
     format: "pdf",
     pages: ex.pageCount,
     template: regional
-      ? { id: template.id, how: detection.how, confidence: detection.confidence }
-      : { id: template.id, how: "national", confidence: detection?.confidence ?? 0 },
+      ? { id: template.id, how: "forced", confidence: regional.confidence }
+      : { id: template.id, how: "national", confidence: 1 },
+    ...(detection && !regional && detection.confidence > 0
+      ? { closest: { id: detection.template.id, confidence: detection.confidence } }
+      : {}),
     tables: tables.map(tableReport),
     missing,
   };
   return { disclosure, problems, report };
 }
-
-/**
- * A regional spec names the tables only when the document prints this share of its tables under
- * its titles: a document of the national standard shares many titles with any regional spec.
- */
-const REGIONAL_COVERAGE = 0.8;
 
 /** 预算 or 决算: from the cover and the tables' titles. */
 function documentKind(firstText: string, titles: readonly string[]): "budget" | "finalAccounts" {
