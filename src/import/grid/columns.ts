@@ -281,6 +281,8 @@ export function pageColumns(
     const keep = sorted[0] as Stack;
     const mine = [keep];
     for (const st of sorted.slice(1)) {
+      // a lone character ("入" of a letter-spaced "收   入") heads nothing
+      if (stackText(st).length <= 1) continue;
       if (overlap(st.x0, st.x1, col.x0, col.x1) > 0 && col.phantom === false && dist(keep) < 0) {
         // two stacks over the ink of one column: one heading printed in two pieces
         mine.push(st);

@@ -177,10 +177,10 @@ function buildTable(
   });
   if (twoSided) {
     // the first amount of each side keeps the two-sided names the rules read
-    const firstIncome = g.columns.findIndex((c) => c.side === 0);
+    const firstIncome = g.columns.findIndex((c) => c.side === 0 && !c.phantom);
     if (firstIncome >= 0 && !fromSpec[firstIncome]) meaningKeys[firstIncome] = "incomeAmount";
     for (let side = 1; side < g.sides; side++) {
-      const first = g.columns.findIndex((c) => c.side === side);
+      const first = g.columns.findIndex((c) => c.side === side && !c.phantom);
       if (first < 0 || fromSpec[first]) continue;
       const n = g.columns.filter((c) => c.side === side).length;
       meaningKeys[first] = side === 1 ? (n > 1 ? "expenditureTotal" : "expenditureAmount") : `expenditureAmount${side}`;
@@ -314,7 +314,7 @@ function buildTable(
       columns: d.columns.map(keyOf),
     })),
   };
-  const reading = readingOf(g, values, verification, step);
+  const reading = readingOf(g, values, verification, step, !DETAIL_KINDS.has(region.kind));
   const table: PrintedTable = {
     no: ctx.no,
     id,
@@ -337,11 +337,18 @@ function buildTable(
  * How well a table was read. Failures that all meet at one cell are one wrong cell — the
  * document's error, reported by the checker; failures spread over the table are a misreading.
  */
+/**
+ * Tables of details beyond the standard set (政府采购 lists, tables the vocabulary does not name):
+ * their subtotals are not always exhaustive, so a failing identity there is not taken for an error.
+ */
+const DETAIL_KINDS: ReadonlySet<string> = new Set(["procurement", "otherTable", "performance"]);
+
 function readingOf(
   g: GridTable,
   values: readonly (readonly (number | null)[])[],
   v: Verification,
   step: number,
+  strictOnly: boolean,
 ): TableReading {
   const amounts = values.reduce((n, r) => n + r.filter((x) => x !== null).length, 0);
   if (amounts === 0) return { confidence: 1, status: "empty", tested: 0, failed: 0, structure: v.structure };
@@ -376,11 +383,13 @@ function readingOf(
   // one cell common to every failure: a wrong cell, not a misreading
   let common: Set<string> | undefined;
   for (const f of failing) common = common ? new Set([...common].filter((x) => f.has(x))) : new Set(f);
-  if ((common?.size ?? 0) > 0) return { ...base, status: "reliable" };
+  if ((common?.size ?? 0) > 0 && strictOnly) return { ...base, status: "reliable" };
   return {
     ...base,
     status: "unreliable",
-    note: `${failed} 处合计与分项不符（共检验 ${tested} 处），且不集中于个别单元格，多为版式未能正确识别`,
+    note: strictOnly
+      ? `${failed} 处合计与分项不符（共检验 ${tested} 处），且不集中于个别单元格，多为版式未能正确识别`
+      : `${failed} 处合计与分项不符（共检验 ${tested} 处）；明细表的小计不一定包含全部明细，不作为错误报告`,
   };
 }
 

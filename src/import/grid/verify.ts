@@ -317,13 +317,15 @@ function downFromDepths(
     }
     if (kids.length > 0) out.push({ total: rows[a] as number, parts: kids.map((k) => rows[k] as number), columns });
   }
-  // total rows: at the top, over the top-level rows below them; else over the rows since the last total
+  // total rows: at the top, over the top-level rows below them; else over the rows since the last
+  // total (and that total: 收入总计 = 本年收入合计 + 上年结转), leaving out rows a top total covered
   let lastTotal = -1;
+  let coveredTo = -1;
   for (let a = 0; a < n; a++) {
     if (depth[a] !== 0) continue;
     const before: number[] = [];
     let min = Number.POSITIVE_INFINITY;
-    for (let b = lastTotal + 1; b < a; b++) {
+    for (let b = Math.max(lastTotal, coveredTo) + 1; b < a; b++) {
       const e = depth[b];
       if (e === undefined || e === 0) continue;
       if (e < min) {
@@ -332,10 +334,10 @@ function downFromDepths(
       }
       if (e === min) before.push(b);
     }
-    if (before.length > 0) {
+    if (before.length > 0 || lastTotal >= 0) {
       const parts = [...(lastTotal >= 0 ? [lastTotal] : []), ...before].map((k) => rows[k] as number);
-      out.push({ total: rows[a] as number, parts, columns });
-    } else if (lastTotal < 0) {
+      if (parts.length > 0) out.push({ total: rows[a] as number, parts, columns });
+    } else {
       const after: number[] = [];
       let m2 = Number.POSITIVE_INFINITY;
       for (let b = a + 1; b < n; b++) {
@@ -348,7 +350,13 @@ function downFromDepths(
         }
         if (e === m2) after.push(b);
       }
-      if (after.length > 0) out.push({ total: rows[a] as number, parts: after.map((k) => rows[k] as number), columns });
+      if (after.length > 0) {
+        out.push({ total: rows[a] as number, parts: after.map((k) => rows[k] as number), columns });
+        // the rows under the last covered one belong to it too
+        let end = after[after.length - 1] as number;
+        while (end + 1 < n && depth[end + 1] !== 0 && (depth[end + 1] === undefined || (depth[end + 1] as number) > m2)) end++;
+        coveredTo = end;
+      }
     }
     lastTotal = a;
   }
