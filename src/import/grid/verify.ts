@@ -354,7 +354,8 @@ function downFromDepths(
         out.push({ total: rows[a] as number, parts: after.map((k) => rows[k] as number), columns });
         // the rows under the last covered one belong to it too
         let end = after[after.length - 1] as number;
-        while (end + 1 < n && depth[end + 1] !== 0 && (depth[end + 1] === undefined || (depth[end + 1] as number) > m2)) end++;
+        while (end + 1 < n && depth[end + 1] !== 0 && (depth[end + 1] === undefined || (depth[end + 1] as number) > m2))
+          end++;
         coveredTo = end;
       }
     }

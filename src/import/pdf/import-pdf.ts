@@ -12,11 +12,13 @@ import { deriveFacts } from "../facts.ts";
 import { gridLines } from "../grid/from-pdf.ts";
 import { readDocumentTables } from "../grid/read-document.ts";
 import { findRegions } from "../grid/regions.ts";
+import { documentIdentity } from "../identity.ts";
 import { DEFAULT_LIMITS, type ExtractLimits, extractPdf } from "./extract.ts";
 import { type PdfLine, pageLines } from "./lines.ts";
-import { readOwnPdf } from "./own-pdf.ts";
 import { nationalProse } from "./national-prose.ts";
+import { readOwnPdf } from "./own-pdf.ts";
 import { proseLines, readProse } from "./prose.ts";
+import { readTables } from "./read-tables.ts";
 import { detectTemplate } from "./titles.ts";
 
 export interface TableReport {
@@ -122,28 +124,8 @@ export function disclosureFromTables(
   };
 }
 
-/** Year and department from the first pages' text and the tables' 编制部门. */
-export function documentIdentity(
-  text: string,
-  tables: readonly PrintedTable[],
-  kind: "budget" | "finalAccounts",
-  source = "",
-): { year: number; department: string; title: string } {
-  const compact = text.replace(/\s+/g, "");
-  // The year from the cover text, else from a table title ("2017年收支预算总表"), else the file name.
-  const y =
-    /(20\d{2})年(?:度)?/.exec(compact) ??
-    tables.map((t) => /(20\d{2})年/.exec(t.title)).find(Boolean) ??
-    /(20\d{2})/.exec(source);
-  const year = y ? Number(y[1]) : 0;
-  const prepared = tables.find((t) => t.preparedBy)?.preparedBy;
-  const dm = /(?:20\d{2}年度?)?([\u4e00-\u9fa5（）()]{2,40}?)(?:20\d{2}年度?)?部门(?:预算|决算)/.exec(compact);
-  const department = prepared ?? dm?.[1]?.replace(/^\d+/, "") ?? "";
-  const title = `${department} ${year || ""} 年部门${kind === "finalAccounts" ? "决算" : "预算"}公开`
-    .replace(/\s+/g, " ")
-    .trim();
-  return { year, department, title };
-}
+/** Year and department from the first pages' text and the tables' 编制部门 (src/import/identity.ts). */
+export { documentIdentity };
 
 /**
  * Imports a PDF disclosure.
@@ -175,10 +157,16 @@ export async function importPdf(
     .filter((l) => l.page <= 3)
     .map((l) => l.text)
     .join("\n");
+  // (a tables-only file has no cover: its years stand in table captions further on)
+  const allText = lines.map((l) => l.text).join("\n");
   if (own) return ownPdf(own, ex.pageCount, lines, firstText, source, problems);
+  // A regional spec asked for (--template): its own reader, the spec's tables and columns read as
+  // the spec prints them, and every rule of the catalogue.
+  const forced = opts.template ? getTemplate(opts.template) : undefined;
+  if (forced && !forced.national) return templatePdf(lines, forced, ex.pageCount, firstText, source, problems);
   // The general reader: tables found and named by the national vocabulary, checked by the rules
-  // written for any region. A regional spec is used only when asked for (--template): a document
-  // from a city nobody tuned for shares many titles with some regional spec without following it.
+  // written for any region. A document from a city nobody tuned for shares many titles with some
+  // regional spec without following it, so no regional spec is chosen for it.
   const grid = gridLines(lines);
   const titles = findRegions(grid).map((r) => r.title);
   const detection = detectTemplate(titles, opts.template);
@@ -200,7 +188,7 @@ export async function importPdf(
     });
     return { problems, report: { format: "pdf", pages: ex.pageCount, tables: [], missing } };
   }
-  const id = documentIdentity(firstText, tables, template.kind, source);
+  const id = documentIdentity(firstText, tables, template.kind, source, allText);
   if (id.year === 0)
     problems.push({
       code: "pdf.noYear",
@@ -260,6 +248,56 @@ export function tableReport(table: PrintedTable): TableReport {
     if (table.reading.note) r.note = table.reading.note;
   }
   return r;
+}
+
+/** A document read through the regional spec it was said to follow (--template). */
+function templatePdf(
+  lines: PdfLine[],
+  template: TemplateSpec,
+  pages: number,
+  firstText: string,
+  source: string,
+  problems: ImportProblem[],
+): PdfImportResult {
+  const read = readTables(lines, template, template.unit);
+  problems.push(...read.problems);
+  const tables = read.tables.map((t) => t.table);
+  const found = new Set(tables.map((t) => t.id));
+  const missing = template.tables.filter((t) => !found.has(t.id)).map((t) => ({ no: t.no, id: t.id, title: t.title }));
+  for (const m of missing) {
+    problems.push({
+      code: "pdf.tableMissing",
+      severity: "warning",
+      message: `没有找到表 ${m.no}“${m.title}”（模板 ${template.id}）`,
+    });
+  }
+  if (tables.length === 0) {
+    problems.push({
+      code: "pdf.noTables",
+      severity: "error",
+      message: `${source}：${pages} 页中没有读到模板 ${template.id} 的任何预算表`,
+    });
+    return { problems, report: { format: "pdf", pages, tables: [], missing } };
+  }
+  const id = documentIdentity(firstText, tables, template.kind, source);
+  const disclosure = disclosureFromTables(tables, template, {
+    source,
+    format: "pdf",
+    title: id.title,
+    department: id.department,
+    year: id.year,
+    problems,
+    cover: firstText,
+  });
+  addProse(disclosure, proseLines(lines, read.extents), problems);
+  const report: ImportReport = {
+    format: "pdf",
+    pages,
+    template: { id: template.id, how: "forced", confidence: 1 },
+    tables: read.tables.map(({ table, confidence }) => ({ ...tableReport(table), confidence })),
+    missing,
+  };
+  return { disclosure, problems, report };
 }
 
 /** yusuan's own (tagged) PDFs: the tables from the structure tree, exactly. */
