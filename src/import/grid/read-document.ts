@@ -13,6 +13,7 @@ import { checkSum, printedStep } from "../../model/sums.ts";
 import { columnMeaning } from "../../templates/column-words.ts";
 import { NATIONAL_INCOME_LINES } from "../../templates/national-budget.ts";
 import { normaliseLabel, type TableSpec, type TemplateSpec } from "../../templates/spec.ts";
+import { classifyTitle } from "../../templates/vocabulary.ts";
 import { classByName } from "../pdf/read-tables.ts";
 import { matchTitle } from "../pdf/titles.ts";
 import { type GridTable, readGrid } from "./grid-table.ts";
@@ -383,6 +384,13 @@ function readingOf(
   // one cell common to every failure: a wrong cell, not a misreading
   let common: Set<string> | undefined;
   for (const f of failing) common = common ? new Set([...common].filter((x) => f.has(x))) : new Set(f);
+  // nothing holds and no column identity was declared: the row structure is a guess, not a reading
+  if (failed >= tested && v.across.length === 0)
+    return {
+      ...base,
+      status: "unreliable",
+      note: `表的行结构未能用数字确认（${failed} 处合计与分项不符，没有一处相符）`,
+    };
   if ((common?.size ?? 0) > 0 && strictOnly) return { ...base, status: "reliable" };
   return {
     ...base,
@@ -410,7 +418,14 @@ export function readDocumentTables(
   const numbers = new Set<number>();
   regions.forEach((region, k) => {
     const g = readGrid(region);
-    if (g.rows.length === 0 && region.notes.length === 0) return;
+    // a table printed with its header and nothing in it (a blank template, a table of a fund the
+    // department does not have) is published, empty; a list of table names (a 目录 set out as a
+    // table) is not a table
+    if (g.rows.length === 0 && region.notes.length === 0) {
+      const head = region.segments.flatMap((sg) => sg.head);
+      const titles = head.filter((l) => classifyTitle(l.text.replace(/\s+/g, "")) !== undefined).length;
+      if (head.length < 2 || titles * 2 >= head.length) return;
+    }
     const printed = printedNumber(region.title, lines, region);
     let no = printed !== undefined && !numbers.has(printed) ? printed : k + 1;
     while (numbers.has(no)) no++;

@@ -120,6 +120,8 @@ function titleAt(lines: readonly GridLine[], i: number): TitleHit | undefined {
   if (hasAmounts(l) || LEADER.test(l.text) || isProse(l)) return undefined;
   const text = l.text.replace(/\s+/g, "");
   if (text.length < 3 || text.length > 70) return undefined;
+  // a sentence that names a table ("…应与《部门收支预算总表》收入数一致。") is not its title
+  if (/[。，；《》]|本表|应与|详见|见表/.test(text)) return undefined;
   const kind = classifyTitle(text);
   const next = lines[i + 1];
   // "…一般公共预算支出明细表" / "（按支出功能分类科目）" and "2026年部门综合预算" / "收支总表"

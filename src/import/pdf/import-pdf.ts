@@ -181,10 +181,23 @@ export async function importPdf(
     .filter((t) => !t.optional && !found.has(t.id))
     .map((t) => ({ no: t.no, id: t.id, title: t.title }));
   if (tables.length === 0) {
+    // the 说明 half of a document published as two files (Beijing, Jiangsu): its text is read and
+    // checked, and the import says where the tables are
+    const text = textOnlyPdf(lines, source, template.id, [...problems], ex.pageCount);
+    const d = text.disclosure;
+    if (d && d.provenance.parts?.includes("text")) {
+      text.problems.push({
+        code: "pdf.textOnly",
+        severity: "warning",
+        message: `${source} 只有文字部分（概况、说明、名词解释），没有预算表：表格在另一份文件中。把两份文件一起导入（如 yusuan check X-tables.pdf --text X-text.pdf），yusuan 把它们读成一份文档`,
+      });
+      d.provenance.problems = text.problems;
+      return text;
+    }
     problems.push({
       code: "pdf.noTables",
       severity: "error",
-      message: `${source}：${ex.pageCount} 页中没有读到任何预算表（只找到目录或说明中的表名）。如这是只含文字说明的部分，表格在另一份 PDF 中：把两份文件一起导入`,
+      message: `${source}：${ex.pageCount} 页中没有读到任何预算表，也没有情况说明。请确认这是部门预算或决算公开文档`,
     });
     return { problems, report: { format: "pdf", pages: ex.pageCount, tables: [], missing } };
   }
@@ -420,6 +433,8 @@ function textOnlyPdf(
     cover: firstText,
   });
   addProse(d, proseLines(lines, []), problems);
+  // (the text half has no tables: the table rules say so instead of reporting them missing)
+  d.provenance.parts = (d.provenance.parts ?? []).filter((p) => p !== "tables");
   if (d.explanations.length === 0)
     problems.push({ code: "pdf.noText", severity: "error", message: `${source}：没有读到任何情况说明` });
   return { disclosure: d, problems, report: { format: "pdf", pages, tables: [], missing: [] } };

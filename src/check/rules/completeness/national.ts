@@ -28,7 +28,9 @@ function proseRead(d: Disclosure): boolean {
   if (parts && !parts.includes("text")) return false;
   // (a tables-only half of a two-file document has a few captions, not a 说明)
   const chars = d.explanations.reduce((n, e) => n + e.text.length, 0) + d.overview.text.length;
-  return chars >= 1000 && d.explanations.filter((e) => e.text.length > 0).length >= 3;
+  if (chars < 1000 || d.explanations.filter((e) => e.text.length > 0).length < 3) return false;
+  // (captions of 绩效目标表 in a tables-only file are text, not a 说明)
+  return /情况说明|预算说明|编制说明|部门概况|单位概况|基本情况|主要职能|主要职责|部门职责/.test(documentText(d));
 }
 
 const NOT_READ = "没有读取到说明文字（表格与说明分两份文件公开时，请把两份文件一起导入）";
@@ -39,6 +41,8 @@ interface Subject {
   /** words that show the subject is there, in any region's wording */
   words: RegExp;
   source: string;
+  /** a requirement phased in (国有资产 "逐步公开"; 绩效目标 with 预算绩效管理 from 2018): a warning before */
+  errorFrom?: number;
 }
 
 const SUBJECTS: readonly Subject[] = [
@@ -67,13 +71,15 @@ const SUBJECTS: readonly Subject[] = [
     id: "N-07",
     what: "国有资产占有使用情况",
     words: /国有资产|资产占有|资产占用|车辆|房屋/,
-    source: "财预〔2016〕143号：国有资产占用情况",
+    source: "财预〔2016〕143号：国有资产占用情况（逐步公开）",
+    errorFrom: Number.POSITIVE_INFINITY,
   },
   {
     id: "N-08",
     what: "预算绩效（绩效目标）情况",
     words: /绩效/,
-    source: "财预〔2016〕143号：重点项目预算的绩效目标",
+    source: "财预〔2016〕143号：重点项目预算的绩效目标；《关于全面实施预算绩效管理的意见》（2018）",
+    errorFrom: 2019,
   },
   {
     id: "N-09",
@@ -98,7 +104,7 @@ function subjectRule(s: Subject): Rule {
       return [
         {
           rule: s.id,
-          severity: "error",
+          severity: d.meta.year >= (s.errorFrom ?? 0) ? "error" : "warning",
           message: `文档中没有找到${s.what}（目录、概况、说明和名词解释中都没有相关内容）`,
           location: { part: "部门预算情况说明" },
         },

@@ -9,6 +9,9 @@ import { saysEmpty } from "../text/fund-statements.ts";
 import { explanationById, PART } from "../text/shared.ts";
 import { nationalEmptyNote, nationalTablePresence } from "./national.ts";
 
+/** A document's text half, read alone: its tables are in the other file. */
+const TABLES_NOT_READ = "只读取了文字部分（表格在另一份文件中）：把两份文件一起导入才能检查";
+
 /** Rule id → template table id, with the rule's source. */
 const REQUIRED: readonly [string, string, string][] = [
   ["C-05", "summary", "L5 (143号)"],
@@ -34,6 +37,7 @@ function tableRule(id: string, tableId: string, source: string): Rule {
     source,
     general: true,
     run: ({ d, template }) => {
+      if (d.provenance.parts && !d.provenance.parts.includes("tables")) return { notChecked: TABLES_NOT_READ };
       const spec = template.tables.find((t) => t.id === tableId);
       if (!spec) return { notChecked: `模板 ${template.id} 没有该表` };
       if (spec.optional) return { notChecked: `${template.name}不要求公开该表` };
@@ -108,6 +112,7 @@ export const C16 = defineRule({
   source: "L6 (143号：没有数据的表格应当列出空表并说明)",
   general: true,
   run: (ctx) => {
+    if (ctx.d.provenance.parts && !ctx.d.provenance.parts.includes("tables")) return { notChecked: TABLES_NOT_READ };
     if (ctx.d.tables.length === 0) return { notChecked: "没有公开表" };
     if (ctx.template.national) {
       const textRead = !ctx.d.provenance.parts || ctx.d.provenance.parts.includes("text");
