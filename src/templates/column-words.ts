@@ -55,7 +55,8 @@ const LEAF: readonly [RegExp, ColumnMeaning][] = [
   [/其他收入/, { key: "otherIncome", dims: { fund: "otherIncome" } }],
   [/上年结转|上年结余|结转结余/, { key: "carryover", dims: { fund: "carryover" } }],
   [/单位资金|其他资金/, { key: "unitFunds", dims: { fund: "unitFunds" } }],
-  [/财政拨款/, { key: "fiscalSubtotal", dims: { fund: "fiscalAppropriation" } }],
+  [/非财政拨款结余|用非财政拨款/, { key: "nonFiscalBalanceUsed", dims: { fund: "nonFiscalBalanceUsed" } }],
+  [/^(?!.*非财政).*财政拨款/, { key: "fiscalSubtotal", dims: { fund: "fiscalAppropriation" } }],
   [/^(?:合计|总计|小计|共计)$|合计$|总计$|总额$|^(?:\d{4}年)?(?:预算数?|金额|预算金额)$/, { key: "total" }],
   [/增减|比上年/, { key: "change" }],
   [/上年预算/, { key: "prior" }],
@@ -125,6 +126,7 @@ export const SUMS: readonly { total: string; parts: readonly string[] }[] = [
       "affiliatedRemit",
       "otherIncome",
       "reserveFund",
+      "nonFiscalBalanceUsed",
     ],
   },
 ];

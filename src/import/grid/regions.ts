@@ -190,6 +190,22 @@ export function isBodyStart(l: GridLine): boolean {
 }
 
 /**
+ * A 合计 printed alone above more heading lines is the heading of the total column (a tall cell),
+ * not the 合计 row: the heading goes on below it before any amount.
+ */
+function headingFollows(lines: readonly GridLine[], i: number, limit: number): boolean {
+  const l = lines[i] as GridLine;
+  if (hasAmounts(l)) return false;
+  for (let j = i + 1; j < limit && j <= i + 8; j++) {
+    const n = lines[j] as GridLine;
+    if (n.page !== l.page) return false;
+    if (hasAmounts(n) || isBodyStart(n)) return false;
+    if (n.tokens.filter((t) => t.kind === "text").length >= 2) return true;
+  }
+  return false;
+}
+
+/**
  * Finds every table of a document in its lines (all pages, in reading order).
  */
 export function findRegions(lines: readonly GridLine[]): TableRegion[] {
@@ -260,7 +276,7 @@ export function findRegions(lines: readonly GridLine[]): TableRegion[] {
       }
       if (PART_HEADING.test(t.replace(/\s+/g, "")) || (isProse(l, spans) && !inBody)) break;
       if (isProse(l, spans) && inBody && !EMPTY_NOTE.test(t)) break;
-      if (!inBody && isBodyStart(l)) inBody = true;
+      if (!inBody && isBodyStart(l) && !headingFollows(lines, i, limit)) inBody = true;
       (inBody ? seg.body : seg.head).push(l);
       region.end = i + 1;
     }

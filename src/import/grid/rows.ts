@@ -227,7 +227,9 @@ function sideRows(ps: Piece[], layout: SegmentLayout, side: number, pitch: numbe
     // row (一、 1. 合计 一般公共预算 …); other text is a piece of a wrapped label, unless it stands
     // well away from every line of amounts (farther than a wrapped label runs: about two lines)
     if (!label) continue;
-    const isolated = near >= pitch * 0.75 && near > p.h * 2.6;
+    // (in a one-sided table such a line is always a piece of a label: rows printed blank there
+    // carry a code, a number or a line name; two-sided tables print bare class names blank)
+    const isolated = layout.sideStarts.length > 1 && near >= pitch * 0.75 && near > p.h * 2.6;
     if (isolated || (starts && near >= Math.min(pitch * 0.45, p.h * 1.2))) {
       isAnchor.add(p);
     }

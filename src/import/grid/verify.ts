@@ -207,35 +207,47 @@ function runAcross(cols: readonly number[]): AcrossIdentity[] {
 function semanticAcross(input: VerifyInput, cols: readonly number[]): AcrossIdentity[] {
   const out: AcrossIdentity[] = [];
   const keys = cols.map((c) => columnMeaning((input.columns[c] as { path: readonly string[] }).path)?.key);
+  // a block starts at a total, and where the columns' top heading changes (本年收入 | 上年结转结余)
+  const top = cols.map((c) => {
+    const p = (input.columns[c] as { path: readonly string[] }).path;
+    return p.length >= 2 ? p[0] : undefined;
+  });
   const starts: number[] = [];
   keys.forEach((k, i) => {
     if (k === "total" || i === 0) starts.push(i);
   });
   starts.forEach((a, bi) => {
     const b = starts[bi + 1] ?? cols.length;
-    const inBlock = (key: string) => {
-      for (let i = a; i < b; i++) if (keys[i] === key) return cols[i] as number;
+    // columns under different period headings (本年收入 | 上年结转结余, 2025年 | 2026年) never add up
+    const PERIOD = /本年|上年|当年|结转|结余|\d{4}年/;
+    const apart = (x: string | undefined, y: string | undefined) =>
+      x !== undefined && y !== undefined && x !== y && PERIOD.test(x) && PERIOD.test(y);
+    const inBlock = (key: string, under?: string) => {
+      for (let i = a; i < b; i++) if (keys[i] === key && !apart(under, top[i])) return cols[i] as number;
       return undefined;
     };
     for (const rule of SUMS) {
       const total = inBlock(rule.total);
       if (total === undefined) continue;
+      // a total under a top heading (本年收入 | 上年结转结余) sums the columns under the same heading
+      const under = top[cols.indexOf(total)];
+      const inBlockOf = (key: string) => inBlock(key, under);
       // a member printed through its own subtotal counts once, by the subtotal
       const covered = new Set<string>();
       for (const r2 of SUMS)
-        if (r2 !== rule && r2.total !== "total" && inBlock(r2.total) !== undefined && rule.parts.includes(r2.total))
+        if (r2 !== rule && r2.total !== "total" && inBlockOf(r2.total) !== undefined && rule.parts.includes(r2.total))
           for (const p of r2.parts) covered.add(p);
       const parts: number[] = [];
       for (const key of rule.parts) {
         if (covered.has(key)) continue;
-        const c = inBlock(key);
+        const c = inBlockOf(key);
         if (c !== undefined && c !== total) parts.push(c);
       }
       // a family's members printed without their subtotal column (vehicles as 购置 + 运行)
       for (const r2 of SUMS) {
-        if (r2.total === "total" || !rule.parts.includes(r2.total) || inBlock(r2.total) !== undefined) continue;
+        if (r2.total === "total" || !rule.parts.includes(r2.total) || inBlockOf(r2.total) !== undefined) continue;
         for (const key of r2.parts) {
-          const c = inBlock(key);
+          const c = inBlockOf(key);
           if (c !== undefined && !parts.includes(c)) parts.push(c);
         }
       }
