@@ -366,15 +366,27 @@ function readingOf(
       if (c?.status === "fail") failing.push(new Set([a.total, ...a.parts].map((col) => `${i}:${col}`)));
     });
   }
+  let downHeld = 0;
+  let downFailed = 0;
+  // failing sums whose rows do not add up in any other column either
+  let unconfirmed = 0;
   for (const d of v.down) {
+    let held = 0;
+    let fails = 0;
     for (const c of d.columns) {
       const chk = checkSum(
         values[d.total]?.[c] ?? null,
         d.parts.map((p) => values[p]?.[c] ?? null),
         step,
       );
-      if (chk?.status === "fail") failing.push(new Set([d.total, ...d.parts].map((r) => `${r}:${c}`)));
+      if (chk?.status === "fail") {
+        fails++;
+        failing.push(new Set([d.total, ...d.parts].map((r) => `${r}:${c}`)));
+      } else if (chk) held++;
     }
+    downHeld += held;
+    downFailed += fails;
+    if (fails > 0 && held === 0) unconfirmed += fails;
   }
   const failed = failing.length;
   const tested = v.tested;
@@ -391,7 +403,21 @@ function readingOf(
       status: "unreliable",
       note: `表的行结构未能用数字确认（${failed} 处合计与分项不符，没有一处相符）`,
     };
-  if ((common?.size ?? 0) > 0 && strictOnly) return { ...base, status: "reliable" };
+  // rows nested by their look alone (indentation, the columns their labels reach): a failing sum is
+  // a misprint only when the nesting holds elsewhere well more often than it fails
+  const printedNesting = /^(?:code|numbers|subtotals)(?:-|$)/;
+  const guessed = v.structure.split("/").some((s) => s !== "none" && !printedNesting.test(s));
+  if (unconfirmed > 0 && guessed && (downHeld < 3 || downHeld < downFailed * 2))
+    return {
+      ...base,
+      status: "unreliable",
+      note: `表的行层次只能从版式推断，且未能用数字充分确认（${downFailed} 处合计与分项不符，${downHeld} 处相符）`,
+    };
+  // (a table of details is trusted with a wrong cell only when its structure holds elsewhere many
+  // times over: one failing subtotal among few may be a list that does not add up by design)
+  const held = tested - failed;
+  if ((common?.size ?? 0) > 0 && (strictOnly || (held >= 5 && held >= failed * 4)))
+    return { ...base, status: "reliable" };
   return {
     ...base,
     status: "unreliable",
@@ -408,7 +434,9 @@ export function readDocumentTables(
   opts: { regional: boolean; docUnit?: AmountUnit },
 ): ReadDocumentResult {
   const problems: ImportProblem[] = [];
-  const regions = findRegions(lines).filter((r) => r.kind !== "performance");
+  const all = findRegions(lines);
+  // performance-target tables are read elsewhere; their lines are not prose either
+  const regions = all.filter((r) => r.kind !== "performance");
   // the document's unit: what most tables say (a table without a 单位 line takes it)
   const units = regions.map((r) => r.unit).filter((u) => u !== undefined);
   const docUnit: AmountUnit =
@@ -445,7 +473,7 @@ export function readDocumentTables(
   return {
     tables,
     problems,
-    extents: regions.map((r) => ({ start: r.start, end: r.end })),
+    extents: all.map((r) => ({ start: r.start, end: r.end })),
     titles: regions.map((r) => r.title),
   };
 }

@@ -26,6 +26,11 @@ export interface GridRow {
   texts: string[];
   /** x of the label's first character, for indentation */
   indent: number;
+  /**
+   * x where the last cell of the label's first line starts: tables that print their levels in
+   * columns of their own (政府采购: 大类 | 专项 | 经济科目 | 品目) put a row's level in the last one
+   */
+  lastCell: number;
   /** one printed amount (as printed) per amount column of the table, null when blank */
   cells: (string | null)[];
   /** the row was printed without any amount */
@@ -278,6 +283,17 @@ function sideRows(ps: Piece[], layout: SegmentLayout, side: number, pitch: numbe
     // indentation: where the label's first line starts (its wrapped lines start at the cell's edge)
     const firstLine = parts.find((p) => (p.texts.get(mainZone)?.length ?? 0) > 0);
     const first = firstLine?.texts.get(mainZone)?.[0];
+    // (the rightmost over the row's lines: a name wraps over lines of its own in a tall cell)
+    let last: Token | undefined;
+    for (const p of parts) {
+      const tokens = p.texts.get(mainZone) ?? [];
+      let l = tokens[0];
+      for (let k = 1; k < tokens.length; k++) {
+        const t = tokens[k] as Token;
+        if (t.x0 - (tokens[k - 1] as Token).x1 > 1) l = t;
+      }
+      if (l && (!last || l.x0 > last.x0)) last = l;
+    }
     const row: GridRow = {
       side,
       page: a.page,
@@ -286,6 +302,7 @@ function sideRows(ps: Piece[], layout: SegmentLayout, side: number, pitch: numbe
       label,
       texts,
       indent: first ? first.x0 : Number.NaN,
+      lastCell: last ? last.x0 : Number.NaN,
       cells,
       blank: cells.every((c) => c === null),
     };
@@ -335,6 +352,11 @@ export function withoutRowNumbers(body: readonly GridLine[]): readonly GridLine[
   });
   const nums = firsts.filter((n): n is number => n !== undefined);
   if (nums.length < 3) return body;
+  // row numbers are printed on most rows; class codes (301, 302, 303) head their own item codes
+  const numbered = body.filter((l) => l.tokens.some((t) => t.kind === "amount" || t.kind === "int")).length;
+  if (nums.length < numbered * 0.5) return body;
+  const longer = body.map((l) => l.tokens[0]).filter((t) => t?.kind === "int" && t.text.length > 3);
+  if (longer.some((t) => nums.some((n) => t?.text.startsWith(String(n))))) return body;
   let steps = 0;
   for (let i = 1; i < nums.length; i++) if ((nums[i] as number) === (nums[i - 1] as number) + 1) steps++;
   if (steps < (nums.length - 1) * 0.8) return body;

@@ -452,6 +452,26 @@ function chooseDown(input: VerifyInput, side: number, cols: number[]): { ids: Do
     if (new Set(lv.filter((d) => d !== undefined)).size >= 2)
       candidates.push({ name: "indentation", depth: rows.map((_, k) => (isTotal[k] ? 0 : lv[k])) });
   }
+  // by the column of the label's last cell (levels printed in columns of their own)
+  if (rows.some((r) => Math.abs((input.rows[r] as GridRow).lastCell - (input.rows[r] as GridRow).indent) > 1)) {
+    const lv = indentLevels(
+      rows.map((r, k) => (isTotal[k] ? Number.NaN : (input.rows[r] as GridRow).lastCell)),
+      4,
+    );
+    if (new Set(lv.filter((d) => d !== undefined)).size >= 2) {
+      candidates.push({ name: "cell-columns", depth: rows.map((_, k) => (isTotal[k] ? 0 : lv[k])) });
+      // numbered rows (一、货物) first: a label wrapped from the row below reaches into theirs
+      if (kinds.length > 0)
+        candidates.push({
+          name: "numbers+cell-columns",
+          depth: rows.map((_, k) => {
+            if (isTotal[k] && !mk[k]) return 0;
+            const kind = mk[k];
+            return kind ? kinds.indexOf(kind) + 1 : kinds.length + (lv[k] ?? 1);
+          }),
+        });
+    }
+  }
   // numbers first, then indentation for the rows without a number
   if (kinds.length > 0 && new Set(ind).size >= 2) {
     const depth = rows.map((_, k) => {
@@ -501,12 +521,12 @@ function chooseDown(input: VerifyInput, side: number, cols: number[]): { ids: Do
       kept.push(id);
       if (t.failed > 0) failing.push(id);
     }
-    return { ids: kept, failed, held, failing };
+    return { ids: kept, failed, held, failing, misprints: failed === 0 ? 0 : misprints(input, failing) };
   };
   // a row printed blank (no amount in any column) heads nothing: it is a line with nothing in it, or a
   // piece of a label wrapped over three lines as tall as rows
   const blank = rows.map((r) => cols.every((c) => (input.values[r]?.[c] ?? null) === null));
-  let best: { ids: DownIdentity[]; structure: string; failed: number; held: number } | undefined;
+  let best: { ids: DownIdentity[]; structure: string; failed: number; held: number; misprints: number } | undefined;
   for (const c of candidates) {
     const depth = c.depth.map((d, k) => (blank[k] && d !== 0 ? undefined : d));
     let s = score(depth);
@@ -566,10 +586,50 @@ function chooseDown(input: VerifyInput, side: number, cols: number[]): { ids: Do
         s.held,
         s.failing.map((f) => (input.rows[f.total] as GridRow).label).join(","),
       );
-    if (!best || s.failed < best.failed || (s.failed === best.failed && s.held > best.held))
-      best = { ids: s.ids, structure: c.name, failed: s.failed, held: s.held };
+    // the reading that needs the fewest misprinted cells to explain its failures, then the one that
+    // holds most: a single changed figure fails its parent's sum and its own, and a structure that
+    // does not test it (flat) must not win by testing less
+    if (
+      !best ||
+      s.misprints < best.misprints ||
+      (s.misprints === best.misprints && (s.held > best.held || (s.held === best.held && s.failed < best.failed)))
+    )
+      best = { ids: s.ids, structure: c.name, failed: s.failed, held: s.held, misprints: s.misprints };
   }
   return best ? { ids: best.ids, structure: best.structure } : { ids: [], structure: "none" };
+}
+
+/**
+ * How many cells, at least, must be misprinted for a reading's failing sums to fail: a greedy cover
+ * of the failing (identity, column) checks by the cells they involve.
+ */
+function misprints(input: VerifyInput, failing: readonly DownIdentity[]): number {
+  const checks: Set<string>[] = [];
+  for (const id of failing)
+    for (const c of id.columns) {
+      const chk = checkSum(
+        input.values[id.total]?.[c] ?? null,
+        id.parts.map((r) => input.values[r]?.[c] ?? null),
+        input.step,
+      );
+      if (chk?.status === "fail") checks.push(new Set([id.total, ...id.parts].map((r) => `${r}:${c}`)));
+    }
+  let open = checks;
+  let n = 0;
+  while (open.length > 0 && n < 50) {
+    const count = new Map<string, number>();
+    for (const s of open) for (const cell of s) count.set(cell, (count.get(cell) ?? 0) + 1);
+    let top = "";
+    let most = 0;
+    for (const [cell, k] of count)
+      if (k > most) {
+        most = k;
+        top = cell;
+      }
+    open = open.filter((s) => !s.has(top));
+    n++;
+  }
+  return n;
 }
 
 /** Finds a table's identities and counts how its reading holds up. */
