@@ -78,7 +78,8 @@ export function registerServe(program: Command): void {
       const { openStore } = await lib();
       const { closeApp, createApp } = await import("../server/app.ts");
       const { serve } = await import("@hono/node-server");
-      const store = await openStore(config.database);
+      // The server waits a short while for another process's write, then answers 503 (Retry-After).
+      const store = await openStore(config.database, { busyWaitMs: config.limits.busyWaitMs });
       await prepareStore(store, config, (s) => process.stderr.write(`${s}\n`));
       const app = createApp(store, config);
       const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {

@@ -15,17 +15,10 @@ import type { Store } from "./open-store.ts";
 import { rollupRows } from "./rollups.ts";
 import { factRow, findingRow, rowToFinding, searchTerms, tableRows } from "./rows.ts";
 import type { Database, DisclosureRow } from "./schema.ts";
+import { StoreError } from "./store-error.ts";
 import type { DepartmentLevel, DisclosureRecord, DisclosureStatus, ReadingReport, StoredFact } from "./types.ts";
 
-export class StoreError extends Error {
-  override readonly name = "StoreError";
-  constructor(
-    readonly code: "notFound" | "immutable" | "conflict" | "invalid",
-    message: string,
-  ) {
-    super(message);
-  }
-}
+export { StoreError } from "./store-error.ts";
 
 export interface SaveInput {
   disclosure: Disclosure;
