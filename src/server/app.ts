@@ -6,16 +6,19 @@
  *   const app = createApp(store, config);
  *   const res = await app.request("/api/departments?q=人社");
  */
-import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
+import { type Context, Hono } from "hono";
 import { secureHeaders } from "hono/secure-headers";
 import type { Config } from "../config.ts";
 import type { Store } from "../store/index.ts";
+import { Admission } from "./admission.ts";
 import { apiRoutes } from "./api/routes.ts";
 import { registerAssets } from "./assets.ts";
+import { Auth } from "./auth.ts";
+import { bodyLimits } from "./body.ts";
 import { PortalData } from "./data.ts";
 import { PdfService } from "./downloads.ts";
 import { httpError, notFound, onError } from "./errors.ts";
+import { allowedMethods } from "./methods.ts";
 import { registerApiDocs } from "./pages/api-docs.ts";
 import { registerCompare } from "./pages/compare.ts";
 import { registerDepartment } from "./pages/department.ts";
@@ -26,6 +29,8 @@ import { registerUpload } from "./pages/upload.ts";
 export interface AppOptions {
   /** the PDF service to use (and close); by default one is made, opened on the first PDF request */
   pdf?: PdfService | undefined;
+  /** the clock for the failed-token window and the queue (tests); Date.now by default */
+  now?: (() => number) | undefined;
 }
 
 const services = new WeakMap<Hono, { pdf: PdfService }>();
@@ -39,6 +44,7 @@ export function createApp(store: Store, config: Config, opts: AppOptions = {}): 
   const app = new Hono();
   const data = new PortalData(store);
   const pdf = opts.pdf ?? new PdfService(store, { executablePath: config.chromiumPath });
+  const auth = new Auth(store, config.limits, opts.now);
   services.set(app, { pdf });
   app.use(
     secureHeaders({
@@ -53,26 +59,31 @@ export function createApp(store: Store, config: Config, opts: AppOptions = {}): 
       crossOriginResourcePolicy: "same-origin",
     }),
   );
-  // Uploads: refuse oversized bodies before reading them.
-  app.use(
-    "/upload",
-    bodyLimit({
-      maxSize: config.maxUploadBytes + 256 * 1024,
-      onError: () => {
-        throw httpError(413, `文件太大：上限 ${Math.floor(config.maxUploadBytes / 1024 / 1024)} MB`);
-      },
-    }),
-  );
-  app.route("/api", apiRoutes(store, config, data));
+  // Overload: a bounded number of requests at once and in line; 503 + Retry-After beyond.
+  app.use(new Admission(config.limits, opts.now).middleware());
+  // Every body is limited before it is read: uploads to maxUploadBytes, everything else to a form's size.
+  app.use(bodyLimits(config));
+  app.route("/api", apiRoutes(store, config, data, auth));
   registerHome(app, store);
   registerAssets(app);
   registerDepartment(app, store, data, pdf);
   registerCompare(app, store, data);
   registerRegion(app, store);
-  registerUpload(app, store, config);
+  registerUpload(app, store, config, auth);
   registerApiDocs(app);
   app.get("/healthz", (c) => c.text("ok"));
-  app.notFound(notFound);
+  // No route for this method: 405 with Allow when the path exists for other methods, else 404.
+  app.notFound((c: Context) => {
+    const allow = allowedMethods(app.routes, c.req.path);
+    if (allow.length > 0 && !allow.includes(c.req.method))
+      return onError(
+        httpError(405, `此地址不支持 ${c.req.method.slice(0, 20)} 请求；可用：${allow.join("、")}`, {
+          Allow: allow.join(", "),
+        }),
+        c,
+      );
+    return notFound(c);
+  });
   app.onError(onError);
   return app;
 }

@@ -30,8 +30,7 @@ function files(prefix: string, n: number): string[] {
 const NUMBERS = "一二三四五六七八九十";
 /** The seed (80 KB, 11 tables: a save that holds the write lock a while) under department `name`. */
 const seedAs = (name: string) => readFileSync(SEED, "utf8").replaceAll("新疆巴州人力资源和社会保障局", name);
-const seedName = (prefix: string, i: number) =>
-  `新疆巴州${prefix}${NUMBERS[Math.floor(i / 10)]}${NUMBERS[i % 10]}局`;
+const seedName = (prefix: string, i: number) => `新疆巴州${prefix}${NUMBERS[Math.floor(i / 10)]}${NUMBERS[i % 10]}局`;
 
 /** `n` variants of the seed, one department each. */
 function seedFiles(prefix: string, n: number): string[] {
