@@ -9,6 +9,7 @@ import { check } from "../check/index.ts";
 import { importBufferAsync, mergeDisclosures } from "../import/index.ts";
 import type { Disclosure } from "../model/disclosure.ts";
 import { governmentLabel, identityOf } from "../model/identity.ts";
+import { unusableReason } from "../model/validity.ts";
 import { type ReadingReport, type Saved, type Store, saveDisclosure } from "../store/index.ts";
 
 export const SEED_FILE = "test/fixtures/bazhou-hrss-2025-budget.txt";
@@ -94,6 +95,8 @@ async function readSource(
   }
   const r = await importBufferAsync(bytes, file);
   if (!r.disclosure) return { error: r.problems.map((p) => p.message).join("；") || "无法导入" };
+  const empty = unusableReason(r.disclosure);
+  if (empty && !text) return { error: empty };
   if (text) {
     // the text half of a two-file document, read with the tables' template (as `import --text`)
     const t = await importBufferAsync(readFileSync(text), text, {

@@ -10,6 +10,7 @@ import type { CheckReport } from "../check/index.ts";
 import { type Disclosure, disclosureSchema } from "../model/disclosure.ts";
 import type { Finding } from "../model/finding.ts";
 import { departmentNameProblem, identityOf } from "../model/identity.ts";
+import { FIRST_YEAR, NAME_LIMITS, publishProblems, YEARS_AHEAD } from "../model/validity.ts";
 import { toDepartment } from "./departments.ts";
 import type { Store } from "./open-store.ts";
 import { rollupRows } from "./rollups.ts";
@@ -90,6 +91,10 @@ export async function saveDisclosure(store: Store, input: SaveInput): Promise<Sa
       `不符合 Disclosure 模式：${parsed.error.issues[0]?.path.join(".")}：${parsed.error.issues[0]?.message}`,
     );
   const d = input.disclosure;
+  // No department, an implausible year or names megabytes long reach every public page: refused
+  // for drafts too, since a draft already names (and may create) its department.
+  const problems = publishProblems(d, new Date().getFullYear());
+  if (problems.length > 0) throw new StoreError("invalid", `不能保存：${problems.join("；")}`);
   // PostgreSQL text cannot hold NUL; refuse it on both engines so they behave the same.
   if (JSON.stringify(d).includes("\\u0000")) throw new StoreError("invalid", "公开文件中含有 NUL 字符");
   // Facts point at tables by printed number: two tables with one number would scramble them.
@@ -276,6 +281,21 @@ async function publishIn(trx: Transaction<Database>, id: number): Promise<void> 
     .executeTakeFirst();
   if (!row) throw new StoreError("notFound", `公开文件 ${id} 不存在`);
   if (row.status === "published") throw new StoreError("immutable", `公开文件 ${id} 已发布，不能再次发布或修改`);
+  // A draft saved before saves were validated may still lack a department or a plausible year.
+  const dept = await trx
+    .selectFrom("departments")
+    .select("name")
+    .where("id", "=", row.department_id)
+    .executeTakeFirst();
+  const name = dept?.name.trim() ?? "";
+  const last = new Date().getFullYear() + YEARS_AHEAD;
+  if (!name || [...name].length > NAME_LIMITS.department)
+    throw new StoreError("invalid", `公开文件 ${id} 的部门名称为空或过长，不能发布`);
+  if (row.year < FIRST_YEAR || row.year > last)
+    throw new StoreError(
+      "invalid",
+      `公开文件 ${id} 的年度 ${row.year} 不合理（应在 ${FIRST_YEAR}–${last} 之间），不能发布`,
+    );
   const siblings = trx
     .selectFrom("disclosures")
     .select("id")

@@ -21,12 +21,9 @@ vi.mock("../../src/render/xlsx.ts", async (original) => {
   };
 });
 
-/** A PDF service whose answers wait until `release()`. */
+/** A PDF service whose answers wait until `release()` (the executable only has to exist). */
 class HeldPdf extends PdfService {
   private waiting: (() => void)[] = [];
-  override get available(): boolean {
-    return true;
-  }
   override pdf(): Promise<Uint8Array> {
     return new Promise((resolve) => this.waiting.push(() => resolve(new TextEncoder().encode("%PDF-1.7 held"))));
   }
@@ -58,7 +55,7 @@ describe("overload", () => {
   });
 
   it("answers 503 with Retry-After beyond the bounded queue, and serves the rest", async () => {
-    const pdf = new HeldPdf(t.store);
+    const pdf = new HeldPdf(t.store, { executablePath: process.execPath });
     let clock = 0;
     const app = createApp(
       t.store,
