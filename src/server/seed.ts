@@ -3,10 +3,10 @@
  * Each file is imported, checked and saved in its own transaction; a file that cannot be read is
  * reported and skipped, leaving nothing behind.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
 import { check } from "../check/index.ts";
-import { importBufferAsync, mergeDisclosures } from "../import/index.ts";
+import { importBufferAsync, mergeDisclosures, readInputFile } from "../import/index.ts";
 import type { Disclosure } from "../model/disclosure.ts";
 import { governmentLabel, identityOf } from "../model/identity.ts";
 import { unusableReason } from "../model/validity.ts";
@@ -87,19 +87,18 @@ async function readSource(
     const json = JSON.stringify(b.disclosure);
     return { disclosure: b.disclosure, bytes: new TextEncoder().encode(json), name: `${basename(file)}.json` };
   }
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(file);
-  } catch (e) {
-    return { error: `无法读取：${(e as Error).message}` };
-  }
+  const read = await readInputFile(file);
+  if ("error" in read) return { error: read.error };
+  const bytes = read.bytes;
   const r = await importBufferAsync(bytes, file);
   if (!r.disclosure) return { error: r.problems.map((p) => p.message).join("；") || "无法导入" };
   const empty = unusableReason(r.disclosure);
   if (empty && !text) return { error: empty };
   if (text) {
     // the text half of a two-file document, read with the tables' template (as `import --text`)
-    const t = await importBufferAsync(readFileSync(text), text, {
+    const textRead = await readInputFile(text);
+    if ("error" in textRead) return { error: `文字部分：${textRead.error}` };
+    const t = await importBufferAsync(textRead.bytes, text, {
       template: r.disclosure.meta.template,
       textOnly: true,
     });
