@@ -163,7 +163,7 @@ export async function inflateZip(buf: Uint8Array, limits: ZipLimits = DEFAULT_ZI
       if (got > cap && cap < e.size) return `工作簿解压后超过 ${Math.round(limits.maxTotal / MB)} MB（疑似压缩炸弹）`;
     } else return `工作簿中的 ${e.name} 使用了不支持的压缩方式（${e.method}）`;
     if (got !== e.size)
-      return `工作簿中的 ${e.name} 声明解压后 ${e.size} 字节，实际${got > e.size ? "超过" : "只有"} ${got > e.size ? e.size : got} 字节（文件损坏或疑似压缩炸弹），已停止解压`;
+      return `工作簿中的 ${e.name} 声明解压后 ${e.size} 字节，实际${got > e.size ? "超过" : "只有"} ${Math.min(got, e.size)} 字节（文件损坏或疑似压缩炸弹），已停止解压`;
     total += got;
     if (total > limits.maxTotal) return `工作簿解压后超过 ${Math.round(limits.maxTotal / MB)} MB（疑似压缩炸弹）`;
   }
