@@ -109,7 +109,8 @@ export function resolveConfig(flags: ConfigFlags, env: Env): Config {
       : env.YUSUAN_MAX_UPLOAD_MB
         ? parseMb(env.YUSUAN_MAX_UPLOAD_MB, "YUSUAN_MAX_UPLOAD_MB")
         : DEFAULT_MAX_UPLOAD_BYTES;
-  const adminToken = flags.adminToken ?? env.YUSUAN_ADMIN_TOKEN;
+  // an empty variable is unset (as `YUSUAN_ADMIN_TOKEN= yusuan serve` means)
+  const adminToken = flags.adminToken ?? (env.YUSUAN_ADMIN_TOKEN || undefined);
   // A short token can be guessed; the generated ones are 35 characters of 24 random bytes.
   if (adminToken !== undefined && adminToken.length < MIN_ADMIN_TOKEN_LENGTH)
     throw new InputError(

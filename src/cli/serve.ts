@@ -17,13 +17,61 @@ const lib = async () => {
   return { ...store, ...seed };
 };
 
-/** First start: examples into an empty database; an admin token if there is none. */
-export async function prepareStore(store: Store, config: Config, log: (s: string) => void): Promise<void> {
-  const { countAdminTokens, countDisclosures, createToken, exampleFiles, findPrincipal, loadFile } = await lib();
-  if (config.seedExamples && (await countDisclosures(store)) === 0) {
-    for (const file of exampleFiles()) {
-      const r = await loadFile(store, file, { createdBy: "examples" });
-      log("error" in r ? `示例 ${file} 未载入：${r.error}` : `已载入示例：${r.department} ${r.year} 年（${file}）`);
+export interface PrepareOptions {
+  /** where the bundled examples are (default: the installed package, see seed.ts) */
+  examplesRoot?: string | undefined;
+}
+
+/**
+ * First start: the bundled examples into an empty database; an admin token if there is none.
+ *
+ * Loading the examples is recorded (app_state `examples`: loading, then done), so a first start
+ * killed half-way is resumed by the next start, which loads only the examples not saved yet
+ * (each is saved in its own transaction, under its own source name). A database holding documents
+ * other than the examples is left alone.
+ */
+export async function prepareStore(
+  store: Store,
+  config: Config,
+  log: (s: string) => void,
+  opts: PrepareOptions = {},
+): Promise<void> {
+  const {
+    countAdminTokens,
+    createToken,
+    exampleFiles,
+    exampleName,
+    exampleSourceNames,
+    findPrincipal,
+    getState,
+    loadFile,
+    onlyExamples,
+    packageRoot,
+    setState,
+  } = await lib();
+  const state = config.seedExamples ? await getState(store, "examples") : "skip";
+  // Before the record existed (0003), an interrupted first start left only examples behind.
+  if (state === "loading" || (state === undefined && (await onlyExamples(store)))) {
+    const root = "examplesRoot" in opts ? opts.examplesRoot : packageRoot();
+    const files = exampleFiles(root);
+    if (files.length === 0) {
+      log(`没有找到随包示例（在 ${root ?? "未知的安装目录"} 下找 examples/ 和 test/fixtures/）：未载入任何示例`);
+    } else {
+      await setState(store, "examples", "loading");
+      const saved = await exampleSourceNames(store);
+      if (state === "loading") log(`上次启动时示例未载入完，继续载入（已有 ${saved.size} 个）`);
+      let loaded = saved.size;
+      for (const file of files) {
+        if (saved.has(exampleName(file))) continue;
+        const r = await loadFile(store, file, { createdBy: "examples" });
+        if ("error" in r) log(`示例 ${file} 未载入：${r.error}`);
+        else {
+          loaded++;
+          log(`已载入示例：${r.department} ${r.year} 年（${file}）`);
+        }
+      }
+      await setState(store, "examples", "done");
+      log(`示例载入完成：${loaded}/${files.length} 个`);
     }
   }
   if (config.adminToken) {

@@ -91,6 +91,9 @@ export async function migrate(db: Kysely<Database>, dialect: Dialect, schema?: s
     db,
     provider: migrationProvider(dialect),
     ...(schema ? { migrationTableSchema: schema } : {}),
+    // 0003 (app_state) landed after 0004 (identity): a database already at 0004 runs 0003 next.
+    // Each migration stands alone, so the order they ran in does not matter.
+    allowUnorderedMigrations: true,
   });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === "Error");
