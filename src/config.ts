@@ -42,6 +42,8 @@ export interface ServerLimits {
   readonly maxQueued: number;
   /** a queued request that waited this long is answered 503 instead of being served late */
   readonly maxQueueWaitMs: number;
+  /** while the event loop keeps running this late (every tick of the last five), new requests are answered 503 */
+  readonly maxLoopLagMs: number;
   /** how long a write waits for a locked SQLite database before 503 */
   readonly busyWaitMs: number;
 }
@@ -69,6 +71,7 @@ export const DEFAULT_LIMITS: ServerLimits = Object.freeze({
   maxActive: 32,
   maxQueued: 256,
   maxQueueWaitMs: 2_000,
+  maxLoopLagMs: 50,
   busyWaitMs: 5_000,
 });
 

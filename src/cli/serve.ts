@@ -125,14 +125,28 @@ export function registerServe(program: Command): void {
       await portFree(config.host, config.port);
       const { openStore } = await lib();
       const { closeApp, createApp } = await import("../server/app.ts");
+      const { warmPortal } = await import("../server/warm.ts");
       const { serve } = await import("@hono/node-server");
       // The server waits a short while for another process's write, then answers 503 (Retry-After).
       const store = await openStore(config.database, { busyWaitMs: config.limits.busyWaitMs });
       await prepareStore(store, config, (s) => process.stderr.write(`${s}\n`));
       const app = createApp(store, config);
-      const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-        process.stderr.write(`yusuan 已启动：http://${config.host}:${info.port}/\n`);
-      });
+      // the first visitors should not wait for first renders and a cold JIT (server/warm.ts)
+      const warm = await warmPortal(app, store);
+      if (warm.pages > 0)
+        process.stderr.write(`已预先生成 ${warm.pages} 个部门页面、${warm.charts} 张图表（${warm.ms} ms）\n`);
+      const server = serve(
+        {
+          fetch: app.fetch,
+          port: config.port,
+          hostname: config.host,
+          // a client that sends its request slowly cannot hold a connection for long
+          serverOptions: { headersTimeout: 20_000, requestTimeout: 120_000 },
+        },
+        (info) => {
+          process.stderr.write(`yusuan 已启动：http://${config.host}:${info.port}/\n`);
+        },
+      );
       await new Promise<void>((resolve) => {
         const stop = () => {
           server.close(() => resolve());

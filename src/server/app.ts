@@ -18,6 +18,7 @@ import { bodyLimits } from "./body.ts";
 import { PortalData } from "./data.ts";
 import { PdfService } from "./downloads.ts";
 import { httpError, notFound, onError } from "./errors.ts";
+import { LoopLag } from "./loop-lag.ts";
 import { allowedMethods } from "./methods.ts";
 import { registerApiDocs } from "./pages/api-docs.ts";
 import { registerCompare } from "./pages/compare.ts";
@@ -31,13 +32,17 @@ export interface AppOptions {
   pdf?: PdfService | undefined;
   /** the clock for the failed-token window and the queue (tests); Date.now by default */
   now?: (() => number) | undefined;
+  /** the event loop's lateness in ms (tests); measured by a LoopLag by default */
+  loopLag?: (() => number) | undefined;
 }
 
-const services = new WeakMap<Hono, { pdf: PdfService }>();
+const services = new WeakMap<Hono, { pdf: PdfService; lag: LoopLag }>();
 
-/** Releases what the app holds (the PDF browser, if it was opened). Call on server shutdown. */
+/** Releases what the app holds (the PDF browser, if it was opened; the lag timer). Call on server shutdown. */
 export async function closeApp(app: Hono): Promise<void> {
-  await services.get(app)?.pdf.close();
+  const s = services.get(app);
+  s?.lag.stop();
+  await s?.pdf.close();
 }
 
 export function createApp(store: Store, config: Config, opts: AppOptions = {}): Hono {
@@ -45,7 +50,9 @@ export function createApp(store: Store, config: Config, opts: AppOptions = {}): 
   const data = new PortalData(store);
   const pdf = opts.pdf ?? new PdfService(store, { executablePath: config.chromiumPath });
   const auth = new Auth(store, config.limits, opts.now);
-  services.set(app, { pdf });
+  const lag = new LoopLag();
+  if (!opts.loopLag) lag.start();
+  services.set(app, { pdf, lag });
   app.use(
     secureHeaders({
       contentSecurityPolicy: {
@@ -57,10 +64,18 @@ export function createApp(store: Store, config: Config, opts: AppOptions = {}): 
         frameAncestors: ["'none'"],
       },
       crossOriginResourcePolicy: "same-origin",
+      // a route's own stricter header (the chart SVGs' CSP) is kept
+      overwrite: false,
     }),
   );
+  // A NUL in a query string is never meant (PostgreSQL refuses it; SQLite's LIKE stops at it).
+  app.use(async (c, next) => {
+    const q = c.req.url.indexOf("?");
+    if (q >= 0 && /%00/.test(c.req.url.slice(q))) throw httpError(400, "请求参数中含有 NUL 字符");
+    return next();
+  });
   // Overload: a bounded number of requests at once and in line; 503 + Retry-After beyond.
-  app.use(new Admission(config.limits, opts.now).middleware());
+  app.use(new Admission(config.limits, opts.now, opts.loopLag ?? (() => lag.ms)).middleware());
   // Every body is limited before it is read: uploads to maxUploadBytes, everything else to a form's size.
   app.use(bodyLimits(config));
   app.route("/api", apiRoutes(store, config, data, auth));
