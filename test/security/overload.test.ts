@@ -92,6 +92,25 @@ describe("overload", () => {
     }
   });
 
+  it("answers 503 while the event loop keeps running late (requests queued before any handler)", async () => {
+    let lag = 0;
+    const app = createApp(t.store, config, { loopLag: () => lag });
+    try {
+      expect((await app.request("/")).status).toBe(200);
+      lag = config.limits.maxLoopLagMs + 1;
+      for (const path of ["/", `/departments/${seed.departmentId}/2025`, "/api/departments"]) {
+        const res = await app.request(path);
+        expect(res.status, path).toBe(503);
+        expect(res.headers.get("retry-after"), path).toMatch(/^\d+$/);
+      }
+      expect((await app.request("/healthz")).status).toBe(200);
+      lag = 0;
+      expect((await app.request(`/departments/${seed.departmentId}/2025`)).status).toBe(200);
+    } finally {
+      await closeApp(app);
+    }
+  });
+
   it("makes each download of a published version once (per-table XLSX and CSV, the workbook)", async () => {
     const app = createApp(t.store, config);
     try {
