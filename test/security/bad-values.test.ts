@@ -118,7 +118,7 @@ describe("bad values from the CLI", () => {
     d.tables = [];
     writeFileSync(j, JSON.stringify(d));
     expect(yusuan(["check", j]).status).toBe(2);
-  });
+  }, 300_000);
 
   it("import --save refuses bad values (exit 2, the file named) and saves the good files", async () => {
     const good = join(dir, "good.json");
@@ -141,5 +141,5 @@ describe("bad values from the CLI", () => {
     } finally {
       await store.close();
     }
-  });
+  }, 300_000);
 });

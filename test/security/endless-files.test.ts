@@ -58,7 +58,7 @@ describe("files that never end", () => {
         expect(r.out, args.join(" ")).toContain("不是普通文件");
         expect(r.out, args.join(" ")).not.toMatch(/at .*\.(ts|js):\d+/);
       }
-    });
+    }, 300_000);
 
   it("refuses a budget package whose files never end, and a --catalog that never ends", () => {
     for (const args of [
@@ -71,5 +71,5 @@ describe("files that never end", () => {
       expect(r.status, `${args.join(" ")}: ${r.out}`).not.toBe(0);
       expect(r.out, args.join(" ")).toContain("不是普通文件");
     }
-  });
+  }, 300_000);
 });

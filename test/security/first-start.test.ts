@@ -32,7 +32,7 @@ function serveUntil(cwd: string, db: string, until: RegExp, signal: NodeJS.Signa
     const timer = setTimeout(() => {
       child.kill("SIGKILL");
       reject(new Error(`serve never logged ${until}:\n${log}`));
-    }, 150_000);
+    }, 180_000);
     child.stderr.on("data", (d: Buffer) => {
       log += d.toString();
       if (until.test(log)) child.kill(signal);
@@ -83,7 +83,7 @@ describe("first start", () => {
     // a third start loads nothing more
     const third = await serveUntil(dir, db, /yusuan 已启动/, "SIGTERM");
     expect(third).not.toMatch(/已载入示例/);
-  });
+  }, 400_000);
 
   it("says clearly when no examples can be found", async () => {
     const config = resolveConfig({ db: join(dir, "none.db") }, {});

@@ -112,5 +112,5 @@ describe("SIGKILL during import", () => {
     const last = await yusuanAsync(["import", join(dir, "v0.txt"), "--save", "--db", db]);
     expect(last.status, last.stderr).toBe(0);
     await consistency(db);
-  });
+  }, 300_000);
 });

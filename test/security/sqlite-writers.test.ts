@@ -74,7 +74,7 @@ describe("two writers on one SQLite file", () => {
     } finally {
       await store.close();
     }
-  });
+  }, 300_000);
 
   it("a CLI import beside the running server loses nothing, and the server never answers 500", async () => {
     const db = join(dir, "server.db");
@@ -128,5 +128,5 @@ describe("two writers on one SQLite file", () => {
       await closeApp(app);
       await store.close();
     }
-  });
+  }, 300_000);
 });

@@ -141,5 +141,5 @@ describe("the zip-bomb guard counts what actually inflates", () => {
     ]);
     expect(cat.status).not.toBe(0);
     expect(cat.stdout + cat.stderr).toContain("疑似压缩炸弹");
-  });
+  }, 300_000);
 });
