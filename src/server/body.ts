@@ -43,9 +43,17 @@ export function bodyLimitFor(config: Config, method: string, path: string): numb
  */
 export function bodyLimits(config: Config): MiddlewareHandler {
   return async (c, next) => {
-    if (c.req.method === "GET" || c.req.method === "HEAD") return next();
     const max = bodyLimitFor(config, c.req.method, c.req.path);
     const declared = c.req.header("content-length");
+    if (c.req.method === "GET" || c.req.method === "HEAD") {
+      // No GET route reads a body; one sent anyway would be read and dropped after the answer.
+      if (c.req.header("transfer-encoding") !== undefined) throw httpError(400, `${c.req.method} 请求不应带请求体`);
+      if (declared !== undefined && declared !== "0") {
+        if (!/^\d{1,15}$/.test(declared)) throw httpError(400, "Content-Length 无效");
+        if (Number(declared) > max) throw tooLarge(max);
+      }
+      return next();
+    }
     if (declared !== undefined && c.req.header("transfer-encoding") === undefined) {
       if (!/^\d{1,15}$/.test(declared)) throw httpError(400, "Content-Length 无效");
       if (Number(declared) > max) throw tooLarge(max);

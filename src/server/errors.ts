@@ -76,8 +76,8 @@ export function onError(err: unknown, c: Context): Response | Promise<Response> 
   const headers: Record<string, string> = { ...extra };
   if (status === 401) headers["WWW-Authenticate"] = 'Bearer realm="yusuan"';
   // A refused request may still be sending its body: close the connection rather than read the rest.
-  if (status >= 400 && c.req.method !== "GET" && c.req.method !== "HEAD" && c.req.raw.body)
-    headers.Connection = "close";
+  const sent = c.req.header("transfer-encoding") !== undefined || (c.req.header("content-length") ?? "0") !== "0";
+  if (status >= 400 && sent) headers.Connection = "close";
   if (c.req.path === "/api" || c.req.path.startsWith("/api/")) {
     return c.json({ error: { status, message } }, status, headers);
   }

@@ -117,6 +117,21 @@ describe("oversized bodies", () => {
         expect(r.body).toMatch(/太大|令牌/);
       });
 
+  it("refuses a body sent with a GET too, and closes the connection", async () => {
+    const res = await new Promise<{ status: number; connection: string | undefined }>((resolve, reject) => {
+      const req = request(`${server.base}/`, { method: "GET", headers: { "Content-Length": String(GB) } });
+      req.on("response", (r) => {
+        resolve({ status: r.statusCode ?? 0, connection: r.headers.connection });
+        r.resume();
+        req.destroy();
+      });
+      req.on("error", reject);
+      req.write(CHUNK);
+    });
+    expect(res.status).toBe(413);
+    expect(res.connection).toBe("close");
+  });
+
   it("reads nothing of an upload before its token is checked", async () => {
     let pulled = 0;
     const body = new ReadableStream<Uint8Array>({
