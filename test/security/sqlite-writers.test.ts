@@ -6,6 +6,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resolveConfig } from "../../src/config.ts";
 import { closeApp, createApp } from "../../src/server/app.ts";
@@ -129,4 +130,36 @@ describe("two writers on one SQLite file", () => {
       await store.close();
     }
   }, 300_000);
+
+  it("answers 503 with Retry-After when a write truly cannot proceed, and saves nothing half-way", async () => {
+    const db = join(dir, "locked.db");
+    const config = resolveConfig({ db, seed: false }, {});
+    const store = await openStore(config.database, { busyWaitMs: 300 });
+    const admin = (await createToken(store, { name: "admin", role: "admin" })).token;
+    const app = createApp(store, config);
+    // another process holds the write lock for as long as it likes
+    const other = new Database(db, { timeout: 0 });
+    other.prepare("begin immediate").run();
+    const upload = () =>
+      app.request("/api/disclosures?name=d.json", {
+        method: "POST",
+        headers: { Authorization: `Bearer ${admin}`, "Content-Type": "application/json" },
+        body: JSON.stringify(makeDisclosure({ department: "锁定测试局" })),
+      });
+    try {
+      const res = await upload();
+      expect(res.status).toBe(503);
+      expect(res.headers.get("retry-after")).toMatch(/^\d+$/);
+      expect(((await res.json()) as { error: { message: string } }).error.message).toContain("数据库正忙");
+      // reads go on meanwhile (WAL)
+      expect((await app.request("/api/departments")).status).toBe(200);
+      other.prepare("rollback").run();
+      expect((await upload()).status).toBe(201);
+      expect(await countDisclosures(store)).toBe(1);
+    } finally {
+      other.close();
+      await closeApp(app);
+      await store.close();
+    }
+  });
 });
