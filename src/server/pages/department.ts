@@ -251,7 +251,12 @@ export function registerDepartment(app: Hono, store: Store, data: PortalData, pd
     return c.body(bytes as Uint8Array<ArrayBuffer>, 200, { "Content-Type": "text/html; charset=UTF-8" });
   });
 
-  const departmentPage = async (deptId: number, year: number, version: string | undefined, kindParam: Kind | undefined) => {
+  const departmentPage = async (
+    deptId: number,
+    year: number,
+    version: string | undefined,
+    kindParam: Kind | undefined,
+  ) => {
     // A cold page: read the current version's content alongside the history instead of after it
     // (one round trip to the database instead of two).
     const early =
@@ -290,9 +295,9 @@ export function registerDepartment(app: Hono, store: Store, data: PortalData, pd
     const name = `${rec.department.name} ${year} 年${KIND_NAMES[rec.kind]}`;
     const gov = [rec.department.region, rec.department.city, rec.department.county].filter(Boolean).join(" · ");
     return page({
-        title: name,
-        description: `${rec.department.name}${year}年${KIND_NAMES[rec.kind]}公开：收支、图表、全部公开表和说明。`,
-        body: html`<h1>${name}</h1>
+      title: name,
+      description: `${rec.department.name}${year}年${KIND_NAMES[rec.kind]}公开：收支、图表、全部公开表和说明。`,
+      body: html`<h1>${name}</h1>
           <p class="muted">${gov} · 第 ${rec.version} 版${rec.isCurrent ? "（现行）" : "（已被更正）"} · 发布于 ${rec.publishedAt?.slice(0, 10) ?? ""} · ${qualityBadges(rec.summary, readingOf(rec, await data.disclosure(rec.id)))}</p>
           <p>年度：${others.map((r) =>
             r.year === year && r.kind === rec.kind
