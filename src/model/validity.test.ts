@@ -8,7 +8,7 @@ describe("publishProblems", () => {
   it("accepts a disclosure with a department and a plausible year", () => {
     expect(publishProblems(makeDisclosure({ year: 2025 }), YEAR)).toEqual([]);
     expect(publishProblems(makeDisclosure({ year: 1990 }), YEAR)).toEqual([]);
-    expect(publishProblems(makeDisclosure({ year: YEAR + 2 }), YEAR)).toEqual([]);
+    expect(publishProblems(makeDisclosure({ year: YEAR + 5 }), YEAR)).toEqual([]);
   });
 
   it("refuses an empty or blank department", () => {
@@ -20,7 +20,7 @@ describe("publishProblems", () => {
   });
 
   it("refuses implausible years, -0 shown as 0", () => {
-    for (const year of [-0, 0, 1989, YEAR + 3, 20250, -2025]) {
+    for (const year of [-0, 0, 1989, YEAR + 6, 20250, -2025]) {
       const d = makeDisclosure();
       d.meta.year = year;
       const p = publishProblems(d, YEAR).join("");

@@ -3,7 +3,7 @@
  * disclosure at all. Pure: the current year is passed in.
  *
  * - A published disclosure names its department (1–100 characters) and a plausible year
- *   (1990 … this year + 2; `"year": -0` is 0 and fails).
+ *   (1990 … this year + 5; `"year": -0` is 0 and fails).
  * - Names shown on every page have sane lengths (NAME_LIMITS), so one document cannot make the
  *   home page megabytes long.
  * - A document with no department and no table is not a disclosure: unusable input (exit 2), not
@@ -16,8 +16,12 @@
 import type { Disclosure } from "./disclosure.ts";
 
 export const FIRST_YEAR = 1990;
-/** A budget is published for the coming year at most; two years ahead allows for early drafts. */
-export const YEARS_AHEAD = 2;
+/**
+ * A budget is published for the coming year; five years ahead leaves room for drafts and
+ * multi-year plans (and for tests that file fixtures under future years to keep them apart)
+ * while a year such as 0, 2205 or 20250 is refused.
+ */
+export const YEARS_AHEAD = 5;
 
 /** Longest names accepted, in characters (code points). */
 export const NAME_LIMITS = {

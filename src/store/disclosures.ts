@@ -91,10 +91,6 @@ export async function saveDisclosure(store: Store, input: SaveInput): Promise<Sa
       `不符合 Disclosure 模式：${parsed.error.issues[0]?.path.join(".")}：${parsed.error.issues[0]?.message}`,
     );
   const d = input.disclosure;
-  // No department, an implausible year or names megabytes long reach every public page: refused
-  // for drafts too, since a draft already names (and may create) its department.
-  const problems = publishProblems(d, new Date().getFullYear());
-  if (problems.length > 0) throw new StoreError("invalid", `不能保存：${problems.join("；")}`);
   // PostgreSQL text cannot hold NUL; refuse it on both engines so they behave the same.
   if (JSON.stringify(d).includes("\\u0000")) throw new StoreError("invalid", "公开文件中含有 NUL 字符");
   // Facts point at tables by printed number: two tables with one number would scramble them.
@@ -112,6 +108,10 @@ export async function saveDisclosure(store: Store, input: SaveInput): Promise<Sa
   const nameProblem = departmentNameProblem(d.meta.department);
   if (nameProblem)
     throw new StoreError("invalid", `${nameProblem}：不能作为部门保存（请确认这是一个部门或单位的预算公开文件）`);
+  // An implausible year or names megabytes long reach every public page: refused for drafts
+  // too, since a draft already names (and may create) its department.
+  const problems = publishProblems(d, new Date().getFullYear());
+  if (problems.length > 0) throw new StoreError("invalid", `不能保存：${problems.join("；")}`);
   const region = input.region ?? id0.province;
   // an explicit region that is not the document's own government says nothing of its city or county
   const [city, county] = input.region && input.region !== id0.province ? ["", ""] : [id0.city, id0.county];

@@ -19,7 +19,7 @@ const HOSTILE = `${SCRIPT}${IMG}${QUOTES}`;
 const FORMULA = `=HYPERLINK("http://evil.example","点我")`;
 
 /** What must never appear unescaped in HTML or SVG (escaped, `&lt;img src=x onerror=…` is only text). */
-const RAW = [/<script/i, /<img src=x/i, /"\s*><img/i];
+const RAW = [/<script/i, /<img src=x/i, /onerror=alert\(1\)>/i];
 
 describe("escaping", () => {
   let t: TestStore;
