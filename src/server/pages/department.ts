@@ -245,7 +245,9 @@ export function registerDepartment(app: Hono, store: Store, data: PortalData, pd
       throw httpError(400, "参数 kind 应为 budget（预算）或 finalAccounts（决算）");
     // The whole page, made once per version and write generation (PortalData.page): a request
     // then costs a cache look-up and a write of bytes encoded once.
-    const bytes = await data.page(`${deptId}:${year}:${kindParam ?? ""}:${version ?? "current"}`, async () =>
+    // (the PDF link depends on whether Chromium is there now, looked up again per request)
+    const pdfKey = pdf.available ? "pdf" : "nopdf";
+    const bytes = await data.page(`${deptId}:${year}:${kindParam ?? ""}:${version ?? "current"}:${pdfKey}`, async () =>
       encoder.encode(String(await departmentPage(deptId, year, version, kindParam))),
     );
     return c.body(bytes as Uint8Array<ArrayBuffer>, 200, { "Content-Type": "text/html; charset=UTF-8" });
