@@ -25,6 +25,27 @@ export interface Config {
   readonly seedExamples: boolean;
   /** the Chromium that renders PDFs (CHROMIUM_PATH, default Debian's /usr/bin/chromium) */
   readonly chromiumPath: string;
+  /** the limits the server holds to (README "Security and limits") */
+  readonly limits: ServerLimits;
+}
+
+/** What the server refuses, and when; see README "Security and limits". */
+export interface ServerLimits {
+  /** largest body of any request that is not an upload (forms, JSON), in bytes */
+  readonly maxFormBytes: number;
+  /** failed token attempts allowed per client address within `authWindowMs` before 429 */
+  readonly authFailures: number;
+  readonly authWindowMs: number;
+  /** requests handled at once; more wait in a queue */
+  readonly maxActive: number;
+  /** requests waiting beyond `maxActive`; more are answered 503 with Retry-After */
+  readonly maxQueued: number;
+  /** a queued request that waited this long is answered 503 instead of being served late */
+  readonly maxQueueWaitMs: number;
+  /** while the event loop keeps running this late (every tick of the last five), new requests are answered 503 */
+  readonly maxLoopLagMs: number;
+  /** how long a write waits for a locked SQLite database before 503 */
+  readonly busyWaitMs: number;
 }
 
 /** Command-line flags, as strings (commander gives strings). */
@@ -41,6 +62,18 @@ export interface ConfigFlags {
 export const DEFAULT_DB_FILE = "./data/yusuan.db";
 export const DEFAULT_PORT = 8080;
 export const DEFAULT_MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+/** An admin token set from outside (environment or flag) must be at least this long. */
+export const MIN_ADMIN_TOKEN_LENGTH = 32;
+export const DEFAULT_LIMITS: ServerLimits = Object.freeze({
+  maxFormBytes: 64 * 1024,
+  authFailures: 10,
+  authWindowMs: 60_000,
+  maxActive: 32,
+  maxQueued: 256,
+  maxQueueWaitMs: 2_000,
+  maxLoopLagMs: 50,
+  busyWaitMs: 5_000,
+});
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -79,9 +112,17 @@ export function resolveConfig(flags: ConfigFlags, env: Env): Config {
       : env.YUSUAN_MAX_UPLOAD_MB
         ? parseMb(env.YUSUAN_MAX_UPLOAD_MB, "YUSUAN_MAX_UPLOAD_MB")
         : DEFAULT_MAX_UPLOAD_BYTES;
-  const adminToken = flags.adminToken ?? env.YUSUAN_ADMIN_TOKEN;
-  if (adminToken !== undefined && adminToken.length < 16)
-    throw new InputError("管理员令牌太短", "YUSUAN_ADMIN_TOKEN", "至少 16 个字符");
+  // an empty variable is unset (as `YUSUAN_ADMIN_TOKEN= yusuan serve` means)
+  const adminToken = flags.adminToken ?? (env.YUSUAN_ADMIN_TOKEN || undefined);
+  // A short token can be guessed; the generated ones are 35 characters of 24 random bytes.
+  if (adminToken !== undefined && adminToken.length < MIN_ADMIN_TOKEN_LENGTH)
+    throw new InputError(
+      `管理员令牌太短（${adminToken.length} 个字符）`,
+      "YUSUAN_ADMIN_TOKEN",
+      `至少 ${MIN_ADMIN_TOKEN_LENGTH} 个字符；可用 openssl rand -base64 32 生成，或不设置此变量，首次启动时自动生成并显示一次`,
+    );
+  if (adminToken !== undefined && !/^[\x21-\x7e]+$/.test(adminToken))
+    throw new InputError("管理员令牌含有空白或非 ASCII 字符", "YUSUAN_ADMIN_TOKEN", "只用可打印的 ASCII 字符");
   return Object.freeze({
     database: resolveDatabase(flags, env),
     host: flags.host ?? env.HOST ?? "127.0.0.1",
@@ -90,5 +131,6 @@ export function resolveConfig(flags: ConfigFlags, env: Env): Config {
     maxUploadBytes,
     seedExamples: flags.seed ?? env.YUSUAN_SEED !== "0",
     chromiumPath: env.CHROMIUM_PATH || DEFAULT_CHROMIUM,
+    limits: DEFAULT_LIMITS,
   });
 }

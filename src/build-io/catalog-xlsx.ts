@@ -6,7 +6,8 @@
  * Rows become the CSV form `code,name` (with the row number kept for messages) so one parser serves
  * both, and problems point at sheet and row.
  */
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { loadWorkbook } from "../import/xlsx/load-workbook.ts";
 
 export interface CatalogSheetText {
   /** CSV text `code,name,level,parent` */
@@ -32,9 +33,11 @@ function cellText(v: ExcelJS.CellValue): string {
 const csvField = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
 /** Converts every catalog-looking sheet of the workbook to CSV text. Sheets without a header are skipped. */
-export async function catalogCsvFromXlsx(buf: Buffer): Promise<CatalogSheetText> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(buf as unknown as ArrayBuffer);
+export async function catalogCsvFromXlsx(buf: Uint8Array): Promise<CatalogSheetText> {
+  const loaded = await loadWorkbook(buf);
+  if ("refused" in loaded) throw new Error(loaded.refused);
+  if ("error" in loaded) throw new Error(loaded.error);
+  const wb = loaded.workbook;
   const lines = ["code,name"];
   const where = ["表头"];
   for (const ws of wb.worksheets) {

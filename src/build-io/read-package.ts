@@ -7,15 +7,17 @@
  * writes for "CSV" on a Chinese Windows) is REJECTED with a precise message rather than guessed:
  * a wrong guess would silently turn names into mojibake that then fail catalog and unit matching.
  */
-import { readFile, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import { basename, join } from "node:path";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { isMap, isSeq, LineCounter, parseDocument } from "yaml";
 import { parseCsv } from "../build/csv.ts";
 import { checkHeader, parseLineItems, type RawRow } from "../build/line-items.ts";
 import { type BudgetPackage, LINE_ITEM_COLUMNS, metaSchema, type PackageProblem } from "../build/package.ts";
 import { type CatalogSet, catalogSetFromCsv } from "../catalog/catalog-set.ts";
 import { decodeText } from "../import/decode.ts";
+import { readInputFile } from "../import/read-input.ts";
+import { loadWorkbook } from "../import/xlsx/load-workbook.ts";
 import { catalogCsvFromXlsx } from "./catalog-xlsx.ts";
 
 export interface ReadResult {
@@ -147,15 +149,14 @@ function cellValue(v: ExcelJS.CellValue): string | number | boolean | null {
 
 async function readWorkbook(path: string, catalog: CatalogSet): Promise<ReadResult> {
   const file = basename(path);
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.readFile(path);
-  } catch (e) {
-    return {
-      problems: [{ file, severity: "error", message: `无法读取 Excel 工作簿：${(e as Error).message}` }],
-      lineOf: none,
-    };
+  const read = await readInputFile(path);
+  if ("error" in read) return { problems: [{ file, severity: "error", message: read.error }], lineOf: none };
+  const loaded = await loadWorkbook(read.bytes);
+  if (!("workbook" in loaded)) {
+    const why = "refused" in loaded ? loaded.refused : loaded.error;
+    return { problems: [{ file, severity: "error", message: `无法读取 Excel 工作簿：${why}` }], lineOf: none };
   }
+  const wb = loaded.workbook;
   const problems: PackageProblem[] = [];
   const li = wb.getWorksheet("line-items");
   const ms = wb.getWorksheet("meta");
@@ -242,11 +243,17 @@ export async function readPackage(path: string, catalog: CatalogSet): Promise<Re
     });
   if (!metaPath || problems.length) return { problems, lineOf: none };
   const metaFile = basename(metaPath);
-  const md = decode(await readFile(metaPath), metaFile);
+  const metaBytes = await readInputFile(metaPath);
+  if ("error" in metaBytes)
+    return { problems: [{ file: metaPath, severity: "error", message: metaBytes.error }], lineOf: none };
+  const md = decode(metaBytes.bytes, metaFile);
   if (md.problem) return { problems: [md.problem], lineOf: none };
   const m = parseMeta(md.text as string, metaFile);
   problems.push(...m.problems);
-  const cd = decode(await readFile(csvPath), "line-items.csv");
+  const csvBytes = await readInputFile(csvPath);
+  if ("error" in csvBytes)
+    return { problems: [...problems, { file: csvPath, severity: "error", message: csvBytes.error }], lineOf: m.lineOf };
+  const cd = decode(csvBytes.bytes, "line-items.csv");
   if (cd.problem) return { problems: [...problems, cd.problem], lineOf: m.lineOf };
   const c = csvRows(cd.text as string, "line-items.csv");
   problems.push(...c.problems);
@@ -270,13 +277,12 @@ export async function loadCatalogFiles(
   const problems: PackageProblem[] = [];
   const whereOf = new Map<string, string[]>();
   for (const p of paths) {
-    let buf: Buffer;
-    try {
-      buf = await readFile(p);
-    } catch {
-      problems.push({ file: p, severity: "error", message: "找不到分类目录文件" });
+    const read = await readInputFile(p);
+    if ("error" in read) {
+      problems.push({ file: p, severity: "error", message: `分类目录文件：${read.error}` });
       continue;
     }
+    const buf = read.bytes;
     if (/\.xlsx$/i.test(p)) {
       // The official catalog is published as a spreadsheet: read it into the same CSV form.
       try {

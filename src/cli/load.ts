@@ -2,6 +2,7 @@
 import { InputError } from "../errors.ts";
 import { type ImportOptions, type ImportResult, importFile, mergeDisclosures } from "../import/index.ts";
 import type { Disclosure } from "../model/disclosure.ts";
+import { unusableReason } from "../model/validity.ts";
 
 /** Imports a file; unusable input becomes an InputError. Keeps the import report (PDF/XLSX). */
 export async function loadImport(
@@ -23,6 +24,15 @@ export async function loadImport(
       "请确认文件是部门预算公开文档（PDF、Excel、从 PDF 提取的文本或 disclosure.json）",
     );
   }
+  // A file with neither a department nor a table holds nothing of a disclosure: unusable input,
+  // not a page of findings about everything that is missing.
+  const empty = unusableReason(r.disclosure);
+  if (empty && !opts.textOnly)
+    throw new InputError(
+      empty,
+      path,
+      "请确认文件是部门预算公开文档（PDF、Excel、从 PDF 提取的文本或 disclosure.json）",
+    );
   return { ...r, disclosure: r.disclosure };
 }
 

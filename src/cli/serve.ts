@@ -17,13 +17,61 @@ const lib = async () => {
   return { ...store, ...seed };
 };
 
-/** First start: examples into an empty database; an admin token if there is none. */
-export async function prepareStore(store: Store, config: Config, log: (s: string) => void): Promise<void> {
-  const { countAdminTokens, countDisclosures, createToken, exampleFiles, findPrincipal, loadFile } = await lib();
-  if (config.seedExamples && (await countDisclosures(store)) === 0) {
-    for (const file of exampleFiles()) {
-      const r = await loadFile(store, file, { createdBy: "examples" });
-      log("error" in r ? `示例 ${file} 未载入：${r.error}` : `已载入示例：${r.department} ${r.year} 年（${file}）`);
+export interface PrepareOptions {
+  /** where the bundled examples are (default: the installed package, see seed.ts) */
+  examplesRoot?: string | undefined;
+}
+
+/**
+ * First start: the bundled examples into an empty database; an admin token if there is none.
+ *
+ * Loading the examples is recorded (app_state `examples`: loading, then done), so a first start
+ * killed half-way is resumed by the next start, which loads only the examples not saved yet
+ * (each is saved in its own transaction, under its own source name). A database holding documents
+ * other than the examples is left alone.
+ */
+export async function prepareStore(
+  store: Store,
+  config: Config,
+  log: (s: string) => void,
+  opts: PrepareOptions = {},
+): Promise<void> {
+  const {
+    countAdminTokens,
+    createToken,
+    exampleFiles,
+    exampleName,
+    exampleSourceNames,
+    findPrincipal,
+    getState,
+    loadFile,
+    onlyExamples,
+    packageRoot,
+    setState,
+  } = await lib();
+  const state = config.seedExamples ? await getState(store, "examples") : "skip";
+  // Before the record existed (0003), an interrupted first start left only examples behind.
+  if (state === "loading" || (state === undefined && (await onlyExamples(store)))) {
+    const root = "examplesRoot" in opts ? opts.examplesRoot : packageRoot();
+    const files = exampleFiles(root);
+    if (files.length === 0) {
+      log(`没有找到随包示例（在 ${root ?? "未知的安装目录"} 下找 examples/ 和 test/fixtures/）：未载入任何示例`);
+    } else {
+      await setState(store, "examples", "loading");
+      const saved = await exampleSourceNames(store);
+      if (state === "loading") log(`上次启动时示例未载入完，继续载入（已有 ${saved.size} 个）`);
+      let loaded = saved.size;
+      for (const file of files) {
+        if (saved.has(exampleName(file))) continue;
+        const r = await loadFile(store, file, { createdBy: "examples" });
+        if ("error" in r) log(`示例 ${file} 未载入：${r.error}`);
+        else {
+          loaded++;
+          log(`已载入示例：${r.department} ${r.year} 年（${file}）`);
+        }
+      }
+      await setState(store, "examples", "done");
+      log(`示例载入完成：${loaded}/${files.length} 个`);
     }
   }
   if (config.adminToken) {
@@ -77,13 +125,28 @@ export function registerServe(program: Command): void {
       await portFree(config.host, config.port);
       const { openStore } = await lib();
       const { closeApp, createApp } = await import("../server/app.ts");
+      const { warmPortal } = await import("../server/warm.ts");
       const { serve } = await import("@hono/node-server");
-      const store = await openStore(config.database);
+      // The server waits a short while for another process's write, then answers 503 (Retry-After).
+      const store = await openStore(config.database, { busyWaitMs: config.limits.busyWaitMs });
       await prepareStore(store, config, (s) => process.stderr.write(`${s}\n`));
       const app = createApp(store, config);
-      const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-        process.stderr.write(`yusuan 已启动：http://${config.host}:${info.port}/\n`);
-      });
+      // the first visitors should not wait for first renders and a cold JIT (server/warm.ts)
+      const warm = await warmPortal(app, store);
+      if (warm.pages > 0)
+        process.stderr.write(`已预先生成 ${warm.pages} 个部门页面、${warm.charts} 张图表（${warm.ms} ms）\n`);
+      const server = serve(
+        {
+          fetch: app.fetch,
+          port: config.port,
+          hostname: config.host,
+          // a client that sends its request slowly cannot hold a connection for long
+          serverOptions: { headersTimeout: 20_000, requestTimeout: 120_000 },
+        },
+        (info) => {
+          process.stderr.write(`yusuan 已启动：http://${config.host}:${info.port}/\n`);
+        },
+      );
       await new Promise<void>((resolve) => {
         const stop = () => {
           server.close(() => resolve());

@@ -2,11 +2,11 @@
  * Import: any supported input file → a Disclosure. Returns a result with problems; an input that
  * cannot be used at all gives no disclosure and at least one error problem (what, where, what to do).
  */
-import { readFile, stat } from "node:fs/promises";
 import { basename, extname } from "node:path";
 import { type Disclosure, disclosureSchema, type ImportProblem } from "../model/disclosure.ts";
 import { decodeText } from "./decode.ts";
 import type { ImportReport } from "./pdf/import-pdf.ts";
+import { readInputFile } from "./read-input.ts";
 import { parseText } from "./text/parse-text.ts";
 
 export interface ImportResult {
@@ -25,8 +25,7 @@ export interface ImportOptions {
 
 export { mergeDisclosures } from "./merge.ts";
 
-/** Largest input accepted (bytes): disclosures are a few MB at most; refuse obvious mistakes. */
-export const MAX_INPUT_BYTES = 200 * 1024 * 1024;
+export { MAX_INPUT_BYTES, readInputFile } from "./read-input.ts";
 
 const fail = (code: string, message: string): ImportResult => ({ problems: [{ code, severity: "error", message }] });
 
@@ -112,17 +111,9 @@ export async function importBufferAsync(
   return importBuffer(buf, source, opts);
 }
 
-/** Imports a file from disk. */
+/** Imports a file from disk (a regular file, read up to MAX_INPUT_BYTES; see read-input.ts). */
 export async function importFile(path: string, opts: ImportOptions = {}): Promise<ImportResult> {
-  let size: number;
-  try {
-    const s = await stat(path);
-    if (s.isDirectory()) return fail("input.directory", `${path} 是目录，不是文件`);
-    size = s.size;
-  } catch {
-    return fail("input.missing", `找不到文件 ${path}；请检查路径`);
-  }
-  if (size > MAX_INPUT_BYTES) return fail("input.tooLarge", `${path} 太大（${size} 字节，上限 ${MAX_INPUT_BYTES}）`);
-  const buf = await readFile(path);
-  return importBufferAsync(buf, path, opts);
+  const r = await readInputFile(path);
+  if ("error" in r) return fail(r.code, r.error);
+  return importBufferAsync(r.bytes, path, opts);
 }

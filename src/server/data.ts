@@ -27,11 +27,37 @@ export class PortalData {
     max: 64 * 1024 * 1024,
     weigh: (s) => 2 * s.length,
   });
+  /**
+   * Downloads of published versions (per-table XLSX and CSV, the workbook, the JSON), made once
+   * per version: published versions never change. Bounded to ~64 MB.
+   */
+  private readonly renditions = new LruCache<Uint8Array>(5000, ONE_DAY, {
+    max: 64 * 1024 * 1024,
+    weigh: (b) => b.byteLength,
+  });
+  /** Whole department pages by generation, department, year and version (see pages/department.ts). */
+  private readonly pages = new LruCache<Uint8Array>(2000, 30_000, {
+    max: 64 * 1024 * 1024,
+    weigh: (b) => b.byteLength,
+  });
   constructor(readonly store: Store) {}
 
   /** The immutable part of a version's page, rendered once per key (version id and variant). */
   fragment(key: string, render: () => Promise<string>): Promise<string> {
     return this.fragments.wrap(key, render);
+  }
+
+  /** A download of published version `id` (number `version`), made once by `make`. */
+  rendition(id: number, version: number, file: string, make: () => Promise<Uint8Array>): Promise<Uint8Array> {
+    return this.renditions.wrap(`${id}@${version}:${file}`, make);
+  }
+
+  /**
+   * A rendered page, keyed on the store's write generation too: it shows the history and years,
+   * which another write changes (another process's writes show within the 30 s lifetime).
+   */
+  page(key: string, render: () => Promise<Uint8Array>): Promise<Uint8Array> {
+    return this.pages.wrap(`${this.store.generation}:${key}`, render);
   }
 
   async disclosure(id: number): Promise<Disclosure> {

@@ -4,11 +4,13 @@
  * reported and skipped, leaving nothing behind.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
-import { basename, join } from "node:path";
+import { basename, dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { check } from "../check/index.ts";
-import { importBufferAsync, mergeDisclosures } from "../import/index.ts";
+import { importBufferAsync, mergeDisclosures, readInputFile } from "../import/index.ts";
 import type { Disclosure } from "../model/disclosure.ts";
 import { governmentLabel, identityOf } from "../model/identity.ts";
+import { unusableReason } from "../model/validity.ts";
 import { type ReadingReport, type Saved, type Store, saveDisclosure } from "../store/index.ts";
 
 export const SEED_FILE = "test/fixtures/bazhou-hrss-2025-budget.txt";
@@ -38,10 +40,42 @@ const isFile = (p: string) => {
 };
 
 /**
+ * The folder of the installed yusuan package (where package.json names "yusuan"), found from this
+ * module's own file (src/server/ or dist/chunks/), not from the working directory: the examples
+ * are found wherever `yusuan serve` is started.
+ */
+export function packageRoot(): string | undefined {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    try {
+      if ((JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { name?: unknown }).name === "yusuan")
+        return dir;
+    } catch {
+      // no package.json here: go up
+    }
+    const up = dirname(dir);
+    if (up === dir) return undefined;
+    dir = up;
+  }
+}
+
+/** The name an example is saved under (its source file's name): a package folder is saved as NAME.json. */
+export function exampleName(file: string): string {
+  try {
+    if (statSync(file).isDirectory()) return `${basename(file)}.json`;
+  } catch {
+    // a file that vanished is named as a file
+  }
+  return basename(file);
+}
+
+/**
  * The bundled examples: the seed document, the corpus PDFs above, every budget package under
  * examples/ (a folder with line-items.csv, built on load) and any .txt/.json there (not outputs).
+ * Relative to the installed package unless `root` is given; none when it cannot be found.
  */
-export function exampleFiles(root = "."): string[] {
+export function exampleFiles(root: string | undefined = packageRoot()): string[] {
+  if (root === undefined) return [];
   const out: string[] = [];
   for (const f of [SEED_FILE, ...CORPUS_EXAMPLES]) if (isFile(join(root, f))) out.push(join(root, f));
   const walk = (dir: string) => {
@@ -84,19 +118,20 @@ async function readSource(
     const b = await buildPackage(file);
     if (!b.disclosure) return { error: b.problems.map((p) => p.message).join("；") || "预算包无法编制" };
     const json = JSON.stringify(b.disclosure);
-    return { disclosure: b.disclosure, bytes: new TextEncoder().encode(json), name: `${basename(file)}.json` };
+    return { disclosure: b.disclosure, bytes: new TextEncoder().encode(json), name: exampleName(file) };
   }
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(file);
-  } catch (e) {
-    return { error: `无法读取：${(e as Error).message}` };
-  }
+  const read = await readInputFile(file);
+  if ("error" in read) return { error: read.error };
+  const bytes = read.bytes;
   const r = await importBufferAsync(bytes, file);
   if (!r.disclosure) return { error: r.problems.map((p) => p.message).join("；") || "无法导入" };
+  const empty = unusableReason(r.disclosure);
+  if (empty && !text) return { error: empty };
   if (text) {
     // the text half of a two-file document, read with the tables' template (as `import --text`)
-    const t = await importBufferAsync(readFileSync(text), text, {
+    const textRead = await readInputFile(text);
+    if ("error" in textRead) return { error: `文字部分：${textRead.error}` };
+    const t = await importBufferAsync(textRead.bytes, text, {
       template: r.disclosure.meta.template,
       textOnly: true,
     });

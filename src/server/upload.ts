@@ -6,6 +6,7 @@
 import { extname } from "node:path";
 import { type CheckReport, check } from "../check/index.ts";
 import { importBufferAsync, sniffFormat } from "../import/index.ts";
+import { unusableReason } from "../model/validity.ts";
 import { getDepartment, type Principal, type Saved, type Store, saveDisclosure } from "../store/index.ts";
 import { httpError } from "./errors.ts";
 
@@ -85,6 +86,8 @@ export async function uploadDocument(
     throw httpError(422, `无法读取文件：${msgs.join("；") || "未知原因"}`);
   }
   const d = r.disclosure;
+  const empty = unusableReason(d);
+  if (empty) throw httpError(422, `无法使用此文件：${empty}`);
   let departmentId: number | undefined;
   if (principal.role === "editor") {
     const own = principal.departmentId === null ? undefined : await getDepartment(store, principal.departmentId);

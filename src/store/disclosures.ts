@@ -10,22 +10,16 @@ import type { CheckReport } from "../check/index.ts";
 import { type Disclosure, disclosureSchema } from "../model/disclosure.ts";
 import type { Finding } from "../model/finding.ts";
 import { departmentNameProblem, identityOf } from "../model/identity.ts";
+import { FIRST_YEAR, NAME_LIMITS, publishProblems, YEARS_AHEAD } from "../model/validity.ts";
 import { toDepartment } from "./departments.ts";
 import type { Store } from "./open-store.ts";
 import { rollupRows } from "./rollups.ts";
 import { factRow, findingRow, rowToFinding, searchTerms, tableRows } from "./rows.ts";
 import type { Database, DisclosureRow } from "./schema.ts";
+import { StoreError } from "./store-error.ts";
 import type { DepartmentLevel, DisclosureRecord, DisclosureStatus, ReadingReport, StoredFact } from "./types.ts";
 
-export class StoreError extends Error {
-  override readonly name = "StoreError";
-  constructor(
-    readonly code: "notFound" | "immutable" | "conflict" | "invalid",
-    message: string,
-  ) {
-    super(message);
-  }
-}
+export { StoreError } from "./store-error.ts";
 
 export interface SaveInput {
   disclosure: Disclosure;
@@ -114,6 +108,10 @@ export async function saveDisclosure(store: Store, input: SaveInput): Promise<Sa
   const nameProblem = departmentNameProblem(d.meta.department);
   if (nameProblem)
     throw new StoreError("invalid", `${nameProblem}：不能作为部门保存（请确认这是一个部门或单位的预算公开文件）`);
+  // An implausible year or names megabytes long reach every public page: refused for drafts
+  // too, since a draft already names (and may create) its department.
+  const problems = publishProblems(d, new Date().getFullYear());
+  if (problems.length > 0) throw new StoreError("invalid", `不能保存：${problems.join("；")}`);
   const region = input.region ?? id0.province;
   // an explicit region that is not the document's own government says nothing of its city or county
   const [city, county] = input.region && input.region !== id0.province ? ["", ""] : [id0.city, id0.county];
@@ -283,6 +281,21 @@ async function publishIn(trx: Transaction<Database>, id: number): Promise<void> 
     .executeTakeFirst();
   if (!row) throw new StoreError("notFound", `公开文件 ${id} 不存在`);
   if (row.status === "published") throw new StoreError("immutable", `公开文件 ${id} 已发布，不能再次发布或修改`);
+  // A draft saved before saves were validated may still lack a department or a plausible year.
+  const dept = await trx
+    .selectFrom("departments")
+    .select("name")
+    .where("id", "=", row.department_id)
+    .executeTakeFirst();
+  const name = dept?.name.trim() ?? "";
+  const last = new Date().getFullYear() + YEARS_AHEAD;
+  if (!name || [...name].length > NAME_LIMITS.department)
+    throw new StoreError("invalid", `公开文件 ${id} 的部门名称为空或过长，不能发布`);
+  if (row.year < FIRST_YEAR || row.year > last)
+    throw new StoreError(
+      "invalid",
+      `公开文件 ${id} 的年度 ${row.year} 不合理（应在 ${FIRST_YEAR}–${last} 之间），不能发布`,
+    );
   const siblings = trx
     .selectFrom("disclosures")
     .select("id")

@@ -9,11 +9,12 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import SqliteDatabase from "better-sqlite3";
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from "kysely";
+import { Kysely, Migrator, PostgresDialect, sql } from "kysely";
 import pg from "pg";
 import type { DatabaseConfig } from "../config.ts";
 import { type Dialect, migrationProvider } from "./migrations/index.ts";
 import type { Database } from "./schema.ts";
+import { BusyAwareSqliteDialect, retryBusy } from "./sqlite-dialect.ts";
 
 export interface Store {
   readonly db: Kysely<Database>;
@@ -45,13 +46,32 @@ const pgTypes = {
   },
 };
 
-function sqliteDb(file: string): Kysely<Database> {
+export interface StoreOptions {
+  /**
+   * SQLite: how long a statement waits for a database another process is writing before it fails
+   * as StoreError "busy" (default 30 s: an import waits rather than loses a file; the server
+   * passes a shorter wait and answers 503).
+   */
+  busyWaitMs?: number | undefined;
+}
+
+export const DEFAULT_BUSY_WAIT_MS = 30_000;
+
+async function sqliteDb(file: string, busyWaitMs: number): Promise<Kysely<Database>> {
   if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
-  const database = new SqliteDatabase(file);
-  database.pragma("journal_mode = WAL");
-  database.pragma("synchronous = NORMAL");
-  database.pragma("foreign_keys = ON");
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  // SQLite's own busy wait blocks the whole process, so it is kept short; the dialect then waits
+  // asynchronously (sqlite-dialect.ts).
+  const database = new SqliteDatabase(file, { timeout: 20 });
+  try {
+    // Two processes creating the same file race for the journal mode switch: wait for each other.
+    await retryBusy(() => database.pragma("journal_mode = WAL"), busyWaitMs);
+    database.pragma("synchronous = NORMAL");
+    database.pragma("foreign_keys = ON");
+  } catch (e) {
+    database.close();
+    throw e;
+  }
+  return new Kysely<Database>({ dialect: new BusyAwareSqliteDialect(database, busyWaitMs) });
 }
 
 function postgresDb(url: string, schema?: string): Kysely<Database> {
@@ -71,6 +91,9 @@ export async function migrate(db: Kysely<Database>, dialect: Dialect, schema?: s
     db,
     provider: migrationProvider(dialect),
     ...(schema ? { migrationTableSchema: schema } : {}),
+    // 0003 (app_state) landed after 0004 (identity): a database already at 0004 runs 0003 next.
+    // Each migration stands alone, so the order they ran in does not matter.
+    allowUnorderedMigrations: true,
   });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === "Error");
@@ -79,7 +102,7 @@ export async function migrate(db: Kysely<Database>, dialect: Dialect, schema?: s
   }
 }
 
-export async function openStore(config: DatabaseConfig): Promise<Store> {
+export async function openStore(config: DatabaseConfig, opts: StoreOptions = {}): Promise<Store> {
   const dialect: Dialect = config.kind;
   if (config.kind === "postgres" && config.schema) {
     if (!/^[a-z_][a-z0-9_]*$/.test(config.schema)) throw new Error(`invalid schema name ${config.schema}`);
@@ -87,8 +110,18 @@ export async function openStore(config: DatabaseConfig): Promise<Store> {
     await sql`create schema if not exists ${sql.id(config.schema)}`.execute(admin);
     await admin.destroy();
   }
-  const db = config.kind === "sqlite" ? sqliteDb(config.file) : postgresDb(config.url, config.schema);
-  await migrate(db, dialect, config.kind === "postgres" ? config.schema : undefined);
+  const db =
+    config.kind === "sqlite"
+      ? await sqliteDb(config.file, opts.busyWaitMs ?? DEFAULT_BUSY_WAIT_MS)
+      : postgresDb(config.url, config.schema);
+  try {
+    // Migrations run in one transaction, which on SQLite takes the write lock first (BEGIN
+    // IMMEDIATE) and on PostgreSQL an advisory lock: a second process waits, then finds nothing to do.
+    await migrate(db, dialect, config.kind === "postgres" ? config.schema : undefined);
+  } catch (e) {
+    await db.destroy();
+    throw e;
+  }
   return {
     db,
     dialect,

@@ -177,6 +177,13 @@ export interface TokenRow {
   revoked_at: string | null;
 }
 
+/** A small fact about the installation (migration 0003), e.g. examples = loading | done. */
+export interface AppStateRow {
+  key: string;
+  value: string;
+  updated_at: string;
+}
+
 export interface Database {
   departments: DepartmentRow;
   source_files: SourceFileRow;
@@ -190,4 +197,5 @@ export interface Database {
   rollups: RollupRow;
   renditions: RenditionRow;
   tokens: TokenRow;
+  app_state: AppStateRow;
 }

@@ -32,7 +32,10 @@ describe("portal in a browser", () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "yusuan-e2e-"));
-    const config = resolveConfig({ db: join(dir, "e2e.db"), port: 0, adminToken: "e2e-admin-token-0123456789" }, {});
+    const config = resolveConfig(
+      { db: join(dir, "e2e.db"), port: 0, adminToken: "e2e-admin-token-0123456789-abcdefghij" },
+      {},
+    );
     store = await openStore(config.database);
     await prepareStore(store, config, () => {});
     const dept = (await listDepartments(store, { q: SEED_DEPARTMENT })).items[0];

@@ -6,7 +6,7 @@
  * skipped; rich text is flattened; formulas use their cached result; numbers are formatted to
  * two decimals here because `cell.text` ignores numFmt.
  */
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import type { ImportProblem } from "../../model/disclosure.ts";
 import { REGIONAL_TEMPLATES, TEMPLATES } from "../../templates/index.ts";
 import type { TextChunk } from "../pdf/extract.ts";
@@ -15,8 +15,8 @@ import type { PdfLine } from "../pdf/lines.ts";
 import { normaliseText } from "../pdf/normalise.ts";
 import { readTables } from "../pdf/read-tables.ts";
 import { type Detection, detectTemplate, matchTitle } from "../pdf/titles.ts";
+import { loadWorkbook } from "./load-workbook.ts";
 import { readOwnWorkbook } from "./own-layout.ts";
-import { checkZip } from "./zip-guard.ts";
 
 const COL_W = 100;
 const ROW_H = 20;
@@ -90,22 +90,20 @@ export async function importXlsx(
   opts: { template?: string } = {},
 ): Promise<PdfImportResult> {
   const problems: ImportProblem[] = [];
-  const bomb = checkZip(buf);
-  if (bomb) return { problems: [{ code: "xlsx.refused", severity: "error", message: `${source}：${bomb}` }] };
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(Buffer.from(buf) as unknown as ArrayBuffer);
-  } catch (e) {
+  const loaded = await loadWorkbook(buf);
+  if ("refused" in loaded)
+    return { problems: [{ code: "xlsx.refused", severity: "error", message: `${source}：${loaded.refused}` }] };
+  if ("error" in loaded)
     return {
       problems: [
         {
           code: "xlsx.unreadable",
           severity: "error",
-          message: `${source} 无法作为 Excel 工作簿读取（${(e as Error).message}）；如是旧版 .xls，请先另存为 .xlsx`,
+          message: `${source} 无法作为 Excel 工作簿读取（${loaded.error}）；如是旧版 .xls，请先另存为 .xlsx`,
         },
       ],
     };
-  }
+  const wb = loaded.workbook;
   // A workbook written by yusuan itself is read cell by cell, exactly (own-layout.ts).
   let ownDetection: Detection | undefined;
   const own = readOwnWorkbook(wb, (titles) => {

@@ -1,7 +1,7 @@
 /** The JSON API under /api. Reads are public (published data only); every write needs a token. */
 import { type Context, Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import type { Config } from "../../config.ts";
+import { NAME_LIMITS } from "../../model/validity.ts";
 import {
   AGGREGATE_BY,
   type AggregateBy,
@@ -24,13 +24,17 @@ import {
   type Store,
   search,
 } from "../../store/index.ts";
-import { requireDepartment, requireRole } from "../auth.ts";
+import { type Auth, requireDepartment } from "../auth.ts";
+import { parseForm, readBody } from "../body.ts";
 import type { PortalData } from "../data.ts";
 import { httpError } from "../errors.ts";
 import { publishedRecord } from "../pages/department.ts";
 import { uploadDocument } from "../upload.ts";
 import { openApiDocument } from "./openapi.ts";
 import { checkQuery } from "./query-check.ts";
+
+/** A token's name: a label for people, as long as a department name at most. */
+const NAME_MAX = NAME_LIMITS.department;
 
 function intQuery(c: Context, name: string, dflt: number | undefined, min: number, max: number): number | undefined {
   const v = c.req.query(name);
@@ -56,7 +60,7 @@ function pathId(c: Context, name: string): number {
 
 const text = (c: Context, name: string, max = 100) => c.req.query(name)?.slice(0, max) || undefined;
 
-export function apiRoutes(store: Store, config: Config, data: PortalData): Hono {
+export function apiRoutes(store: Store, config: Config, data: PortalData, auth: Auth): Hono {
   const api = new Hono();
   api.use("*", checkQuery());
   const paging = (c: Context, dflt = 50, max = 500) => ({
@@ -136,29 +140,22 @@ export function apiRoutes(store: Store, config: Config, data: PortalData): Hono 
     );
   });
 
-  // ---- writes: authenticated ----
-  const limit = bodyLimit({
-    maxSize: config.maxUploadBytes + 256 * 1024,
-    onError: () => {
-      throw httpError(413, `请求太大：上限 ${Math.floor(config.maxUploadBytes / 1024 / 1024)} MB`);
-    },
-  });
+  // ---- writes: authenticated by the Authorization header before any of the body is read ----
   const writers: Role[] = ["admin", "reviewer", "editor"];
 
-  api.post("/disclosures", limit, async (c) => {
-    const principal = await requireRole(store, c, writers);
+  api.post("/disclosures", async (c) => {
+    const principal = await auth.require(c, writers);
     const type = c.req.header("content-type") ?? "";
     let input: { name: string; type: string; bytes: Uint8Array };
-    if (type.startsWith("multipart/form-data")) {
-      const body = await c.req.parseBody();
-      const file = body.file;
-      if (!(file instanceof File)) throw httpError(400, "multipart 请求需要 file 字段");
-      input = { name: file.name, type: file.type, bytes: new Uint8Array(await file.arrayBuffer()) };
+    if (/^multipart\/form-data\b/i.test(type)) {
+      const { file } = await parseForm(c, { maxFileBytes: config.maxUploadBytes });
+      if (!file) throw httpError(400, "multipart 请求需要 file 字段");
+      input = file;
     } else {
       input = {
         name: c.req.query("name") ?? (type.includes("json") ? "upload.json" : "upload.txt"),
         type,
-        bytes: new Uint8Array(await c.req.arrayBuffer()),
+        bytes: await readBody(c, config.maxUploadBytes),
       };
     }
     const r = await uploadDocument(store, principal, input, config.maxUploadBytes);
@@ -176,7 +173,7 @@ export function apiRoutes(store: Store, config: Config, data: PortalData): Hono 
   });
 
   api.post("/disclosures/:id/publish", async (c) => {
-    const principal = await requireRole(store, c, writers);
+    const principal = await auth.require(c, writers);
     const rec = await getRecord(store, pathId(c, "id"));
     if (!rec) throw httpError(404, "没有这个公开文件");
     requireDepartment(principal, rec.department.id);
@@ -185,7 +182,7 @@ export function apiRoutes(store: Store, config: Config, data: PortalData): Hono 
   });
 
   api.delete("/disclosures/:id", async (c) => {
-    const principal = await requireRole(store, c, writers);
+    const principal = await auth.require(c, writers);
     const rec = await getRecord(store, pathId(c, "id"));
     if (!rec) throw httpError(404, "没有这个公开文件");
     requireDepartment(principal, rec.department.id);
@@ -194,8 +191,15 @@ export function apiRoutes(store: Store, config: Config, data: PortalData): Hono 
   });
 
   api.post("/tokens", async (c) => {
-    await requireRole(store, c, ["admin"]);
-    const body = (await c.req.json().catch(() => null)) as {
+    await auth.require(c, ["admin"]);
+    const text = new TextDecoder().decode(await readBody(c, config.limits.maxFormBytes));
+    let parsed: unknown = null;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      // answered below: the body must be a JSON object
+    }
+    const body = (typeof parsed === "object" ? parsed : null) as {
       name?: unknown;
       role?: unknown;
       departmentId?: unknown;
@@ -206,7 +210,7 @@ export function apiRoutes(store: Store, config: Config, data: PortalData): Hono 
     const departmentId = typeof body.departmentId === "number" ? body.departmentId : null;
     if (role === "editor" && (departmentId === null || !(await getDepartment(store, departmentId))))
       throw httpError(400, "编辑令牌需要有效的 departmentId");
-    const t = await createToken(store, { name: body.name.slice(0, 100), role: role as Role, departmentId });
+    const t = await createToken(store, { name: body.name.slice(0, NAME_MAX), role: role as Role, departmentId });
     return c.json({ id: t.id, token: t.token, role, departmentId }, 201);
   });
 

@@ -3,7 +3,7 @@
  * performance targets, the findings with a data-quality badge, and downloads. Also the per-version
  * downloads (CSV, JSON, source) and the chart SVGs, which address disclosures by id only.
  */
-import type { Hono } from "hono";
+import type { Context, Hono } from "hono";
 import { html, raw } from "hono/html";
 import { amountAt, tableById, totalRow } from "../../model/access.ts";
 import type { Disclosure } from "../../model/disclosure.ts";
@@ -202,6 +202,28 @@ async function stored(store: Store, id: number, format: string, make: () => Prom
 }
 
 const body = (b: Uint8Array) => b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
+const encoder = new TextEncoder();
+
+/**
+ * Sends a download of a published version: the bytes made once (PortalData.rendition), an ETag
+ * naming the version, and 304 to a client that has it already.
+ */
+function download(
+  c: Context,
+  rec: DisclosureRecord,
+  file: string,
+  type: string,
+  names: readonly [string, string],
+  bytes: Uint8Array,
+): Response {
+  const etag = `"${rec.id}-${rec.version}-${file}"`;
+  c.header("ETag", etag);
+  c.header("Cache-Control", "public, max-age=86400");
+  if (c.req.header("if-none-match") === etag) return c.body(null, 304);
+  c.header("Content-Type", type);
+  attachment(c, ...names);
+  return c.body(body(bytes));
+}
 
 export function registerDepartment(app: Hono, store: Store, data: PortalData, pdf: PdfService): void {
   app.get("/departments/:id", async (c) => {
@@ -216,10 +238,27 @@ export function registerDepartment(app: Hono, store: Store, data: PortalData, pd
   app.get("/departments/:id/:year", async (c) => {
     const deptId = idParam(c.req.param("id"));
     const year = idParam(c.req.param("year"), "年度");
-    const version = c.req.query("version");
+    const asked = c.req.query("version");
+    const version = asked === undefined ? undefined : String(int(asked, -1));
     const kindParam = c.req.query("kind");
     if (kindParam !== undefined && kindParam !== "budget" && kindParam !== "finalAccounts")
       throw httpError(400, "参数 kind 应为 budget（预算）或 finalAccounts（决算）");
+    // The whole page, made once per version and write generation (PortalData.page): a request
+    // then costs a cache look-up and a write of bytes encoded once.
+    // (the PDF link depends on whether Chromium is there now, looked up again per request)
+    const pdfKey = pdf.available ? "pdf" : "nopdf";
+    const bytes = await data.page(`${deptId}:${year}:${kindParam ?? ""}:${version ?? "current"}:${pdfKey}`, async () =>
+      encoder.encode(String(await departmentPage(deptId, year, version, kindParam))),
+    );
+    return c.body(bytes as Uint8Array<ArrayBuffer>, 200, { "Content-Type": "text/html; charset=UTF-8" });
+  });
+
+  const departmentPage = async (
+    deptId: number,
+    year: number,
+    version: string | undefined,
+    kindParam: Kind | undefined,
+  ) => {
     // A cold page: read the current version's content alongside the history instead of after it
     // (one round trip to the database instead of two).
     const early =
@@ -257,11 +296,10 @@ export function registerDepartment(app: Hono, store: Store, data: PortalData, pd
     const others = history.filter((r) => r.isCurrent).sort((a, b) => a.year - b.year || a.kind.localeCompare(b.kind));
     const name = `${rec.department.name} ${year} 年${KIND_NAMES[rec.kind]}`;
     const gov = [rec.department.region, rec.department.city, rec.department.county].filter(Boolean).join(" · ");
-    return c.html(
-      page({
-        title: name,
-        description: `${rec.department.name}${year}年${KIND_NAMES[rec.kind]}公开：收支、图表、全部公开表和说明。`,
-        body: html`<h1>${name}</h1>
+    return page({
+      title: name,
+      description: `${rec.department.name}${year}年${KIND_NAMES[rec.kind]}公开：收支、图表、全部公开表和说明。`,
+      body: html`<h1>${name}</h1>
           <p class="muted">${gov} · 第 ${rec.version} 版${rec.isCurrent ? "（现行）" : "（已被更正）"} · 发布于 ${rec.publishedAt?.slice(0, 10) ?? ""} · ${qualityBadges(rec.summary, readingOf(rec, await data.disclosure(rec.id)))}</p>
           <p>年度：${others.map((r) =>
             r.year === year && r.kind === rec.kind
@@ -280,9 +318,8 @@ export function registerDepartment(app: Hono, store: Store, data: PortalData, pd
                 }</li>`,
             )}</ol>
           </section>`,
-      }),
-    );
-  });
+    });
+  };
 
   app.get("/disclosures/:id", async (c) => {
     const rec = await publishedRecord(store, idParam(c.req.param("id")));
@@ -291,17 +328,21 @@ export function registerDepartment(app: Hono, store: Store, data: PortalData, pd
 
   app.get("/disclosures/:id/disclosure.json", async (c) => {
     const rec = await publishedRecord(store, idParam(c.req.param("id")));
-    const d = await data.disclosure(rec.id);
-    attachment(c, `disclosure-${rec.id}.json`, `${downloadStem(rec)}.json`);
-    return c.json(d);
+    const bytes = await data.rendition(rec.id, rec.version, "json", async () =>
+      encoder.encode(JSON.stringify(await data.disclosure(rec.id))),
+    );
+    const names = [`disclosure-${rec.id}.json`, `${downloadStem(rec)}.json`] as const;
+    return download(c, rec, "json", MIME.json, names, bytes);
   });
 
   app.get("/disclosures/:id/disclosure.xlsx", async (c) => {
     const rec = await publishedRecord(store, idParam(c.req.param("id")));
-    const bytes = await stored(store, rec.id, "xlsx", async () => renderXlsxBuffer(await data.disclosure(rec.id)));
-    c.header("Content-Type", MIME.xlsx);
-    attachment(c, `disclosure-${rec.id}.xlsx`, `${downloadStem(rec)}.xlsx`);
-    return c.body(body(bytes));
+    // kept in the store too (renditions), so a restart does not build it again
+    const bytes = await data.rendition(rec.id, rec.version, "xlsx", () =>
+      stored(store, rec.id, "xlsx", async () => renderXlsxBuffer(await data.disclosure(rec.id))),
+    );
+    const names = [`disclosure-${rec.id}.xlsx`, `${downloadStem(rec)}.xlsx`] as const;
+    return download(c, rec, "xlsx", MIME.xlsx, names, bytes);
   });
 
   app.get("/disclosures/:id/disclosure.pdf", async (c) => {
@@ -322,20 +363,19 @@ export function registerDepartment(app: Hono, store: Store, data: PortalData, pd
     const ext = m[2] as "csv" | "xlsx";
     const name = (title: string) =>
       [`disclosure-${rec.id}-table-${no}.${ext}`, `${downloadStem(rec)}-表${no}${title}.${ext}`] as const;
-    if (ext === "xlsx") {
-      const t = (await data.disclosure(rec.id)).tables.find((x) => x.no === no);
+    const d = await data.disclosure(rec.id);
+    const printed = d.tables.find((x) => x.no === no);
+    if (!printed) throw httpError(404, `该公开文件没有表${no}`);
+    const bytes = await data.rendition(rec.id, rec.version, `table-${no}.${ext}`, async () => {
+      if (ext === "xlsx")
+        return renderTableXlsxBuffer(printed, {
+          title: `${rec.department.name} ${rec.year} 年 表${no} ${printed.title}`,
+        });
+      const t = await getTable(store, rec.id, no);
       if (!t) throw httpError(404, `该公开文件没有表${no}`);
-      c.header("Content-Type", MIME.xlsx);
-      attachment(c, ...name(t.title));
-      return c.body(
-        body(await renderTableXlsxBuffer(t, { title: `${rec.department.name} ${rec.year} 年 表${no} ${t.title}` })),
-      );
-    }
-    const t = await getTable(store, rec.id, no);
-    if (!t) throw httpError(404, `该公开文件没有表${no}`);
-    c.header("Content-Type", MIME.csv);
-    attachment(c, ...name(t.title));
-    return c.body(tableCsv(t));
+      return encoder.encode(tableCsv(t));
+    });
+    return download(c, rec, `table-${no}.${ext}`, ext === "xlsx" ? MIME.xlsx : MIME.csv, name(printed.title), bytes);
   });
 
   app.get("/disclosures/:id/source", async (c) => {

@@ -26,6 +26,8 @@ export function registerRegion(app: Hono, store: Store): void {
 
   app.get("/regions/:region", async (c) => {
     const region = c.req.param("region").slice(0, 100);
+    // no region has a NUL in its name (and PostgreSQL cannot compare one)
+    if (region.includes("\u0000")) throw httpError(404, "没有这个地区");
     const depts = await listDepartments(store, { region, limit: 500 });
     if (depts.total === 0) throw httpError(404, `没有“${region}”地区的部门`);
     // the region's own years (the newest year of another region would leave this one empty)

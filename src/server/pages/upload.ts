@@ -6,8 +6,9 @@
 import type { Hono } from "hono";
 import { html } from "hono/html";
 import type { Config } from "../../config.ts";
-import { getRecord, publishDisclosure, type Store } from "../../store/index.ts";
-import { requireDepartment, requireRole } from "../auth.ts";
+import { getRecord, type Principal, publishDisclosure, type Store } from "../../store/index.ts";
+import { type Auth, requireDepartment } from "../auth.ts";
+import { parseForm } from "../body.ts";
 import { httpError } from "../errors.ts";
 import { page } from "../layout.ts";
 import { uploadDocument } from "../upload.ts";
@@ -20,7 +21,9 @@ export const ACCEPT =
 
 const tokenField = html`<p><label for="token">访问令牌</label><br><input type="password" id="token" name="token" autocomplete="off" required size="40"></p>`;
 
-export function registerUpload(app: Hono, store: Store, config: Config): void {
+const WRITERS = ["admin", "reviewer", "editor"] as const;
+
+export function registerUpload(app: Hono, store: Store, config: Config, auth: Auth): void {
   app.get("/upload", (c) =>
     c.html(
       page({
@@ -28,8 +31,8 @@ export function registerUpload(app: Hono, store: Store, config: Config): void {
         body: html`<h1>上传部门预算公开文件</h1>
           <p>上传部门预算公开文件：PDF（.pdf）、Excel（.xlsx）、从 PDF 提取的文本（.txt，UTF-8 或 GBK）或 Disclosure JSON（.json），不超过 ${Math.floor(config.maxUploadBytes / 1024 / 1024)} MB。上传后先保存为草稿并显示检查结果，确认后再发布；与已有最新版本内容相同的文件不会成为新版本。</p>
           <form method="post" action="/upload" enctype="multipart/form-data">
-            <p><label for="file">文件</label><br><input type="file" id="file" name="file" accept="${ACCEPT}" required></p>
             ${tokenField}
+            <p><label for="file">文件</label><br><input type="file" id="file" name="file" accept="${ACCEPT}" required></p>
             <p><button type="submit">上传并检查</button></p>
           </form>`,
       }),
@@ -37,17 +40,20 @@ export function registerUpload(app: Hono, store: Store, config: Config): void {
   );
 
   app.post("/upload", async (c) => {
-    const body = await c.req.parseBody();
-    const token = typeof body.token === "string" ? body.token : undefined;
-    const principal = await requireRole(store, c, ["admin", "reviewer", "editor"], token);
-    const file = body.file;
-    if (!(file instanceof File)) throw httpError(400, "请选择要上传的文件");
-    const result = await uploadDocument(
-      store,
-      principal,
-      { name: file.name, type: file.type, bytes: new Uint8Array(await file.arrayBuffer()) },
-      config.maxUploadBytes,
-    );
+    // The token comes first (the Authorization header, or the form's token field, which the form
+    // sends before the file): it is checked before a byte of the file is read.
+    auth.guard(c);
+    let principal: Principal | undefined;
+    const form = await parseForm(c, {
+      maxFileBytes: config.maxUploadBytes,
+      beforeFile: async (fields) => {
+        principal = await auth.require(c, WRITERS, fields.token);
+      },
+    });
+    const file = form.file;
+    if (!principal) throw httpError(401, "此操作需要登录令牌");
+    if (!file) throw httpError(400, "请选择要上传的文件");
+    const result = await uploadDocument(store, principal, file, config.maxUploadBytes);
     const s = result.report.summary;
     return c.html(
       page({
@@ -72,13 +78,16 @@ export function registerUpload(app: Hono, store: Store, config: Config): void {
 
   app.post("/disclosures/:id/publish", async (c) => {
     const id = idParam(c.req.param("id"));
-    const body = await c.req.parseBody();
-    const principal = await requireRole(
-      store,
-      c,
-      ["admin", "reviewer", "editor"],
-      typeof body.token === "string" ? body.token : undefined,
-    );
+    auth.guard(c);
+    // a small form (the body limit for forms holds it to 64 KB), read only to find the token
+    let principal: Principal | undefined;
+    await parseForm(c, {
+      maxFileBytes: 0,
+      beforeFile: async (fields) => {
+        principal = await auth.require(c, WRITERS, fields.token);
+      },
+    });
+    if (!principal) throw httpError(401, "此操作需要登录令牌");
     const rec = await getRecord(store, id);
     if (!rec) throw httpError(404, `没有编号为 ${id} 的公开文件`);
     requireDepartment(principal, rec.department.id);

@@ -2,6 +2,7 @@
 import type { Migration, MigrationProvider } from "kysely";
 import { initial } from "./0001-initial.ts";
 import { readPaths } from "./0002-read-paths.ts";
+import { appState } from "./0003-app-state.ts";
 import { identity } from "./0004-identity.ts";
 
 export type Dialect = "sqlite" | "postgres";
@@ -12,6 +13,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
       return {
         "0001-initial": initial(dialect),
         "0002-read-paths": readPaths(dialect),
+        "0003-app-state": appState(),
         "0004-identity": identity(dialect),
       };
     },
