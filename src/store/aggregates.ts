@@ -185,7 +185,8 @@ async function fromFacts(store: Store, q: AggregateQuery, metric: Metric): Promi
       sql<number>`cast(sum(amount_fen) as bigint)`.as("amount"),
       sql<number>`count(distinct disclosure_id)`.as("n"),
     ])
-    .where("is_current", "=", 1)
+    // a literal, so both engines may use the partial index over current facts (migration 0006)
+    .where(sql<boolean>`is_current = 1`)
     .where(slice(q, metric))
     .where(sql.ref(key), "is not", null);
   if (q.year !== undefined) query = query.where("year", "=", q.year);

@@ -12,9 +12,10 @@ import type { Finding } from "../model/finding.ts";
 import { departmentNameProblem, identityOf } from "../model/identity.ts";
 import { FIRST_YEAR, NAME_LIMITS, publishProblems, YEARS_AHEAD } from "../model/validity.ts";
 import { toDepartment } from "./departments.ts";
+import type { Dialect } from "./migrations/index.ts";
 import type { Store } from "./open-store.ts";
 import { rollupRows } from "./rollups.ts";
-import { factRow, findingRow, rowToFinding, searchTerms, tableRows } from "./rows.ts";
+import { factRow, findingRow, rowToFinding, searchTerms } from "./rows.ts";
 import type { Database, DisclosureRow } from "./schema.ts";
 import { StoreError } from "./store-error.ts";
 import type { DepartmentLevel, DisclosureRecord, DisclosureStatus, ReadingReport, StoredFact } from "./types.ts";
@@ -81,8 +82,19 @@ function headlineTotal(d: Disclosure): number | null {
   return typeof v === "number" ? v : null;
 }
 
-/** Saves a disclosure as a new version. One transaction; returns its id and version. */
-export async function saveDisclosure(store: Store, input: SaveInput): Promise<Saved> {
+/** A save input that passed every check that needs no database: what `saveIn` writes. */
+interface PreparedSave {
+  input: SaveInput;
+  d: Disclosure;
+  region: string;
+  city: string;
+  county: string;
+  level: DepartmentLevel;
+  hash: string;
+}
+
+/** The checks a save makes before it touches the database; throws StoreError "invalid". */
+function prepareSave(input: SaveInput): PreparedSave {
   // Validate at the boundary: SQLite would otherwise accept text in an amount column.
   const parsed = disclosureSchema.safeParse(input.disclosure);
   if (!parsed.success)
@@ -115,122 +127,196 @@ export async function saveDisclosure(store: Store, input: SaveInput): Promise<Sa
   const region = input.region ?? id0.province;
   // an explicit region that is not the document's own government says nothing of its city or county
   const [city, county] = input.region && input.region !== id0.province ? ["", ""] : [id0.city, id0.county];
-  const hash = contentHash(d);
-  const saved = await store.db.transaction().execute(async (trx): Promise<Saved> => {
-    let departmentId = input.departmentId;
-    if (departmentId === undefined) {
-      // one department per identity: its name and its government (province, city, county)
-      const found = await trx
-        .selectFrom("departments")
-        .select("id")
-        .where("name", "=", d.meta.department)
-        .where("region", "=", region)
-        .where("city", "=", city)
-        .where("county", "=", county)
-        .executeTakeFirst();
-      departmentId =
-        found?.id ??
-        (
-          await trx
-            .insertInto("departments")
-            .values({
-              name: d.meta.department,
-              region,
-              city,
-              county,
-              level: input.level ?? id0.level,
-              created_at: now(),
-            })
-            .returning("id")
-            .executeTakeFirstOrThrow()
-        ).id;
+  return { input, d, region, city, county, level: input.level ?? id0.level, hash: contentHash(d) };
+}
+
+/** Saves a disclosure as a new version. One transaction; returns its id and version. */
+export async function saveDisclosure(store: Store, input: SaveInput): Promise<Saved> {
+  const p = prepareSave(input);
+  const saved = await store.db.transaction().execute((trx) => saveIn(trx, p, store.dialect));
+  store.generation++;
+  return saved;
+}
+
+/** One document's outcome in a batch: saved (or unchanged), or refused with the reason. */
+export type BatchOutcome = { ok: true; saved: Saved } | { ok: false; error: StoreError };
+
+/**
+ * Saves many disclosures in one transaction (the bulk path of batch imports, audits and the
+ * bench): one commit instead of one per document, and every statement on one connection. Each
+ * document is still all-or-nothing: it is saved inside a savepoint, and a document that fails
+ * (refused by the checks, or by the database half-way) is rolled back to its savepoint alone and
+ * reported; the others are saved. Outcomes come back in the order of `inputs`.
+ *
+ * @example
+ *   const outcomes = await saveDisclosures(store, files.map((d) => ({ disclosure: d, status: "published" })));
+ *   for (const o of outcomes) if (!o.ok) console.error(o.error.message);
+ */
+export async function saveDisclosures(store: Store, inputs: readonly SaveInput[]): Promise<BatchOutcome[]> {
+  const outcomes: (BatchOutcome | PreparedSave)[] = inputs.map((input) => {
+    try {
+      return prepareSave(input);
+    } catch (e) {
+      return { ok: false, error: asStoreError(e) };
     }
-    // the same content as the latest version of this identity: unchanged, nothing saved
-    const latest = await trx
-      .selectFrom("disclosures")
-      .select(["id", "version", "status", "body"])
-      .where("department_id", "=", departmentId)
-      .where("year", "=", d.meta.year)
-      .where("kind", "=", d.meta.kind)
-      .orderBy("version", "desc")
-      .limit(1)
+  });
+  if (outcomes.some((o) => !("ok" in o))) {
+    await store.db.transaction().execute(async (trx) => {
+      for (let i = 0; i < outcomes.length; i++) {
+        const p = outcomes[i] as BatchOutcome | PreparedSave;
+        if ("ok" in p) continue;
+        await sql`savepoint doc`.execute(trx);
+        try {
+          outcomes[i] = { ok: true, saved: await saveIn(trx, p, store.dialect) };
+          await sql`release savepoint doc`.execute(trx);
+        } catch (e) {
+          await sql`rollback to savepoint doc`.execute(trx);
+          await sql`release savepoint doc`.execute(trx);
+          outcomes[i] = { ok: false, error: asStoreError(e) };
+        }
+      }
+    });
+    store.generation++;
+  }
+  return outcomes as BatchOutcome[];
+}
+
+/** A database refusal as a StoreError with a message that says what to do first. */
+function asStoreError(e: unknown): StoreError {
+  if (e instanceof StoreError) return e;
+  const why = e instanceof Error ? e.message : String(e);
+  return new StoreError("invalid", `数据库拒绝保存此文件（${why}）：其余文件不受影响；请检查该文件的内容后重试`);
+}
+
+/** The writes of one save, inside a transaction the caller owns. */
+async function saveIn(trx: Transaction<Database>, p: PreparedSave, dialect: Dialect): Promise<Saved> {
+  const { input, d, region, city, county, hash } = p;
+  let departmentId = input.departmentId;
+  if (departmentId === undefined) {
+    // one department per identity: its name and its government (province, city, county)
+    const found = await trx
+      .selectFrom("departments")
+      .select("id")
+      .where("name", "=", d.meta.department)
+      .where("region", "=", region)
+      .where("city", "=", city)
+      .where("county", "=", county)
       .executeTakeFirst();
-    if (latest && contentHash(JSON.parse(latest.body) as Disclosure) === hash) {
-      if (input.status === "published" && latest.status === "draft") await publishIn(trx, latest.id);
-      return { id: latest.id, departmentId, version: latest.version, unchanged: true };
-    }
-    const dept = await trx.selectFrom("departments").selectAll().where("id", "=", departmentId).executeTakeFirst();
-    if (!dept) throw new StoreError("notFound", `部门 ${departmentId} 不存在`);
-    let sourceFileId: number | null = null;
-    if (input.source) {
-      sourceFileId = (
+    departmentId =
+      found?.id ??
+      (
         await trx
-          .insertInto("source_files")
-          .values({
-            name: [...input.source.name].filter((ch) => ch >= " ").join("") || "source",
-            sha256: sha256(input.source.bytes),
-            size: input.source.bytes.length,
-            bytes: Buffer.from(input.source.bytes),
-            created_at: now(),
-          })
+          .insertInto("departments")
+          .values({ name: d.meta.department, region, city, county, level: p.level, created_at: now() })
           .returning("id")
           .executeTakeFirstOrThrow()
       ).id;
-    }
-    const { v } = await trx
-      .selectFrom("disclosures")
-      .select(sql<number>`coalesce(max(version), 0)`.as("v"))
-      .where("department_id", "=", departmentId)
-      .where("year", "=", d.meta.year)
-      .where("kind", "=", d.meta.kind)
-      .executeTakeFirstOrThrow();
-    const version = Number(v) + 1;
-    const body = JSON.stringify(d);
-    const summary = input.report?.summary ?? { errors: 0, warnings: 0, notices: 0 };
-    const { id } = await trx
-      .insertInto("disclosures")
-      .values({
-        department_id: departmentId,
-        year: d.meta.year,
-        kind: d.meta.kind,
-        version,
-        status: "draft",
-        is_current: 0,
-        title: d.meta.title,
-        template: d.meta.template,
-        unit: d.meta.unit,
-        source_file_id: sourceFileId,
-        content_sha256: hash,
-        body,
-        import_report: input.importReport ? JSON.stringify(input.importReport) : null,
-        errors: summary.errors,
-        warnings: summary.warnings,
-        notices: summary.notices,
-        total_expenditure_fen: headlineTotal(d),
-        created_by: input.createdBy ?? null,
-        created_at: now(),
-        published_at: null,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    const ctx = { disclosureId: id, departmentId, year: d.meta.year, region: dept.region };
-    const { tables, rows } = tableRows(d, id);
-    await insertBatches(trx, "disclosure_tables", tables);
-    await insertBatches(trx, "table_rows", rows);
-    const facts = d.facts.map((f, i) => factRow(d, f, i, ctx));
-    await insertBatches(trx, "facts", facts);
-    await insertBatches(trx, "rollups", rollupRows(facts, ctx));
-    await insertBatches(
-      trx,
-      "findings",
-      (input.report?.findings ?? []).map((f, i) => findingRow(f, i, id)),
-    );
-    await saveSearchTerms(trx, searchTerms(d), departmentId, d.meta.year);
-    if (input.status === "published") await publishIn(trx, id);
-    return { id, departmentId, version, unchanged: false };
-  });
-  store.generation++;
-  return saved;
+  }
+  // the same content as the latest version of this identity: unchanged, nothing saved
+  const latest = await trx
+    .selectFrom("disclosures")
+    .select(["id", "version", "status", "content_sha256"])
+    .where("department_id", "=", departmentId)
+    .where("year", "=", d.meta.year)
+    .where("kind", "=", d.meta.kind)
+    .orderBy("version", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  // The stored hash settles most cases; a version saved before the hash left out the source path
+  // is compared by its body.
+  if (latest && (latest.content_sha256 === hash || (await bodyHash(trx, latest.id)) === hash)) {
+    if (input.status === "published" && latest.status === "draft") await publishIn(trx, latest.id);
+    return { id: latest.id, departmentId, version: latest.version, unchanged: true };
+  }
+  const dept = await trx.selectFrom("departments").select("region").where("id", "=", departmentId).executeTakeFirst();
+  if (!dept) throw new StoreError("notFound", `部门 ${departmentId} 不存在`);
+  let sourceFileId: number | null = null;
+  if (input.source) {
+    sourceFileId = (
+      await trx
+        .insertInto("source_files")
+        .values({
+          name: [...input.source.name].filter((ch) => ch >= " ").join("") || "source",
+          sha256: sha256(input.source.bytes),
+          size: input.source.bytes.length,
+          bytes: Buffer.from(input.source.bytes),
+          created_at: now(),
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow()
+    ).id;
+  }
+  const version = (latest?.version ?? 0) + 1;
+  // A published save is written current from the start: its facts and rollups go into the
+  // indexes once, and only the version it replaces (found by its id) is updated.
+  const publish = input.status === "published";
+  const previous = publish
+    ? await trx
+        .selectFrom("disclosures")
+        .select("id")
+        .where("department_id", "=", departmentId)
+        .where("year", "=", d.meta.year)
+        .where("kind", "=", d.meta.kind)
+        .where("is_current", "=", 1)
+        .execute()
+    : [];
+  for (const x of previous) await demote(trx, x.id);
+  const summary = input.report?.summary ?? { errors: 0, warnings: 0, notices: 0 };
+  const at = now();
+  const { id } = await trx
+    .insertInto("disclosures")
+    .values({
+      department_id: departmentId,
+      year: d.meta.year,
+      kind: d.meta.kind,
+      version,
+      status: publish ? "published" : "draft",
+      is_current: publish ? 1 : 0,
+      title: d.meta.title,
+      template: d.meta.template,
+      unit: d.meta.unit,
+      source_file_id: sourceFileId,
+      content_sha256: hash,
+      body: JSON.stringify(d),
+      import_report: input.importReport ? JSON.stringify(input.importReport) : null,
+      errors: summary.errors,
+      warnings: summary.warnings,
+      notices: summary.notices,
+      total_expenditure_fen: headlineTotal(d),
+      created_by: input.createdBy ?? null,
+      created_at: at,
+      published_at: publish ? at : null,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const ctx = { disclosureId: id, departmentId, year: d.meta.year, region: dept.region };
+  const current = publish ? 1 : 0;
+  const facts = d.facts.map((f, i) => ({ ...factRow(d, f, i, ctx), is_current: current }));
+  await insertBatches(trx, "facts", facts);
+  await insertBatches(
+    trx,
+    "rollups",
+    rollupRows(facts, ctx).map((r) => ({ ...r, is_current: current })),
+  );
+  await insertBatches(
+    trx,
+    "findings",
+    (input.report?.findings ?? []).map((f, i) => findingRow(f, i, id)),
+  );
+  await saveSearchTerms(trx, searchTerms(d), departmentId, d.meta.year, dialect);
+  return { id, departmentId, version, unchanged: false };
+}
+
+async function bodyHash(trx: Transaction<Database>, id: number): Promise<string | undefined> {
+  const r = await trx.selectFrom("disclosures").select("body").where("id", "=", id).executeTakeFirst();
+  return r ? contentHash(JSON.parse(r.body) as Disclosure) : undefined;
+}
+
+/** A version stops being current: it, its facts and its rollups, addressed by its id (indexed). */
+async function demote(trx: Transaction<Database>, id: number): Promise<void> {
+  await trx.updateTable("facts").set({ is_current: 0 }).where("disclosure_id", "=", id).execute();
+  await trx.updateTable("rollups").set({ is_current: 0 }).where("disclosure_id", "=", id).execute();
+  await trx.updateTable("disclosures").set({ is_current: 0 }).where("id", "=", id).execute();
 }
 
 /** Adds the words to the dictionary and points the department's search terms at them. */
@@ -239,6 +325,7 @@ async function saveSearchTerms(
   terms: { kind: string; term: string; code: string }[],
   departmentId: number,
   year: number,
+  dialect: Dialect,
 ): Promise<void> {
   for (let i = 0; i < terms.length; i += BATCH) {
     const part = terms.slice(i, i + BATCH);
@@ -247,11 +334,7 @@ async function saveSearchTerms(
       .values(part)
       .onConflict((oc) => oc.columns(["kind", "term", "code"]).doNothing())
       .execute();
-    const words = await trx
-      .selectFrom("search_words")
-      .select(["id", "kind", "term", "code"])
-      .where("term", "in", [...new Set(part.map((t) => t.term))])
-      .execute();
+    const words = await dictionaryIds(trx, dialect, part);
     const ids = new Map(words.map((w) => [`${w.kind}\u0000${w.term}\u0000${w.code}`, w.id]));
     await trx
       .insertInto("search_terms")
@@ -271,6 +354,33 @@ async function saveSearchTerms(
       )
       .execute();
   }
+}
+
+/**
+ * The dictionary ids of words, matched on the whole key (kind, term, code). On PostgreSQL the
+ * words go in as three arrays joined to the unique index: a plain `term in (…)` there was planned
+ * on the trigram index of searches and took longer the more words the store held.
+ */
+async function dictionaryIds(
+  trx: Transaction<Database>,
+  dialect: Dialect,
+  words: { kind: string; term: string; code: string }[],
+): Promise<{ id: number; kind: string; term: string; code: string }[]> {
+  if (dialect === "postgres") {
+    const r = await sql<{ id: number; kind: string; term: string; code: string }>`
+      select w.id, w.kind, w.term, w.code
+      from unnest(${words.map((w) => w.kind)}::text[], ${words.map((w) => w.term)}::text[], ${words.map((w) => w.code)}::text[])
+        as v(kind, term, code)
+      join search_words w on w.kind = v.kind and w.term = v.term and w.code = v.code`.execute(trx);
+    return r.rows.map((x) => ({ ...x, id: Number(x.id) }));
+  }
+  // SQLite: kind first, so the unique index (kind, term, code) serves the look-up
+  return trx
+    .selectFrom("search_words")
+    .select(["id", "kind", "term", "code"])
+    .where("kind", "in", [...new Set(words.map((t) => t.kind))])
+    .where("term", "in", [...new Set(words.map((t) => t.term))])
+    .execute();
 }
 
 async function publishIn(trx: Transaction<Database>, id: number): Promise<void> {
@@ -296,32 +406,15 @@ async function publishIn(trx: Transaction<Database>, id: number): Promise<void> 
       "invalid",
       `公开文件 ${id} 的年度 ${row.year} 不合理（应在 ${FIRST_YEAR}–${last} 之间），不能发布`,
     );
-  const siblings = trx
+  const current = await trx
     .selectFrom("disclosures")
     .select("id")
-    .where("department_id", "=", row.department_id)
-    .where("year", "=", row.year)
-    .where("kind", "=", row.kind);
-  await trx
-    .updateTable("facts")
-    .set({ is_current: 0 })
-    .where("disclosure_id", "in", siblings)
-    .where("is_current", "=", 1)
-    .execute();
-  await trx
-    .updateTable("rollups")
-    .set({ is_current: 0 })
-    .where("disclosure_id", "in", siblings)
-    .where("is_current", "=", 1)
-    .execute();
-  await trx
-    .updateTable("disclosures")
-    .set({ is_current: 0 })
     .where("department_id", "=", row.department_id)
     .where("year", "=", row.year)
     .where("kind", "=", row.kind)
     .where("is_current", "=", 1)
     .execute();
+  for (const x of current) await demote(trx, x.id);
   await trx
     .updateTable("disclosures")
     .set({ status: "published", is_current: 1, published_at: now() })
@@ -344,9 +437,8 @@ export async function deleteDraft(store: Store, id: number): Promise<void> {
     const row = await trx.selectFrom("disclosures").select(["status"]).where("id", "=", id).executeTakeFirst();
     if (!row) throw new StoreError("notFound", `公开文件 ${id} 不存在`);
     if (row.status !== "draft") throw new StoreError("immutable", `公开文件 ${id} 已发布，不能删除`);
-    for (const t of ["facts", "rollups", "renditions", "findings", "table_rows"] as const)
+    for (const t of ["facts", "rollups", "renditions", "findings"] as const)
       await trx.deleteFrom(t).where("disclosure_id", "=", id).execute();
-    await trx.deleteFrom("disclosure_tables").where("disclosure_id", "=", id).execute();
     await trx.deleteFrom("disclosures").where("id", "=", id).execute();
   });
   store.generation++;
@@ -571,30 +663,22 @@ export interface StoredTable {
   rows: { kind: string; code: string | null; label: string; level: number; cells: (number | string | null)[] }[];
 }
 
-/** One printed table, from the flattened rows (what table downloads read). */
+/**
+ * One printed table, from the saved Disclosure (what table downloads read). The body is the one
+ * copy of the printed tables: a second copy in rows of their own (migration 0006 dropped it) cost
+ * a tenth of the store's size and of every save, for reads that parse one body anyway.
+ */
 export async function getTable(store: Store, id: number, no: number): Promise<StoredTable | undefined> {
-  const t = await store.db
-    .selectFrom("disclosure_tables")
-    .selectAll()
-    .where("disclosure_id", "=", id)
-    .where("no", "=", no)
-    .executeTakeFirst();
+  const t = (await getDisclosure(store, id))?.tables.find((x) => x.no === no);
   if (!t) return undefined;
-  const rows = await store.db
-    .selectFrom("table_rows")
-    .selectAll()
-    .where("disclosure_id", "=", id)
-    .where("table_no", "=", no)
-    .orderBy("row_index")
-    .execute();
   return {
     no: t.no,
-    id: t.table_key,
+    id: t.id,
     title: t.title,
     unit: t.unit,
-    columns: JSON.parse(t.columns),
-    emptyNote: t.empty_note,
-    rows: rows.map((r) => ({ kind: r.kind, code: r.code, label: r.label, level: r.level, cells: JSON.parse(r.cells) })),
+    columns: t.columns,
+    emptyNote: t.emptyNote ?? null,
+    rows: t.rows.map((r) => ({ kind: r.kind, code: r.code ?? null, label: r.label, level: r.level, cells: r.cells })),
   };
 }
 

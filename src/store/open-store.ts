@@ -66,6 +66,9 @@ async function sqliteDb(file: string, busyWaitMs: number): Promise<Kysely<Databa
     // Two processes creating the same file race for the journal mode switch: wait for each other.
     await retryBusy(() => database.pragma("journal_mode = WAL"), busyWaitMs);
     database.pragma("synchronous = NORMAL");
+    // 64 MB of page cache (the default is 2 MB): the indexes a save writes into stay in memory as
+    // the store grows past tens of thousands of disclosures, instead of being read back each time.
+    database.pragma("cache_size = -65536");
     database.pragma("foreign_keys = ON");
   } catch (e) {
     database.close();

@@ -6,7 +6,7 @@
 import type { Insertable } from "kysely";
 import type { Disclosure, Fact, PrintedTable } from "../model/disclosure.ts";
 import type { Finding } from "../model/finding.ts";
-import type { FactRow, FindingRow, TableRow, TableRowRow } from "./schema.ts";
+import type { FactRow, FindingRow } from "./schema.ts";
 
 /**
  * The printed table a fact's cell points at. `cell.table` is the table's printed number (see
@@ -70,35 +70,6 @@ export function factRow(d: Disclosure, f: Fact, seq: number, ctx: DisclosureCont
     region: ctx.region,
     is_current: 0,
   };
-}
-
-export function tableRows(d: Disclosure, disclosureId: number): { tables: TableRow[]; rows: TableRowRow[] } {
-  const tables: TableRow[] = [];
-  const rows: TableRowRow[] = [];
-  for (const t of d.tables) {
-    tables.push({
-      disclosure_id: disclosureId,
-      no: t.no,
-      table_key: t.id,
-      title: t.title,
-      unit: t.unit,
-      columns: JSON.stringify(t.columns),
-      empty_note: t.emptyNote ?? null,
-    });
-    t.rows.forEach((r, i) => {
-      rows.push({
-        disclosure_id: disclosureId,
-        table_no: t.no,
-        row_index: i,
-        kind: r.kind,
-        code: r.code ?? null,
-        label: r.label,
-        level: r.level,
-        cells: JSON.stringify(r.cells),
-      });
-    });
-  }
-  return { tables, rows };
 }
 
 export function findingRow(f: Finding, seq: number, disclosureId: number): FindingRow {

@@ -59,27 +59,6 @@ export interface DisclosureRow {
   published_at: string | null;
 }
 
-export interface TableRow {
-  disclosure_id: number;
-  no: number;
-  table_key: string;
-  title: string;
-  unit: string;
-  columns: string;
-  empty_note: string | null;
-}
-
-export interface TableRowRow {
-  disclosure_id: number;
-  table_no: number;
-  row_index: number;
-  kind: string;
-  code: string | null;
-  label: string;
-  level: number;
-  cells: string;
-}
-
 export interface FactRow {
   disclosure_id: number;
   seq: number;
@@ -188,8 +167,6 @@ export interface Database {
   departments: DepartmentRow;
   source_files: SourceFileRow;
   disclosures: DisclosureRow;
-  disclosure_tables: TableRow;
-  table_rows: TableRowRow;
   facts: FactRow;
   findings: FindingRow;
   search_terms: SearchTermRow;

@@ -35,8 +35,6 @@ const TABLES = [
   "departments",
   "disclosures",
   "source_files",
-  "disclosure_tables",
-  "table_rows",
   "facts",
   "findings",
   "tokens",
