@@ -102,7 +102,18 @@ export function* generateDisclosures(n: number, seed = 42, firstYear = 2021): Ge
   const usedDepartments = Math.ceil(n / years);
   let made = 0;
   for (let di = 0; di < usedDepartments && made < n; di++) {
-    const dep = departments[di % departments.length]!;
+    // Past 2,000 departments × 10 years, more governments of the same shape (片区 2, 3, …), so
+    // every disclosure is its own department and year rather than a new version of an old one.
+    const base = departments[di % departments.length]!;
+    const round = Math.floor(di / departments.length);
+    const dep =
+      round === 0
+        ? base
+        : {
+            ...base,
+            region: `${base.region}第${round + 1}片区`,
+            name: `${base.region}第${round + 1}片区${base.name.slice(base.region.length)}`,
+          };
     const scale = 0.3 + random() * 5;
     for (let y = 0; y < years && made < n; y++) {
       const drift = 1 + (y - years / 2) * 0.04 + (random() - 0.5) * 0.1;

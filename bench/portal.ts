@@ -22,8 +22,9 @@
  * then overload, `--overload` req/s from 200 connections, counting 200s, 503s and errors.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import autocannon from "autocannon";
+import { sql } from "kysely";
 import { prepareStore } from "../src/cli/serve.ts";
 import type { DatabaseConfig } from "../src/config.ts";
 import { resolveConfig } from "../src/config.ts";
@@ -33,8 +34,9 @@ import {
   aggregate,
   countDisclosures,
   openStore,
+  type SaveInput,
   type Store,
-  saveDisclosure,
+  saveDisclosures,
   search,
 } from "../src/store/index.ts";
 import { generateDisclosures } from "./generate.ts";
@@ -59,18 +61,131 @@ function dbConfig(kind: "sqlite" | "postgres"): DatabaseConfig {
     : { kind: "postgres", url: PG_URL, schema: `bench_${N}` };
 }
 
-async function ensureData(store: Store): Promise<void> {
+/** Disclosures saved per transaction while generating (the bulk path, `saveDisclosures`). */
+const BATCH = Number(flag("batch", "100"));
+
+interface CurvePoint {
+  /** the tenth of the load, 1 … 10 */
+  tenth: number;
+  /** disclosures in the store at the end of it */
+  upTo: number;
+  savesPerSecond: number;
+  /** local time the tenth ended, and the CPU pressure then (a shared machine) */
+  at: string;
+  pressure: string;
+}
+
+function curveFile(kind: "sqlite" | "postgres"): string {
+  return `data/bench-${N}-${kind}-curve.json`;
+}
+
+/**
+ * Generates the N disclosures (or reuses them), in batches through the bulk path, and prints
+ * saves/s for each tenth of the load: the curve, kept in data/ beside the database so a load
+ * interrupted and resumed (the generator is deterministic; what is saved is skipped) still has it.
+ */
+async function ensureData(store: Store, kind: "sqlite" | "postgres"): Promise<CurvePoint[]> {
+  const file = curveFile(kind);
+  const curve: CurvePoint[] = existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as CurvePoint[]) : [];
   const have = await countDisclosures(store);
-  if (have === N) return;
-  if (have !== 0) throw new Error(`bench database holds ${have} disclosures, expected 0 or ${N}; delete it`);
-  const t0 = performance.now();
-  let i = 0;
-  for (const g of generateDisclosures(N)) {
-    await saveDisclosure(store, { disclosure: g.disclosure, status: "published", region: g.region, level: "county" });
-    if (++i % 1000 === 0)
-      process.stderr.write(`  generated ${i}/${N} (${((performance.now() - t0) / 1000).toFixed(0)} s)\n`);
+  if (have > N) throw new Error(`bench database holds ${have} disclosures, more than ${N}; delete it`);
+  if (have < N) {
+    if (have > 0) console.log(`resuming: ${have} of ${N} disclosures already saved`);
+    const tenth = Math.max(1, Math.floor(N / 10));
+    const t0 = performance.now();
+    let mark = performance.now();
+    let markAt = have;
+    let i = 0;
+    let batch: SaveInput[] = [];
+    const flush = async () => {
+      const outcomes = await saveDisclosures(store, batch);
+      const bad = outcomes.find((o) => !o.ok);
+      if (bad && !bad.ok) throw bad.error;
+      batch = [];
+    };
+    for (const g of generateDisclosures(N)) {
+      if (i++ < have) continue;
+      batch.push({ disclosure: g.disclosure, status: "published", region: g.region, level: "county" });
+      // a batch never straddles a tenth, so each tenth is timed on its own saves
+      if (batch.length >= BATCH || i % tenth === 0 || i === N) await flush();
+      if (i % tenth === 0 || i === N) {
+        const ms = performance.now() - mark;
+        const point: CurvePoint = {
+          tenth: Math.min(10, Math.ceil(i / tenth)),
+          upTo: i,
+          savesPerSecond: Math.round(((i - markAt) / ms) * 1000 * 10) / 10,
+          at: new Date().toISOString(),
+          pressure: cpuPressure(),
+        };
+        // a tenth begun in an earlier run is measured only in part: marked as such
+        if (markAt % tenth !== 0) point.pressure = `${point.pressure} (resumed part-way: ${i - markAt} saves)`;
+        const k = curve.findIndex((c) => c.tenth === point.tenth);
+        if (k >= 0) curve[k] = point;
+        else curve.push(point);
+        writeFileSync(file, JSON.stringify(curve, null, 1));
+        console.log(
+          `  ${String(point.tenth * 10).padStart(3)}%  ${String(i).padStart(7)} saved  ${String(point.savesPerSecond).padStart(7)} saves/s  (${((performance.now() - t0) / 1000).toFixed(0)} s)  ${point.pressure}`,
+        );
+        mark = performance.now();
+        markAt = i;
+      }
+    }
+    console.log(`generated ${N - have} disclosures in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   }
-  console.log(`generated ${N} disclosures in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  return curve.sort((a, b) => a.tenth - b.tenth);
+}
+
+function printCurve(curve: CurvePoint[]): void {
+  if (curve.length === 0) {
+    console.log("save curve: not recorded (the data was generated before the bench recorded it)");
+    return;
+  }
+  console.log("save curve (bulk path, batches of up to %d, one transaction each):", BATCH);
+  console.log("  tenth  up to      saves/s");
+  for (const c of curve)
+    console.log(
+      `  ${String(c.tenth * 10).padStart(4)}%  ${String(c.upTo).padStart(7)}  ${String(c.savesPerSecond).padStart(9)}`,
+    );
+  const first = curve.find((c) => c.tenth === 1);
+  const last = curve.find((c) => c.tenth === 10);
+  if (first && last) {
+    const change = (last.savesPerSecond / first.savesPerSecond - 1) * 100;
+    console.log(
+      `  last tenth vs first: ${change >= 0 ? "+" : ""}${change.toFixed(0)}% saves/s  target within ±25%: ${Math.abs(change) <= 25 ? "met" : "NOT MET"}`,
+    );
+  }
+}
+
+/** Bytes on disk per disclosure, in all and by table (SQLite: dbstat; PostgreSQL: pg_total_relation_size). */
+async function printSize(store: Store, kind: "sqlite" | "postgres"): Promise<void> {
+  const n = await countDisclosures(store);
+  let parts: { name: string; bytes: number }[];
+  let total: number;
+  if (kind === "sqlite") {
+    const file = dbConfig("sqlite") as { file: string };
+    total = ["", "-wal"].reduce((s, x) => s + (existsSync(file.file + x) ? statSync(file.file + x).size : 0), 0);
+    const r = await sql<{ name: string; bytes: number }>`
+      select coalesce(m.tbl_name, s.name) as name, sum(s.pgsize) as bytes
+      from dbstat s left join sqlite_master m on m.name = s.name group by 1 order by 2 desc`.execute(store.db);
+    parts = r.rows;
+  } else {
+    const r = await sql<{ name: string; bytes: string }>`
+      select c.relname as name, pg_total_relation_size(c.oid) as bytes
+      from pg_class c join pg_namespace s on s.oid = c.relnamespace
+      where s.nspname = current_schema() and c.relkind in ('r', 'p') order by 2 desc`.execute(store.db);
+    parts = r.rows.map((x) => ({ name: x.name, bytes: Number(x.bytes) }));
+    total = parts.reduce((s, p) => s + p.bytes, 0);
+  }
+  const kb = (b: number) => (b / Math.max(n, 1) / 1024).toFixed(1);
+  console.log(
+    `size on disk: ${(total / 2 ** 20).toFixed(0)} MB for ${n} disclosures, ${kb(total)} KB per disclosure (with indexes${kind === "postgres" ? " and TOAST" : ""}); by table:`,
+  );
+  console.log(
+    `  ${parts
+      .filter((p) => p.bytes / Math.max(n, 1) >= 50)
+      .map((p) => `${p.name} ${kb(p.bytes)}`)
+      .join(" · ")}`,
+  );
 }
 
 async function childServer(kind: "sqlite" | "postgres"): Promise<{ child: ChildProcess; port: number }> {
@@ -228,7 +343,9 @@ async function load(port: number, s: Scenario, child: ChildProcess) {
 async function benchBackend(kind: "sqlite" | "postgres"): Promise<boolean> {
   console.log(`\n### ${kind}: ${N} disclosures, ${RATE} req/s for ${DURATION} s each, 10 connections`);
   const store = await openStore(dbConfig(kind));
-  await ensureData(store);
+  const curve = await ensureData(store, kind);
+  printCurve(curve);
+  await printSize(store, kind);
   // uncached aggregates over everything and searches, timed directly (the server caches results)
   const stats = (ts: number[]) => {
     ts.sort((a, b) => a - b);

@@ -11,6 +11,7 @@ import { type Disclosure, disclosureSchema } from "../model/disclosure.ts";
 import type { Finding } from "../model/finding.ts";
 import { departmentNameProblem, identityOf } from "../model/identity.ts";
 import { FIRST_YEAR, NAME_LIMITS, publishProblems, YEARS_AHEAD } from "../model/validity.ts";
+import { insertRows, RowSink, type SearchTermInput } from "./bulk-insert.ts";
 import { toDepartment } from "./departments.ts";
 import type { Dialect } from "./migrations/index.ts";
 import type { Store } from "./open-store.ts";
@@ -60,20 +61,6 @@ export function contentHash(d: Disclosure): string {
 }
 const now = () => new Date().toISOString();
 const BATCH = 400;
-
-async function insertBatches<T extends keyof Database & string>(
-  trx: Kysely<Database>,
-  table: T,
-  rows: readonly Insertable<Database[T]>[],
-): Promise<void> {
-  for (let i = 0; i < rows.length; i += BATCH) {
-    // Kysely's per-table insert type cannot be expressed for a generic table name.
-    await trx
-      .insertInto(table)
-      .values(rows.slice(i, i + BATCH) as never)
-      .execute();
-  }
-}
 
 function headlineTotal(d: Disclosure): number | null {
   const t = d.tables.find((x) => x.id === "expenditure");
@@ -143,10 +130,12 @@ export type BatchOutcome = { ok: true; saved: Saved } | { ok: false; error: Stor
 
 /**
  * Saves many disclosures in one transaction (the bulk path of batch imports, audits and the
- * bench): one commit instead of one per document, and every statement on one connection. Each
- * document is still all-or-nothing: it is saved inside a savepoint, and a document that fails
- * (refused by the checks, or by the database half-way) is rolled back to its savepoint alone and
- * reported; the others are saved. Outcomes come back in the order of `inputs`.
+ * bench): one commit instead of one per document, and the facts, rollups and findings of the whole
+ * batch written in a few statements (on PostgreSQL `insert … select from unnest(arrays)`). Each
+ * document is still all-or-nothing: when anything in the batch is refused, the transaction is
+ * rolled back and the batch saved again document by document, each inside a savepoint, so the
+ * refused document is rolled back alone and reported, and the others are saved. Outcomes come
+ * back in the order of `inputs`.
  *
  * @example
  *   const outcomes = await saveDisclosures(store, files.map((d) => ({ disclosure: d, status: "published" })));
@@ -160,11 +149,26 @@ export async function saveDisclosures(store: Store, inputs: readonly SaveInput[]
       return { ok: false, error: asStoreError(e) };
     }
   });
-  if (outcomes.some((o) => !("ok" in o))) {
+  const todo = outcomes.flatMap((o, i) => ("ok" in o ? [] : [[i, o] as const]));
+  if (todo.length === 0) return outcomes as BatchOutcome[];
+  try {
+    // The common case first: every document goes in, the facts, rollups and findings of all of
+    // them in a few statements at the end.
+    const saved = await store.db.transaction().execute(async (trx) => {
+      const sink = new RowSink();
+      const out: Saved[] = [];
+      for (const [, p] of todo) out.push(await saveIn(trx, p, store.dialect, sink));
+      await sink.flush(trx, store.dialect, saveSearchTerms);
+      return out;
+    });
+    todo.forEach(([i], k) => {
+      outcomes[i] = { ok: true, saved: saved[k] as Saved };
+    });
+  } catch {
+    // Something in the batch was refused, and the whole transaction with it: again, document by
+    // document, each in a savepoint of its own, so the refused one is rolled back alone.
     await store.db.transaction().execute(async (trx) => {
-      for (let i = 0; i < outcomes.length; i++) {
-        const p = outcomes[i] as BatchOutcome | PreparedSave;
-        if ("ok" in p) continue;
+      for (const [i, p] of todo) {
         await sql`savepoint doc`.execute(trx);
         try {
           outcomes[i] = { ok: true, saved: await saveIn(trx, p, store.dialect) };
@@ -176,8 +180,8 @@ export async function saveDisclosures(store: Store, inputs: readonly SaveInput[]
         }
       }
     });
-    store.generation++;
   }
+  store.generation++;
   return outcomes as BatchOutcome[];
 }
 
@@ -189,47 +193,27 @@ function asStoreError(e: unknown): StoreError {
 }
 
 /** The writes of one save, inside a transaction the caller owns. */
-async function saveIn(trx: Transaction<Database>, p: PreparedSave, dialect: Dialect): Promise<Saved> {
-  const { input, d, region, city, county, hash } = p;
-  let departmentId = input.departmentId;
-  if (departmentId === undefined) {
-    // one department per identity: its name and its government (province, city, county)
-    const found = await trx
-      .selectFrom("departments")
-      .select("id")
-      .where("name", "=", d.meta.department)
-      .where("region", "=", region)
-      .where("city", "=", city)
-      .where("county", "=", county)
-      .executeTakeFirst();
-    departmentId =
-      found?.id ??
-      (
-        await trx
-          .insertInto("departments")
-          .values({ name: d.meta.department, region, city, county, level: p.level, created_at: now() })
-          .returning("id")
-          .executeTakeFirstOrThrow()
-      ).id;
-  }
-  // the same content as the latest version of this identity: unchanged, nothing saved
-  const latest = await trx
+async function saveIn(trx: Transaction<Database>, p: PreparedSave, dialect: Dialect, sink?: RowSink): Promise<Saved> {
+  const { input, d, hash } = p;
+  const dept = await departmentOf(trx, p, sink);
+  const departmentId = dept.id;
+  // Every version of this identity (a handful at most): the latest, and the current one.
+  const versions = await trx
     .selectFrom("disclosures")
-    .select(["id", "version", "status", "content_sha256"])
+    .select(["id", "version", "status", "content_sha256", "is_current"])
     .where("department_id", "=", departmentId)
     .where("year", "=", d.meta.year)
     .where("kind", "=", d.meta.kind)
     .orderBy("version", "desc")
-    .limit(1)
-    .executeTakeFirst();
-  // The stored hash settles most cases; a version saved before the hash left out the source path
-  // is compared by its body.
+    .execute();
+  const latest = versions[0];
+  // the same content as the latest version of this identity: unchanged, nothing saved. The
+  // stored hash settles most cases; a version saved before the hash left out the source path is
+  // compared by its body.
   if (latest && (latest.content_sha256 === hash || (await bodyHash(trx, latest.id)) === hash)) {
-    if (input.status === "published" && latest.status === "draft") await publishIn(trx, latest.id);
+    if (input.status === "published" && latest.status === "draft") await publishIn(trx, latest.id, sink);
     return { id: latest.id, departmentId, version: latest.version, unchanged: true };
   }
-  const dept = await trx.selectFrom("departments").select("region").where("id", "=", departmentId).executeTakeFirst();
-  if (!dept) throw new StoreError("notFound", `部门 ${departmentId} 不存在`);
   let sourceFileId: number | null = null;
   if (input.source) {
     sourceFileId = (
@@ -250,17 +234,8 @@ async function saveIn(trx: Transaction<Database>, p: PreparedSave, dialect: Dial
   // A published save is written current from the start: its facts and rollups go into the
   // indexes once, and only the version it replaces (found by its id) is updated.
   const publish = input.status === "published";
-  const previous = publish
-    ? await trx
-        .selectFrom("disclosures")
-        .select("id")
-        .where("department_id", "=", departmentId)
-        .where("year", "=", d.meta.year)
-        .where("kind", "=", d.meta.kind)
-        .where("is_current", "=", 1)
-        .execute()
-    : [];
-  for (const x of previous) await demote(trx, x.id);
+  const previous = publish ? versions.filter((x) => x.is_current === 1) : [];
+  for (const x of previous) await demote(trx, x.id, sink);
   const summary = input.report?.summary ?? { errors: 0, warnings: 0, notices: 0 };
   const at = now();
   const { id } = await trx
@@ -292,19 +267,66 @@ async function saveIn(trx: Transaction<Database>, p: PreparedSave, dialect: Dial
   const ctx = { disclosureId: id, departmentId, year: d.meta.year, region: dept.region };
   const current = publish ? 1 : 0;
   const facts = d.facts.map((f, i) => ({ ...factRow(d, f, i, ctx), is_current: current }));
-  await insertBatches(trx, "facts", facts);
-  await insertBatches(
-    trx,
-    "rollups",
-    rollupRows(facts, ctx).map((r) => ({ ...r, is_current: current })),
-  );
-  await insertBatches(
-    trx,
-    "findings",
-    (input.report?.findings ?? []).map((f, i) => findingRow(f, i, id)),
-  );
-  await saveSearchTerms(trx, searchTerms(d), departmentId, d.meta.year, dialect);
+  const rollups = rollupRows(facts, ctx).map((r) => ({ ...r, is_current: current }));
+  const findings = (input.report?.findings ?? []).map((f, i) => findingRow(f, i, id));
+  if (sink) {
+    sink.facts.push(...facts);
+    sink.rollups.push(...rollups);
+    sink.findings.push(...findings);
+  } else {
+    await insertRows(trx, dialect, "facts", facts);
+    await insertRows(trx, dialect, "rollups", rollups);
+    await insertRows(trx, dialect, "findings", findings);
+  }
+  const terms = searchTerms(d).map((t) => ({ ...t, department_id: departmentId, year: d.meta.year }));
+  if (sink) sink.terms.push(...terms);
+  else await saveSearchTerms(trx, dialect, terms);
   return { id, departmentId, version, unchanged: false };
+}
+
+/**
+ * The department a save files under: given, found by its identity (name and government), or
+ * created. A batch remembers the ones it met (a department's years usually arrive together).
+ */
+async function departmentOf(
+  trx: Transaction<Database>,
+  p: PreparedSave,
+  sink: RowSink | undefined,
+): Promise<{ id: number; region: string }> {
+  if (p.input.departmentId !== undefined) {
+    const r = await trx
+      .selectFrom("departments")
+      .select(["id", "region"])
+      .where("id", "=", p.input.departmentId)
+      .executeTakeFirst();
+    if (!r) throw new StoreError("notFound", `部门 ${p.input.departmentId} 不存在`);
+    return r;
+  }
+  const name = p.d.meta.department;
+  const key = [name, p.region, p.city, p.county].join("\u0000");
+  const known = sink?.departments.get(key);
+  if (known) return known;
+  // one department per identity: its name and its government (province, city, county)
+  const found = await trx
+    .selectFrom("departments")
+    .select(["id", "region"])
+    .where("name", "=", name)
+    .where("region", "=", p.region)
+    .where("city", "=", p.city)
+    .where("county", "=", p.county)
+    .executeTakeFirst();
+  const dept = found ?? {
+    id: (
+      await trx
+        .insertInto("departments")
+        .values({ name, region: p.region, city: p.city, county: p.county, level: p.level, created_at: now() })
+        .returning("id")
+        .executeTakeFirstOrThrow()
+    ).id,
+    region: p.region,
+  };
+  sink?.departments.set(key, dept);
+  return dept;
 }
 
 async function bodyHash(trx: Transaction<Database>, id: number): Promise<string | undefined> {
@@ -313,39 +335,44 @@ async function bodyHash(trx: Transaction<Database>, id: number): Promise<string 
 }
 
 /** A version stops being current: it, its facts and its rollups, addressed by its id (indexed). */
-async function demote(trx: Transaction<Database>, id: number): Promise<void> {
+async function demote(trx: Transaction<Database>, id: number, sink?: RowSink): Promise<void> {
+  sink?.setCurrent(id, 0);
   await trx.updateTable("facts").set({ is_current: 0 }).where("disclosure_id", "=", id).execute();
   await trx.updateTable("rollups").set({ is_current: 0 }).where("disclosure_id", "=", id).execute();
   await trx.updateTable("disclosures").set({ is_current: 0 }).where("id", "=", id).execute();
 }
 
-/** Adds the words to the dictionary and points the department's search terms at them. */
+/**
+ * Adds the words to the dictionary and points the departments' search terms at them (a term
+ * keeps the latest year it was seen in). Takes a whole batch's terms: a term met twice is written
+ * once.
+ */
 async function saveSearchTerms(
-  trx: Transaction<Database>,
-  terms: { kind: string; term: string; code: string }[],
-  departmentId: number,
-  year: number,
+  trx: Kysely<Database>,
   dialect: Dialect,
+  rows: readonly SearchTermInput[],
 ): Promise<void> {
+  const byKey = new Map<string, SearchTermInput>();
+  for (const t of rows) {
+    const k = `${t.kind}\u0000${t.term}\u0000${t.code}\u0000${t.department_id}`;
+    const had = byKey.get(k);
+    if (!had || had.year < t.year) byKey.set(k, t);
+  }
+  const terms = [...byKey.values()];
   for (let i = 0; i < terms.length; i += BATCH) {
     const part = terms.slice(i, i + BATCH);
+    const words = new Map(part.map((t) => [`${t.kind}\u0000${t.term}\u0000${t.code}`, t]));
+    const distinct = [...words.values()].map((t) => ({ kind: t.kind, term: t.term, code: t.code }));
     await trx
       .insertInto("search_words")
-      .values(part)
+      .values(distinct)
       .onConflict((oc) => oc.columns(["kind", "term", "code"]).doNothing())
       .execute();
-    const words = await dictionaryIds(trx, dialect, part);
-    const ids = new Map(words.map((w) => [`${w.kind}\u0000${w.term}\u0000${w.code}`, w.id]));
+    const found = await dictionaryIds(trx, dialect, distinct);
+    const ids = new Map(found.map((w) => [`${w.kind}\u0000${w.term}\u0000${w.code}`, w.id]));
     await trx
       .insertInto("search_terms")
-      .values(
-        part.map((t) => ({
-          ...t,
-          department_id: departmentId,
-          year,
-          word_id: ids.get(`${t.kind}\u0000${t.term}\u0000${t.code}`) ?? null,
-        })),
-      )
+      .values(part.map((t) => ({ ...t, word_id: ids.get(`${t.kind}\u0000${t.term}\u0000${t.code}`) ?? null })))
       .onConflict((oc) =>
         oc.columns(["kind", "term", "code", "department_id"]).doUpdateSet({
           year: sql`case when excluded.year > search_terms.year then excluded.year else search_terms.year end`,
@@ -362,7 +389,7 @@ async function saveSearchTerms(
  * on the trigram index of searches and took longer the more words the store held.
  */
 async function dictionaryIds(
-  trx: Transaction<Database>,
+  trx: Kysely<Database>,
   dialect: Dialect,
   words: { kind: string; term: string; code: string }[],
 ): Promise<{ id: number; kind: string; term: string; code: string }[]> {
@@ -383,7 +410,7 @@ async function dictionaryIds(
     .execute();
 }
 
-async function publishIn(trx: Transaction<Database>, id: number): Promise<void> {
+async function publishIn(trx: Transaction<Database>, id: number, sink?: RowSink): Promise<void> {
   const row = await trx
     .selectFrom("disclosures")
     .select(["status", "department_id", "year", "kind"])
@@ -414,7 +441,7 @@ async function publishIn(trx: Transaction<Database>, id: number): Promise<void> 
     .where("kind", "=", row.kind)
     .where("is_current", "=", 1)
     .execute();
-  for (const x of current) await demote(trx, x.id);
+  for (const x of current) await demote(trx, x.id, sink);
   await trx
     .updateTable("disclosures")
     .set({ status: "published", is_current: 1, published_at: now() })
@@ -423,6 +450,7 @@ async function publishIn(trx: Transaction<Database>, id: number): Promise<void> 
     .execute();
   await trx.updateTable("facts").set({ is_current: 1 }).where("disclosure_id", "=", id).execute();
   await trx.updateTable("rollups").set({ is_current: 1 }).where("disclosure_id", "=", id).execute();
+  sink?.setCurrent(id, 1);
 }
 
 /** Publishes a draft: it becomes the current version of its department, year and kind. */
