@@ -11,10 +11,15 @@
  * separately.
  *
  *   tsx bench/portal.ts [--backend sqlite|postgres|both] [--n 10000] [--duration 10] [--rate 200]
+ *                       [--batch 100] [--as-is]
  *   tsx bench/portal.ts --examples [--duration 10] [--rate 200] [--overload 2000]
  *
  * The generated databases are kept (data/bench-N.db, PostgreSQL schema bench_N in the `test`
- * database or BENCH_DATABASE_URL) and reused when they already hold N disclosures.
+ * database or BENCH_DATABASE_URL) and reused when they already hold N disclosures; a load that was
+ * stopped is resumed where it stopped. Generating goes through the bulk path (`saveDisclosures`,
+ * `--batch` disclosures a transaction) and prints saves/s for each tenth of the load (the curve,
+ * kept in data/bench-N-BACKEND-curve.json) and then the size on disk per disclosure, by table.
+ * `--as-is` skips generating and load-tests what the database holds so far.
  *
  * `--examples`: the nine bundled examples as `yusuan serve` loads them on first start
  * (data/bench-examples.db, SQLite), the department pages of all nine at the fixed rate: first
@@ -51,6 +56,8 @@ const DURATION = Number(flag("duration", "10"));
 const RATE = Number(flag("rate", "200"));
 const BACKEND = flag("backend", "both");
 const EXAMPLES = argv.includes("--examples");
+/** the load test on what the bench database holds now (a load stopped part-way), no generating */
+const AS_IS = argv.includes("--as-is");
 const OVERLOAD = Number(flag("overload", "2000"));
 const PG_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 
@@ -84,9 +91,14 @@ function curveFile(kind: "sqlite" | "postgres"): string {
  * saves/s for each tenth of the load: the curve, kept in data/ beside the database so a load
  * interrupted and resumed (the generator is deterministic; what is saved is skipped) still has it.
  */
+function readCurve(kind: "sqlite" | "postgres"): CurvePoint[] {
+  const file = curveFile(kind);
+  return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as CurvePoint[]) : [];
+}
+
 async function ensureData(store: Store, kind: "sqlite" | "postgres"): Promise<CurvePoint[]> {
   const file = curveFile(kind);
-  const curve: CurvePoint[] = existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as CurvePoint[]) : [];
+  const curve = readCurve(kind);
   const have = await countDisclosures(store);
   if (have > N) throw new Error(`bench database holds ${have} disclosures, more than ${N}; delete it`);
   if (have < N) {
@@ -343,7 +355,8 @@ async function load(port: number, s: Scenario, child: ChildProcess) {
 async function benchBackend(kind: "sqlite" | "postgres"): Promise<boolean> {
   console.log(`\n### ${kind}: ${N} disclosures, ${RATE} req/s for ${DURATION} s each, 10 connections`);
   const store = await openStore(dbConfig(kind));
-  const curve = await ensureData(store, kind);
+  const curve = AS_IS ? readCurve(kind) : await ensureData(store, kind);
+  if (AS_IS) console.log(`--as-is: the load test on the ${await countDisclosures(store)} disclosures saved so far`);
   printCurve(curve);
   await printSize(store, kind);
   // uncached aggregates over everything and searches, timed directly (the server caches results)
