@@ -77,6 +77,12 @@ interface CurvePoint {
   /** disclosures in the store at the end of it */
   upTo: number;
   savesPerSecond: number;
+  /**
+   * CPU time a save took, in ms: this process (generator, checks, driver; and SQLite itself) plus,
+   * on PostgreSQL, the server processes that served its connections. On a machine whose cores are
+   * shared, saves/s moves with the others' load; the CPU per save is the cost itself.
+   */
+  cpuMsPerSave?: number;
   /** local time the tenth ended, and the CPU pressure then (a shared machine) */
   at: string;
   pressure: string;
@@ -104,6 +110,7 @@ async function ensureData(store: Store, kind: "sqlite" | "postgres"): Promise<Cu
   if (have < N) {
     if (have > 0) console.log(`resuming: ${have} of ${N} disclosures already saved`);
     const tenth = Math.max(1, Math.floor(N / 10));
+    const cpu = await cpuMeter(store);
     const t0 = performance.now();
     let mark = performance.now();
     let markAt = have;
@@ -128,6 +135,7 @@ async function ensureData(store: Store, kind: "sqlite" | "postgres"): Promise<Cu
           savesPerSecond: Math.round(((i - markAt) / ms) * 1000 * 10) / 10,
           at: new Date().toISOString(),
           pressure: cpuPressure(),
+          cpuMsPerSave: Math.round(((await cpu.take()) / (i - markAt)) * 100) / 100,
         };
         // a tenth begun in an earlier run is measured only in part: marked as such
         if (markAt % tenth !== 0) point.pressure = `${point.pressure} (resumed part-way: ${i - markAt} saves)`;
@@ -136,7 +144,7 @@ async function ensureData(store: Store, kind: "sqlite" | "postgres"): Promise<Cu
         else curve.push(point);
         writeFileSync(file, JSON.stringify(curve, null, 1));
         console.log(
-          `  ${String(point.tenth * 10).padStart(3)}%  ${String(i).padStart(7)} saved  ${String(point.savesPerSecond).padStart(7)} saves/s  (${((performance.now() - t0) / 1000).toFixed(0)} s)  ${point.pressure}`,
+          `  ${String(point.tenth * 10).padStart(3)}%  ${String(i).padStart(7)} saved  ${String(point.savesPerSecond).padStart(7)} saves/s  ${String(point.cpuMsPerSave).padStart(6)} ms CPU/save  (${((performance.now() - t0) / 1000).toFixed(0)} s)  ${point.pressure}`,
         );
         mark = performance.now();
         markAt = i;
@@ -147,23 +155,65 @@ async function ensureData(store: Store, kind: "sqlite" | "postgres"): Promise<Cu
   return curve.sort((a, b) => a.tenth - b.tenth);
 }
 
+/**
+ * CPU time since the last `take()`: this process, and on PostgreSQL the server processes of the
+ * store's connections (found by pg_backend_pid; Linux /proc, same machine), each counted from
+ * when it was first seen.
+ */
+async function cpuMeter(store: Store): Promise<{ take(): Promise<number> }> {
+  const TICK_MS = 10; // USER_HZ 100
+  const procCpu = (pid: number): number => {
+    try {
+      const f = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+      return (Number(f[11]) + Number(f[12])) * TICK_MS;
+    } catch {
+      return 0;
+    }
+  };
+  const backends = new Map<number, number>();
+  const seeBackends = async () => {
+    if (store.dialect !== "postgres") return;
+    const { rows } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(store.db);
+    for (const r of rows) if (!backends.has(r.pid)) backends.set(r.pid, procCpu(r.pid));
+  };
+  await seeBackends();
+  let last = process.cpuUsage();
+  return {
+    async take() {
+      await seeBackends();
+      const own = process.cpuUsage(last);
+      last = process.cpuUsage();
+      let server = 0;
+      for (const [pid, was] of backends) {
+        const now = procCpu(pid);
+        server += now - was;
+        backends.set(pid, now);
+      }
+      return (own.user + own.system) / 1000 + server;
+    },
+  };
+}
+
 function printCurve(curve: CurvePoint[]): void {
   if (curve.length === 0) {
     console.log("save curve: not recorded (the data was generated before the bench recorded it)");
     return;
   }
   console.log("save curve (bulk path, batches of up to %d, one transaction each):", BATCH);
-  console.log("  tenth  up to      saves/s");
+  console.log("  tenth  up to      saves/s  ms CPU/save");
   for (const c of curve)
     console.log(
-      `  ${String(c.tenth * 10).padStart(4)}%  ${String(c.upTo).padStart(7)}  ${String(c.savesPerSecond).padStart(9)}`,
+      `  ${String(c.tenth * 10).padStart(4)}%  ${String(c.upTo).padStart(7)}  ${String(c.savesPerSecond).padStart(9)}  ${String(c.cpuMsPerSave ?? "—").padStart(11)}`,
     );
   const first = curve.find((c) => c.tenth === 1);
   const last = curve.find((c) => c.tenth === 10);
   if (first && last) {
     const change = (last.savesPerSecond / first.savesPerSecond - 1) * 100;
+    const cpuChange =
+      first.cpuMsPerSave && last.cpuMsPerSave ? (last.cpuMsPerSave / first.cpuMsPerSave - 1) * 100 : undefined;
+    const pct = (x: number) => `${x >= 0 ? "+" : ""}${x.toFixed(0)}%`;
     console.log(
-      `  last tenth vs first: ${change >= 0 ? "+" : ""}${change.toFixed(0)}% saves/s  target within ±25%: ${Math.abs(change) <= 25 ? "met" : "NOT MET"}`,
+      `  last tenth vs first: ${pct(change)} saves/s${cpuChange === undefined ? "" : `, ${pct(cpuChange)} CPU per save`}  target within ±25%: ${Math.abs(change) <= 25 ? "met" : "NOT MET"} (saves/s)${cpuChange === undefined ? "" : `, ${Math.abs(cpuChange) <= 25 ? "met" : "NOT MET"} (CPU per save)`}`,
     );
   }
 }
