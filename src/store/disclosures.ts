@@ -5,7 +5,7 @@
  * and publishing it makes it the current one.
  */
 import { createHash } from "node:crypto";
-import { type Insertable, type Kysely, sql, type Transaction } from "kysely";
+import { type Kysely, sql, type Transaction } from "kysely";
 import type { CheckReport } from "../check/index.ts";
 import { type Disclosure, disclosureSchema } from "../model/disclosure.ts";
 import type { Finding } from "../model/finding.ts";
