@@ -113,6 +113,23 @@ export const ACOL: Rule = defineRule({
           );
           if (!c || c.status === "ok") continue;
           const blank = amount(total, at) === null;
+          // blocks printed side by side (收支总表: 功能分类 | 支出用途) share one total, printed once
+          // in the row: the blank cell's sum stands in another column of the same row
+          if (
+            blank &&
+            total.cells.some(
+              (_, j) =>
+                j !== at &&
+                t.columns[j]?.side === t.columns[at]?.side &&
+                amount(total, j) !== null &&
+                checkSum(
+                  amount(total, j),
+                  parts.map((r) => amount(r, at)),
+                  step,
+                )?.status === "ok",
+            )
+          )
+            continue;
           const names = parts.map((r) => (r ? rowLabelFor(t, r, key) : "")).filter(Boolean);
           const shown = names.length > 4 ? `${names.slice(0, 3).join("、")} 等 ${names.length} 行` : names.join("、");
           out.push({
