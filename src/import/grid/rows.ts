@@ -206,6 +206,11 @@ function sideRows(ps: Piece[], layout: SegmentLayout, side: number, pitch: numbe
     for (let z = zoneStart; z < zoneEnd; z++) if ((p.texts.get(z)?.length ?? 0) > 0) return true;
     return false;
   };
+  // the 类 款 项 heads of a split code column, printed level with the first line of a tall total
+  // row's amounts, are header, not the row's label
+  for (const p of ps)
+    if (p.codes.length === 0 && /^[类款项]{2,3}$/.test(pieceLabel(p, mainZone).replace(/\s+/g, "")))
+      p.texts.delete(mainZone);
   const live = ps.filter((p) => p.amounts.size > 0 || p.codes.length > 0 || hasText(p) || p.dashes.size > 0);
   let anchors = live.filter((p) => p.amounts.size > 0 || p.codes.length > 0 || p.dashes.size > 0);
   // a line of amounts alone, a little above or below a labelled row whose cells it fills, is that
