@@ -589,11 +589,19 @@ function chooseDown(input: VerifyInput, side: number, cols: number[]): { ids: Do
     // the reading that needs the fewest misprinted cells to explain its failures, then the one that
     // holds most: a single changed figure fails its parent's sum and its own, and a structure that
     // does not test it (flat) must not win by testing less
-    if (
-      !best ||
-      s.misprints < best.misprints ||
-      (s.misprints === best.misprints && (s.held > best.held || (s.held === best.held && s.failed < best.failed)))
-    )
+    // (fewer misprints win only over a reading that does not test twice as much: one misprinted
+    // cell in a code hierarchy that holds 134 times is a wrong figure, not a reason to read the
+    // table flat and test nothing)
+    const beats = (a: typeof s, b: NonNullable<typeof best>) => {
+      if (a.misprints !== b.misprints) {
+        const aFewer = a.misprints < b.misprints;
+        const [few, many] = aFewer ? [a, b] : [b, a];
+        const testsLess = few.held * 2 < many.held && many.misprints <= 2;
+        return aFewer !== testsLess;
+      }
+      return a.held > b.held || (a.held === b.held && a.failed < b.failed);
+    };
+    if (!best || beats(s, best))
       best = { ids: s.ids, structure: c.name, failed: s.failed, held: s.held, misprints: s.misprints };
   }
   return best ? { ids: best.ids, structure: best.structure } : { ids: [], structure: "none" };
