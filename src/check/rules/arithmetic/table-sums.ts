@@ -15,7 +15,7 @@ import type { PrintedTable, Row } from "../../../model/disclosure.ts";
 import type { Finding } from "../../../model/finding.ts";
 import { fenPerUnit, formatAmount } from "../../../model/money.ts";
 import { checkSum, printedStep } from "../../../model/sums.ts";
-import { defineRule, type Rule } from "../../rule.ts";
+import { defineRule, type Rule, TABLES_IN_OTHER_FILE, tablesInOtherFile } from "../../rule.ts";
 import { cellLocation, rowLabelFor } from "./sum-cells.ts";
 
 function stepOf(t: PrintedTable): number {
@@ -52,6 +52,7 @@ export const AROW: Rule = defineRule({
   source: "表内恒等式（通用读表器从表头、编码与数字确定；domain-rules K-09、K-10、K-14、K-19、K-22、K-28）",
   general: true,
   run: ({ d }) => {
+    if (tablesInOtherFile(d)) return { notChecked: TABLES_IN_OTHER_FILE };
     const tables = d.tables.filter(checkable);
     if (tables.length === 0) return { notChecked: "没有由通用读表器读取并核验恒等式的表" };
     const out: Finding[] = [];
@@ -95,6 +96,7 @@ export const ACOL: Rule = defineRule({
   source: "表内恒等式（通用读表器从编码、序号与缩进确定并以数字核验；domain-rules K-02 … K-06、K-11、K-23、K-29）",
   general: true,
   run: ({ d }) => {
+    if (tablesInOtherFile(d)) return { notChecked: TABLES_IN_OTHER_FILE };
     const tables = d.tables.filter(checkable);
     if (tables.length === 0) return { notChecked: "没有由通用读表器读取并核验恒等式的表" };
     const out: Finding[] = [];
