@@ -483,6 +483,28 @@ function chooseDown(input: VerifyInput, side: number, cols: number[]): { ids: Do
   }
   // flat: every row under the totals
   candidates.push({ name: "flat", depth: rows.map((_, k) => (isTotal[k] ? 0 : 1)) });
+  // a total repeated by the row after it (合计, then the department with the same amounts, then its
+  // units): the rows after the repeat, up to the next total, are its parts
+  const same = (a: number, b: number) =>
+    cols.every((c) => (input.values[a]?.[c] ?? null) === (input.values[b]?.[c] ?? null)) &&
+    cols.some((c) => (input.values[a]?.[c] ?? null) !== null);
+  if (rows.some((r, k) => isTotal[k] && k + 1 < rows.length && !isTotal[k + 1] && same(r, rows[k + 1] as number))) {
+    let under = false;
+    candidates.push({
+      name: "repeat",
+      depth: rows.map((r, k) => {
+        if (isTotal[k]) {
+          under = false;
+          return 0;
+        }
+        if (k > 0 && isTotal[k - 1] && same(rows[k - 1] as number, r)) {
+          under = true;
+          return 1;
+        }
+        return under ? 2 : 1;
+      }),
+    });
+  }
   // groups headed by their 小计: the rows after a 小计, up to the next, are its members
   if (rows.some((r) => SUBTOTAL_ROW.test(label(r)))) {
     let inGroup = false;
