@@ -161,7 +161,7 @@ export function reportHtml(r: AuditReport): string {
   const ranking = r.ranking
     .map(
       (x) =>
-        `<tr><td class="n">${x.rank}</td><td>${e(x.government)}</td><td>${e(x.department)}</td><td class="n">${x.year}</td><td>${KIND_ZH[x.kind]}</td><td class="n">${scoreBadge(x.score)}</td><td class="n">${x.errors}</td></tr>`,
+        `<tr><td class="n">${x.rank}</td><td>${e(x.government)}</td><td>${e(x.department)}</td><td class="n">${x.year}</td><td>${KIND_ZH[x.kind]}</td><td class="n">${scoreBadge(x.score)}</td><td class="n">${x.coverage}</td><td class="n">${x.errors}</td></tr>`,
     )
     .join("");
   const yoy = r.yearOverYear
@@ -201,7 +201,7 @@ ${r.commonProblems.length > 0 ? `<div class="chart">${problemsSvg(r)}</div>` : "
 ${r.ranking.length > 0 ? `<div class="chart">${rankingSvg(r)}</div>` : ""}
 </div>
 <h2>排名</h2>
-<table><thead><tr><th>名次</th><th>政府</th><th>部门</th><th>年度</th><th>类型</th><th>得分</th><th>错误</th></tr></thead><tbody>${ranking}</tbody></table>
+<table><thead><tr><th>名次</th><th>政府</th><th>部门</th><th>年度</th><th>类型</th><th>得分</th><th>评分覆盖</th><th>错误</th></tr></thead><tbody>${ranking}</tbody></table>
 ${yoy ? `<h2>逐年比较</h2><table><thead><tr><th>政府</th><th>部门</th><th>类型</th><th>年度</th><th>得分</th><th>比上年</th><th>错误</th></tr></thead><tbody>${yoy}</tbody></table>` : ""}
 <h2>检查项（不合格文档数）</h2>
 <table><thead><tr><th>检查项</th><th>分值</th><th>不合格</th><th>未能检查</th></tr></thead><tbody>${checklist}</tbody></table>

@@ -196,9 +196,19 @@ export async function auditWorkbook(report: AuditReport): Promise<Uint8Array> {
   items.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, items.rowCount), column: 10 } };
 
   const ranking = wb.addWorksheet("排名");
-  ranking.addRow(["名次", "政府", "部门", "年度", "类型", "得分", "错误", "文件"]).font = { bold: true };
+  ranking.addRow(["名次", "政府", "部门", "年度", "类型", "得分", "评分覆盖", "错误", "文件"]).font = { bold: true };
   for (const r of report.ranking)
-    ranking.addRow([r.rank, r.government, r.department, r.year, KIND_ZH[r.kind], r.score, r.errors, r.file]);
+    ranking.addRow([
+      r.rank,
+      r.government,
+      r.department,
+      r.year,
+      KIND_ZH[r.kind],
+      r.score,
+      r.coverage,
+      r.errors,
+      r.file,
+    ]);
   if (report.yearOverYear.length > 0) {
     ranking.addRow([]);
     ranking.addRow(["逐年比较"]).font = { bold: true };

@@ -16,6 +16,8 @@ export interface RankRow {
   year: number;
   kind: "budget" | "finalAccounts";
   score: number;
+  /** the checklist weight the score stands on (docs/audit.md) */
+  coverage: number;
   errors: number;
 }
 
@@ -82,6 +84,7 @@ export function assembleReport(documents: DocumentResult[], o: { inputs: string[
   const ranked = [...ok].sort(
     (a, b) =>
       (b.score?.total ?? 0) - (a.score?.total ?? 0) ||
+      (b.score?.coverage ?? 0) - (a.score?.coverage ?? 0) ||
       a.summary.errors - b.summary.errors ||
       (a.department ?? "").localeCompare(b.department ?? "", "zh") ||
       a.file.localeCompare(b.file),
@@ -91,13 +94,14 @@ export function assembleReport(documents: DocumentResult[], o: { inputs: string[
     const prev = ranking[i - 1];
     const score = d.score?.total ?? 0;
     ranking.push({
-      rank: prev && prev.score === score ? prev.rank : i + 1,
+      rank: prev && prev.score === score && prev.coverage === (d.score?.coverage ?? 0) ? prev.rank : i + 1,
       file: d.file,
       government: d.government ?? "",
       department: d.department ?? "",
       year: d.year ?? 0,
       kind: d.kind ?? "budget",
       score,
+      coverage: d.score?.coverage ?? 0,
       errors: d.summary.errors,
     });
   }
