@@ -10,6 +10,9 @@ interface AuditCliOptions {
   output: string;
   jobs?: string;
   timeout: string;
+  save?: boolean;
+  db?: string;
+  title?: string;
 }
 
 function duration(s: number): string {
@@ -36,6 +39,12 @@ export function registerAudit(program: Command): void {
     .requiredOption("-o, --output <dir>", "输出目录：audit.xlsx、report.html、audit.json、findings.csv、scorecards.csv")
     .option("--jobs <n>", "同时读取的文档数（默认本机核心数）")
     .option("--timeout <seconds>", "单份文档最长读取时间，超过则记为无法读取", "300")
+    .option("--save", "把审计结果保存到数据库：门户显示各部门年度的数据质量和 /audits 页面")
+    .option(
+      "--db <file|url>",
+      "与 --save 一起用：SQLite 文件或 postgres:// 地址（默认 DATABASE_URL 或 ./data/yusuan.db）",
+    )
+    .option("--title <text>", "与 --save 一起用：审计的名称（默认：日期与输入）")
     .addHelpText(
       "after",
       [
@@ -43,6 +52,7 @@ export function registerAudit(program: Command): void {
         "示例：",
         "  yusuan audit test/fixtures/corpus -o out/audit",
         "  yusuan audit a.pdf b.xlsx docs/ -o out/audit --jobs 2",
+        "  yusuan audit test/fixtures/corpus -o out/audit --save --db out/portal.db",
         "",
         "一份读不了的文件记为一行（含原因），不影响其余；X-text.pdf 与 X-tables.pdf 作为一份文档。",
         "每份文档的结果按内容哈希保存在 OUT/state/：重新运行时跳过内容未变的文档，中断后再运行即可续完。",
@@ -108,6 +118,18 @@ export function registerAudit(program: Command): void {
           "请给出文件，或包含 .pdf .xlsx .txt .json 的目录",
         );
       const files = await writeOutputs(run.report, o.output);
+      if (o.save || o.db) {
+        const { auditDatabase, saveAudit } = await import("../audit/save.ts");
+        const { openStore } = await import("../store/index.ts");
+        const store = await openStore(auditDatabase(o.db, process.env));
+        try {
+          const title = (o.title ?? `${run.report.generatedAt.slice(0, 10)} 审计：${paths.join("、")}`).slice(0, 200);
+          const id = await saveAudit(store, run.report, { title, createdBy: "cli" });
+          process.stderr.write(`已保存审计 #${id}（门户页面 /audits/${id}）\n`);
+        } finally {
+          await store.close();
+        }
+      }
       process.stderr.write(
         `完成：${s.documents} 份（本次读取 ${run.read}，沿用 ${run.skipped}），无法读取 ${s.unreadable}；错误 ${s.errors}，警告 ${s.warnings}；平均得分 ${s.meanScore ?? "—"}；用时 ${duration(run.seconds)}\n`,
       );
