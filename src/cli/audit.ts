@@ -7,7 +7,8 @@ import type { Command } from "commander";
 import { InputError } from "../errors.ts";
 
 interface AuditCliOptions {
-  output: string;
+  output?: string;
+  queue?: string;
   jobs?: string;
   timeout: string;
   save?: boolean;
@@ -36,7 +37,10 @@ export function registerAudit(program: Command): void {
     .command("audit")
     .description("批量审计：读取并检查许多文档，给出评分卡、排名和问题清单（Excel、HTML、JSON、CSV）")
     .argument("<paths...>", "文件或目录（递归读取其中的 .pdf .xlsx .txt .json）")
-    .requiredOption("-o, --output <dir>", "输出目录：audit.xlsx、report.html、audit.json、findings.csv、scorecards.csv")
+    .option(
+      "-o, --output <dir>",
+      "输出目录：audit.xlsx、report.html、audit.json、findings.csv、scorecards.csv（用 --queue 时不需要）",
+    )
     .option("--jobs <n>", "同时读取的文档数（默认本机核心数）")
     .option("--timeout <seconds>", "单份文档最长读取时间，超过则记为无法读取", "300")
     .option("--save", "把审计结果保存到数据库：门户显示各部门年度的数据质量和 /audits 页面")
@@ -44,7 +48,11 @@ export function registerAudit(program: Command): void {
       "--db <file|url>",
       "与 --save 一起用：SQLite 文件或 postgres:// 地址（默认 DATABASE_URL 或 ./data/yusuan.db）",
     )
-    .option("--title <text>", "与 --save 一起用：审计的名称（默认：日期与输入）")
+    .option("--title <text>", "与 --save 或 --queue 一起用：审计的名称（默认：日期与输入）")
+    .option(
+      "--queue <url>",
+      "不在本机读取：在 PostgreSQL（postgres://…）中创建审计并把每份文档作为任务入队，由 yusuan worker 处理",
+    )
     .addHelpText(
       "after",
       [
@@ -53,6 +61,7 @@ export function registerAudit(program: Command): void {
         "  yusuan audit test/fixtures/corpus -o out/audit",
         "  yusuan audit a.pdf b.xlsx docs/ -o out/audit --jobs 2",
         "  yusuan audit test/fixtures/corpus -o out/audit --save --db out/portal.db",
+        "  yusuan audit test/fixtures/corpus --queue postgres://postgres@127.0.0.1:5432/test   # 然后在各机器上运行 yusuan worker",
         "",
         "一份读不了的文件记为一行（含原因），不影响其余；X-text.pdf 与 X-tables.pdf 作为一份文档。",
         "每份文档的结果按内容哈希保存在 OUT/state/：重新运行时跳过内容未变的文档，中断后再运行即可续完。",
@@ -65,6 +74,27 @@ export function registerAudit(program: Command): void {
       const timeout = Number(o.timeout);
       if (!Number.isFinite(timeout) || timeout <= 0)
         throw new InputError(`--timeout 应为正数（秒），而不是 ${o.timeout}`, "--timeout");
+      const title = (o.title ?? `${new Date().toISOString().slice(0, 10)} 审计：${paths.join("、")}`).slice(0, 200);
+      if (o.queue !== undefined) {
+        if (!/^postgres(ql)?:\/\//.test(o.queue))
+          throw new InputError("--queue 应为 PostgreSQL 地址", "--queue", "形如 postgres://user@host:5432/db");
+        const { enqueueAudit } = await import("../audit/queue.ts");
+        const q = await enqueueAudit(o.queue, paths, { title, timeoutSeconds: Math.ceil(timeout), env: process.env });
+        if (q.documents === 0)
+          throw new InputError(
+            "没有找到可审计的文档",
+            paths.join("、"),
+            "请给出文件，或包含 .pdf .xlsx .txt .json 的目录",
+          );
+        process.stderr.write(
+          `已入队审计 #${q.auditId}：${q.documents} 份文档。在能读到这些文件的机器上运行 yusuan worker --db <同一地址> 处理；进度见门户 /audits/${q.auditId}\n`,
+        );
+        process.stdout.write(`${q.auditId}\n`);
+        return;
+      }
+      if (!o.output)
+        throw new InputError("缺少输出目录", "-o", "用 -o OUT 指定输出目录，或用 --queue 把审计交给 yusuan worker");
+      const output = o.output;
       const { runAudit } = await import("../audit/run.ts");
       const { writeOutputs } = await import("../audit/outputs.ts");
       const tty = process.stderr.isTTY === true;
@@ -83,7 +113,7 @@ export function registerAudit(program: Command): void {
       let fromState = 0;
       const run = await runAudit({
         paths,
-        out: o.output,
+        out: output,
         jobs,
         timeoutMs: timeout * 1000,
         onStart: (total, skipped) => {
@@ -117,13 +147,12 @@ export function registerAudit(program: Command): void {
           paths.join("、"),
           "请给出文件，或包含 .pdf .xlsx .txt .json 的目录",
         );
-      const files = await writeOutputs(run.report, o.output);
+      const files = await writeOutputs(run.report, output);
       if (o.save || o.db) {
         const { auditDatabase, saveAudit } = await import("../audit/save.ts");
         const { openStore } = await import("../store/index.ts");
         const store = await openStore(auditDatabase(o.db, process.env));
         try {
-          const title = (o.title ?? `${run.report.generatedAt.slice(0, 10)} 审计：${paths.join("、")}`).slice(0, 200);
           const id = await saveAudit(store, run.report, { title, createdBy: "cli" });
           process.stderr.write(`已保存审计 #${id}（门户页面 /audits/${id}）\n`);
         } finally {
@@ -136,6 +165,40 @@ export function registerAudit(program: Command): void {
       process.stdout.write(`${files.join("\n")}\n`);
       if (s.read === 0)
         throw new InputError(`${s.documents} 份文档都无法读取`, "audit", "原因见 scorecards.csv 和 report.html");
+    });
+
+  program
+    .command("worker")
+    .description("处理 yusuan audit --queue 入队的审计任务（可在多台机器上同时运行）")
+    .requiredOption("--db <url>", "PostgreSQL 地址（postgres://…），与 audit --queue 相同")
+    .option("--until-idle", "队列中没有等待或进行中的任务时退出（默认一直运行，Ctrl-C 停止）")
+    .addHelpText(
+      "after",
+      [
+        "",
+        "示例：",
+        "  yusuan worker --db postgres://postgres@127.0.0.1:5432/test",
+        "",
+        "每个 worker 一次读取一份文档；要用满多个核心，就运行多个 worker。文件须在 worker 所在机器的同一路径可读。",
+        "worker 中途被终止时，该任务在超时（audit --timeout）后由其他 worker 重试；结果按文档内容写入一次，不会重复计入。",
+        "",
+      ].join("\n"),
+    )
+    .action(async (o: { db: string; untilIdle?: boolean }) => {
+      if (!/^postgres(ql)?:\/\//.test(o.db))
+        throw new InputError(
+          "--db 应为 PostgreSQL 地址",
+          "--db",
+          "形如 postgres://user@host:5432/db；任务队列需要 PostgreSQL",
+        );
+      const { runWorker } = await import("../audit/queue.ts");
+      process.stderr.write(`worker 已启动（进程 ${process.pid}），等待任务…\n`);
+      const r = await runWorker(o.db, {
+        env: process.env,
+        untilIdle: o.untilIdle === true,
+        log: (line) => process.stdout.write(`${line}\n`),
+      });
+      process.stderr.write(`worker 停止：处理了 ${r.done} 份文档\n`);
     });
 
   program.command("audit-child", { hidden: true }).action(async () => {
