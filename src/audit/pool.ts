@@ -103,7 +103,12 @@ export async function runPool(tasks: readonly PoolTask[], o: PoolOptions): Promi
         await o.onDone({ task, result: r.result, rss: r.rss, worker: w });
       }
     } finally {
-      if (slot.child.connected) slot.child.disconnect();
+      // the child ends when its channel closes; wait for it, so no reader outlives the run
+      const child = slot.child;
+      const gone = child.exitCode !== null || child.signalCode !== null;
+      const exit = gone ? Promise.resolve() : new Promise<void>((r) => child.once("exit", () => r()));
+      if (child.connected) child.disconnect();
+      await exit;
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(o.jobs, tasks.length)) }, (_, w) => worker(w)));
