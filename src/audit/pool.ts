@@ -24,12 +24,16 @@ export interface PoolDone {
   /** the child's resident memory after the document, bytes */
   rss: number;
   worker: number;
+  /** the reader process that read it */
+  pid: number;
 }
 
 export interface PoolOptions {
   jobs: number;
   /** a document taking longer is given up (its child killed and replaced): ms */
   timeoutMs?: number;
+  /** a reader whose resident memory passes this after a document is replaced by a fresh one: bytes */
+  maxRss?: number;
   onDone: (d: PoolDone) => Promise<void> | void;
 }
 
@@ -62,6 +66,7 @@ function spawnChild(): ChildProcess {
 export async function runPool(tasks: readonly PoolTask[], o: PoolOptions): Promise<{ peakRss: number[] }> {
   const queue = [...tasks];
   const timeoutMs = o.timeoutMs ?? 300_000;
+  const maxRss = o.maxRss ?? 1024 * 1024 * 1024;
   const peakRss: number[] = [];
   const runOne = (slot: Slot, task: PoolTask): Promise<{ result: DocumentResult; rss: number }> =>
     new Promise((resolve) => {
@@ -98,9 +103,16 @@ export async function runPool(tasks: readonly PoolTask[], o: PoolOptions): Promi
       for (let task = queue.shift(); task; task = queue.shift()) {
         if (slot.child.exitCode !== null || slot.child.signalCode !== null || !slot.child.connected)
           slot.child = spawnChild();
+        const pid = slot.child.pid ?? 0;
         const r = await runOne(slot, task);
         peakRss[w] = Math.max(peakRss[w] ?? 0, r.rss);
-        await o.onDone({ task, result: r.result, rss: r.rss, worker: w });
+        // memory per reader stays bounded however many documents it reads: past the limit, a fresh one
+        if (r.rss > maxRss && slot.child.connected) {
+          const old = slot.child;
+          old.disconnect();
+          slot.child = spawnChild();
+        }
+        await o.onDone({ task, result: r.result, rss: r.rss, worker: w, pid });
       }
     } finally {
       // the child ends when its channel closes; wait for it, so no reader outlives the run
