@@ -4,8 +4,8 @@
  * text from a document is escaped (in the tables and in the SVG charts).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditDocument } from "../../audit/document.ts";
 import { documentHash } from "../../audit/discover.ts";
+import { auditDocument } from "../../audit/document.ts";
 import { assembleReport } from "../../audit/report.ts";
 import { documentRow, saveAudit } from "../../audit/save.ts";
 import { resolveConfig } from "../../config.ts";
@@ -41,7 +41,11 @@ for (const backend of BACKENDS) {
         findings: seed.findings.map((f) => ({ ...f, message: HOSTILE })),
       };
       const report = assembleReport(
-        [seed, hostile, { ...seed, file: "broken.pdf", status: "unreadable", reason: `坏${HOSTILE}`, hash: "e".repeat(64) }],
+        [
+          seed,
+          hostile,
+          { ...seed, file: "broken.pdf", status: "unreadable", reason: `坏${HOSTILE}`, hash: "e".repeat(64) },
+        ],
         { inputs: ["test"] },
       );
       auditId = await saveAudit(t.store, report, { title: `批次${HOSTILE}` });
