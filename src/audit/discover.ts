@@ -26,14 +26,15 @@ export interface Discovered {
   missing: { path: string; reason: string }[];
 }
 
-async function walk(dir: string, out: string[]): Promise<void> {
+async function walk(dir: string, out: string[], skip: ReadonlySet<string>): Promise<void> {
   const entries = await readdir(dir, { withFileTypes: true });
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
     if (e.name.startsWith(".")) continue;
     const p = join(dir, e.name);
-    if (e.isDirectory()) await walk(p, out);
-    else if (e.isFile() && AUDIT_EXTENSIONS.has(extname(e.name).toLowerCase())) out.push(p);
+    if (e.isDirectory()) {
+      if (!skip.has(resolve(p))) await walk(p, out, skip);
+    } else if (e.isFile() && AUDIT_EXTENSIONS.has(extname(e.name).toLowerCase())) out.push(p);
   }
 }
 
@@ -51,7 +52,15 @@ export function pairDocuments(files: readonly string[]): AuditInput[] {
   return out;
 }
 
-export async function discoverDocuments(paths: readonly string[]): Promise<Discovered> {
+/**
+ * @param exclude folders not to read (the audit's own output folder, when it sits under a path
+ *   given: its audit.json and state files are not documents)
+ */
+export async function discoverDocuments(
+  paths: readonly string[],
+  exclude: readonly string[] = [],
+): Promise<Discovered> {
+  const skip = new Set(exclude.map((p) => resolve(p)));
   const files: string[] = [];
   const missing: Discovered["missing"] = [];
   for (const p of paths) {
@@ -68,7 +77,7 @@ export async function discoverDocuments(paths: readonly string[]): Promise<Disco
     }
     if (s.isDirectory()) {
       try {
-        await walk(p, files);
+        await walk(p, files, skip);
       } catch (e) {
         missing.push({
           path: p,

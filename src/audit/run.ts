@@ -60,7 +60,7 @@ export async function writeAtomic(path: string, data: string | Uint8Array): Prom
 export async function runAudit(o: AuditOptions): Promise<AuditRun> {
   const started = performance.now();
   await mkdir(stateDir(o.out), { recursive: true });
-  const found = await discoverDocuments(o.paths);
+  const found = await discoverDocuments(o.paths, [o.out]);
   const results = new Map<AuditInput, DocumentResult>();
   const pending: { doc: AuditInput; hash?: string | undefined }[] = [];
   for (const doc of found.documents) {
