@@ -9,6 +9,9 @@ import type { DocumentResult } from "./document.ts";
 import { CATEGORY_ZH, KIND_ZH, SEVERITY_ZH, whereOf } from "./labels.ts";
 import type { AuditReport } from "./report.ts";
 
+/** scorecards shown in the page; a national batch's others are in audit.xlsx and audit.json */
+export const MAX_CARDS = 1000;
+
 const FONT = "'Noto Sans SC','WenQuanYi Zen Hei','Microsoft YaHei',sans-serif";
 const PALETTE = ["#2f6f9f", "#5b9bd5", "#ed7d31", "#a5a5a5", "#ffc000", "#70ad47"];
 
@@ -218,7 +221,8 @@ ${
 }
 ${unreadable.length > 0 ? `<h2>无法读取的文件（${unreadable.length}）</h2><table><thead><tr><th>文件</th><th>原因</th></tr></thead><tbody>${unreadable.map((d) => `<tr><td>${e(d.file)}${d.text ? ` + ${e(d.text)}` : ""}</td><td>${e(d.reason)}</td></tr>`).join("")}</tbody></table>` : ""}
 <h2>各文档评分卡</h2>
-${r.documents.map(documentSection).join("\n")}
+${r.documents.slice(0, MAX_CARDS).map(documentSection).join("\n")}
+${r.documents.length > MAX_CARDS ? `<p class="meta">另有 ${r.documents.length - MAX_CARDS} 份文档的评分卡见 audit.xlsx（汇总、评分明细）和 audit.json。</p>` : ""}
 </main></body></html>
 `;
 }
