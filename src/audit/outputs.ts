@@ -159,7 +159,8 @@ export async function auditWorkbook(report: AuditReport): Promise<Uint8Array> {
 
   const findings = wb.addWorksheet("问题清单", { views: [{ state: "frozen", ySplit: 1 }] });
   findings.addRow([...FINDING_COLUMNS]).font = { bold: true };
-  const rows = findingRows(report);
+  // a sheet holds 1,048,576 rows: beyond, the findings are in findings.csv and audit.json only
+  const rows = findingRows(report).slice(0, 1_048_575);
   for (const r of rows)
     findings.addRow(r.map((v, i) => (FINDING_COLUMNS[i] === "年度" && /^\d+$/.test(v) ? Number(v) : v)));
   findings.autoFilter = {
