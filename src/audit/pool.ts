@@ -26,6 +26,8 @@ export interface PoolDone {
   worker: number;
   /** the reader process that read it */
   pid: number;
+  /** the reader timed out or died on it: the result is not the document's own (not to be kept) */
+  lost: boolean;
 }
 
 export interface PoolOptions {
@@ -68,14 +70,14 @@ export async function runPool(tasks: readonly PoolTask[], o: PoolOptions): Promi
   const timeoutMs = o.timeoutMs ?? 300_000;
   const maxRss = o.maxRss ?? 1024 * 1024 * 1024;
   const peakRss: number[] = [];
-  const runOne = (slot: Slot, task: PoolTask): Promise<{ result: DocumentResult; rss: number }> =>
+  const runOne = (slot: Slot, task: PoolTask): Promise<{ result: DocumentResult; rss: number; lost?: boolean }> =>
     new Promise((resolve) => {
       slot.task = task;
       slot.resolve = resolve;
       const give = (reason: string) => {
         clearTimeout(slot.timer);
         slot.resolve = undefined;
-        resolve({ result: unreadable(task.doc, reason, task.hash, timeoutMs), rss: 0 });
+        resolve({ result: unreadable(task.doc, reason, task.hash, timeoutMs), rss: 0, lost: true });
       };
       slot.timer = setTimeout(() => {
         slot.child.kill("SIGKILL");
@@ -112,7 +114,7 @@ export async function runPool(tasks: readonly PoolTask[], o: PoolOptions): Promi
           old.disconnect();
           slot.child = spawnChild();
         }
-        await o.onDone({ task, result: r.result, rss: r.rss, worker: w, pid });
+        await o.onDone({ task, result: r.result, rss: r.rss, worker: w, pid, lost: r.lost === true });
       }
     } finally {
       // the child ends when its channel closes; wait for it, so no reader outlives the run

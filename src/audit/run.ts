@@ -77,8 +77,9 @@ export async function runAudit(o: AuditOptions): Promise<AuditRun> {
   const { peakRss } = await runPool(pending, {
     jobs: o.jobs,
     ...(o.timeoutMs ? { timeoutMs: o.timeoutMs } : {}),
-    onDone: async ({ task, result }) => {
-      if (task.hash) await writeAtomic(join(stateDir(o.out), `${task.hash}.json`), JSON.stringify(result));
+    onDone: async ({ task, result, lost }) => {
+      // a document whose reader timed out or died is read again next run (perhaps with a longer --timeout)
+      if (task.hash && !lost) await writeAtomic(join(stateDir(o.out), `${task.hash}.json`), JSON.stringify(result));
       results.set(task.doc, result);
       done++;
       o.onProgress?.({ done, total, skipped, last: result });
