@@ -22,7 +22,7 @@ import {
 import { discoverDocuments, documentHash } from "./discover.ts";
 import { AUDIT_VERSION, auditDocument, type DocumentResult, unreadable } from "./document.ts";
 import { assembleReport } from "./report.ts";
-import { auditSummary, documentRow } from "./save.ts";
+import { auditSummary, documentKeys, documentRow } from "./save.ts";
 
 export const QUEUE = "yusuan-audit";
 
@@ -34,6 +34,8 @@ export interface AuditJob {
   text?: string;
   cwd: string;
   hash?: string;
+  /** the result's key in the store (the content hash; a copy of an earlier document gets its place appended) */
+  key: string;
 }
 
 /** The queue's schema beside the store's: `yusuan_queue`, or `<YUSUAN_PG_SCHEMA>_queue`. */
@@ -83,8 +85,14 @@ export async function enqueueAudit(
     });
     const jobs: { name: string; data: AuditJob; expireInSeconds: number; retryLimit: number; retryDelay: number }[] =
       [];
+    const hashes: (string | undefined)[] = [];
+    for (const doc of found.documents) hashes.push(await documentHash(doc, AUDIT_VERSION));
+    const keys = documentKeys([
+      ...found.documents.map((d, i) => ({ file: d.file, ...(d.text ? { text: d.text } : {}), hash: hashes[i] })),
+      ...found.missing.map((m) => ({ file: m.path })),
+    ]);
     for (const [seq, doc] of found.documents.entries()) {
-      const hash = await documentHash(doc, AUDIT_VERSION);
+      const hash = hashes[seq];
       jobs.push({
         name: QUEUE,
         data: {
@@ -94,6 +102,7 @@ export async function enqueueAudit(
           ...(doc.text ? { text: doc.text } : {}),
           cwd: process.cwd(),
           ...(hash ? { hash } : {}),
+          key: keys[seq] as string,
         },
         expireInSeconds: o.timeoutSeconds,
         retryLimit: o.retries ?? 3,
@@ -105,7 +114,11 @@ export async function enqueueAudit(
       await saveAuditDocument(
         store,
         auditId,
-        documentRow(unreadable({ file: m.path }, m.reason), found.documents.length + i),
+        documentRow(
+          unreadable({ file: m.path }, m.reason),
+          found.documents.length + i,
+          keys[found.documents.length + i],
+        ),
       );
     if (jobs.length > 0) {
       const { boss } = await startBoss(url, o.env);
@@ -158,7 +171,7 @@ export async function runWorker(url: string, o: WorkerOptions): Promise<{ done: 
         const r = await auditDocument({ file: abs(j.file), ...(j.text ? { text: abs(j.text) } : {}) }, j.hash);
         // results show the paths as given, as a single-process run does
         const result: DocumentResult = { ...r, file: j.file, ...(j.text ? { text: j.text } : {}) };
-        const fresh = await saveAuditDocument(store, j.auditId, documentRow(result, j.seq));
+        const fresh = await saveAuditDocument(store, j.auditId, documentRow(result, j.seq, j.key));
         done++;
         o.log(
           `${fresh ? "完成" : "已有结果（重试的任务，未重复计入）"} #${j.auditId} [${j.seq}] ${j.file}：${result.status === "ok" ? `${result.score?.total ?? "—"} 分` : "无法读取"}`,

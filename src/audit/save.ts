@@ -26,9 +26,25 @@ export function resultKey(d: Pick<DocumentResult, "hash" | "file" | "text">): st
   );
 }
 
-export function documentRow(d: DocumentResult, seq: number): AuditDocumentInput {
+/**
+ * The keys of an audit's documents: each its result key; a document with the same content as an
+ * earlier one of the batch (a copy under another name) gets its place appended, so both are kept.
+ */
+export function documentKeys(docs: readonly Pick<DocumentResult, "hash" | "file" | "text">[]): string[] {
+  const seen = new Set<string>();
+  return docs.map((d, seq) => {
+    const k = resultKey(d);
+    if (!seen.has(k)) {
+      seen.add(k);
+      return k;
+    }
+    return `${k}:${seq}`;
+  });
+}
+
+export function documentRow(d: DocumentResult, seq: number, key = resultKey(d)): AuditDocumentInput {
   return {
-    hash: resultKey(d),
+    hash: key,
     seq,
     file: d.text ? `${d.file} + ${d.text}` : d.file,
     status: d.status,
@@ -61,7 +77,8 @@ export async function saveAudit(
     documents: r.documents.length,
     createdBy: o.createdBy,
   });
-  for (const [i, d] of r.documents.entries()) await saveAuditDocument(store, id, documentRow(d, i));
+  const keys = documentKeys(r.documents);
+  for (const [i, d] of r.documents.entries()) await saveAuditDocument(store, id, documentRow(d, i, keys[i]));
   await finishAudit(store, id, auditSummary(r));
   return id;
 }

@@ -60,6 +60,8 @@ describe("audit --queue and yusuan worker", () => {
     writeFileSync(join(dir, "c-broken.pdf"), "%PDF-1.4\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\n");
     for (let i = 0; i < 4; i++)
       writeFileSync(join(dir, `d-${i}.txt`), seedText.replaceAll("新疆巴州人力资源和社会保障局", `新疆巴州第${i}局`));
+    // a copy of a document under another name: the same content, kept as a document of its own
+    writeFileSync(join(dir, "e-copy-of-seed.txt"), seedText);
     const rel = dir; // the same paths for both runs: results name files as given
 
     const single = yusuan(["audit", rel, "-o", join(tmp, "single"), "--jobs", "2"]);
@@ -105,9 +107,10 @@ describe("audit --queue and yusuan worker", () => {
     const store = await openStore({ kind: "postgres", url: TEST_PG_URL, schema });
     try {
       const audit = await getAudit(store, auditId);
-      expect(audit).toMatchObject({ status: "done", documents: 7, written: 7 });
+      expect(audit).toMatchObject({ status: "done", documents: 8, written: 8 });
       const docs = await listAuditDocuments(store, auditId);
-      expect(docs.map((d) => d.seq)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+      expect(docs.map((d) => d.seq)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+      expect(docs[7]?.hash).toBe(`${docs[1]?.hash}:7`);
       // the same results as one process: every document, field for field (time spent aside)
       expect(docs.map((d) => d.result)).toEqual(
         expected.documents.map((d: Record<string, unknown>) => ({ ...d, ms: 0 })),
