@@ -56,6 +56,25 @@ function importedAmounts(d: Disclosure, page: number): string[] {
   return out;
 }
 
+/** Every amount pdftotext prints on the table lines of each table page is among the page's cells. */
+function expectEveryAmount(file: string, d: Disclosure): void {
+  const pages = [...new Set(d.tables.flatMap((t) => t.pages ?? []))];
+  let checked = 0;
+  for (const page of pages) {
+    const want = pdftotextAmounts(join(DIR, file), page);
+    const got = importedAmounts(d, page);
+    const missing: string[] = [];
+    for (const w of want) {
+      const i = got.indexOf(w);
+      if (i >= 0) got.splice(i, 1);
+      else missing.push(w);
+    }
+    expect(missing, `page ${page}`).toEqual([]);
+    checked += want.length;
+  }
+  expect(checked).toBeGreaterThan(100);
+}
+
 /** The general reader's results (no template asked for). */
 const national = new Map<string, PdfImportResult>();
 /** The regional spec's reader, asked for as `--template` does. */
@@ -101,44 +120,14 @@ describe("corpus PDFs", () => {
       it.runIf(hasPdftotext && c.amounts)(
         "by the general reader: reads every amount pdftotext prints on the table pages",
         () => {
-          const d = (national.get(c.file) as PdfImportResult).disclosure as Disclosure;
-          const pages = [...new Set(d.tables.flatMap((t) => t.pages ?? []))];
-          let checked = 0;
-          for (const page of pages) {
-            const want = pdftotextAmounts(join(DIR, c.file), page);
-            const got = importedAmounts(d, page);
-            const missing: string[] = [];
-            for (const w of want) {
-              const i = got.indexOf(w);
-              if (i >= 0) got.splice(i, 1);
-              else missing.push(w);
-            }
-            expect(missing, `page ${page}`).toEqual([]);
-            checked += want.length;
-          }
-          expect(checked).toBeGreaterThan(100);
+          expectEveryAmount(c.file, (national.get(c.file) as PdfImportResult).disclosure as Disclosure);
         },
       );
 
       it.runIf(hasPdftotext && c.amounts)(
         "with its spec: reads every amount pdftotext prints on the table pages",
         () => {
-          const d = (results.get(c.file) as PdfImportResult).disclosure as Disclosure;
-          const pages = [...new Set(d.tables.flatMap((t) => t.pages ?? []))];
-          let checked = 0;
-          for (const page of pages) {
-            const want = pdftotextAmounts(join(DIR, c.file), page);
-            const got = importedAmounts(d, page);
-            const missing: string[] = [];
-            for (const w of want) {
-              const i = got.indexOf(w);
-              if (i >= 0) got.splice(i, 1);
-              else missing.push(w);
-            }
-            expect(missing, `page ${page}`).toEqual([]);
-            checked += want.length;
-          }
-          expect(checked).toBeGreaterThan(100);
+          expectEveryAmount(c.file, (results.get(c.file) as PdfImportResult).disclosure as Disclosure);
         },
       );
 
