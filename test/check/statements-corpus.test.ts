@@ -1,5 +1,5 @@
 /**
- * The general 说明 rules (S-01 … S-07) on every real document of the corpus (shared/corpus: 20
+ * The general 说明 rules (S-01 … S-08) on every real document of the corpus (shared/corpus: 20
  * documents from nine regions, the Jiangsu and Shanghai documents, the blank 财政部 决算 template,
  * and the Xinjiang seed), read from test/fixtures/statements/corpus-text.json (their 说明 as the
  * reader gives it and the tables the rules compare with; see make.ts there). The rules must report
@@ -13,6 +13,12 @@
  *   and 支出总计 18,728.94: S-07 warning, real.
  * - 江苏省检察院 2017 (jiangsu-jianchayuan), p. 22 说明十: "机关运行经费预算支出 6032.55 万元，比 2016 年增加
  *   3401.59 万元，增长 129.97 %" — 3,401.59 ÷ 2,630.96 = 129.29% (digits swapped): S-01 error, real.
+ * - 江苏省检察院 2017, p. 22 说明十一: "公务接待费支出 156.55 万元，占“三公”经费的 26.72 %" — 表11 prints the
+ *   三公 total 584.35; 156.55 ÷ 584.35 = 26.79%: S-08 warning, real (its 54.43% for 317.8 is 54.38%
+ *   too, but the section's parts add to a whole that explains it, so it is not reported).
+ * - 上海市普陀区财政局 2024 决算 (shanghai-putuo-caizhengju-2024-juesuan), p. 21: "一般公共预算财政拨款支出
+ *   2940.05万元，主要用于以下方面：一般公共服务支出（类）2106.66万元，占71.73%" — 2,106.66 ÷ 2,940.05 = 71.65%:
+ *   S-08 warning, real (corpus-findings.test.ts has it as T-10 under the Shanghai template).
  * - the blank 财政部 决算 template (national-juesuan-template): its 说明 is placeholders ("上海市 XX 局…
  *   收入支出总计 XXX 万元", "主要原因：XXXXXXXX"): S-05 warnings, one per section that holds them.
  * Nothing else: the other year-on-year clauses (303 read, 244 of them in documents read by the national
@@ -36,7 +42,11 @@ const EXPECTED: Record<string, Key[]> = {
     ["S-01", "error", "(三)委托业务费情况"],
     ["S-07", "warning", "四、关于财政拨款收支总表的说明"],
   ],
-  "jiangsu-jianchayuan-2017-yusuan": [["S-01", "error", "十、一般公共预算机关运行经费支出预算表情况说明"]],
+  "jiangsu-jianchayuan-2017-yusuan": [
+    ["S-01", "error", "十、一般公共预算机关运行经费支出预算表情况说明"],
+    ["S-08", "warning", "十一、一般公共预算“三公”经费、会议费、培训费支出预算表情况说明"],
+  ],
+  "shanghai-putuo-caizhengju-2024-juesuan": [["S-08", "warning", "(二)一般公共预算财政拨款支出决算结构情况"]],
 };
 
 const sections = (name: string) => new Set(DOCS[name]!.explanations.map((e) => e.title));
@@ -112,5 +122,10 @@ describe("slips planted in the real 说明 texts are reported", () => {
   it("a total with a digit changed (杭州): S-07", () => {
     const d = planted("hangzhou-qixiangju-2026-yusuan", "“三公”经费预算数为24.02万元", "“三公”经费预算数为24.20万元");
     expect(rulesOf(d)).toContain("S-07 warning");
+  });
+
+  it("a share with its digits swapped (杭州): S-08", () => {
+    const d = planted("hangzhou-qixiangju-2026-yusuan", "人员支出2,906.80万元,占49.4%", "人员支出2,906.80万元,占44.9%");
+    expect(rulesOf(d)).toEqual(["S-08 warning"]);
   });
 });

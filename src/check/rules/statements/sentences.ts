@@ -166,10 +166,11 @@ export type Ratio = readonly [n: bigint, d: bigint];
  * between `min` and `max` (the extreme ratios the printed amounts allow): the printed rate stands
  * for [p − ½ step, p + 1 step) whether the document rounds or cuts. Exact integer arithmetic. A
  * bound whose denominator is not positive is open (the base may be zero: any rate is possible).
+ * `halfStepsBelow` widens the lower end (3: one and a half steps, for shares adjusted to add up).
  */
-export function rateAgrees(p: Printed, min: Ratio, max: Ratio): boolean {
+export function rateAgrees(p: Printed, min: Ratio, max: Ratio, halfStepsBelow = 1n): boolean {
   const k = pow10(p.k);
-  const lo = 2n * p.m - 1n; // (p − ½ step) in units of 1/(2·10^k) percent
+  const lo = 2n * p.m - halfStepsBelow; // (p − ½ step) in units of 1/(2·10^k) percent
   const hi = 2n * p.m + 2n; // (p + 1 step)
   // ratio × 100 × 2·10^k against lo and hi
   const minOk = min[1] <= 0n || min[0] * 200n * k <= hi * min[1];
