@@ -71,3 +71,10 @@ describe("S-06 tables said to be empty", () => {
     expect(runRegional(S06, doc([], { tables: [fund(w("3.00"))] }))).toMatchObject({ notChecked: expect.any(String) });
   });
 });
+
+describe("S-06 near misses", () => {
+  it("does not read a zero income as an empty spending table (spending may come from 结转)", () => {
+    const t = amountTable("governmentFundExpenditure", 8, "政府性基金预算支出表", [{ label: "合计", total: 500_000 }]);
+    expect(run(S06, doc(["2.政府性基金预算拨款收入 0 万元。"], { tables: [t] }))).toEqual([]);
+  });
+});

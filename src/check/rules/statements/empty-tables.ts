@@ -24,6 +24,8 @@ const KINDS = [
 /** Words saying there is nothing (of the kind the clause names). */
 const EMPTY =
   /没有|(?<![有并毫])无(?!锡|偿|人机|线|形|障碍|纸|关|论)|未(?:安排|使用|编列)|不涉及|空表|无数据|为0(?![\d.])|均为0|(?<![\d.,])0(?:\.0+)?万?元/;
+/** What the empty table shows: spending, or the table itself. */
+const SPENDING = /支出|本表|此表|该表|空表|无数据/;
 /** Clauses that use those words about something else. */
 const NOT_ABOUT_AMOUNT = /有无|是否/;
 
@@ -68,7 +70,8 @@ export const S06 = defineRule({
         for (const c of clauses(s.text)) {
           if (!c.includes(k.word) || c.includes(k.other) || NOT_ABOUT_AMOUNT.test(c)) continue;
           const nonZero = amountsIn(c).filter((a) => a.amount.m !== 0n);
-          const saysEmpty = nonZero.length === 0 && EMPTY.test(c);
+          // about the spending or the table ("收入 0 万元" alone is not: 支出 may come from 结转)
+          const saysEmpty = nonZero.length === 0 && EMPTY.test(c) && SPENDING.test(c);
           if (saysEmpty && amounts) {
             out.push({
               rule: ID,

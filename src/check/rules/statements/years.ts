@@ -14,7 +14,7 @@ const ID = "S-04";
 
 /** A year joined to 预算/决算 (not part of a range, not "…预算执行" or "…预算管理"). */
 const YEAR_BUDGET =
-  /(?<![\d\-~～至到])((?:19|20)\d{2})年度?(?:部门|单位|本级|年初)?(?:收入|支出|收支|综合|财政拨款)?(预算|决算)(?!执行|管理|绩效|改革|法|编制|制度|一体化)/g;
+  /(?<![\d\-~～至到])((?:19|20)\d{2})年度?(?:部门|单位|本级|年初)?(?:收入|支出|收支|综合|财政拨款)?(预算|决算)(?!执行|管理|绩效|改革|法|编制|制度|一体化|调整)/g;
 /** A year-on-year comparison with a named year ("比2024年增加", "较2024年年初预算"). */
 const YEAR_COMPARED =
   /(?:比|较|与)((?:19|20)\d{2})年度?(?:年初|预算|决算|执行)?[^,;。]{0,12}?(?:增加|减少|增长|下降|持平|相比)/g;
@@ -32,6 +32,17 @@ export const S04 = defineRule({
     if (!year) return { notChecked: "未能识别文档年度，无法核对说明中的年度" };
     const kind = d.meta.kind === "finalAccounts" ? "决算" : "预算";
     const seen = new Set<string>();
+    // a document whose 说明 never joins its own year to 预算/决算 but does another year's: the year
+    // read for the document is in doubt, not the 说明
+    let own = 0;
+    let other = 0;
+    for (const s of sentencesOf(d))
+      for (const m of s.text.matchAll(YEAR_BUDGET)) {
+        if (Number(m[1]) === year) own++;
+        else other++;
+      }
+    if (own === 0 && other > 0)
+      return { notChecked: `说明中没有“${year}年…${kind}”的字样，文档年度（${year}）可能识别有误，未核对说明中的年度` };
     for (const s of sentencesOf(d)) {
       const flag = (y: number, at: number, text: string, why: string, expected: number) => {
         const key = `${s.section}|${text}`;
@@ -49,9 +60,11 @@ export const S04 = defineRule({
       if (s.text.includes("算"))
         for (const m of s.text.matchAll(YEAR_BUDGET)) {
           const y = Number(m[1]);
-          // this year's and last year's 预算 (the comparison base) are both spoken of; a 决算 also
-          // speaks of the year's 年初预算 and last year's 决算
+          // this year's and last year's 预算 (the comparison base) are both spoken of; a 预算 may cite
+          // the latest 决算 (two years back), a 决算 the next year's 预算
           if (y === year || y === year - 1) continue;
+          if (kind === "预算" && m[2] === "决算" && y === year - 2) continue;
+          if (kind === "决算" && m[2] === "预算" && y === year + 1) continue;
           const why =
             y > year ? `${y} 年晚于本文档年度` : `${y} 年早于上年（${year - 1} 年），不应出现在本年${kind}说明中`;
           flag(y, m.index ?? 0, m[0], why, year);
