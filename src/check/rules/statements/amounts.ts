@@ -63,6 +63,9 @@ const SUBJECTS: readonly Subject[] = [
   },
 ];
 
+/** A cheap first test: a word every subject has. */
+const FIRST_TEST = /总预算|收支预算总额|收支总计|拨款支出|“三公”经费/;
+
 /** A year printed just before the subject: the clause is about that year. */
 const YEAR_BEFORE = /((?:19|20)\d{2})年度?[^,;。\d]{0,16}$/;
 
@@ -92,6 +95,8 @@ export const S07 = defineRule({
     const out: Finding[] = [];
     const seen = new Set<string>();
     for (const s of sentencesOf(d)) {
+      // every subject ends in 预算/支出/总计 words and an amount in 元: most sentences have neither
+      if (!s.text.includes("元") || !FIRST_TEST.test(s.text)) continue;
       for (const subj of SUBJECTS) {
         for (const m of s.text.matchAll(subj.re)) {
           const y = YEAR_BEFORE.exec(s.text.slice(0, m.index ?? 0));

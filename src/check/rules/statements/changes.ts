@@ -103,8 +103,8 @@ function readClause(s: Sentence, m: RegExpMatchArray): ChangeClause {
   const before = s.text.slice(0, index);
   const adjacent = amountEndingAt(before);
   const earlier = amountsIn(before)
-    .map((a) => a.amount)
-    .filter((a) => !adjacent || a !== adjacent.amount);
+    .filter((a) => !adjacent || a.index !== adjacent.start)
+    .map((a) => a.amount);
   const c: ChangeClause = {
     sentence: s,
     index,

@@ -191,11 +191,17 @@ export function amountEndingAt(before: string): { amount: PrintedAmount; start: 
   return { amount: { ...readNumber(m[1]!), unit: m[2] as PrintedAmount["unit"] }, start };
 }
 
-/** Every amount printed in a string, with where it starts. */
+const amountCache = new Map<string, { amount: PrintedAmount; index: number }[]>();
+
+/** Every amount printed in a string, with where it starts (do not change the result). */
 export function amountsIn(s: string): { amount: PrintedAmount; index: number }[] {
+  const hit = amountCache.get(s);
+  if (hit) return hit;
+  if (amountCache.size > 5000) amountCache.clear();
   const out: { amount: PrintedAmount; index: number }[] = [];
   const re = new RegExp(String.raw`(?<![\d.,])(${NUMBER})(亿元|万元|元)`, "g");
   for (const m of s.matchAll(re))
     out.push({ amount: { ...readNumber(m[1]!), unit: m[2] as PrintedAmount["unit"] }, index: m.index ?? 0 });
+  amountCache.set(s, out);
   return out;
 }

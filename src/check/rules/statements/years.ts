@@ -37,10 +37,11 @@ export const S04 = defineRule({
     let own = 0;
     let other = 0;
     for (const s of sentencesOf(d))
-      for (const m of s.text.matchAll(YEAR_BUDGET)) {
-        if (Number(m[1]) === year) own++;
-        else other++;
-      }
+      if (s.text.includes("算"))
+        for (const m of s.text.matchAll(YEAR_BUDGET)) {
+          if (Number(m[1]) === year) own++;
+          else other++;
+        }
     if (own === 0 && other > 0)
       return { notChecked: `说明中没有“${year}年…${kind}”的字样，文档年度（${year}）可能识别有误，未核对说明中的年度` };
     for (const s of sentencesOf(d)) {
