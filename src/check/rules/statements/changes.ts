@@ -42,6 +42,8 @@ export interface ChangeClause {
   currentFromPrevious?: boolean;
   /** the other amounts printed earlier in the sentence */
   earlier: PrintedAmount[];
+  /** the amounts of the sentence before, in the same section (it may print the total the change is about) */
+  before: PrintedAmount[];
   /** last year's amount when the clause prints it ("比 2025 年年初预算数 125462.47 万元增加 …") */
   prior?: PrintedAmount;
   /** the direction word of the change ("增加" …) */
@@ -83,6 +85,8 @@ export function changeClauses(d: Disclosure): ChangeClause[] {
       // "…（项）28.00 万元，主要用于…。比上年执行数减少 113.53 万元": a sentence that opens with the
       // change is about the one amount of the sentence before it
       const prev = sentences[i - 1];
+      // the sentence before may print the total the change is about: its amounts are candidates too
+      if (prev && prev.section === s.section) c.before = amountsIn(prev.text).map((a) => a.amount);
       if (!c.current && c.index === 0 && prev && prev.section === s.section) {
         const amounts = amountsIn(prev.text);
         if (amounts.length === 1) {
@@ -110,6 +114,7 @@ function readClause(s: Sentence, m: RegExpMatchArray): ChangeClause {
     index,
     text: m[0],
     earlier,
+    before: [],
     word,
     direction: directionOf(word) ?? 0,
     changeNegative: m[5] === "-",

@@ -46,7 +46,8 @@ export const S03 = defineRule({
         // amounts that contradict the direction word are S-02's finding
         const diff = scaled(c.current) - scaled(c.prior);
         if (diff * BigInt(c.direction) < 0n) continue;
-        if (differenceFits(c, c.current) || c.earlier.some((a) => differenceFits(c, a))) continue;
+        const fits = (a: PrintedAmount) => differenceFits(c, a);
+        if (fits(c.current) || c.earlier.some(fits) || c.before.some(fits)) continue;
         const expected = scaled(c.current) - scaled(c.prior);
         out.push({
           rule: ID,

@@ -66,6 +66,12 @@ describe("S-01 growth rates at their printed precision", () => {
     expect(findings("支出预算 100.00 万元，其中基本支出 60.00 万元，比上年增加 10.00 万元，增长 11.1%。")).toEqual([]);
   });
 
+  it("takes the total printed in the sentence before when the change is about it", () => {
+    const part = "其中人员经费 60.00 万元，比上年增加 10.00 万元，增长 11.1%。";
+    expect(findings(`基本支出 100.00 万元。${part}`)).toEqual([]);
+    expect(findings(part)).toHaveLength(1);
+  });
+
   it("leaves a rise from zero (100%) and page numbers inside a sentence alone", () => {
     expect(findings("技校教育（项）：2025 年预算数为 808.49 万元，比上年预算增加 808.49 万元，增长 100.00%。")).toEqual(
       [],

@@ -5,8 +5,8 @@
  * printed figure stands for anything within one step of its last printed digit (rounded or cut):
  * "22%" agrees with 22.02%, "0.06%" does not agree with 0.60%. The amount compared is the one
  * printed right before "比上年"; when that one does not fit, any other amount earlier in the
- * sentence that fits is taken (the change may be about the sentence's total), so only a rate that
- * no printed amount explains is reported.
+ * sentence or in the sentence before that fits is taken (the change may be about a total printed
+ * there), so only a rate that no printed amount explains is reported.
  */
 import type { Finding } from "../../../model/finding.ts";
 import { defineRule } from "../../rule.ts";
@@ -103,7 +103,7 @@ export const S01 = defineRule({
       if (c.rateDirection !== undefined && c.rateDirection !== c.direction) continue;
       if (c.changeNegative || c.rateNegative) continue;
       if (growthAgrees(c, c.current) || priorAgrees(c)) continue;
-      if (c.earlier.some((a) => growthAgrees(c, a))) continue;
+      if (c.earlier.some((a) => growthAgrees(c, a)) || c.before.some((a) => growthAgrees(c, a))) continue;
       const { prior, rate } = exactGrowth(c, c.current);
       if (prior <= 0n) continue; // rising from zero: the rate is a convention (T-12), not this rule's
       const s = c.sentence.text;
