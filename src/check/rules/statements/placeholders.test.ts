@@ -28,3 +28,9 @@ describe("S-05 placeholders left in the 说明", () => {
     expect(r).toMatchObject([{ actual: "。。" }]);
   });
 });
+
+describe("S-05 near misses from reading", () => {
+  it("does not take a wrapped cell's lone 。 for a doubled one (西安 绩效自评表 read as prose)", () => {
+    expect(findings("顺利通过中省对\n我市进行的工作考核。\n  。\n发现的问题及原因：无。")).toEqual([]);
+  });
+});

@@ -41,6 +41,12 @@ const FULL_WIDTH: Record<string, string> = {
   "—": "-",
 };
 
+/**
+ * A line that is only punctuation: the end of a table cell wrapped onto a line of its own (a 绩效
+ * 自评表 read as prose: "…工作考核" / "。"), not part of the sentence it would be joined to.
+ */
+const PUNCTUATION_LINE = /^[\s。，,；;：:、.]+$/;
+
 /** A line that is only a page number ("12", "- 12 -", "第 3 页", "3/20"): not part of a sentence. */
 const PAGE_LINE = /^[-—–\s]*(?:第\s*)?\d{1,3}(?:\s*页)?(?:\s*\/\s*\d{1,3})?(?:\s*共\s*\d{1,3}\s*页)?[-—–\s]*$/;
 
@@ -49,7 +55,7 @@ const PAGE_LINE = /^[-—–\s]*(?:第\s*)?\d{1,3}(?:\s*页)?(?:\s*\/\s*\d{1,3})
  * drops page-number lines, removes white space and makes full-width punctuation and digits ASCII.
  */
 export function normalise(text: string): string {
-  const lines = text.split("\n").filter((l) => !PAGE_LINE.test(l));
+  const lines = text.split("\n").filter((l) => !PAGE_LINE.test(l) && !PUNCTUATION_LINE.test(l));
   return lines
     .join("")
     .replace(/[\s\u00a0\u3000]+/g, "")

@@ -3,7 +3,9 @@ import { w } from "../text/testing.ts";
 import { S08 } from "./shares.ts";
 import { amountTable, doc, run, runRegional } from "./testing.ts";
 
-const findings = (...texts: string[]) => run(S08, doc(texts));
+/** Documents with a table read (S-08 needs one: a share's whole may be printed only in a table). */
+const any = amountTable("summary", 1, "收支总表", [{ label: "合计", total: 1 }]);
+const findings = (...texts: string[]) => run(S08, doc(texts, { tables: [any] }));
 
 describe("S-08 shares against a printed whole", () => {
   it("accepts shares of a whole printed in the sentence or the sentences before (杭州, 北京)", () => {
@@ -44,6 +46,10 @@ describe("S-08 shares against a printed whole", () => {
     );
     expect(f).toHaveLength(1);
     expect(f[0]!.message).toContain("71.65%");
+  });
+
+  it("says it cannot check a document whose tables were not read", () => {
+    expect(() => run(S08, doc(["基本支出 10 万元，占 99%。"]))).toThrow(/没有读取到表格/);
   });
 
   it("leaves regional documents to T-03 and T-10", () => {

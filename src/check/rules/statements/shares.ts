@@ -42,6 +42,8 @@ export const S08 = defineRule({
   general: true,
   run: ({ d, template }) => {
     if (!template.national) return { notChecked: `地区模板 ${template.id} 的说明占比由 T-03、T-10 按其说明结构核对` };
+    // without tables the whole a share is of may be printed only there (a text-only file)
+    if (d.tables.length === 0) return { notChecked: "没有读取到表格：占比的总额可能只印在表中，未核对" };
     const out: Finding[] = [];
     // the amounts in the tables' total rows (unreliable tables never reach text rules)
     const tableWholes: Whole[] = [];
