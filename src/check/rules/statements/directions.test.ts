@@ -49,3 +49,18 @@ describe("S-02 direction words against the figures", () => {
     expect(final("年初预算为 85.55 万元，支出决算为84.65万元。决算数大于（小于）预算数的主要原因：XXXX。")).toEqual([]);
   });
 });
+
+describe("S-02 undecided comparisons", () => {
+  it("does not report 大于 when the two amounts are within their printed steps", () => {
+    const final = (text: string) => run(S02, doc([text], { kind: "finalAccounts", year: 2024 }));
+    expect(final("年初预算为 10.00 万元，支出决算为 9.99 万元。决算数大于预算数的主要原因：追加。")).toEqual([]);
+    expect(final("年初预算为 10.00 万元，支出决算为 9.90 万元。决算数大于预算数的主要原因：追加。")).toHaveLength(1);
+  });
+});
+
+describe("S-02 signed rates", () => {
+  it("reads 增长率为-5% as a fall", () => {
+    expect(findings("支出 95.00 万元，比上年减少 5.00 万元，增长率为-5.00%。")).toEqual([]);
+    expect(findings("支出 105.00 万元，比上年增加 5.00 万元，增长率为-5.00%。")).toMatchObject([{ severity: "error" }]);
+  });
+});

@@ -30,31 +30,26 @@ export const S02 = defineRule({
       const loc = sentenceLoc(c.sentence);
       const changeZero = c.change !== undefined && c.change.m === 0n;
       const rateZero = c.rate !== undefined && c.rate.m === 0n;
-      if (
-        c.change &&
-        c.rate &&
-        c.rateDirection !== undefined &&
-        c.rateDirection !== 0 &&
-        c.direction !== 0 &&
-        c.rateDirection !== c.direction &&
-        !changeZero &&
-        !rateZero
-      ) {
-        out.push({
-          rule: ID,
-          severity: "error",
-          message: `${quote}：增减额写为“${c.word}”，增长率却写为“${c.rateWord}”，方向相反。请改正其中之一`,
-          location: loc,
-          expected: c.word,
-          actual: c.rateWord ?? "",
-        });
-        continue;
+      // a signed rate reverses its word ("增长率为-5%" is a fall)
+      const rateDir = c.rateDirection === undefined ? undefined : c.rateNegative ? -c.rateDirection : c.rateDirection;
+      if (c.change && c.rate && rateDir !== undefined && rateDir !== 0 && c.direction !== 0) {
+        if (rateDir !== c.direction && !changeZero && !rateZero) {
+          out.push({
+            rule: ID,
+            severity: "error",
+            message: `${quote}：增减额写为“${c.word}”，增长率却是“${c.rateNegative ? `${c.rateWord} -${c.rate.text}%` : c.rateWord}”，方向相反。请改正其中之一`,
+            location: loc,
+            expected: c.word,
+            actual: c.rateNegative ? `${c.rateWord}-${c.rate.text}%` : (c.rateWord ?? ""),
+          });
+          continue;
+        }
       }
-      if ((c.changeNegative && !changeZero) || (c.rateNegative && !rateZero && c.rateWord)) {
+      if (c.changeNegative && !changeZero) {
         out.push({
           rule: ID,
           severity: "warning",
-          message: `${quote}：方向词“${c.rateNegative ? c.rateWord : c.word}”后又带负号，方向不明。请去掉负号并用“增加/减少”“增长/下降”表示方向`,
+          message: `${quote}：方向词“${c.word}”后又带负号，方向不明。请去掉负号并用“增加/减少”表示方向`,
           location: loc,
           actual: c.text,
         });
@@ -94,8 +89,9 @@ export const S02 = defineRule({
       const tol = step(c.actual) + step(c.budget);
       const sign = diff > tol ? 1 : diff < -tol ? -1 : 0;
       const said = c.comparison.word === "大于" ? 1 : c.comparison.word === "小于" ? -1 : 0;
-      // 等于 within the printed precision, or a strict comparison the amounts confirm or cannot decide
-      const holds = said === 0 ? sign === 0 : sign === said || (sign === 0 && diff * BigInt(said) >= 0n);
+      // reported only when the amounts certainly say otherwise: 等于 with a difference beyond the
+      // printed steps, 大于/小于 with the opposite certain (within the steps nothing is decided)
+      const holds = said === 0 ? sign === 0 : sign !== -said;
       if (holds) continue;
       const rel = sign > 0 ? "大于" : sign < 0 ? "小于" : "等于";
       out.push({

@@ -80,3 +80,10 @@ describe("S-01 growth rates at their printed precision", () => {
     expect(findings("收入预算 2,796.14 万元，比上年增加\n- 12 -\n129.07 万元，增长 4.84%。")).toEqual([]);
   });
 });
+
+describe("S-01 signed rates", () => {
+  it("checks the size of a signed rate", () => {
+    expect(findings("支出 95.00 万元，比上年减少 5.00 万元，增长率为-5.00%。")).toEqual([]);
+    expect(findings("支出 95.00 万元，比上年减少 5.00 万元，增长率为-5.50%。")).toHaveLength(1);
+  });
+});

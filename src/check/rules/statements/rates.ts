@@ -99,9 +99,10 @@ export const S01 = defineRule({
         if (c.rate && c.change && c.prior && c.direction !== 0 && !priorAgrees(c)) out.push(priorFinding(c));
         continue;
       }
-      // a rate whose direction contradicts the change, or a signed figure, is S-02's finding
-      if (c.rateDirection !== undefined && c.rateDirection !== c.direction) continue;
-      if (c.changeNegative || c.rateNegative) continue;
+      // a rate whose direction contradicts the change, or a signed change, is S-02's finding
+      const rateDir = c.rateDirection === undefined ? undefined : c.rateNegative ? -c.rateDirection : c.rateDirection;
+      if (rateDir !== undefined && rateDir !== c.direction) continue;
+      if (c.changeNegative) continue;
       if (growthAgrees(c, c.current) || priorAgrees(c)) continue;
       if (c.earlier.some((a) => growthAgrees(c, a)) || c.before.some((a) => growthAgrees(c, a))) continue;
       const { prior, rate } = exactGrowth(c, c.current);
