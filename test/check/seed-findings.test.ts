@@ -67,7 +67,15 @@ describe("the rule catalogue on the seed", async () => {
   });
 
   it("says which rules could not run, and why", () => {
-    expect(report.notChecked.map((n) => n.rule).sort()).toEqual(["C-01", "T-22"]);
+    // the general 说明 rules leave a regional document's 说明 to its template's T rules and say so
+    const general = ["S-01", "S-02", "S-03", "S-06", "S-07", "S-08"];
+    expect(report.notChecked.filter((n) => general.includes(n.rule)).map((n) => n.rule)).toEqual(general);
+    expect(
+      report.notChecked
+        .map((n) => n.rule)
+        .filter((r) => !general.includes(r))
+        .sort(),
+    ).toEqual(["C-01", "T-22"]);
     for (const n of report.notChecked) expect(n.reason.length).toBeGreaterThan(10);
     expect(report.ran.length).toBeGreaterThanOrEqual(100);
   });
