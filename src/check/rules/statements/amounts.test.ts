@@ -40,3 +40,18 @@ describe("S-07 totals in the 说明 against the table they name", () => {
     expect(run(S07, d("2025年一般公共预算拨款支出 5,000.00 万元。"))).toEqual([]);
   });
 });
+
+describe("S-07 the 三公 lines", () => {
+  const three = amountTable("threePublic", 10, "“三公”经费支出预算表", [
+    { label: "合计", total: w("27.31") },
+    { label: "2、公务接待费", code: undefined, total: w("2.00") },
+    { label: "(2)公务用车运行费", code: undefined, total: w("25.31") },
+  ]);
+  it("finds each line in any row of the table (福州: one line per item), and a stated 0 is not compared", () => {
+    const d = (t: string) => doc([t], { tables: [three] });
+    expect(
+      run(S07, d("2026年预算安排25.31万元,其中:公务用车运行费25.31万元,与上年持平;公务用车购置费0.00万元。")),
+    ).toEqual([]);
+    expect(run(S07, d("公务接待费2.10万元,比上年增加0.10万元。"))).toMatchObject([{ actual: "2.10万元" }]);
+  });
+});

@@ -32,6 +32,8 @@ interface Subject {
   re: RegExp;
   tables: readonly string[];
   what: string;
+  /** compare with every amount of the table, not only its total rows (the 三公 lines) */
+  anyRow?: boolean;
 }
 
 const AMOUNT = `(?:为|是|合计|总额|总计|共计)?(${NUMBER})(亿元|万元|元)`;
@@ -56,6 +58,24 @@ const SUBJECTS: readonly Subject[] = [
     tables: ["threePublic"],
     what: "“三公”经费预算",
   },
+  // the 三公 lines: each is printed in the table's total row (one row, or a 合计 over units)
+  ...(
+    [
+      [String.raw`因公出国\(境\)费用?`, "因公出国（境）费"],
+      ["公务接待费", "公务接待费"],
+      ["公务用车购置及运行(?:维护)?费", "公务用车购置及运行费"],
+      ["公务用车购置费", "公务用车购置费"],
+      ["公务用车运行(?:维护)?费", "公务用车运行维护费"],
+    ] as const
+  ).map(
+    ([words, what]): Subject => ({
+      re: new RegExp(`(?<!其中|含)${words}(?:财政拨款)?(?:支出)?(?:预算(?:数|支出)?)?${AMOUNT}`, "g"),
+      tables: ["threePublic"],
+      what,
+      // printed as columns of the total row, or as rows of their own (福州: one line per item)
+      anyRow: true,
+    }),
+  ),
   {
     re: new RegExp(`政府性基金预算(?:财政)?拨款支出(?:预算)?${AMOUNT}`, "g"),
     tables: ["governmentFundExpenditure", "fiscalSummary"],
@@ -64,16 +84,16 @@ const SUBJECTS: readonly Subject[] = [
 ];
 
 /** A cheap first test: a word every subject has. */
-const FIRST_TEST = /总预算|收支预算总额|收支总计|拨款支出|“三公”经费/;
+const FIRST_TEST = /总预算|收支预算总额|收支总计|拨款支出|“三公”经费|因公出国|公务接待|公务用车/;
 
 /** A year printed just before the subject: the clause is about that year. */
 const YEAR_BEFORE = /((?:19|20)\d{2})年度?[^,;。\d]{0,16}$/;
 
 /** The amounts printed in a table's total rows (any column), in 10⁻¹² 万元, with the table's step. */
-function totals(t: PrintedTable): { values: bigint[]; step: bigint } {
+function totals(t: PrintedTable, anyRow = false): { values: bigint[]; step: bigint } {
   const values: bigint[] = [];
   for (const r of t.rows) {
-    if (r.kind !== "total" && !/总计|合计/.test(r.label)) continue;
+    if (!anyRow && r.kind !== "total" && !/总计|合计/.test(r.label)) continue;
     for (const c of r.cells) if (typeof c === "number") values.push(BigInt(c) * 1_000_000n);
   }
   // one step of the table's printed precision (0.01 in its unit unless it says otherwise)
@@ -102,6 +122,8 @@ export const S07 = defineRule({
           const y = YEAR_BEFORE.exec(s.text.slice(0, m.index ?? 0));
           if (y && Number(y[1]) !== d.meta.year) continue;
           const a: PrintedAmount = { ...readNumber(m[1]!), unit: m[2] as PrintedAmount["unit"] };
+          // a stated 0 against a blank or 0 cell is S-06's question (blank is not zero), not this one's
+          if (a.m === 0n) continue;
           const tables = subj.tables.flatMap((id) => {
             const t = tableById(d, id);
             return t ? [t] : [];
@@ -113,7 +135,7 @@ export const S07 = defineRule({
           let agrees = false;
           let any = false;
           for (const t of tables) {
-            const { values, step: st } = totals(t);
+            const { values, step: st } = totals(t, subj.anyRow);
             for (const x of values) {
               any = true;
               const gap = v - x;
