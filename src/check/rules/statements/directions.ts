@@ -60,7 +60,10 @@ export const S02 = defineRule({
         const diff = scaled(c.current) - scaled(c.prior);
         const tol = step(c.current) + step(c.prior);
         const sign = diff > tol ? 1 : diff < -tol ? -1 : 0;
-        if (sign !== 0 && sign !== c.direction) {
+        // another amount of the sentence (or the one before) that goes the stated way may be the subject
+        const prior = scaled(c.prior);
+        const other = [...c.earlier, ...c.before].some((a) => (scaled(a) - prior) * BigInt(c.direction) > 0n);
+        if (sign !== 0 && sign !== c.direction && !other) {
           out.push({
             rule: ID,
             severity: "error",
