@@ -50,13 +50,23 @@ export function registerCheck(program: Command): void {
     .option("--text <file>", "文字部分在另一份 PDF 中（如江苏 -text.pdf）；只能与一个文档一起用")
     .addHelpText(
       "after",
-      "\n退出码：0 无错误；1 有错误；2 输入无法使用。\n示例：\n  yusuan check test/fixtures/bazhou-hrss-2025-budget.txt\n  yusuan check a.txt b.txt --format json\n",
+      "\n退出码：0 无错误；1 有错误；2 输入无法使用（多个文件时：全部无法读取）。\n多个文件中有读不了的：在标准错误上说明原因并跳过，其余照常检查。\n示例：\n  yusuan check test/fixtures/bazhou-hrss-2025-budget.txt\n  yusuan check a.txt b.txt --format json\n",
     )
     .action(async (files: string[], o: { format: string; template?: string; text?: string }) => {
       if (o.text && files.length > 1) throw new InputError("--text 只能与一个文档一起用", "--text");
       const reports: FileReport[] = [];
+      // a file that cannot be read is said on stderr (what, why, what to do) and the batch goes on
+      const unreadable: string[] = [];
       for (const file of files) {
-        const d = await loadDisclosure(file, { template: o.template, text: o.text });
+        let d: Awaited<ReturnType<typeof loadDisclosure>>;
+        try {
+          d = await loadDisclosure(file, { template: o.template, text: o.text });
+        } catch (e) {
+          if (!(e instanceof InputError) || files.length === 1) throw e;
+          unreadable.push(file);
+          process.stderr.write(`错误：${e.describe()}（已跳过，继续检查其余文件）\n`);
+          continue;
+        }
         const r = check(d);
         reports.push({
           file,
@@ -68,15 +78,25 @@ export function registerCheck(program: Command): void {
           notApplicable: r.notApplicable,
         });
       }
+      if (reports.length === 0)
+        throw new InputError(
+          `${files.length} 个文件都无法读取`,
+          "check",
+          "请确认文件是部门预算公开文档（PDF、Excel、从 PDF 提取的文本或 disclosure.json）",
+        );
       if (o.format === "json") {
         // the contract: file, department, year, findings, summary; then the rules that could not
         // run on this document (notChecked) and those about another kind of document (notApplicable)
-        process.stdout.write(`${JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2)}\n`);
+        process.stdout.write(`${JSON.stringify(files.length === 1 ? reports[0] : reports, null, 2)}\n`);
       } else if (o.format === "sarif") {
         process.stdout.write(`${JSON.stringify(toSarif(reports, ALL_RULES), null, 2)}\n`);
       } else {
         process.stdout.write(`${reports.map(formatText).join("\n\n")}\n`);
       }
+      if (unreadable.length > 0)
+        process.stderr.write(
+          `无法读取 ${unreadable.length} 个文件（${unreadable.join("、")}），其余 ${reports.length} 个已检查；退出码按已检查文件的结果\n`,
+        );
       process.exitCode = reports.some((r) => r.summary.errors > 0) ? 1 : 0;
     });
 }

@@ -114,6 +114,24 @@ describe("bad input: a clear message and exit 2, never a stack trace", () => {
     expect(r.stderr).toContain("找不到文件");
   });
 
+  it("several files: goes on past an unreadable one in the middle, exits 2 only when none could be read", () => {
+    const broken = join(tmp, "middle-broken.pdf");
+    writeFileSync(broken, "%PDF-1.4\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\n");
+    const r = yusuan(["check", SEED, broken, SEED, "--format", "json"]);
+    expect(r.status).toBe(0); // the seed has no error: exit as for the files that were read
+    const out = JSON.parse(r.stdout);
+    expect(out).toHaveLength(2);
+    expect(out.map((o: { file: string }) => o.file)).toEqual([SEED, SEED]);
+    expect(r.stderr).toMatch(/^错误：.*middle-broken\.pdf/);
+    expect(r.stderr).toContain("已跳过");
+    expect(r.stderr).toMatch(/无法读取 1 个文件/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    const none = yusuan(["check", broken, join(tmp, "nope.txt")]);
+    expect(none.status).toBe(2);
+    expect(none.stderr).toMatch(/2 个文件都无法读取/);
+    expect(none.stdout).toBe("");
+  });
+
   it("an unknown format option", () => {
     const r = yusuan(["check", SEED, "--format", "xml"]);
     expect(r.status).toBe(2);
