@@ -37,7 +37,9 @@ function formatText(r: FileReport): string {
     out.push(`${SEVERITY_ZH[f.severity]} ${f.rule} [${where}] ${f.message}${nums}`);
   }
   for (const t of r.tables.filter((x) => x.status === "unreliable"))
-    out.push(`未能可靠读取 表${t.no}“${t.title}”（第 ${t.pages.join("、")} 页）：${t.note ?? ""}；不报告该表的运算错误`);
+    out.push(
+      `未能可靠读取 表${t.no}“${t.title}”（第 ${t.pages.join("、")} 页）：${t.note ?? ""}；不报告该表的运算错误`,
+    );
   for (const n of r.notChecked) out.push(`未检查 ${n.rule}：${n.reason}`);
   out.push(
     `合计：错误 ${r.summary.errors}，警告 ${r.summary.warnings}，提示 ${r.summary.notices}；未检查规则 ${r.notChecked.length} 条`,
