@@ -12,7 +12,7 @@ import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
 import { build } from "esbuild";
 
-const ALL = ["import-check", "build", "render", "pdf", "portal"];
+const ALL = ["import-check", "build", "render", "pdf", "portal", "audit"];
 const fromSource = process.argv.includes("--source");
 const args = process.argv.slice(2).filter((a) => a !== "--source");
 const names = args.length > 0 && ALL.includes(args[0] as string) ? [args[0] as string] : ALL;

@@ -58,6 +58,17 @@ export function partsNotRead(rule: Pick<Rule, "reads">, ctx: RuleContext): strin
   return `导入时未读取${missing.map((p) => PART_NAMES[p]).join("、")}（${ctx.d.provenance.format.toUpperCase()} 导入只读取了${read.map((p) => PART_NAMES[p]).join("、")}），无法检查`;
 }
 
+/** The reason a table rule gives on the text half of a two-file document, imported alone. */
+export const TABLES_IN_OTHER_FILE = "只读取了文字部分（表格在另一份文件中）：把两份文件一起导入才能检查";
+
+/**
+ * The document is the text half of a two-file document read alone (Beijing, Jiangsu): its tables
+ * are in the other file, not missing, so table rules say that instead of "缺少表…".
+ */
+export function tablesInOtherFile(d: Disclosure): boolean {
+  return !!d.provenance.parts && !d.provenance.parts.includes("tables");
+}
+
 /** Why a rule does not apply to this document's kind (a 决算 rule on a budget), or undefined. */
 export function notApplicable(rule: Pick<Rule, "appliesTo">, ctx: RuleContext): string | undefined {
   if (!rule.appliesTo || rule.appliesTo.includes(ctx.d.meta.kind)) return undefined;

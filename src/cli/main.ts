@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from "commander";
 import { InputError } from "../errors.ts";
+import { registerAudit } from "./audit.ts";
 import { registerBuild } from "./build.ts";
 import { registerCheck } from "./check.ts";
 import { registerDiff } from "./diff.ts";
@@ -30,6 +31,7 @@ export function createProgram(): Command {
   registerDiff(program);
   registerRender(program);
   registerServe(program);
+  registerAudit(program);
   return program;
 }
 

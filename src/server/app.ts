@@ -21,6 +21,7 @@ import { httpError, notFound, onError } from "./errors.ts";
 import { LoopLag } from "./loop-lag.ts";
 import { allowedMethods } from "./methods.ts";
 import { registerApiDocs } from "./pages/api-docs.ts";
+import { registerAudits } from "./pages/audits.ts";
 import { registerCompare } from "./pages/compare.ts";
 import { registerDepartment } from "./pages/department.ts";
 import { registerHome } from "./pages/home.ts";
@@ -86,6 +87,7 @@ export function createApp(store: Store, config: Config, opts: AppOptions = {}): 
   registerRegion(app, store);
   registerUpload(app, store, config, auth);
   registerApiDocs(app);
+  registerAudits(app, store);
   app.get("/healthz", (c) => c.text("ok"));
   // No route for this method: 405 with Allow when the path exists for other methods, else 404.
   app.notFound((c: Context) => {

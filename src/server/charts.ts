@@ -5,8 +5,8 @@
  * Font names use single quotes: double quotes would cut ECharts' style attribute (STACK.md §7).
  */
 import * as echarts from "echarts";
-import { amountAt, lineCell, tableById, totalRow } from "../model/access.ts";
-import type { Disclosure } from "../model/disclosure.ts";
+import { amountAt, hasColumn, lineCell, tableById, totalRow } from "../model/access.ts";
+import type { Disclosure, PrintedTable } from "../model/disclosure.ts";
 import { formatAmount } from "../model/money.ts";
 import { ECONOMIC_CLASS_NAMES, FUND_NAMES, THREE_PUBLIC_NAMES } from "../store/index.ts";
 import { getTemplate } from "../templates/index.ts";
@@ -94,13 +94,16 @@ export interface ThreePublicYear {
 
 /**
  * The 三公 items of a disclosure, read the way its template prints them: one row per item (Xinjiang)
- * or one row with a column per item (Shanghai, Jiangsu, 决算: the spec's lineColumns).
+ * or one row with a column per item (Shanghai, Jiangsu, 决算: the spec's lineColumns); a document
+ * read by the national standard, the way the general reader found them (`generalThreePublic`).
  */
 export function threePublicOf(d: Disclosure): ThreePublicYear {
   const t = tableById(d, "threePublic");
   const items: Record<string, number> = {};
   if (!t) return { year: d.meta.year, items };
-  const spec = getTemplate(d.meta.template)?.tables.find((x) => x.id === "threePublic");
+  const template = getTemplate(d.meta.template);
+  if (template?.national) return { year: d.meta.year, items: generalThreePublic(t).items };
+  const spec = template?.tables.find((x) => x.id === "threePublic");
   for (const key of Object.keys(THREE_PUBLIC_NAMES)) {
     const v = lineCell(t, spec, key)?.amount;
     if (typeof v === "number") items[key] = v;
@@ -112,8 +115,51 @@ export function threePublicOf(d: Disclosure): ThreePublicYear {
 export function threePublicTotal(d: Disclosure): number | null {
   const t = tableById(d, "threePublic");
   if (!t) return null;
-  const spec = getTemplate(d.meta.template)?.tables.find((x) => x.id === "threePublic");
+  const template = getTemplate(d.meta.template);
+  if (template?.national) return generalThreePublic(t).total;
+  const spec = template?.tables.find((x) => x.id === "threePublic");
   return lineCell(t, spec, "total")?.amount ?? null;
+}
+
+/** The words of a 三公 item printed as a row (广州 "其中：（一）因公出国（境）支出"). */
+const ITEM_WORDS: Record<string, RegExp> = {
+  overseasTravel: /因公出国/,
+  officialReception: /公务接待/,
+  officialVehicles: /公务用车购置及运行|公务用车费/,
+};
+
+/**
+ * The 三公 items and total of a table read by the general reader, which names columns by their
+ * words but declares no template lines. Either one row (the 合计 row when units are listed) with a
+ * column per item, the 三公 total being the column the reader verified as the items' sum (Jiangsu's
+ * “三公”经费/小计, its 合计 also holding 会议费 and 培训费); or a row per item under a “三公”经费 row,
+ * in the 合计 column. Blank cells are left out, never read as 0; no total is made up from the items.
+ */
+export function generalThreePublic(t: PrintedTable): { items: Record<string, number>; total: number | null } {
+  const keys = Object.keys(THREE_PUBLIC_NAMES);
+  const items: Record<string, number> = {};
+  if (keys.some((k) => hasColumn(t, k))) {
+    const row = totalRow(t) ?? t.rows.find((r) => r.cells.some((c) => typeof c === "number"));
+    if (!row) return { items, total: null };
+    for (const k of keys) {
+      const v = amountAt(t, row, k);
+      if (v !== null) items[k] = v;
+    }
+    const sum = t.sums?.across.find((s) => keys.every((k) => s.parts.includes(k)));
+    return { items, total: sum ? amountAt(t, row, sum.total) : null };
+  }
+  if (!hasColumn(t, "total")) return { items, total: null };
+  let total: number | null = null;
+  for (const r of t.rows) {
+    const label = r.label.replace(/\s+/g, "");
+    const key = keys.find((k) => ITEM_WORDS[k]?.test(label));
+    const v = amountAt(t, r, "total");
+    if (v === null) continue;
+    if (key) {
+      if (!(key in items)) items[key] = v;
+    } else if (total === null && /三公/.test(label)) total = v;
+  }
+  return { items, total };
 }
 
 function pie(title: string, slices: Slice[]): echarts.EChartsCoreOption {

@@ -80,7 +80,7 @@ ${o.description ? html`<meta name="description" content="${o.description}">` : "
 <a class="skip" href="#main">跳到正文</a>
 <header class="site" role="banner">
 <a class="brand" href="/">部门预算公开</a>
-<nav aria-label="主导航"><a href="/">首页</a><a href="/compare">比较</a><a href="/regions">地区</a><a href="/upload">上传</a><a href="/api-docs">API</a></nav>
+<nav aria-label="主导航"><a href="/">首页</a><a href="/compare">比较</a><a href="/regions">地区</a><a href="/audits">审计</a><a href="/upload">上传</a><a href="/api-docs">API</a></nav>
 </header>
 <main id="main">${o.body}</main>
 <footer role="contentinfo">数据来自各部门公开的部门预算；金额单位：万元。机器可读数据见 <a href="/api-docs">API 参考</a>（<a href="/api/openapi.json">OpenAPI</a>）。</footer>

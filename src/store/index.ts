@@ -1,6 +1,7 @@
 /** The store: Kysely over SQLite or PostgreSQL. Repository functions take the Store handle. */
 export * from "./aggregates.ts";
 export * from "./app-state.ts";
+export * from "./audits.ts";
 export * from "./departments.ts";
 export * from "./diff.ts";
 export * from "./disclosures.ts";

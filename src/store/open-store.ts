@@ -120,7 +120,9 @@ export async function openStore(config: DatabaseConfig, opts: StoreOptions = {})
   try {
     // Migrations run in one transaction, which on SQLite takes the write lock first (BEGIN
     // IMMEDIATE) and on PostgreSQL an advisory lock: a second process waits, then finds nothing to do.
-    await migrate(db, dialect, config.kind === "postgres" ? config.schema : undefined);
+    // Without a schema of its own, PostgreSQL's is `public`: named, so migration tables that other
+    // schemas of the same database hold (tests, other installations) are not taken for this one's.
+    await migrate(db, dialect, config.kind === "postgres" ? (config.schema ?? "public") : undefined);
   } catch (e) {
     await db.destroy();
     throw e;

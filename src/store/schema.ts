@@ -163,6 +163,46 @@ export interface AppStateRow {
   updated_at: string;
 }
 
+/** An audit (migration 0005): a batch of documents read, checked and scored together. */
+export interface AuditRow {
+  id: Id;
+  title: string;
+  /** JSON: the paths given */
+  inputs: string;
+  /** documents in the audit (a queued audit: documents enqueued) */
+  documents: number;
+  /** running | done */
+  status: string;
+  /** JSON: the audit's summary (audit.json's), null while running */
+  summary: string | null;
+  created_by: string | null;
+  created_at: string;
+  finished_at: string | null;
+}
+
+/** One document's result in an audit, keyed by (audit_id, doc_hash): written once. */
+export interface AuditDocumentRow {
+  audit_id: number;
+  doc_hash: string;
+  /** the document's place in the audit (the order of discovery) */
+  seq: number;
+  file: string;
+  /** ok | unreadable */
+  status: string;
+  government: string | null;
+  department: string | null;
+  year: number | null;
+  kind: string | null;
+  score: number | null;
+  coverage: number | null;
+  errors: number;
+  warnings: number;
+  notices: number;
+  /** JSON: the document's result as in audit.json */
+  result: string;
+  created_at: string;
+}
+
 export interface Database {
   departments: DepartmentRow;
   source_files: SourceFileRow;
@@ -175,4 +215,6 @@ export interface Database {
   renditions: RenditionRow;
   tokens: TokenRow;
   app_state: AppStateRow;
+  audits: AuditRow;
+  audit_documents: AuditDocumentRow;
 }

@@ -29,6 +29,8 @@ const LEAF: readonly [RegExp, ColumnMeaning][] = [
   [/公务用车运行|^运行(?:维护)?费$/, { key: "vehicleOperation" }],
   [/会议费/, { key: "meetings" }],
   [/培训费/, { key: "training" }],
+  // the 三公 total beside 会议费 and 培训费 (小计 under “三公”经费)
+  [/^“?三公”?经费(?:合计|小计)?$/, { key: "threePublic" }],
   [/机关运行经费/, { key: "officeOperatingCost" }],
   [/^行政经费/, { key: "adminCost" }],
   [/人员经费|人员支出|工资福利/, { key: "personnel", dims: { nature: "basic", basicKind: "personnel" } }],
@@ -72,7 +74,7 @@ export function columnMeaning(path: readonly string[]): ColumnMeaning | undefine
   const parts = path.map(clean).filter(Boolean);
   const leaf = parts[parts.length - 1];
   if (!leaf) return undefined;
-  for (const [re, m] of LEAF) if (re.test(leaf)) return inGroup(m, parts.slice(0, -1));
+  for (const [re, m] of LEAF) if (re.test(leaf)) return inGroup(m, parts.slice(0, -1), leaf);
   return undefined;
 }
 
@@ -80,11 +82,17 @@ export function columnMeaning(path: readonly string[]): ColumnMeaning | undefine
  * A leaf means something within its group: 小计 under 财政拨款 is the 财政拨款 subtotal, 小计 under
  * 公务用车购置及运行费 is the vehicles total, 一般公共预算 under 上年结转 is a carry-over.
  */
-function inGroup(m: ColumnMeaning, groups: readonly string[]): ColumnMeaning {
+function inGroup(m: ColumnMeaning, groups: readonly string[], leaf = ""): ColumnMeaning {
   if (m.key !== "total") return m;
   for (let i = groups.length - 1; i >= 0; i--) {
     const g = groups[i] as string;
-    for (const [re, gm] of LEAF) if (gm.key !== "total" && re.test(g)) return gm;
+    for (const [re, gm] of LEAF) {
+      if (gm.key === "total" || !re.test(g)) continue;
+      // (the 三公 total beside 会议费 and 培训费 is their 小计; a 合计 under “三公”经费 may be the
+      // table's grand total, its heading hung too wide)
+      if (gm.key === "threePublic" && leaf !== "小计") continue;
+      return gm;
+    }
   }
   return m;
 }
@@ -95,6 +103,8 @@ function inGroup(m: ColumnMeaning, groups: readonly string[]): ColumnMeaning {
  */
 export const SUMS: readonly { total: string; parts: readonly string[] }[] = [
   { total: "total", parts: ["overseasTravel", "officialReception", "officialVehicles"] },
+  { total: "threePublic", parts: ["overseasTravel", "officialReception", "officialVehicles"] },
+  { total: "total", parts: ["threePublic", "meetings", "training"] },
   { total: "officialVehicles", parts: ["vehiclePurchase", "vehicleOperation"] },
   { total: "basic", parts: ["personnel", "operating"] },
   {

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { check } from "../../src/check/index.ts";
+import { ALL_RULES } from "../../src/check/rules/index.ts";
 import { seedDisclosure } from "../../src/check/testing.ts";
 
 type Key = [rule: string, severity: string, place: string];
@@ -66,10 +67,46 @@ describe("the rule catalogue on the seed", async () => {
     expect(sort(actual)).toEqual(sort(EXPECTED));
   });
 
-  it("says which rules could not run, and why", () => {
-    expect(report.notChecked.map((n) => n.rule).sort()).toEqual(["C-01", "T-22"]);
-    for (const n of report.notChecked) expect(n.reason.length).toBeGreaterThan(10);
-    expect(report.ran.length).toBeGreaterThanOrEqual(100);
+  it("says which rules could not run, and why; every other rule ran", () => {
+    // the rules written for the general reader (its tables' own identities, the national 说明 by
+    // subject) do not run on a document read by its regional template: the template's own rules do
+    const tables = "表格按地区模板 xinjiang-2025-budget 读取，表内恒等式由该模板生成的表内规则（以 A-T 开头）检查";
+    const prose = "地区模板 xinjiang-2025-budget 的说明部分由 C-18 … C-32 按其结构检查";
+    const national = ["N-01", "N-02", "N-03", "N-04", "N-05", "N-06", "N-07", "N-08", "N-09"];
+    // the general 说明 rules leave a regional document's 说明 to its template's T rules
+    const t = "地区模板 xinjiang-2025-budget 的";
+    const statements = [
+      { rule: "S-01", reason: `${t}说明增长率由 T-04、T-12 按其说明结构核对` },
+      { rule: "S-02", reason: `${t}说明增减方向由 T-04、T-12 按其说明结构核对` },
+      { rule: "S-03", reason: `${t}说明增减额由 T-04 … T-13 按其说明结构核对` },
+      { rule: "S-06", reason: `${t}空表说明由 T-19 按其说明结构检查` },
+      { rule: "S-07", reason: `${t}说明金额由 T-01 … T-21 按其说明结构逐项核对` },
+      { rule: "S-08", reason: `${t}说明占比由 T-03、T-10 按其说明结构核对` },
+    ];
+    expect(report.notChecked).toEqual([
+      { rule: "A-ROW", reason: tables },
+      { rule: "A-COL", reason: tables },
+      {
+        rule: "T-22",
+        reason:
+          "机关运行经费等于全部公用经费 116.76 万元，但部门含事业单位；只有该事业单位参公或没有一般公共预算公用经费时才正确，文件未说明，无法判断",
+      },
+      ...statements,
+      {
+        rule: "C-01",
+        reason: "文件落款日期为 2025-02-12，但没有财政部门批复日期，无法判断是否在批复后 20 日内公开；请提供批复日期",
+      },
+      ...national.map((rule) => ({ rule, reason: prose })),
+    ]);
+    // the 决算 rules do not apply to a budget; every other rule of the catalogue ran
+    const finalOnly = ALL_RULES.filter((r) => r.appliesTo?.join() === "finalAccounts").map((r) => r.id);
+    expect(finalOnly).toHaveLength(13);
+    expect(report.notApplicable.map((n) => n.rule)).toEqual(finalOnly);
+    const skipped = new Set([...report.notChecked, ...report.notApplicable].map((n) => n.rule));
+    expect(report.ran).toEqual(ALL_RULES.map((r) => r.id).filter((id) => !skipped.has(id)));
+    // the template's rules that stand in for them ran
+    for (const id of ["A-T1-LINES", "A-T2-ROW", "A-T3-HIER", "A-T6-HIER", "C-18", "C-32"])
+      expect(report.ran).toContain(id);
   });
 
   it("every rounding notice is within 0.005 × (n + 1) 万元 and says so", () => {

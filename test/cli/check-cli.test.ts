@@ -22,8 +22,12 @@ describe("yusuan check (the JSON contract)", () => {
       "notApplicable",
       "notChecked",
       "summary",
+      "tables",
       "year",
     ]);
+    // how confidently each table was read: the seed's 11 tables, each with its confidence
+    expect(out.tables.map((t: { no: number }) => t.no)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    for (const t of out.tables) expect(t.confidence).toBeTypeOf("number");
     // the rules that could not run say so, with a reason (决算 rules do not apply to a 预算)
     for (const n of [...out.notChecked, ...out.notApplicable]) {
       expect(typeof n.rule).toBe("string");
@@ -47,6 +51,23 @@ describe("yusuan check (the JSON contract)", () => {
     const out = JSON.parse(r.stdout);
     expect(out.notChecked.length).toBeGreaterThan(0);
     expect(out.notChecked[0]).toEqual({ rule: expect.any(String), reason: expect.stringMatching(/\S/) });
+  });
+
+  it("says per table how confidently it was read, and why a table was not reliably read", () => {
+    const r = yusuan(["check", "test/fixtures/regions/hangzhou-gonganju-2026-yusuan.pdf", "--format", "json"]);
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.tables.length).toBe(10);
+    const unreliable = out.tables.filter((t: { status?: string }) => t.status === "unreliable");
+    expect(unreliable.map((t: { no: number }) => t.no)).toEqual([2, 7, 10]);
+    for (const t of unreliable) {
+      expect(t.confidence).toBeLessThan(1);
+      expect(t.failed).toBeGreaterThan(0);
+      expect(t.note).toMatch(/不符|未能/);
+      expect(t.pages.length).toBeGreaterThan(0);
+    }
+    const text = yusuan(["check", "test/fixtures/regions/hangzhou-gonganju-2026-yusuan.pdf"]);
+    expect(text.stdout).toMatch(/未能可靠读取 表2“[^”]+”（第 \d/);
   });
 
   it("exits 1 and points at the cell when a number is wrong", () => {
@@ -112,6 +133,24 @@ describe("bad input: a clear message and exit 2, never a stack trace", () => {
     const r = yusuan(["check", join(tmp, "nope.txt")]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("找不到文件");
+  });
+
+  it("several files: goes on past an unreadable one in the middle, exits 2 only when none could be read", () => {
+    const broken = join(tmp, "middle-broken.pdf");
+    writeFileSync(broken, "%PDF-1.4\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\n");
+    const r = yusuan(["check", SEED, broken, SEED, "--format", "json"]);
+    expect(r.status).toBe(0); // the seed has no error: exit as for the files that were read
+    const out = JSON.parse(r.stdout);
+    expect(out).toHaveLength(2);
+    expect(out.map((o: { file: string }) => o.file)).toEqual([SEED, SEED]);
+    expect(r.stderr).toMatch(/^错误：.*middle-broken\.pdf/);
+    expect(r.stderr).toContain("已跳过");
+    expect(r.stderr).toMatch(/无法读取 1 个文件/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    const none = yusuan(["check", broken, join(tmp, "nope.txt")]);
+    expect(none.status).toBe(2);
+    expect(none.stderr).toMatch(/2 个文件都无法读取/);
+    expect(none.stdout).toBe("");
   });
 
   it("an unknown format option", () => {

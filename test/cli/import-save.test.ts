@@ -33,7 +33,10 @@ describe("import --save", () => {
     expect(lines).toHaveLength(5); // the text half is read with its tables half, not on its own
     expect(lines[0]).toMatch(/^\[1\/5\] 已保存 江苏 江苏省高级人民法院 2017 年预算 第 1 版/);
     expect(lines[1]).toMatch(/已保存 江苏 江苏省政协办公厅 2017 年预算 第 1 版.*-tables\.pdf \+ .*-text\.pdf$/);
-    expect(lines[2]).toMatch(/未保存 .*national-juesuan-template\.pdf：“年度”不是部门名称/);
+    // the blank 财政部 template has no department name on its cover or in its tables: none is read
+    expect(lines[2]).toBe(
+      `[3/5] 未保存 ← ${corpus("national-juesuan-template.pdf")}：没有读到部门名称：不能作为部门保存（请确认这是一个部门或单位的预算公开文件）`,
+    );
     expect(lines[3]).toMatch(/已保存 上海 · 普陀区 上海市普陀区财政局 2024 年决算 第 1 版/);
     expect(lines[4]).toMatch(/已保存 上海 · 普陀区 上海市普陀区财政局 2025 年预算 第 1 版/);
     expect(r.stderr).toMatch(/共 5 份：已保存 4，未变 0，未保存 1/);

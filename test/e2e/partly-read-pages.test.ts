@@ -1,19 +1,21 @@
 /**
- * Pages for real documents that were read only in part (Jiangsu 2017: twelve tables of their own
- * template, 说明 in another file) and for a 决算 beside a 预算 (Putuo 2024/2025): a page shows what
- * was read and hides what was not — no "—" figures, no chart image that is not there, no chart of
- * zeros — its badges say how well the document was read and how consistent it is, the kind (预算 or
- * 决算) is named everywhere, and the compare page says why a document is left out.
+ * Pages for real documents that were read only in part (Jiangsu 2017, read by the national
+ * standard: twelve tables, the 说明 of one in another file) and for a 决算 beside a 预算 (Putuo
+ * 2024/2025): a page shows what was read and hides what was not — no "—" figures, no chart image
+ * that is not there, no chart of zeros — its badges say how well the document was read (as the
+ * stored import report says) and how consistent it is, the kind (预算 or 决算) is named everywhere,
+ * and the compare page says why a document is left out.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resolveConfig } from "../../src/config.ts";
 import { createApp } from "../../src/server/app.ts";
 import { loadFile } from "../../src/server/seed.ts";
+import { getRecord } from "../../src/store/index.ts";
 import { openTestStore, type TestStore } from "../../src/store/test-stores.ts";
 
 let t: TestStore;
 let app: ReturnType<typeof createApp>;
-const ids: Record<string, { dept: number; year: number }> = {};
+const ids: Record<string, { id: number; dept: number; year: number }> = {};
 
 beforeAll(async () => {
   t = await openTestStore("sqlite");
@@ -25,7 +27,7 @@ beforeAll(async () => {
   ]) {
     const r = await loadFile(t.store, `test/fixtures/corpus/${f}`);
     if ("error" in r) throw new Error(r.error);
-    ids[f] = { dept: r.saved.departmentId, year: r.year };
+    ids[f] = { id: r.saved.id, dept: r.saved.departmentId, year: r.year };
   }
   app = createApp(t.store, resolveConfig({ seed: false }, {}));
 }, 120_000);
@@ -45,7 +47,8 @@ describe("a partly-read Jiangsu page", () => {
     expect(page.status).toBe(200);
     const headline = /<section aria-labelledby="headline">([\s\S]*?)<\/section>/.exec(page.text)?.[1] ?? "";
     expect(headline).toContain("支出预算");
-    expect(headline).toContain("“三公”经费");
+    // the 三公 total as printed: its 小计 (670.12), not the 合计 that also holds 会议费 and 培训费 (2,599.37)
+    expect(headline).toMatch(/“三公”经费<\/div><div class="figure">670\.12</);
     expect(headline).not.toContain("—");
     // every chart the page shows is there, and is not a chart of zeros
     const charts = [...page.text.matchAll(/(?:src|srcset)="(\/disclosures\/\d+\/charts\/[^"]+\.svg)"/g)].map(
@@ -70,10 +73,34 @@ describe("a partly-read Jiangsu page", () => {
     expect(part).toContain("（已读部分）");
     expect(part).toMatch(/读取：读出 \d+(?:\/\d+)? 张表[^<]*说明文字未核对/);
     expect(part).toContain("检查（仅就读出的部分）");
-    // every table of its template read, with its 说明: read in full
-    const full = (await get(`/departments/${ids["jiangsu-gaoyuan-2017-yusuan.pdf"]!.dept}/2017`)).text;
+    // read in full by the national standard: every table with all its identities holding, and its 说明
+    const full = (await get(`/departments/${ids["shanghai-putuo-caizhengju-2025-yusuan.pdf"]!.dept}/2025`)).text;
     expect(full).toMatch(/class="badge good"[^>]*>读取完整</);
-    expect(full).toMatch(/读取：读出 12 张表/);
+    expect(full).toContain("读取：读出 9 张表。");
+    expect(full).not.toContain("（已读部分）");
+    expect(full).not.toContain("仅就读出的部分");
+  });
+
+  it("names the tables read with low confidence, as the import reported them", async () => {
+    // what the reader is sure of changes as it improves: the page must say what the stored report says
+    for (const f of ["jiangsu-gaoyuan-2017-yusuan.pdf", "shanghai-putuo-caizhengju-2024-juesuan.pdf"]) {
+      const rec = await getRecord(t.store, ids[f]!.id);
+      const report = rec?.importReport;
+      if (!report) throw new Error(`${f}: no import report stored`);
+      const page = (await get(`/departments/${ids[f]!.dept}/${ids[f]!.year}`)).text;
+      const low = report.tables.filter((x) => x.confidence < 0.9);
+      const worst = Math.min(...report.tables.map((x) => x.confidence));
+      expect(page, f).toContain(`读取：读出 ${report.tables.length} 张表`);
+      if (low.length === 0) {
+        expect(page, f).toMatch(/class="badge good"[^>]*>读取完整</);
+        continue;
+      }
+      expect(page, f).toContain(
+        `${low.map((x) => `表${x.no}`).join("、")} 读取置信度低（最低 ${Math.round(worst * 100)}%）`,
+      );
+      expect(page, f).toMatch(worst < 0.5 ? /class="badge poor"[^>]*>读取不全</ : /class="badge fair"[^>]*>部分读取</);
+      expect(page, f).toContain("（已读部分）");
+    }
   });
 
   it("has a contents list, and phone-sized charts", async () => {

@@ -317,7 +317,25 @@ export function pageColumns(
     return own.length > 0 ? Math.min(...own.map((st) => st.top)) : Number.POSITIVE_INFINITY;
   });
   const stackWords = stacks.flatMap((st) => st.words);
-  const hung = hangGroups(groups, boxesOf(slots, true), tops, stackWords);
+  // group headings are centred over the cells of their columns, and a column's own heading is
+  // centred in its cell: the cells for hanging are cut between the columns' own headings (the
+  // amounts' ink, right-aligned, stands off the cell's centre), or their ink when they have none
+  const cells = slots.map((sl) => {
+    const own = owner.get(sl.kind === "zone" ? sl.z : sl.c) ?? [];
+    if (own.length === 0) return extent(sl);
+    return { x0: Math.min(...own.map((st) => st.x0)), x1: Math.max(...own.map((st) => st.x1)) };
+  });
+  const ordered = cells.every((c, i) => i === 0 || c.x0 >= (cells[i - 1] as { x1: number }).x1 - 1);
+  // (each cell widened by the same margin on both sides: the smaller half-gap to a neighbour, so a
+  // column beside a wide gap — the label column's — keeps its width)
+  const even = cells.map((c, i) => {
+    const gaps = [cells[i - 1], cells[i + 1]]
+      .filter((o): o is { x0: number; x1: number } => o !== undefined)
+      .map((o) => (o.x0 > c.x0 ? o.x0 - c.x1 : c.x0 - o.x1) / 2);
+    const m = gaps.length > 0 ? Math.max(0, Math.min(...gaps)) : 4;
+    return { b0: c.x0 - m, b1: c.x1 + m };
+  });
+  const hung = hangGroups(groups, ordered ? even : boxesOf(slots, true), tops, stackWords);
   slots.forEach((s, i) => {
     const leaf = leafOf(s.kind === "zone" ? s.z : s.c);
     const path = [...(hung[i] ?? []), ...(leaf ? [leaf] : [])].map((p) => p.replace(/\s+/g, ""));

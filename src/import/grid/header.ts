@@ -195,13 +195,18 @@ export function hangGroups(
 ): string[][] {
   const out: { y: number; x: number; text: string; span: number }[][] = boxes.map(() => []);
   const done = new Set<HeadWord>();
-  for (const g of groups) {
+  // top line first: a group nested under another heads fewer slots than it (the same run again,
+  // lines apart, is no nesting; a heading wrapped onto the next line is joined below)
+  const hungSpans: { i: number; j: number; y: number }[] = [];
+  for (const g of [...groups].sort((a, b) => a.y - b.y)) {
     if (done.has(g)) continue;
     const line = groups.filter((o) => Math.abs(o.y - g.y) < g.h * 0.4).sort((a, b) => a.x0 - b.x0);
     for (const o of line) done.add(o);
     const cands = line.map((w) => {
       const sameLine = [...groups, ...others].filter((o) => o !== w && Math.abs(o.y - w.y) < w.h * 0.4);
-      return groupSpans(w, boxes, tops, sameLine);
+      return groupSpans(w, boxes, tops, sameLine).filter(
+        (c) => !hungSpans.some((h) => h.i === c.i && h.j === c.j && w.y - h.y >= 14),
+      );
     });
     type St = { cover: number; picks: ({ i: number; j: number; err: number } | undefined)[] };
     let states = new Map<number, St>([[-1, { cover: 0, picks: [] }]]);
@@ -225,6 +230,7 @@ export function hangGroups(
     line.forEach((w, li) => {
       const c = best?.picks[li];
       if (!c) return;
+      hungSpans.push({ i: c.i, j: c.j, y: w.y });
       for (let k = c.i; k <= c.j; k++)
         (out[k] as (typeof out)[number]).push({ y: w.y, x: w.x0, text: w.text, span: c.j - c.i + 1 });
     });

@@ -418,6 +418,11 @@ function readingOf(
   const held = tested - failed;
   if ((common?.size ?? 0) > 0 && (strictOnly || (held >= 5 && held >= failed * 4)))
     return { ...base, status: "reliable" };
+  // two cells of one row explaining every failure, three or more (a row printed wrong: an amount
+  // changed and one beside it missing fails the row and both columns' sums), where the table holds
+  // everywhere else many times over
+  if (strictOnly && failed >= 3 && held >= 5 && held >= failed * 4 && oneRowPair(failing))
+    return { ...base, status: "reliable" };
   return {
     ...base,
     status: "unreliable",
@@ -425,6 +430,19 @@ function readingOf(
       ? `${failed} 处合计与分项不符（共检验 ${tested} 处），且不集中于个别单元格，多为版式未能正确识别`
       : `${failed} 处合计与分项不符（共检验 ${tested} 处）；明细表的小计不一定包含全部明细，不作为错误报告`,
   };
+}
+
+/** Whether two cells of one row lie in every failing identity (cells as "row:column"). */
+function oneRowPair(failing: readonly Set<string>[]): boolean {
+  const first = failing[0];
+  if (!first) return false;
+  const cells = [...new Set(failing.flatMap((f) => [...f]))];
+  for (const a of cells)
+    for (const b of cells) {
+      if (a >= b || a.split(":")[0] !== b.split(":")[0]) continue;
+      if (failing.every((f) => f.has(a) || f.has(b))) return true;
+    }
+  return false;
 }
 
 /** Reads every table of a document. `template` names the tables when it is a regional spec. */

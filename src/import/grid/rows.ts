@@ -206,6 +206,11 @@ function sideRows(ps: Piece[], layout: SegmentLayout, side: number, pitch: numbe
     for (let z = zoneStart; z < zoneEnd; z++) if ((p.texts.get(z)?.length ?? 0) > 0) return true;
     return false;
   };
+  // the 类 款 项 heads of a split code column, printed level with the first line of a tall total
+  // row's amounts, are header, not the row's label
+  for (const p of ps)
+    if (p.codes.length === 0 && /^[类款项]{2,3}$/.test(pieceLabel(p, mainZone).replace(/\s+/g, "")))
+      p.texts.delete(mainZone);
   const live = ps.filter((p) => p.amounts.size > 0 || p.codes.length > 0 || hasText(p) || p.dashes.size > 0);
   let anchors = live.filter((p) => p.amounts.size > 0 || p.codes.length > 0 || p.dashes.size > 0);
   // a line of amounts alone, a little above or below a labelled row whose cells it fills, is that
@@ -222,6 +227,17 @@ function sideRows(ps: Piece[], layout: SegmentLayout, side: number, pitch: numbe
     );
   });
   const isAnchor = new Set(anchors);
+  // a label whose brackets do not close (…中心(杭州市预警信息 / 发布中心)) runs on over the lines
+  // beside it: those lines are pieces of it, however far apart they are printed
+  const open = (t: string) => (t.match(/[(（]/g)?.length ?? 0) !== (t.match(/[)）]/g)?.length ?? 0);
+  const continues = (p: Piece, label: string) => {
+    if (open(label)) return true;
+    // (the labelled lines next to it, above and below)
+    const texts = live.filter((o) => o !== p && pieceLabel(o, mainZone));
+    const above = texts.filter((o) => o.y < p.y).sort((a, b) => b.y - a.y)[0];
+    const below = texts.filter((o) => o.y > p.y).sort((a, b) => a.y - b.y)[0];
+    return [above, below].some((o) => o && Math.abs(o.y - p.y) <= pitch * 1.5 && open(pieceLabel(o, mainZone)));
+  };
   for (const p of live) {
     if (isAnchor.has(p)) continue;
     const label = pieceLabel(p, mainZone);
@@ -234,7 +250,11 @@ function sideRows(ps: Piece[], layout: SegmentLayout, side: number, pitch: numbe
     if (!label) continue;
     // (in a one-sided table such a line is always a piece of a label: rows printed blank there
     // carry a code, a number or a line name; two-sided tables print bare class names blank)
-    const isolated = layout.sideStarts.length > 1 && near >= pitch * 0.75 && near > p.h * 2.6;
+    // (and in a one-sided table, a line a whole row pitch away from every line of amounts, where the
+    // rows are spaced apart from their wrapped lines, is a row of its own: 收入预算总表's blank items)
+    const isolated =
+      (layout.sideStarts.length > 1 && near >= pitch * 0.75 && near > p.h * 2.6) ||
+      (near >= pitch * 0.95 && pitch > p.h * 1.8 && !continues(p, label));
     if (isolated || (starts && near >= Math.min(pitch * 0.45, p.h * 1.2))) {
       isAnchor.add(p);
     }

@@ -483,6 +483,28 @@ function chooseDown(input: VerifyInput, side: number, cols: number[]): { ids: Do
   }
   // flat: every row under the totals
   candidates.push({ name: "flat", depth: rows.map((_, k) => (isTotal[k] ? 0 : 1)) });
+  // a total repeated by the row after it (合计, then the department with the same amounts, then its
+  // units): the rows after the repeat, up to the next total, are its parts
+  const same = (a: number, b: number) =>
+    cols.every((c) => (input.values[a]?.[c] ?? null) === (input.values[b]?.[c] ?? null)) &&
+    cols.some((c) => (input.values[a]?.[c] ?? null) !== null);
+  if (rows.some((r, k) => isTotal[k] && k + 1 < rows.length && !isTotal[k + 1] && same(r, rows[k + 1] as number))) {
+    let under = false;
+    candidates.push({
+      name: "repeat",
+      depth: rows.map((r, k) => {
+        if (isTotal[k]) {
+          under = false;
+          return 0;
+        }
+        if (k > 0 && isTotal[k - 1] && same(rows[k - 1] as number, r)) {
+          under = true;
+          return 1;
+        }
+        return under ? 2 : 1;
+      }),
+    });
+  }
   // groups headed by their 小计: the rows after a 小计, up to the next, are its members
   if (rows.some((r) => SUBTOTAL_ROW.test(label(r)))) {
     let inGroup = false;
@@ -589,11 +611,19 @@ function chooseDown(input: VerifyInput, side: number, cols: number[]): { ids: Do
     // the reading that needs the fewest misprinted cells to explain its failures, then the one that
     // holds most: a single changed figure fails its parent's sum and its own, and a structure that
     // does not test it (flat) must not win by testing less
-    if (
-      !best ||
-      s.misprints < best.misprints ||
-      (s.misprints === best.misprints && (s.held > best.held || (s.held === best.held && s.failed < best.failed)))
-    )
+    // (fewer misprints win only over a reading that does not test twice as much: one misprinted
+    // cell in a code hierarchy that holds 134 times is a wrong figure, not a reason to read the
+    // table flat and test nothing)
+    const beats = (a: typeof s, b: NonNullable<typeof best>) => {
+      if (a.misprints !== b.misprints) {
+        const aFewer = a.misprints < b.misprints;
+        const [few, many] = aFewer ? [a, b] : [b, a];
+        const testsLess = few.held * 2 < many.held && many.misprints <= 2;
+        return aFewer !== testsLess;
+      }
+      return a.held > b.held || (a.held === b.held && a.failed < b.failed);
+    };
+    if (!best || beats(s, best))
       best = { ids: s.ids, structure: c.name, failed: s.failed, held: s.held, misprints: s.misprints };
   }
   return best ? { ids: best.ids, structure: best.structure } : { ids: [], structure: "none" };

@@ -1,8 +1,10 @@
 /**
  * Every corpus PDF (test/fixtures/corpus, copied from ../shared/corpus/pdf) imports with all its
- * tables; every amount that `pdftotext -layout` prints on a table line of a table page appears in
- * the imported tables of that page; and every row identity of the specs holds (which catches an
- * amount read into the wrong column).
+ * tables, read both ways: by the general reader (the default: no regional spec is chosen for a
+ * document, the closest one is only reported) and by the regional spec it follows when asked for
+ * (`--template`). Every amount that `pdftotext -layout` prints on a table line of a table page
+ * appears in the imported tables of that page, and every row identity of the specs holds on the
+ * spec's reading (which catches an amount read into the wrong column).
  */
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
@@ -54,43 +56,80 @@ function importedAmounts(d: Disclosure, page: number): string[] {
   return out;
 }
 
+/** Every amount pdftotext prints on the table lines of each table page is among the page's cells. */
+function expectEveryAmount(file: string, d: Disclosure): void {
+  const pages = [...new Set(d.tables.flatMap((t) => t.pages ?? []))];
+  let checked = 0;
+  for (const page of pages) {
+    const want = pdftotextAmounts(join(DIR, file), page);
+    const got = importedAmounts(d, page);
+    const missing: string[] = [];
+    for (const w of want) {
+      const i = got.indexOf(w);
+      if (i >= 0) got.splice(i, 1);
+      else missing.push(w);
+    }
+    expect(missing, `page ${page}`).toEqual([]);
+    checked += want.length;
+  }
+  expect(checked).toBeGreaterThan(100);
+}
+
+/** The general reader's results (no template asked for). */
+const national = new Map<string, PdfImportResult>();
+/** The regional spec's reader, asked for as `--template` does. */
 const results = new Map<string, PdfImportResult>();
 
 beforeAll(async () => {
-  for (const c of CORPUS) results.set(c.file, await importPdf(new Uint8Array(readFileSync(join(DIR, c.file))), c.file));
-});
+  for (const c of CORPUS) {
+    const buf = readFileSync(join(DIR, c.file));
+    national.set(c.file, await importPdf(new Uint8Array(buf), c.file));
+    results.set(c.file, await importPdf(new Uint8Array(buf), c.file, { template: c.template }));
+  }
+}, 120_000);
 
 describe("corpus PDFs", () => {
   for (const c of CORPUS) {
     describe(c.file, () => {
-      it("detects the template and finds every table", () => {
+      it("by the general reader: finds every table, and names the spec it resembles without using it", () => {
+        const r = national.get(c.file) as PdfImportResult;
+        expect(r.disclosure, JSON.stringify(r.problems)).toBeDefined();
+        const kind = getTemplate(c.template)?.kind;
+        expect(r.report?.template).toEqual({
+          id: kind === "finalAccounts" ? "national-final" : "national-budget",
+          how: "national",
+          confidence: 1,
+        });
+        // (Shanghai's 部门 and 单位 specs share most titles: a close runner-up lowers the confidence)
+        expect(r.report?.closest?.id).toBe(c.template);
+        expect(r.report?.closest?.confidence).toBeGreaterThan(0.5);
+        expect(r.report?.tables.length).toBe(c.tables);
+        expect(r.problems.filter((p) => p.severity === "error")).toEqual([]);
+      });
+
+      it("with its spec asked for: the spec's reader finds every table of the spec", () => {
         const r = results.get(c.file) as PdfImportResult;
         expect(r.disclosure, JSON.stringify(r.problems)).toBeDefined();
-        expect(r.report?.template?.id).toBe(c.template);
+        expect(r.report?.template).toEqual({ id: c.template, how: "forced", confidence: 1 });
         expect(r.report?.tables.length).toBe(c.tables);
         expect(r.report?.missing).toEqual([]);
         expect(new Set(r.disclosure?.tables.map((t) => t.id)).size).toBe(c.tables);
         expect(r.problems.filter((p) => p.severity === "error")).toEqual([]);
       });
 
-      it.runIf(hasPdftotext && c.amounts)("reads every amount pdftotext prints on the table pages", () => {
-        const d = (results.get(c.file) as PdfImportResult).disclosure as Disclosure;
-        const pages = [...new Set(d.tables.flatMap((t) => t.pages ?? []))];
-        let checked = 0;
-        for (const page of pages) {
-          const want = pdftotextAmounts(join(DIR, c.file), page);
-          const got = importedAmounts(d, page);
-          const missing: string[] = [];
-          for (const w of want) {
-            const i = got.indexOf(w);
-            if (i >= 0) got.splice(i, 1);
-            else missing.push(w);
-          }
-          expect(missing, `page ${page}`).toEqual([]);
-          checked += want.length;
-        }
-        expect(checked).toBeGreaterThan(100);
-      });
+      it.runIf(hasPdftotext && c.amounts)(
+        "by the general reader: reads every amount pdftotext prints on the table pages",
+        () => {
+          expectEveryAmount(c.file, (national.get(c.file) as PdfImportResult).disclosure as Disclosure);
+        },
+      );
+
+      it.runIf(hasPdftotext && c.amounts)(
+        "with its spec: reads every amount pdftotext prints on the table pages",
+        () => {
+          expectEveryAmount(c.file, (results.get(c.file) as PdfImportResult).disclosure as Disclosure);
+        },
+      );
 
       it.runIf(c.amounts)("keeps every row identity of the spec (no amount in a wrong column)", () => {
         const d = (results.get(c.file) as PdfImportResult).disclosure as Disclosure;
@@ -139,10 +178,17 @@ describe("corpus PDFs", () => {
     expect(t6?.rows.find((r) => r.code === "30201")?.cells.at(-1)).toBe(21210000);
   });
 
-  it("reports a text-only part (no tables) clearly instead of failing silently", async () => {
+  it("reads a text-only part (no tables) as text and says the tables are in the other file", async () => {
     const f = "jiangsu-zhengxie-2017-yusuan-text.pdf";
     const r = await importPdf(new Uint8Array(readFileSync(join(DIR, f))), f);
-    expect(r.disclosure).toBeUndefined();
-    expect(r.problems.some((p) => p.code === "pdf.noTables" && p.severity === "error")).toBe(true);
+    expect(r.disclosure?.tables).toEqual([]);
+    expect(r.disclosure?.provenance.parts).toEqual(["text"]);
+    const w = r.problems.find((p) => p.code === "pdf.textOnly");
+    expect(w?.severity).toBe("warning");
+    expect(w?.message).toMatch(/表格在另一份文件中/);
+    // with a regional spec asked for, its reader finds none of the spec's tables: an error, no disclosure
+    const spec = await importPdf(new Uint8Array(readFileSync(join(DIR, f))), f, { template: "jiangsu-2017-budget" });
+    expect(spec.disclosure).toBeUndefined();
+    expect(spec.problems.some((p) => p.code === "pdf.noTables" && p.severity === "error")).toBe(true);
   });
 });

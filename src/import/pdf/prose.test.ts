@@ -1,14 +1,22 @@
 /**
  * The prose of corpus PDFs read with the text importer's parsers (issue 6 "Read them faithfully"):
- * Shanghai 2025 预算 gives its sections by the spec's titles, statements whose amounts match its
- * tables, and the text rules run; a Jiangsu document published as two PDFs merges text into tables.
+ * Shanghai 2025 预算 read with its regional spec asked for (`--template shanghai-department-budget`)
+ * gives its sections by the spec's titles, statements whose amounts match its tables, and the text
+ * rules run; a Jiangsu document published as two PDFs merges text into tables. Without a template
+ * a PDF is read by the national standard (import-pdf.ts), whose prose is split at its headings; the
+ * text half of a two-file document alone is then imported as text, with a warning that says where
+ * the tables are.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { check } from "../../check/index.ts";
+import { TABLES_IN_OTHER_FILE } from "../../check/rule.ts";
+import { RULES } from "../../check/rules/final-accounts/final-accounts.ts";
+import { ALL_RULES } from "../../check/rules/index.ts";
 import { amountAt } from "../../model/access.ts";
 import type { Disclosure } from "../../model/disclosure.ts";
+import { jiangsu2017Budget, nationalBudget, shanghaiDepartmentBudget } from "../../templates/index.ts";
 import { mergeDisclosures } from "../merge.ts";
 import { importPdf } from "./import-pdf.ts";
 import type { PdfLine } from "./lines.ts";
@@ -66,7 +74,9 @@ describe("proseLines", () => {
 describe("Shanghai 2025 预算: the 说明 of the PDF", () => {
   let d: Disclosure;
   beforeAll(async () => {
-    d = (await load("shanghai-putuo-caizhengju-2025-yusuan.pdf")).disclosure as Disclosure;
+    const r = await load("shanghai-putuo-caizhengju-2025-yusuan.pdf", { template: shanghaiDepartmentBudget.id });
+    expect(r.report?.template).toEqual({ id: shanghaiDepartmentBudget.id, how: "forced", confidence: 1 });
+    d = r.disclosure as Disclosure;
   }, 60_000);
 
   it("finds the sections by the spec's titles and says the text was read", () => {
@@ -106,10 +116,66 @@ describe("Shanghai 2025 预算: the 说明 of the PDF", () => {
 });
 
 describe("Jiangsu 2017: text and tables in two PDFs", () => {
-  it("the text half alone is refused without a template; with the tables' template it is read and merged", async () => {
-    const alone = await load("jiangsu-zhengxie-2017-yusuan-text.pdf");
-    expect(alone.disclosure).toBeUndefined();
-    const tables = (await load("jiangsu-zhengxie-2017-yusuan-tables.pdf")).disclosure as Disclosure;
+  it("the text half alone is imported as text, with a warning that the tables are in another file", async () => {
+    const f = "jiangsu-zhengxie-2017-yusuan-text.pdf";
+    const alone = await load(f);
+    const d = alone.disclosure as Disclosure;
+    expect(d.meta).toMatchObject({ department: "江苏省政协办公厅", year: 2017, template: nationalBudget.id });
+    expect(d.tables).toEqual([]);
+    expect(d.provenance.parts).toEqual(["text"]);
+    expect(alone.problems).toEqual([
+      {
+        code: "pdf.textOnly",
+        severity: "warning",
+        message: `${f} 只有文字部分（概况、说明、名词解释），没有预算表：表格在另一份文件中。把两份文件一起导入（如 yusuan check X-tables.pdf --text X-text.pdf），yusuan 把它们读成一份文档`,
+      },
+    ]);
+    expect(d.provenance.problems).toEqual(alone.problems);
+    // the 说明's twelve sections and the 名词解释 are read, by their headings
+    expect(d.explanations.map((e) => e.title)).toEqual(
+      expect.arrayContaining([
+        "一、收支预算总表情况说明",
+        "二、收入预算总表情况说明",
+        "三、支出预算总表情况说明",
+        "四、财政拨款收支预算总表情况说明",
+        "五、财政拨款支出预算表情况说明",
+        "六、财政拨款基本支出预算表情况说明",
+        "七、政府性基金支出预算表情况说明",
+        "八、一般公共预算支出预算表情况说明",
+        "九、一般公共预算基本支出预算表情况说明",
+        "十、一般公共预算机关运行经费支出预算表说明",
+        "十二、政府采购预算表情况说明",
+        "第四部分名词解释",
+      ]),
+    );
+    // the rules written for any region's text run; those on tables say the tables are in the other
+    // file (not "缺少表1"); the rules written for a regional template say why they do not apply
+    const r = check(d);
+    // (the general 说明 rules S-01 … S-07 among them; S-08's shares need the tables)
+    expect(r.ran).toEqual([
+      ...["S-01", "S-02", "S-03", "S-04", "S-05", "S-06", "S-07"],
+      ...["N-01", "N-02", "N-03", "N-04", "N-05", "N-06", "N-07", "N-08", "N-09"],
+    ]);
+    // the 2017 Jiangsu 说明 has no 国有资产 section (its template has none): the one finding
+    expect(r.findings.map((x) => [x.rule, x.severity])).toEqual([["N-07", "warning"]]);
+    const why = (reason: string) => r.notChecked.filter((n) => n.reason === reason).map((n) => n.rule);
+    expect(why(TABLES_IN_OTHER_FILE)).toEqual([
+      ...["A-ROW", "A-COL", "K-01", "S-08", "C-05", "C-06", "C-07", "C-08", "C-09", "C-10"],
+      ...["C-11", "C-12", "C-13", "C-14", "C-15", "C-16", "C-17"],
+    ]);
+    // every other rule is written for a regional template, and says so
+    const national = `该规则按地区模板的说明结构和表式编写；本文档按全国通用标准读取（${nationalBudget.name}），不适用`;
+    const others = r.notChecked.filter((n) => n.reason !== TABLES_IN_OTHER_FILE);
+    expect(others.filter((n) => n.reason !== national)).toEqual([]);
+    expect(others.map((n) => n.rule)).toEqual(expect.arrayContaining(["K-05", "T-04", "C-01", "C-28", "P-01"]));
+    expect(r.notApplicable.map((n) => n.rule)).toEqual(RULES.map((x) => x.id));
+    expect(r.ran.length + r.notChecked.length + r.notApplicable.length).toBe(ALL_RULES.length);
+  }, 60_000);
+
+  it("read with the tables' template (Jiangsu's, asked for), the text half merges into the tables", async () => {
+    const t = await load("jiangsu-zhengxie-2017-yusuan-tables.pdf", { template: jiangsu2017Budget.id });
+    const tables = t.disclosure as Disclosure;
+    expect(tables.meta.template).toBe(jiangsu2017Budget.id);
     const text = await load("jiangsu-zhengxie-2017-yusuan-text.pdf", {
       template: tables.meta.template,
       textOnly: true,

@@ -45,6 +45,7 @@ import { attachment, MIME, type PdfService } from "../downloads.ts";
 import { httpError } from "../errors.ts";
 import { disclosurePath, int, KIND_NAMES, KIND_SHORT, type Kind, pct, wan } from "../format.ts";
 import { type Html, page } from "../layout.ts";
+import { qualityLine } from "./audits.ts";
 import { qualityBadges, readingOf } from "./reading.ts";
 import { findingsList, performanceTable, printedTable } from "./tables.ts";
 
@@ -253,6 +254,12 @@ export function registerDepartment(app: Hono, store: Store, data: PortalData, pd
     return c.body(bytes as Uint8Array<ArrayBuffer>, 200, { "Content-Type": "text/html; charset=UTF-8" });
   });
 
+  // the latest saved audit's data quality for this department-year (pages/audits.ts)
+  const auditLine = async (government: string, department: string, year: number, kind: Kind) => {
+    const line = await qualityLine(store, { government, department, year, kind });
+    return line ? html` · ${line}` : "";
+  };
+
   const departmentPage = async (
     deptId: number,
     year: number,
@@ -300,7 +307,7 @@ export function registerDepartment(app: Hono, store: Store, data: PortalData, pd
       title: name,
       description: `${rec.department.name}${year}年${KIND_NAMES[rec.kind]}公开：收支、图表、全部公开表和说明。`,
       body: html`<h1>${name}</h1>
-          <p class="muted">${gov} · 第 ${rec.version} 版${rec.isCurrent ? "（现行）" : "（已被更正）"} · 发布于 ${rec.publishedAt?.slice(0, 10) ?? ""} · ${qualityBadges(rec.summary, readingOf(rec, await data.disclosure(rec.id)))}</p>
+          <p class="muted">${gov} · 第 ${rec.version} 版${rec.isCurrent ? "（现行）" : "（已被更正）"} · 发布于 ${rec.publishedAt?.slice(0, 10) ?? ""} · ${qualityBadges(rec.summary, readingOf(rec, await data.disclosure(rec.id)))}${await auditLine(gov, rec.department.name, year, rec.kind)}</p>
           <p>年度：${others.map((r) =>
             r.year === year && r.kind === rec.kind
               ? html`<strong>${r.year} ${KIND_SHORT[r.kind]}</strong> `

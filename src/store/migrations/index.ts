@@ -4,6 +4,7 @@ import { initial } from "./0001-initial.ts";
 import { readPaths } from "./0002-read-paths.ts";
 import { appState } from "./0003-app-state.ts";
 import { identity } from "./0004-identity.ts";
+import { audits } from "./0005-audits.ts";
 import { scale } from "./0006-scale.ts";
 
 export type Dialect = "sqlite" | "postgres";
@@ -16,6 +17,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         "0002-read-paths": readPaths(dialect),
         "0003-app-state": appState(),
         "0004-identity": identity(dialect),
+        "0005-audits": audits(dialect),
         "0006-scale": scale(dialect),
       };
     },

@@ -8,7 +8,15 @@ import type { PrintedTable, Row } from "../../../model/disclosure.ts";
 import type { Finding, Location } from "../../../model/finding.ts";
 import { type AmountUnit, type Fen, fen, formatAmount, formatWanyuan, sum } from "../../../model/money.ts";
 import type { TableSpec, TemplateSpec } from "../../../templates/spec.ts";
-import { compareSum, force, type Lazy, type Rule, type RuleContext } from "../../rule.ts";
+import {
+  compareSum,
+  force,
+  type Lazy,
+  type Rule,
+  type RuleContext,
+  TABLES_IN_OTHER_FILE,
+  tablesInOtherFile,
+} from "../../rule.ts";
 
 export const PART = "部门预算公开表";
 
@@ -164,6 +172,7 @@ export function needTables(
   ctx: RuleContext,
   ids: readonly string[],
 ): { tables: PrintedTable[] } | { notChecked: string } {
+  if (tablesInOtherFile(ctx.d)) return { notChecked: TABLES_IN_OTHER_FILE };
   const tables: PrintedTable[] = [];
   for (const id of ids) {
     const t = tableById(ctx.d, id);

@@ -15,7 +15,8 @@ import type { PrintedTable, Row } from "../../../model/disclosure.ts";
 import type { Finding } from "../../../model/finding.ts";
 import { fenPerUnit, formatAmount } from "../../../model/money.ts";
 import { checkSum, printedStep } from "../../../model/sums.ts";
-import { defineRule, type Rule } from "../../rule.ts";
+import type { TemplateSpec } from "../../../templates/spec.ts";
+import { defineRule, type Rule, TABLES_IN_OTHER_FILE, tablesInOtherFile } from "../../rule.ts";
 import { cellLocation, rowLabelFor } from "./sum-cells.ts";
 
 function stepOf(t: PrintedTable): number {
@@ -38,6 +39,13 @@ function show(v: number, t: PrintedTable): string {
 
 const checkable = (t: PrintedTable) => t.sums !== undefined && t.reading?.status !== "unreliable";
 
+/** Why no table carries identities of its own: read by a regional template's spec, or by none. */
+function noOwnSums(tables: readonly PrintedTable[], template: TemplateSpec): string {
+  if (!template.national && tables.length > 0)
+    return `表格按地区模板 ${template.id} 读取，表内恒等式由该模板生成的表内规则（以 A-T 开头）检查`;
+  return "没有由通用读表器读取并核验恒等式的表";
+}
+
 function amount(row: Row | undefined, i: number): number | null {
   if (!row || i < 0) return null;
   const v = row.cells[i];
@@ -51,9 +59,10 @@ export const AROW: Rule = defineRule({
   title: "每张表的合计列等于其所合计各列之和（每一行；表头与数字共同确定的恒等式）",
   source: "表内恒等式（通用读表器从表头、编码与数字确定；domain-rules K-09、K-10、K-14、K-19、K-22、K-28）",
   general: true,
-  run: ({ d }) => {
+  run: ({ d, template }) => {
+    if (tablesInOtherFile(d)) return { notChecked: TABLES_IN_OTHER_FILE };
     const tables = d.tables.filter(checkable);
-    if (tables.length === 0) return { notChecked: "没有由通用读表器读取并核验恒等式的表" };
+    if (tables.length === 0) return { notChecked: noOwnSums(d.tables, template) };
     const out: Finding[] = [];
     for (const t of tables) {
       const step = stepOf(t);
@@ -94,9 +103,10 @@ export const ACOL: Rule = defineRule({
   title: "每张表的合计行（总计、类、款、单位等）等于其下各行之和（每一金额列）",
   source: "表内恒等式（通用读表器从编码、序号与缩进确定并以数字核验；domain-rules K-02 … K-06、K-11、K-23、K-29）",
   general: true,
-  run: ({ d }) => {
+  run: ({ d, template }) => {
+    if (tablesInOtherFile(d)) return { notChecked: TABLES_IN_OTHER_FILE };
     const tables = d.tables.filter(checkable);
-    if (tables.length === 0) return { notChecked: "没有由通用读表器读取并核验恒等式的表" };
+    if (tables.length === 0) return { notChecked: noOwnSums(d.tables, template) };
     const out: Finding[] = [];
     for (const t of tables) {
       const step = stepOf(t);
@@ -113,6 +123,23 @@ export const ACOL: Rule = defineRule({
           );
           if (!c || c.status === "ok") continue;
           const blank = amount(total, at) === null;
+          // blocks printed side by side (收支总表: 功能分类 | 支出用途) share one total, printed once
+          // in the row: the blank cell's sum stands in another column of the same row
+          if (
+            blank &&
+            total.cells.some(
+              (_, j) =>
+                j !== at &&
+                t.columns[j]?.side === t.columns[at]?.side &&
+                amount(total, j) !== null &&
+                checkSum(
+                  amount(total, j),
+                  parts.map((r) => amount(r, at)),
+                  step,
+                )?.status === "ok",
+            )
+          )
+            continue;
           const names = parts.map((r) => (r ? rowLabelFor(t, r, key) : "")).filter(Boolean);
           const shown = names.length > 4 ? `${names.slice(0, 3).join("、")} 等 ${names.length} 行` : names.join("、");
           out.push({

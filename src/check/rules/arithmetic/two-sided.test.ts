@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { TABLES_IN_OTHER_FILE } from "../../rule.ts";
 import { findingsOf, makeDisclosure, miniDisclosure, runRule, wan, withCell } from "../../testing.ts";
 import { K01, K06, K16 } from "./two-sided.ts";
 
@@ -32,5 +33,15 @@ describe("K-01, K-06, K-16", () => {
   it("not checked without the table", () => {
     expect(runRule(K01, makeDisclosure([]))).toEqual({ notChecked: "缺少表1（部门收支总体情况表）" });
     expect(runRule(K16, makeDisclosure([]))).toHaveProperty("notChecked");
+  });
+
+  it("on the text half of a two-file document, say the tables are in the other file (not missing)", () => {
+    const text = makeDisclosure([]);
+    text.provenance.parts = ["text"];
+    for (const r of [K01, K06, K16]) expect(runRule(r, text)).toEqual({ notChecked: TABLES_IN_OTHER_FILE });
+    // a document whose tables were read but lack 表1 still says 表1 is missing
+    const tables = makeDisclosure([]);
+    tables.provenance.parts = ["tables", "text"];
+    expect(runRule(K01, tables)).toEqual({ notChecked: "缺少表1（部门收支总体情况表）" });
   });
 });

@@ -4,13 +4,10 @@
  */
 import { isEmptyTable, tableById } from "../../../model/access.ts";
 import type { Finding } from "../../../model/finding.ts";
-import { defineRule, type Rule } from "../../rule.ts";
+import { defineRule, type Rule, TABLES_IN_OTHER_FILE, tablesInOtherFile } from "../../rule.ts";
 import { saysEmpty } from "../text/fund-statements.ts";
 import { explanationById, PART } from "../text/shared.ts";
 import { nationalEmptyNote, nationalTablePresence } from "./national.ts";
-
-/** A document's text half, read alone: its tables are in the other file. */
-const TABLES_NOT_READ = "只读取了文字部分（表格在另一份文件中）：把两份文件一起导入才能检查";
 
 /** Rule id → template table id, with the rule's source. */
 const REQUIRED: readonly [string, string, string][] = [
@@ -37,7 +34,7 @@ function tableRule(id: string, tableId: string, source: string): Rule {
     source,
     general: true,
     run: ({ d, template }) => {
-      if (d.provenance.parts && !d.provenance.parts.includes("tables")) return { notChecked: TABLES_NOT_READ };
+      if (tablesInOtherFile(d)) return { notChecked: TABLES_IN_OTHER_FILE };
       const spec = template.tables.find((t) => t.id === tableId);
       if (!spec) return { notChecked: `模板 ${template.id} 没有该表` };
       if (spec.optional) return { notChecked: `${template.name}不要求公开该表` };
@@ -112,7 +109,7 @@ export const C16 = defineRule({
   source: "L6 (143号：没有数据的表格应当列出空表并说明)",
   general: true,
   run: (ctx) => {
-    if (ctx.d.provenance.parts && !ctx.d.provenance.parts.includes("tables")) return { notChecked: TABLES_NOT_READ };
+    if (tablesInOtherFile(ctx.d)) return { notChecked: TABLES_IN_OTHER_FILE };
     if (ctx.d.tables.length === 0) return { notChecked: "没有公开表" };
     if (ctx.template.national) {
       const textRead = !ctx.d.provenance.parts || ctx.d.provenance.parts.includes("text");
@@ -164,6 +161,7 @@ export const C17 = defineRule({
   source: "L4 形式规范; derived from the seed",
   general: true,
   run: ({ d, template }) => {
+    if (tablesInOtherFile(d)) return { notChecked: TABLES_IN_OTHER_FILE };
     if (d.tables.length === 0) return { notChecked: "没有公开表" };
     if (!template.printsPreparedBy)
       return { notChecked: `模板 ${template.id} 的表格不逐表印编制部门（部门名称在封面或分部标题中）` };

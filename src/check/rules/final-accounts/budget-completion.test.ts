@@ -3,6 +3,10 @@
  * 说明 statements. By hand (pdftotext -layout): 说明五（三）"年初预算为2993.92万元，支出决算为2940.05万元，
  * 完成年初预算的98.20%" (2,940.05 ÷ 2,993.92 = 98.20%), eleven 项 each with 年初预算 and 决算 (表5 项
  * 合计), a 原因 wherever they differ; 说明七 三公 年初预算 0.95, 决算 0.00, 完成预算的 0%.
+ *
+ * The rules read the 说明 by the 决算 template's sections (说明五 and 七 by number, with their
+ * statements), so the document is imported with that template asked for (`--template
+ * national-final-accounts`); on the general reading they are not checked (final-accounts.test.ts).
  */
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -19,8 +23,9 @@ const run = (rule: Parameters<typeof runRule>[0], d: Disclosure) => runRule(rule
 
 let d: Disclosure;
 beforeAll(async () => {
-  const r = await importFile(FILE);
+  const r = await importFile(FILE, { template: nationalFinalAccounts.id });
   if (!r.disclosure) throw new Error(r.problems.map((p) => p.message).join("; "));
+  expect(r.report?.template).toEqual({ id: nationalFinalAccounts.id, how: "forced", confidence: 1 });
   d = r.disclosure;
 });
 

@@ -3,14 +3,21 @@
  * of it. The document is consistent in these identities (pdftotext -layout: 表1 总计 2,995.39 =
  * 本年支出合计 2,940.05 + 年末结转和结余 55.34 = 本年收入合计 2,946.25 + 年初结转和结余 49.14;
  * 表4 总计 2,961.68 = 2,940.05 + 21.63; 三公 决算数 blank, 预算数 公务接待费 0.95).
+ *
+ * These rules read the 决算 template's lines and columns (表1's 年末结转和结余 line, 表7's paired
+ * 预算数/决算数 columns, 表8's 年初/年末 columns), so the document is imported as a user asks for that
+ * reading: `--template national-final-accounts`. Read by the national standard (no template asked
+ * for), the general reader does not give those lines and columns their template meaning, and the
+ * rules say so: not checked, with the reason (the last test).
  */
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { importFile } from "../../../import/index.ts";
 import type { Disclosure } from "../../../model/disclosure.ts";
-import { nationalFinalAccounts, xinjiang2025Budget } from "../../../templates/index.ts";
+import { nationalFinal, nationalFinalAccounts, xinjiang2025Budget } from "../../../templates/index.ts";
+import { check } from "../../index.ts";
 import { miniDisclosure, runRule, wan, withCell } from "../../testing.ts";
-import { F01, F02, F03, F04, F10 } from "./final-accounts.ts";
+import { F01, F02, F03, F04, F10, RULES } from "./final-accounts.ts";
 
 const FILE = fileURLToPath(
   new URL("../../../../test/fixtures/corpus/shanghai-putuo-caizhengju-2024-juesuan.pdf", import.meta.url),
@@ -19,8 +26,9 @@ const run = (rule: Parameters<typeof runRule>[0], d: Disclosure) => runRule(rule
 
 let d: Disclosure;
 beforeAll(async () => {
-  const r = await importFile(FILE);
+  const r = await importFile(FILE, { template: nationalFinalAccounts.id });
   if (!r.disclosure) throw new Error(r.problems.map((p) => p.message).join("; "));
+  expect(r.report?.template).toEqual({ id: nationalFinalAccounts.id, how: "forced", confidence: 1 });
   d = r.disclosure;
 });
 
@@ -103,5 +111,21 @@ describe("F-10 三公 决算 vs 预算 explained", () => {
     );
     for (const e of same.explanations) if (e.title.includes("三公")) e.text = "无";
     expect(run(F10, same)).toEqual([]);
+  });
+});
+
+describe("决算 rules on the general reading (no template asked for)", () => {
+  it("are not checked, and say why: they assume the 决算 template's lines and columns", async () => {
+    const r = await importFile(FILE);
+    const g = r.disclosure!;
+    expect(r.report?.template).toEqual({ id: nationalFinal.id, how: "national", confidence: 1 });
+    expect(g.meta.kind).toBe("finalAccounts");
+    const reason = `该规则按地区模板的说明结构和表式编写；本文档按全国通用标准读取（${nationalFinal.name}），不适用`;
+    const report = check(g);
+    const ids = RULES.map((rule) => rule.id);
+    expect(report.notChecked.filter((n) => ids.includes(n.rule))).toEqual(ids.map((rule) => ({ rule, reason })));
+    expect(report.ran.filter((id) => ids.includes(id))).toEqual([]);
+    // the same rules do run on the same document read with the template (the tests above)
+    expect(run(F01, d)).toEqual([]);
   });
 });

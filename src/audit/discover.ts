@@ -1,0 +1,115 @@
+/**
+ * The documents of an audit: files and folders (recursive) → one entry per document. A document
+ * published as two files ("X-tables.pdf" and "X-text.pdf", as Jiangsu 2017 and Beijing 2026 do) is
+ * one document, read as `import X-tables.pdf --text X-text.pdf`.
+ *
+ * @example discoverDocuments(["test/fixtures/corpus"]) // [{ key: "…/jiangsu-zhengxie-2017-yusuan-tables.pdf", file, text }, …]
+ */
+import { createHash } from "node:crypto";
+import { readdir, stat } from "node:fs/promises";
+import { extname, join, resolve } from "node:path";
+import { readInputFile } from "../import/read-input.ts";
+
+/** The kinds of file an audit reads from folders (a file named on the command line is always read). */
+export const AUDIT_EXTENSIONS = new Set([".pdf", ".xlsx", ".txt", ".json"]);
+
+export interface AuditInput {
+  /** the document's main file (the tables half of a two-file document) */
+  file: string;
+  /** the text half of a two-file document */
+  text?: string;
+}
+
+export interface Discovered {
+  documents: AuditInput[];
+  /** paths named that do not exist or cannot be listed: each becomes an unreadable row */
+  missing: { path: string; reason: string }[];
+}
+
+async function walk(dir: string, out: string[], skip: ReadonlySet<string>): Promise<void> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of entries) {
+    if (e.name.startsWith(".")) continue;
+    const p = join(dir, e.name);
+    if (e.isDirectory()) {
+      if (!skip.has(resolve(p))) await walk(p, out, skip);
+    } else if (e.isFile() && AUDIT_EXTENSIONS.has(extname(e.name).toLowerCase())) out.push(p);
+  }
+}
+
+/** Pairs the halves of two-file documents; every other file is a document of its own. */
+export function pairDocuments(files: readonly string[]): AuditInput[] {
+  const set = new Set(files);
+  const out: AuditInput[] = [];
+  for (const f of files) {
+    const m = /^(.*)-text\.pdf$/i.exec(f);
+    if (m && set.has(`${m[1]}-tables.pdf`)) continue;
+    const t = /^(.*)-tables\.pdf$/i.exec(f);
+    const text = t ? `${t[1]}-text.pdf` : undefined;
+    out.push(text && set.has(text) ? { file: f, text } : { file: f });
+  }
+  return out;
+}
+
+/**
+ * @param exclude folders not to read (the audit's own output folder, when it sits under a path
+ *   given: its audit.json and state files are not documents)
+ */
+export async function discoverDocuments(
+  paths: readonly string[],
+  exclude: readonly string[] = [],
+): Promise<Discovered> {
+  const skip = new Set(exclude.map((p) => resolve(p)));
+  const files: string[] = [];
+  const missing: Discovered["missing"] = [];
+  for (const p of paths) {
+    let s: Awaited<ReturnType<typeof stat>>;
+    try {
+      s = await stat(p);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      missing.push({
+        path: p,
+        reason: code === "ENOENT" ? `找不到 ${p}；请检查路径` : `无法访问 ${p}（${code ?? (e as Error).message}）`,
+      });
+      continue;
+    }
+    if (s.isDirectory()) {
+      try {
+        await walk(p, files, skip);
+      } catch (e) {
+        missing.push({
+          path: p,
+          reason: `无法列出目录 ${p}（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）`,
+        });
+      }
+    } else files.push(p);
+  }
+  // the same file named twice (a folder and a file in it) is one document
+  const seen = new Set<string>();
+  const unique = files.filter((f) => {
+    const r = resolve(f);
+    if (seen.has(r)) return false;
+    seen.add(r);
+    return true;
+  });
+  return { documents: pairDocuments(unique), missing };
+}
+
+/**
+ * The content hash of a document: its file(s), in order, and the version of the audit that read
+ * it (a new scoring or rule set re-reads every document). A file that cannot be read has no hash:
+ * it is read again on every run.
+ */
+export async function documentHash(doc: AuditInput, version: string): Promise<string | undefined> {
+  const h = createHash("sha256");
+  h.update(`yusuan-audit ${version}\n`);
+  for (const f of doc.text ? [doc.file, doc.text] : [doc.file]) {
+    const r = await readInputFile(f);
+    if ("error" in r) return undefined;
+    h.update(`${r.bytes.length}\n`);
+    h.update(r.bytes);
+  }
+  return h.digest("hex");
+}

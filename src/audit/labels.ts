@@ -1,0 +1,18 @@
+/** The words of an audit's outputs (Chinese first). */
+import type { AuditFinding } from "./score.ts";
+
+export const SEVERITY_ZH = { error: "错误", warning: "警告", notice: "提示" } as const;
+export const CATEGORY_ZH: Record<string, string> = {
+  arithmetic: "表内运算",
+  "cross-table": "表间一致",
+  text: "文表一致",
+  completeness: "完整性",
+  performance: "绩效目标",
+  reading: "读取",
+};
+export const KIND_ZH = { budget: "预算", finalAccounts: "决算" } as const;
+
+export function whereOf(f: AuditFinding): string {
+  const l = f.location;
+  return [l.part, l.table ? `表${l.table}` : undefined, l.section, l.row, l.column].filter(Boolean).join(" · ");
+}

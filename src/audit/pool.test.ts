@@ -1,0 +1,49 @@
+import { mkdtempSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runPool } from "./pool.ts";
+import { runAudit, stateDir } from "./run.ts";
+
+const SEED = new URL("../../test/fixtures/bazhou-hrss-2025-budget.txt", import.meta.url).pathname;
+
+describe("the reader pool", () => {
+  it("keeps one reader per job, and replaces a reader whose memory passes the limit", async () => {
+    const tasks = [0, 1, 2].map(() => ({ doc: { file: SEED } }));
+    const run = async (maxRss?: number) => {
+      const pids: number[] = [];
+      const scores: (number | undefined)[] = [];
+      await runPool(tasks, {
+        jobs: 1,
+        ...(maxRss ? { maxRss } : {}),
+        onDone: (d) => {
+          pids.push(d.pid);
+          scores.push(d.result.score?.total);
+          expect(d.rss).toBeGreaterThan(0);
+        },
+      });
+      return { pids, scores };
+    };
+    const kept = await run();
+    expect(new Set(kept.pids).size).toBe(1);
+    const fresh = await run(1);
+    expect(new Set(fresh.pids).size).toBe(3);
+    // the same results either way
+    expect(fresh.scores).toEqual(kept.scores);
+    expect(kept.scores.every((s) => typeof s === "number")).toBe(true);
+  }, 120_000);
+
+  it("a document whose reader times out is a row with the reason, not kept: the next run reads it again", async () => {
+    const out = mkdtempSync(join(tmpdir(), "yusuan-timeout-"));
+    // 50 ms: less than a reader takes to start, so the document is given up
+    const lost = await runAudit({ paths: [SEED], out, jobs: 1, timeoutMs: 50 });
+    const [doc] = lost.report.documents;
+    expect(doc?.status).toBe("unreadable");
+    expect(doc?.reason).toMatch(/^读取超过 0 秒，已放弃/);
+    expect(readdirSync(stateDir(out))).toEqual([]);
+    const again = await runAudit({ paths: [SEED], out, jobs: 1 });
+    expect(again.skipped).toBe(0);
+    expect(again.report.documents[0]?.status).toBe("ok");
+    expect(readdirSync(stateDir(out)).filter((f) => f.endsWith(".json"))).toHaveLength(1);
+  }, 120_000);
+});

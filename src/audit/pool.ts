@@ -1,0 +1,143 @@
+/**
+ * Reads and checks documents in parallel, in child processes (one per job): the PDF reader holds
+ * the event loop while it parses, so threads of one process would not help as much, and a child
+ * that crashes or hangs on one document is replaced without losing the others.
+ *
+ * The child is the CLI itself (`yusuan audit-child`, hidden), so it runs the same build as the
+ * parent (dist/ when fresh, else the sources through tsx).
+ */
+import { type ChildProcess, fork } from "node:child_process";
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { AuditInput } from "./discover.ts";
+import { type DocumentResult, unreadable } from "./document.ts";
+
+export interface PoolTask {
+  doc: AuditInput;
+  hash?: string | undefined;
+}
+
+export interface PoolDone {
+  task: PoolTask;
+  result: DocumentResult;
+  /** the child's resident memory after the document, bytes */
+  rss: number;
+  worker: number;
+  /** the reader process that read it */
+  pid: number;
+  /** the reader timed out or died on it: the result is not the document's own (not to be kept) */
+  lost: boolean;
+}
+
+export interface PoolOptions {
+  jobs: number;
+  /** a document taking longer is given up (its child killed and replaced): ms */
+  timeoutMs?: number;
+  /** a reader whose resident memory passes this after a document is replaced by a fresh one: bytes */
+  maxRss?: number;
+  onDone: (d: PoolDone) => Promise<void> | void;
+}
+
+/** bin/yusuan.js of this package, found upward from this module (src/audit/ or dist/chunks/). */
+function binPath(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 5; i++) {
+    const bin = join(dir, "bin", "yusuan.js");
+    if (existsSync(bin)) return bin;
+    dir = dirname(dir);
+  }
+  throw new Error("找不到 bin/yusuan.js");
+}
+
+interface Slot {
+  child: ChildProcess;
+  task?: PoolTask;
+  timer?: NodeJS.Timeout;
+  resolve?: (d: { result: DocumentResult; rss: number }) => void;
+}
+
+function spawnChild(): ChildProcess {
+  return fork(binPath(), ["audit-child"], {
+    stdio: ["ignore", "ignore", "inherit", "ipc"],
+    env: { ...process.env, YUSUAN_AUDIT_CHILD: "1" },
+  });
+}
+
+/** Runs `tasks` on `jobs` children; `onDone` is awaited for each before its child takes the next. */
+export async function runPool(tasks: readonly PoolTask[], o: PoolOptions): Promise<{ peakRss: number[] }> {
+  const queue = [...tasks];
+  const timeoutMs = o.timeoutMs ?? 300_000;
+  const maxRss = o.maxRss ?? 1024 * 1024 * 1024;
+  const peakRss: number[] = [];
+  const runOne = (slot: Slot, task: PoolTask): Promise<{ result: DocumentResult; rss: number; lost?: boolean }> =>
+    new Promise((resolve) => {
+      slot.task = task;
+      slot.resolve = resolve;
+      const give = (reason: string) => {
+        clearTimeout(slot.timer);
+        slot.resolve = undefined;
+        resolve({ result: unreadable(task.doc, reason, task.hash, timeoutMs), rss: 0, lost: true });
+      };
+      slot.timer = setTimeout(() => {
+        slot.child.kill("SIGKILL");
+        give(`读取超过 ${Math.round(timeoutMs / 1000)} 秒，已放弃；请单独用 yusuan check 检查该文件`);
+      }, timeoutMs);
+      const onMessage = (m: { type: string; result: DocumentResult; rss: number }) => {
+        if (m.type !== "result") return;
+        clearTimeout(slot.timer);
+        slot.child.off("exit", onExit);
+        slot.child.off("message", onMessage);
+        slot.resolve = undefined;
+        resolve({ result: m.result, rss: m.rss });
+      };
+      const onExit = (code: number | null, signal: string | null) => {
+        slot.child.off("message", onMessage);
+        if (slot.resolve) give(`读取时进程退出（${signal ?? `退出码 ${code}`}）；文件可能损坏或过大`);
+      };
+      slot.child.on("message", onMessage);
+      slot.child.once("exit", onExit);
+      slot.child.send({ type: "doc", doc: task.doc, hash: task.hash });
+    });
+  const worker = async (w: number) => {
+    const slot: Slot = { child: spawnChild() };
+    try {
+      for (let task = queue.shift(); task; task = queue.shift()) {
+        if (slot.child.exitCode !== null || slot.child.signalCode !== null || !slot.child.connected)
+          slot.child = spawnChild();
+        const pid = slot.child.pid ?? 0;
+        const r = await runOne(slot, task);
+        peakRss[w] = Math.max(peakRss[w] ?? 0, r.rss);
+        // memory per reader stays bounded however many documents it reads: past the limit, a fresh one
+        if (r.rss > maxRss && slot.child.connected) {
+          const old = slot.child;
+          old.disconnect();
+          slot.child = spawnChild();
+        }
+        await o.onDone({ task, result: r.result, rss: r.rss, worker: w, pid, lost: r.lost === true });
+      }
+    } finally {
+      // the child ends when its channel closes; wait for it, so no reader outlives the run
+      const child = slot.child;
+      const gone = child.exitCode !== null || child.signalCode !== null;
+      const exit = gone ? Promise.resolve() : new Promise<void>((r) => child.once("exit", () => r()));
+      if (child.connected) child.disconnect();
+      await exit;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(o.jobs, tasks.length)) }, (_, w) => worker(w)));
+  return { peakRss };
+}
+
+/** The child's side: read and check each document sent, answer with its result. */
+export async function childMain(): Promise<void> {
+  const { auditDocument } = await import("./document.ts");
+  await new Promise<void>((resolve) => {
+    process.on("message", async (m: { type: string; doc: AuditInput; hash?: string }) => {
+      if (m.type !== "doc") return;
+      const result = await auditDocument(m.doc, m.hash);
+      process.send?.({ type: "result", result, rss: process.memoryUsage().rss });
+    });
+    process.on("disconnect", () => resolve());
+  });
+}

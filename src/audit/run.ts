@@ -1,0 +1,100 @@
+/**
+ * `yusuan audit`: every document under the paths given, read and checked in parallel, each result
+ * kept in OUT/state/<hash>.json as soon as it is known (written to a temporary file and renamed,
+ * so a killed run leaves whole results only). A run finds the results of unchanged documents there
+ * and reads only the others: re-running skips what is done, and a killed run resumes.
+ */
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { type AuditInput, discoverDocuments, documentHash } from "./discover.ts";
+import { AUDIT_VERSION, type DocumentResult, unreadable } from "./document.ts";
+import { runPool } from "./pool.ts";
+import { type AuditReport, assembleReport } from "./report.ts";
+
+export interface AuditProgress {
+  done: number;
+  total: number;
+  /** documents found in the state (not read again) */
+  skipped: number;
+  last?: DocumentResult;
+}
+
+export interface AuditOptions {
+  paths: readonly string[];
+  out: string;
+  jobs: number;
+  timeoutMs?: number;
+  onStart?: (total: number, skipped: number) => void;
+  onProgress?: (p: AuditProgress) => void;
+}
+
+export interface AuditRun {
+  report: AuditReport;
+  /** documents read in this run (the rest came from the state) */
+  read: number;
+  skipped: number;
+  peakRss: number[];
+  seconds: number;
+}
+
+export function stateDir(out: string): string {
+  return join(out, "state");
+}
+
+async function readState(out: string, hash: string): Promise<DocumentResult | undefined> {
+  try {
+    const r = JSON.parse(await readFile(join(stateDir(out), `${hash}.json`), "utf8")) as DocumentResult;
+    return r.hash === hash ? r : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes a file whole or not at all: to a temporary name beside it, then renamed over it. */
+export async function writeAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  const tmp = `${path}.${process.pid}.tmp`;
+  await writeFile(tmp, data);
+  await rename(tmp, path);
+}
+
+export async function runAudit(o: AuditOptions): Promise<AuditRun> {
+  const started = performance.now();
+  await mkdir(stateDir(o.out), { recursive: true });
+  const found = await discoverDocuments(o.paths, [o.out]);
+  const results = new Map<AuditInput, DocumentResult>();
+  const pending: { doc: AuditInput; hash?: string | undefined }[] = [];
+  for (const doc of found.documents) {
+    const hash = await documentHash(doc, AUDIT_VERSION);
+    const kept = hash ? await readState(o.out, hash) : undefined;
+    // the state holds results by content; the file names are this run's
+    if (kept) results.set(doc, { ...kept, file: doc.file, ...(doc.text ? { text: doc.text } : {}) });
+    else pending.push({ doc, hash });
+  }
+  const skipped = results.size;
+  const total = found.documents.length;
+  o.onStart?.(total, skipped);
+  let done = skipped;
+  const { peakRss } = await runPool(pending, {
+    jobs: o.jobs,
+    ...(o.timeoutMs ? { timeoutMs: o.timeoutMs } : {}),
+    onDone: async ({ task, result, lost }) => {
+      // a document whose reader timed out or died is read again next run (perhaps with a longer --timeout)
+      if (task.hash && !lost) await writeAtomic(join(stateDir(o.out), `${task.hash}.json`), JSON.stringify(result));
+      results.set(task.doc, result);
+      done++;
+      o.onProgress?.({ done, total, skipped, last: result });
+    },
+  });
+  const docs = [
+    ...found.documents.map((d) => results.get(d) ?? unreadable(d, "未读取")),
+    ...found.missing.map((m) => unreadable({ file: m.path }, m.reason)),
+  ];
+  const report = assembleReport(docs, { inputs: [...o.paths] });
+  return {
+    report,
+    read: pending.length,
+    skipped,
+    peakRss,
+    seconds: (performance.now() - started) / 1000,
+  };
+}

@@ -1,0 +1,154 @@
+/**
+ * `yusuan audit`: a corrupt file in the middle of a batch is a row with its reason; the outputs
+ * are written and audit.json follows its schema; a re-run reads nothing unchanged; a killed run
+ * resumes and ends with the same results as a run that was never stopped.
+ */
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import Ajv2020 from "ajv/dist/2020.js";
+import addFormats from "ajv-formats";
+import ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+import { ROOT, SEED, yusuan } from "./run.ts";
+
+const tmp = mkdtempSync(join(tmpdir(), "yusuan-audit-"));
+const seedText = readFileSync(SEED, "utf8");
+
+/** A batch folder: the seed, a corrupt PDF in the middle (by name order), and a changed seed. */
+function batch(dir: string, copies = 0): string {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, "a-seed.txt"), seedText);
+  writeFileSync(join(dir, "b-broken.pdf"), "%PDF-1.4\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\n");
+  const lines = seedText.split("\n");
+  const at = lines.findIndex((l) => l.includes("年的机关运行经费财政拨款预算"));
+  writeFileSync(join(dir, "c-changed.txt"), [...lines.slice(0, at), ...lines.slice(at + 1)].join("\n"));
+  // more documents, each different content (a changed department name), for the kill test
+  for (let i = 0; i < copies; i++)
+    writeFileSync(
+      join(dir, `d-copy-${i}.txt`),
+      seedText.replaceAll("新疆巴州人力资源和社会保障局", `新疆巴州第${i}局`),
+    );
+  writeFileSync(join(dir, "notes.md"), "not a document: ignored in a folder");
+  return dir;
+}
+
+const stable = (json: string) => {
+  const r = JSON.parse(json);
+  return r.documents.map((d: Record<string, unknown>) => ({ ...d, ms: 0 }));
+};
+
+describe("yusuan audit", () => {
+  it("goes on past a corrupt file in the middle, writes every output, and re-runs read nothing unchanged", async () => {
+    const dir = batch(join(tmp, "one"));
+    const out = join(tmp, "out-one");
+    const r = yusuan(["audit", dir, "-o", out, "--jobs", "2"]);
+    expect(r.stderr).not.toMatch(/内部错误|\n\s+at /);
+    expect(r.status).toBe(0);
+    for (const f of ["audit.json", "audit.xlsx", "report.html", "findings.csv", "scorecards.csv"])
+      expect(existsSync(join(out, f)), f).toBe(true);
+    // off a terminal, progress is plain lines with the count, the rate and the time left
+    expect(r.stderr).toMatch(/\[3\/3\] 100% · [\d.]+ 份\/秒 · 预计剩余/);
+
+    const report = JSON.parse(readFileSync(join(out, "audit.json"), "utf8"));
+    const ajv = new Ajv2020.default({ strict: false, allErrors: true });
+    addFormats.default(ajv);
+    const validate = ajv.compile(JSON.parse(readFileSync(join(ROOT, "schema/audit.schema.json"), "utf8")));
+    expect(validate(report), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+
+    expect(report.documents.map((d: { file: string }) => d.file.split("/").pop())).toEqual([
+      "a-seed.txt",
+      "b-broken.pdf",
+      "c-changed.txt",
+    ]);
+    const [seed, broken, changed] = report.documents;
+    expect(broken.status).toBe("unreadable");
+    expect(broken.reason).toMatch(/PDF/);
+    expect(broken.reason).toMatch(/请确认/);
+    expect(seed.status).toBe("ok");
+    expect(changed.status).toBe("ok");
+    expect(report.summary).toMatchObject({ documents: 3, read: 2, unreadable: 1 });
+    // the changed document lost the 机关运行经费 item, and ranks below the seed
+    expect(changed.score.total).toBeLessThan(seed.score.total);
+    expect(report.ranking.map((x: { file: string }) => x.file)).toEqual([seed.file, changed.file]);
+    // two years are not present: no year-over-year
+    expect(report.yearOverYear).toEqual([]);
+
+    const scorecards = readFileSync(join(out, "scorecards.csv"), "utf8");
+    expect(scorecards.startsWith("\uFEFF排名,文件,状态,原因")).toBe(true);
+    expect(scorecards).toMatch(/b-broken\.pdf,无法读取,/);
+    const findings = readFileSync(join(out, "findings.csv"), "utf8").split("\r\n");
+    const seedFindings = seed.findings.length + changed.findings.length;
+    expect(findings.filter(Boolean)).toHaveLength(1 + seedFindings);
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(out, "audit.xlsx"));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["汇总", "问题清单", "评分明细", "排名"]);
+    const sheet = wb.getWorksheet("问题清单");
+    expect(sheet?.autoFilter).toBeTruthy();
+    expect(sheet?.getRow(1).values).toContain("页码");
+    expect(sheet?.rowCount).toBe(1 + seedFindings);
+
+    const html = readFileSync(join(out, "report.html"), "utf8");
+    expect(html).toContain("<svg");
+    expect(html).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org)/);
+    expect(html).toContain("b-broken.pdf");
+
+    const again = yusuan(["audit", dir, "-o", out, "--jobs", "2"]);
+    expect(again.status).toBe(0);
+    expect(again.stderr).toMatch(/3 份内容未变（沿用上次结果），待读取 0 份/);
+    expect(stable(readFileSync(join(out, "audit.json"), "utf8"))).toEqual(stable(JSON.stringify(report)));
+  }, 240_000);
+
+  it("a killed run resumes where it stopped and ends as a run never stopped", async () => {
+    const dir = batch(join(tmp, "kill"), 4);
+    const out = join(tmp, "out-kill");
+    const state = join(out, "state");
+    const child = spawn(process.execPath, [join(ROOT, "bin/yusuan.js"), "audit", dir, "-o", out, "--jobs", "1"], {
+      detached: true,
+      stdio: "ignore",
+    });
+    // kill the whole run (the CLI and its reader) once two results are kept
+    await new Promise<void>((resolve, reject) => {
+      const t0 = Date.now();
+      const poll = setInterval(() => {
+        const kept = existsSync(state) ? readdirSync(state).filter((f) => f.endsWith(".json")).length : 0;
+        if (kept >= 2 || Date.now() - t0 > 150_000) {
+          clearInterval(poll);
+          if (kept < 2) reject(new Error("no result was kept"));
+          else resolve();
+        }
+      }, 50);
+    });
+    process.kill(-(child.pid as number), "SIGKILL");
+    await new Promise((r) => child.once("exit", r));
+    expect(existsSync(join(out, "audit.json"))).toBe(false);
+    const kept = readdirSync(state).filter((f) => f.endsWith(".json"));
+    expect(kept.length).toBeGreaterThanOrEqual(2);
+    expect(kept.length).toBeLessThan(7);
+    // every result kept is whole (written to a temporary name, then renamed)
+    for (const f of kept) expect(() => JSON.parse(readFileSync(join(state, f), "utf8"))).not.toThrow();
+
+    const resumed = yusuan(["audit", dir, "-o", out, "--jobs", "2"]);
+    expect(resumed.status).toBe(0);
+    const skipped = Number(/(\d+) 份内容未变/.exec(resumed.stderr)?.[1]);
+    expect(skipped).toBe(kept.length);
+    const fresh = yusuan(["audit", dir, "-o", join(tmp, "out-fresh"), "--jobs", "2"]);
+    expect(fresh.status).toBe(0);
+    expect(stable(readFileSync(join(out, "audit.json"), "utf8"))).toEqual(
+      stable(readFileSync(join(tmp, "out-fresh", "audit.json"), "utf8")),
+    );
+  }, 300_000);
+
+  it("refuses a bad --jobs, and a path that holds no document, in Chinese with exit 2", () => {
+    const bad = yusuan(["audit", SEED, "-o", join(tmp, "x"), "--jobs", "0"]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/^错误：--jobs：--jobs 应为 1–256 的整数/);
+    const empty = join(tmp, "empty");
+    mkdirSync(empty);
+    const none = yusuan(["audit", empty, "-o", join(tmp, "y")]);
+    expect(none.status).toBe(2);
+    expect(none.stderr).toMatch(/没有找到可审计的文档/);
+  });
+});
