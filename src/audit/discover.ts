@@ -8,6 +8,7 @@
 import { createHash } from "node:crypto";
 import { readdir, stat } from "node:fs/promises";
 import { extname, join, resolve } from "node:path";
+import { pairHalves } from "../import/pair.ts";
 import { readInputFile } from "../import/read-input.ts";
 
 /** The kinds of file an audit reads from folders (a file named on the command line is always read). */
@@ -40,16 +41,7 @@ async function walk(dir: string, out: string[], skip: ReadonlySet<string>): Prom
 
 /** Pairs the halves of two-file documents; every other file is a document of its own. */
 export function pairDocuments(files: readonly string[]): AuditInput[] {
-  const set = new Set(files);
-  const out: AuditInput[] = [];
-  for (const f of files) {
-    const m = /^(.*)-text\.pdf$/i.exec(f);
-    if (m && set.has(`${m[1]}-tables.pdf`)) continue;
-    const t = /^(.*)-tables\.pdf$/i.exec(f);
-    const text = t ? `${t[1]}-text.pdf` : undefined;
-    out.push(text && set.has(text) ? { file: f, text } : { file: f });
-  }
-  return out;
+  return pairHalves(files);
 }
 
 /**

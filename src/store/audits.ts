@@ -137,8 +137,9 @@ function toAudit(r: {
   };
 }
 
-export async function listAudits(store: Store, limit = 100): Promise<AuditRecord[]> {
-  const rows = await store.db
+/** Audits with the number of documents written for each so far. */
+function auditsWithWritten(store: Store) {
+  return store.db
     .selectFrom("audits")
     .selectAll("audits")
     .select((eb) =>
@@ -147,26 +148,16 @@ export async function listAudits(store: Store, limit = 100): Promise<AuditRecord
         .whereRef("audit_documents.audit_id", "=", "audits.id")
         .select((e) => e.fn.countAll<number>().as("n"))
         .as("written"),
-    )
-    .orderBy("id", "desc")
-    .limit(limit)
-    .execute();
+    );
+}
+
+export async function listAudits(store: Store, limit = 100): Promise<AuditRecord[]> {
+  const rows = await auditsWithWritten(store).orderBy("id", "desc").limit(limit).execute();
   return rows.map(toAudit);
 }
 
 export async function getAudit(store: Store, id: number): Promise<AuditRecord | undefined> {
-  const r = await store.db
-    .selectFrom("audits")
-    .selectAll("audits")
-    .select((eb) =>
-      eb
-        .selectFrom("audit_documents")
-        .whereRef("audit_documents.audit_id", "=", "audits.id")
-        .select((e) => e.fn.countAll<number>().as("n"))
-        .as("written"),
-    )
-    .where("id", "=", id)
-    .executeTakeFirst();
+  const r = await auditsWithWritten(store).where("id", "=", id).executeTakeFirst();
   return r ? toAudit(r) : undefined;
 }
 
