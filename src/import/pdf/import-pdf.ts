@@ -201,23 +201,7 @@ export async function importPdf(
     });
     return { problems, report: { format: "pdf", pages: ex.pageCount, tables: [], missing } };
   }
-  const id = documentIdentity(firstText, tables, template.kind, source, allText);
-  if (id.year === 0)
-    problems.push({
-      code: "pdf.noYear",
-      severity: "warning",
-      message: `${source}：封面、表名和文件名中都没有找到预算年度`,
-    });
-  const disclosure = disclosureFromTables(tables, template, {
-    source,
-    format: "pdf",
-    title: id.title,
-    department: id.department,
-    year: id.year,
-    problems,
-    cover: firstText,
-  });
-  addProse(disclosure, proseLines(lines, read.extents), problems);
+  const disclosure = tablesAndProse(tables, template, lines, read.extents, firstText, source, problems, allText);
   const report: ImportReport = {
     format: "pdf",
     pages: ex.pageCount,
@@ -263,6 +247,41 @@ export function tableReport(table: PrintedTable): TableReport {
   return r;
 }
 
+/**
+ * The disclosure of a PDF's tables, its identity (cover, titles, file name) and its prose. The general
+ * reader passes the whole text (a tables-only file's years stand in captions) and says when no year
+ * was found.
+ */
+function tablesAndProse(
+  tables: PrintedTable[],
+  template: TemplateSpec,
+  lines: PdfLine[],
+  extents: Parameters<typeof proseLines>[1],
+  firstText: string,
+  source: string,
+  problems: ImportProblem[],
+  allText?: string,
+): Disclosure {
+  const id = documentIdentity(firstText, tables, template.kind, source, allText);
+  if (allText !== undefined && id.year === 0)
+    problems.push({
+      code: "pdf.noYear",
+      severity: "warning",
+      message: `${source}：封面、表名和文件名中都没有找到预算年度`,
+    });
+  const disclosure = disclosureFromTables(tables, template, {
+    source,
+    format: "pdf",
+    title: id.title,
+    department: id.department,
+    year: id.year,
+    problems,
+    cover: firstText,
+  });
+  addProse(disclosure, proseLines(lines, extents), problems);
+  return disclosure;
+}
+
 /** A document read through the regional spec it was said to follow (--template). */
 function templatePdf(
   lines: PdfLine[],
@@ -292,17 +311,7 @@ function templatePdf(
     });
     return { problems, report: { format: "pdf", pages, tables: [], missing } };
   }
-  const id = documentIdentity(firstText, tables, template.kind, source);
-  const disclosure = disclosureFromTables(tables, template, {
-    source,
-    format: "pdf",
-    title: id.title,
-    department: id.department,
-    year: id.year,
-    problems,
-    cover: firstText,
-  });
-  addProse(disclosure, proseLines(lines, read.extents), problems);
+  const disclosure = tablesAndProse(tables, template, lines, read.extents, firstText, source, problems);
   const report: ImportReport = {
     format: "pdf",
     pages,
