@@ -4,7 +4,7 @@
  * so a killed run leaves whole results only). A run finds the results of unchanged documents there
  * and reads only the others: re-running skips what is done, and a killed run resumes.
  */
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rename, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { type AuditInput, discoverDocuments, documentHash } from "./discover.ts";
 import { AUDIT_VERSION, type DocumentResult, unreadable } from "./document.ts";
@@ -57,6 +57,24 @@ export async function writeAtomic(path: string, data: string | Uint8Array): Prom
   await rename(tmp, path);
 }
 
+/** Bytes of a document's file(s); 0 when they cannot be read (such a document fails at once). */
+async function documentBytes(doc: AuditInput): Promise<number> {
+  let n = 0;
+  for (const f of doc.text ? [doc.file, doc.text] : [doc.file]) n += await stat(f).then((s) => s.size, () => 0);
+  return n;
+}
+
+/**
+ * Orders the documents to read largest first (in place; ties keep their order): with several
+ * readers, the longest documents start at once instead of one of them starting last and leaving the
+ * other readers idle at the end. The report's order is the documents' own, whatever the reading order.
+ */
+async function largestFirst(pending: { doc: AuditInput }[]): Promise<void> {
+  const bytes = new Map<AuditInput, number>();
+  for (const p of pending) bytes.set(p.doc, await documentBytes(p.doc));
+  pending.sort((a, b) => (bytes.get(b.doc) ?? 0) - (bytes.get(a.doc) ?? 0));
+}
+
 export async function runAudit(o: AuditOptions): Promise<AuditRun> {
   const started = performance.now();
   await mkdir(stateDir(o.out), { recursive: true });
@@ -71,6 +89,7 @@ export async function runAudit(o: AuditOptions): Promise<AuditRun> {
     else pending.push({ doc, hash });
   }
   const skipped = results.size;
+  await largestFirst(pending);
   const total = found.documents.length;
   o.onStart?.(total, skipped);
   let done = skipped;
