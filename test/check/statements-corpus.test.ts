@@ -13,6 +13,10 @@
  *   and 支出总计 18,728.94: S-07 warning, real.
  * - 江苏省检察院 2017 (jiangsu-jianchayuan), p. 22 说明十: "机关运行经费预算支出 6032.55 万元，比 2016 年增加
  *   3401.59 万元，增长 129.97 %" — 3,401.59 ÷ 2,630.96 = 129.29% (digits swapped): S-01 error, real.
+ * - 江苏省高级人民法院 2017 (jiangsu-gaoyuan), p. 22 "（三）住房保障支出（类）": "提租补贴（项）支出 1959.99 万元，
+ *   与上年相比增加 865.57 万元，增长 79.05%" — 865.57 ÷ 1,094.42 = 79.09%: S-01 error, real.
+ * - 江苏省委办公厅 2017 (jiangsu-shengweiban, text file p. 8) "（一）一般公共服务（类）": "行政运行（项）支出
+ *   6106.99 万元，与上年相比增加 101.48 万元，增长 1.66%" — 101.48 ÷ 6,005.51 = 1.69%: S-01 error, real.
  * - 江苏省检察院 2017, p. 22 说明十一: "公务接待费支出 156.55 万元，占“三公”经费的 26.72 %" — 表11 prints the
  *   三公 total 584.35; 156.55 ÷ 584.35 = 26.79%: S-08 warning, real (its 54.43% for 317.8 is 54.38%
  *   too, but the section's parts add to a whole that explains it, so it is not reported).
@@ -21,8 +25,8 @@
  *   S-08 warning, real (corpus-findings.test.ts has it as T-10 under the Shanghai template).
  * - the blank 财政部 决算 template (national-juesuan-template): its 说明 is placeholders ("上海市 XX 局…
  *   收入支出总计 XXX 万元", "主要原因：XXXXXXXX"): S-05 warnings, one per section that holds them.
- * Nothing else: the other year-on-year clauses (303 read, 244 of them in documents read by the national
- * standard; 160 with amount, change and rate), the 57
+ * Nothing else: the other year-on-year clauses (386 read, 327 of them in documents read by the national
+ * standard; 205 with amount, change and rate), the 57
  * 决算 completion clauses and every total the rules read agree at their printed precision.
  */
 import { readFileSync } from "node:fs";
@@ -42,6 +46,8 @@ const EXPECTED: Record<string, Key[]> = {
     ["S-01", "error", "(三)委托业务费情况"],
     ["S-07", "warning", "四、关于财政拨款收支总表的说明"],
   ],
+  "jiangsu-gaoyuan-2017-yusuan": [["S-01", "error", "(三)住房保障支出(类)"]],
+  "jiangsu-shengweiban-2017-yusuan-tables": [["S-01", "error", "(一)一般公共服务(类)"]],
   "jiangsu-jianchayuan-2017-yusuan": [
     ["S-01", "error", "十、一般公共预算机关运行经费支出预算表情况说明"],
     ["S-08", "warning", "十一、一般公共预算“三公”经费、会议费、培训费支出预算表情况说明"],
@@ -80,6 +86,9 @@ describe("the general 说明 rules on the real corpus", () => {
     expect(central[1]).toMatchObject({ expected: "18,728.94 万元", actual: "18,728.91万元", difference: "-0.03" });
     const jiangsu = check(DOCS["jiangsu-jianchayuan-2017-yusuan"]!, RULES).findings;
     expect(jiangsu[0]).toMatchObject({ expected: "129.29%", actual: "129.97%" });
+    const court = check(DOCS["jiangsu-gaoyuan-2017-yusuan"]!, RULES).findings;
+    expect(court[0]).toMatchObject({ expected: "79.09%", actual: "79.05%" });
+    expect(court[0]!.message).toContain("1,094.42");
   });
 });
 

@@ -1,6 +1,7 @@
 /**
  * Year-on-year change clauses and 决算 completion clauses, read from 说明 sentences in any wording:
  * "A 万元，比上年（预算/执行数/年初预算）增加 C 万元，增长 r%", "较 2025 年年初预算减少 C 万元，下降 r%",
+ * "与上年相比增加 C 万元，增长 r%" (江苏),
  * "与上年持平", "年初预算为 A 万元，支出决算为 B 万元，完成年初预算的 p%。决算数小于预算数".
  */
 
@@ -62,7 +63,7 @@ export interface ChangeClause {
 }
 
 const CLAUSE = new RegExp(
-  String.raw`(?:(?:比|较)(?:上年度?|上一年度?|去年|(?:19|20)\d{2}年度?)|同比)([^,;:()。%\d]{0,20}?)(?:(${NUMBER})(亿元|万元|元),?)?(增加|减少|增长|下降|上升|降低|提高|压减|持平)了?(-?)(${NUMBER})?(亿元|万元|元|%)?`,
+  String.raw`(?:(?:比|较)(?:上年度?|上一年度?|去年|(?:19|20)\d{2}年度?)|(?:与|同|和)(?:上年度?|上一年度?|去年|(?:19|20)\d{2}年度?)[^,;:()。%\d]{0,8}?(?:相比|比较)(?:而言)?,?|同比)([^,;:()。%\d]{0,20}?)(?:(${NUMBER})(亿元|万元|元),?)?(增加|减少|增长|下降|上升|降低|提高|压减|持平)了?(-?)(${NUMBER})?(亿元|万元|元|%)?`,
   "g",
 );
 const RATE_AFTER = new RegExp(
@@ -79,7 +80,7 @@ export function changeClauses(d: Disclosure): ChangeClause[] {
   const out: ChangeClause[] = [];
   const sentences = sentencesOf(d);
   sentences.forEach((s, i) => {
-    if (!s.text.includes("比") && !s.text.includes("较")) return;
+    if (!s.text.includes("比") && !s.text.includes("较")) return; // 相比, 比较 and 同比 all hold one
     for (const m of s.text.matchAll(CLAUSE)) {
       const c = readClause(s, m);
       // "…（项）28.00 万元，主要用于…。比上年执行数减少 113.53 万元": a sentence that opens with the

@@ -47,6 +47,18 @@ describe("S-01 growth rates at their printed precision", () => {
     expect(findings(`${text}8.02%,主要原因是项目完成。`)).toHaveLength(1);
   });
 
+  it("reads “与上年相比” changes about the amount of the sentence before (江苏)", () => {
+    const t = (change: string) =>
+      `此外，基本支出预算数为 7666.68 万元。与上年相比增\n加 ${change} 万元，增长 12.37%。主要原因是政策性调整工资。`;
+    expect(findings(t("844.15"))).toEqual([]);
+    const f = findings(t("840.15"));
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ rule: "S-01", expected: "12.31%", actual: "12.37%" });
+    // "与上年预算数相比减少 C 万元，减少 r%" and "同上年相比"
+    expect(findings("工资福利支出 2,000.00 万元，与上年预算数相比减少 20.00 万元，减少 0.99%。")).toEqual([]);
+    expect(findings("工资福利支出 2,000.00 万元，同上年相比减少 20.00 万元，减少 9.9%。")).toHaveLength(1);
+  });
+
   it("checks the rate against a stated prior amount (北京)", () => {
     const t = (rate: string) =>
       `2026 年度收入预算134133.33万元,比 2025 年年初预\n算数125462.47万元增加8670.86万元,增长 ${rate}%。主要原因是结转增加。`;
