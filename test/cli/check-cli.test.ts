@@ -55,11 +55,16 @@ describe("yusuan check (the JSON contract)", () => {
 
   it("says per table how confidently it was read, and why a table was not reliably read", () => {
     const r = yusuan(["check", "test/fixtures/regions/hangzhou-gonganju-2026-yusuan.pdf", "--format", "json"]);
-    expect(r.status).toBe(0);
+    // exit 1: 表7 and 表10 really do not add up (a unit left out of the lists; see national-corpus.test.ts)
+    expect(r.status).toBe(1);
     const out = JSON.parse(r.stdout);
     expect(out.tables.length).toBe(10);
     const unreliable = out.tables.filter((t: { status?: string }) => t.status === "unreliable");
-    expect(unreliable.map((t: { no: number }) => t.no)).toEqual([2, 7, 10]);
+    expect(unreliable.map((t: { no: number }) => t.no)).toEqual([2]);
+    // a table read right whose sums fail in one row only is reliable, its failures reported as errors
+    const t7 = out.tables.find((t: { no: number }) => t.no === 7);
+    expect(t7).toMatchObject({ status: "reliable", failed: 3 });
+    expect(t7.confidence).toBeLessThan(1);
     for (const t of unreliable) {
       expect(t.confidence).toBeLessThan(1);
       expect(t.failed).toBeGreaterThan(0);

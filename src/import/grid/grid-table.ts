@@ -133,11 +133,15 @@ export function readGrid(region: TableRegion): GridTable {
     for (const seg of run.segs) {
       for (const r of segmentRows(seg.body, layout)) {
         const cells: (string | null)[] = new Array(global.length).fill(null);
+        let overfull = r.overfull ?? 0;
         r.cells.forEach((v, i) => {
           const g = map[i];
-          if (g !== undefined && g >= 0) cells[g] = v;
+          if (g !== undefined && g >= 0) {
+            if (v !== null && cells[g] !== null) overfull++;
+            cells[g] = v;
+          } else if (v !== null) overfull++;
         });
-        rows.push({ ...r, cells });
+        rows.push({ ...r, cells, ...(overfull > 0 ? { overfull } : {}) });
       }
     }
   }

@@ -20,7 +20,7 @@ import { type GridTable, readGrid } from "./grid-table.ts";
 import { EMPTY_NOTE, findRegions, type TableRegion } from "./regions.ts";
 import { type GridRow, isTotalLabel, labelMarker } from "./rows.ts";
 import type { GridLine } from "./tokens.ts";
-import { type Verification, verify } from "./verify.ts";
+import { type DownIdentity, type Verification, verify } from "./verify.ts";
 
 export interface ReadTable {
   table: PrintedTable;
@@ -418,6 +418,9 @@ function readingOf(
   const held = tested - failed;
   if ((common?.size ?? 0) > 0 && (strictOnly || (held >= 5 && held >= failed * 4)))
     return { ...base, status: "reliable" };
+  // one row missing from under a total (or one too many): the document's error, local to one row
+  if (strictOnly && held >= 5 && held >= failed * 4 && missingRow(g, values, v, step))
+    return { ...base, status: "reliable" };
   // two cells of one row explaining every failure, three or more (a row printed wrong: an amount
   // changed and one beside it missing fails the row and both columns' sums), where the table holds
   // everywhere else many times over
@@ -430,6 +433,74 @@ function readingOf(
       ? `${failed} 处合计与分项不符（共检验 ${tested} 处），且不集中于个别单元格，多为版式未能正确识别`
       : `${failed} 处合计与分项不符（共检验 ${tested} 处）；明细表的小计不一定包含全部明细，不作为错误报告`,
   };
+}
+
+/**
+ * A row missing from the printed table (or one too many): every failing sum is one total row's
+ * down sum, in two or more columns, and what the total holds beyond its parts is itself a row that
+ * adds up across (杭州市公安局 2026 表7: the 合计 row is 144.00 万元 more than its units' rows in 合计,
+ * 小计 and 运行维护费, and 0 in the others). That is the document's error, in one row — provided no
+ * amount read in the table was left without a cell (a row of ours merged into another would leave
+ * the same difference) and no row printed in the table is the difference (a row nested under the
+ * wrong total leaves exactly that).
+ */
+function missingRow(
+  g: GridTable,
+  values: readonly (readonly (number | null)[])[],
+  v: Verification,
+  step: number,
+): boolean {
+  if (g.rows.some((r) => (r.overfull ?? 0) > 0)) return false;
+  for (const a of v.across)
+    for (let i = 0; i < g.rows.length; i++) {
+      if ((g.rows[i] as GridRow).side !== (g.columns[a.total] as { side: number }).side) continue;
+      const row = values[i] as readonly (number | null)[];
+      const c = checkSum(
+        row[a.total] ?? null,
+        a.parts.map((p) => row[p] ?? null),
+        step,
+      );
+      if (c?.status === "fail") return false;
+    }
+  let only: DownIdentity | undefined;
+  const residual = new Map<number, number>();
+  for (const d of v.down) {
+    const fails = new Map<number, number>();
+    for (const c of d.columns) {
+      const chk = checkSum(
+        values[d.total]?.[c] ?? null,
+        d.parts.map((p) => values[p]?.[c] ?? null),
+        step,
+      );
+      if (chk?.status === "fail") fails.set(c, chk.diff);
+    }
+    if (fails.size === 0) continue;
+    if (only) return false;
+    only = d;
+    for (const c of d.columns) residual.set(c, fails.get(c) ?? 0);
+  }
+  if (!only || [...residual.values()].filter((x) => x !== 0).length < 2) return false;
+  // the difference adds up across, by an identity that involves it
+  let confirmed = 0;
+  for (const a of v.across) {
+    if (![a.total, ...a.parts].every((c) => residual.has(c))) continue;
+    if (residual.get(a.total) === 0 && a.parts.every((p) => residual.get(p) === 0)) continue;
+    const c = checkSum(
+      residual.get(a.total) ?? 0,
+      a.parts.map((p) => residual.get(p) ?? 0),
+      step,
+    );
+    if (c?.status === "fail") return false;
+    confirmed++;
+  }
+  if (confirmed === 0) return false;
+  // no printed row is the difference
+  const total = only.total;
+  return !values.some(
+    (row, i) =>
+      i !== total &&
+      [...residual].every(([c, r]) => Math.abs((row[c] ?? 0) - Math.abs(r)) <= step),
+  );
 }
 
 /** Whether two cells of one row lie in every failing identity (cells as "row:column"). */

@@ -35,6 +35,8 @@ export interface GridRow {
   cells: (string | null)[];
   /** the row was printed without any amount */
   blank: boolean;
+  /** amounts read on the row's lines that found their cell already filled (not kept) */
+  overfull?: number;
 }
 
 const MARKER =
@@ -69,6 +71,8 @@ interface Piece {
   texts: Map<number, Token[]>;
   amounts: Map<number, string>;
   dashes: Set<number>;
+  /** amounts that found their cell already filled on this line */
+  overfull: number;
 }
 
 export interface SegmentLayout {
@@ -153,6 +157,7 @@ function pieces(l: GridLine, line: number, layout: SegmentLayout): Piece[] {
       texts: new Map(),
       amounts: new Map(),
       dashes: new Set(),
+      overfull: 0,
     }),
   );
   for (const t of l.tokens) {
@@ -162,6 +167,7 @@ function pieces(l: GridLine, line: number, layout: SegmentLayout): Piece[] {
       const p = out[sideOfColumn(layout, c)] as Piece;
       // a second amount in one cell: keep the first (the reader's confidence check will see it)
       if (!p.amounts.has(c)) p.amounts.set(c, t.text);
+      else p.overfull++;
       continue;
     }
     if (t.kind === "dash") {
@@ -299,7 +305,14 @@ function sideRows(ps: Piece[], layout: SegmentLayout, side: number, pitch: numbe
       );
     }
     const cells: (string | null)[] = new Array(ncol).fill(null);
-    for (const p of parts) for (const [c, v] of p.amounts) if (cells[c] === null) cells[c] = v;
+    let overfull = 0;
+    for (const p of parts) {
+      overfull += p.overfull;
+      for (const [c, v] of p.amounts) {
+        if (cells[c] === null) cells[c] = v;
+        else overfull++;
+      }
+    }
     // indentation: where the label's first line starts (its wrapped lines start at the cell's edge)
     const firstLine = parts.find((p) => (p.texts.get(mainZone)?.length ?? 0) > 0);
     const first = firstLine?.texts.get(mainZone)?.[0];
@@ -326,6 +339,7 @@ function sideRows(ps: Piece[], layout: SegmentLayout, side: number, pitch: numbe
       cells,
       blank: cells.every((c) => c === null),
     };
+    if (overfull > 0) row.overfull = overfull;
     if (codes[0]) row.code = codes[0];
     return row;
   });
