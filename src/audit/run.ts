@@ -60,7 +60,11 @@ export async function writeAtomic(path: string, data: string | Uint8Array): Prom
 /** Bytes of a document's file(s); 0 when they cannot be read (such a document fails at once). */
 async function documentBytes(doc: AuditInput): Promise<number> {
   let n = 0;
-  for (const f of doc.text ? [doc.file, doc.text] : [doc.file]) n += await stat(f).then((s) => s.size, () => 0);
+  for (const f of doc.text ? [doc.file, doc.text] : [doc.file])
+    n += await stat(f).then(
+      (s) => s.size,
+      () => 0,
+    );
   return n;
 }
 

@@ -497,9 +497,7 @@ function missingRow(
   // no printed row is the difference
   const total = only.total;
   return !values.some(
-    (row, i) =>
-      i !== total &&
-      [...residual].every(([c, r]) => Math.abs((row[c] ?? 0) - Math.abs(r)) <= step),
+    (row, i) => i !== total && [...residual].every(([c, r]) => Math.abs((row[c] ?? 0) - Math.abs(r)) <= step),
   );
 }
 

@@ -185,7 +185,7 @@ export async function importPdf(
     // checked, and the import says where the tables are
     const text = textOnlyPdf(lines, source, template.id, [...problems], ex.pageCount);
     const d = text.disclosure;
-    if (d && d.provenance.parts?.includes("text")) {
+    if (d?.provenance.parts?.includes("text")) {
       text.problems.push({
         code: "pdf.textOnly",
         severity: "warning",

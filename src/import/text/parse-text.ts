@@ -18,7 +18,7 @@ import type {
   PrintedTable,
   ProjectDescription,
 } from "../../model/disclosure.ts";
-import { getTemplate, REGIONAL_TEMPLATES, TEMPLATES, type TemplateSpec } from "../../templates/index.ts";
+import { getTemplate, REGIONAL_TEMPLATES, type TemplateSpec } from "../../templates/index.ts";
 import { deriveFacts } from "../facts.ts";
 import type { ImportResult } from "../index.ts";
 import { layoutDocument, parseToc } from "./document.ts";
