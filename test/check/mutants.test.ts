@@ -165,13 +165,10 @@ const REAL = [
 /**
  * Misreadings the reader still makes (open work of issue 11, not errors of the documents: each
  * table adds up in the PDF):
- * - 西安市卫健委 2022 决算 表6: the 人员经费 and 公用经费 blocks printed side by side are read as one
- *   column of rows, so 人员经费合计 is summed over the 公用经费 side.
  * - 江苏省检察院 and 省人大 2017 表11 (三公): the headings of narrow columns are stacked over three lines
  *   and interleave (“因公出/国（境）/费”, “公务用车/购置费”), so the 三公 columns are mis-keyed.
  */
 const KNOWN_MISREADINGS = [
-  "xian/xian-weijianwei-2022-juesuan-original.pdf 表6 A-COL 人员经费合计",
   "jiangsu/jiangsu-jianchayuan-2017-yusuan-original.pdf 表11 A-ROW",
   "jiangsu/jiangsu-renda-2017-yusuan-original.pdf 表11 A-ROW",
 ];

@@ -147,7 +147,7 @@ export function readGrid(region: TableRegion): GridTable {
   }
   for (const r of rows) while (r.cells.length < global.length) r.cells.push(null);
   borrowSpanningLabels(rows);
-  return {
+  return stackBlocks({
     region,
     columns: global.map(({ cx: _cx, ...c }) => c),
     textColumns,
@@ -155,7 +155,64 @@ export function readGrid(region: TableRegion): GridTable {
     rows,
     pages,
     decimals: decimalsOf(rows),
-  };
+  });
+}
+
+const leaves = (cols: readonly { path: readonly string[] }[]) =>
+  cols.map((c) => (c.path[c.path.length - 1] ?? "").replace(/\s+/g, "")).join("|");
+
+/**
+ * One classified list printed in blocks side by side (决算's 一般公共预算财政拨款基本支出决算表: 人员经费
+ * classes in the left block, 公用经费 classes in the next ones, each block 科目代码 | 科目名称 | 决算数) is
+ * one list: its blocks are read as sides, and stacked here, block after block (each block in page
+ * order), into one side. Blocks are told from the two sides of a 收支总表 by their headings, the same
+ * in every block, and by their rows, which carry classification codes that no other block repeats.
+ */
+export function stackBlocks(g: GridTable): GridTable {
+  if (g.sides < 2) return g;
+  const colsOf = (side: number) => g.columns.filter((c) => c.side === side);
+  const textOf = (side: number) => g.textColumns.filter((c) => c.side === side);
+  const first = colsOf(0);
+  if (first.length === 0) return g;
+  for (let side = 1; side < g.sides; side++) {
+    const cols = colsOf(side);
+    if (cols.length !== first.length || leaves(cols) !== leaves(first)) return g;
+    if (textOf(side).length !== textOf(0).length) return g;
+  }
+  const codes = new Map<string, number>();
+  for (let side = 0; side < g.sides; side++) {
+    const mine = g.rows.filter((r) => r.side === side && r.code);
+    if (mine.length < 2) return g;
+    for (const r of mine) {
+      const seen = codes.get(r.code as string);
+      if (seen !== undefined && seen !== side) return g;
+      codes.set(r.code as string, side);
+    }
+  }
+  // column k of side s becomes column k of side 0
+  const at = new Map<number, number>();
+  for (let side = 0; side < g.sides; side++) {
+    let k = 0;
+    g.columns.forEach((c, i) => {
+      if (c.side === side) at.set(i, g.columns.indexOf(first[k++] as GridColumn));
+    });
+  }
+  const order = (r: GridRow) => g.pages.indexOf(r.page);
+  const rows: GridRow[] = [];
+  for (let side = 0; side < g.sides; side++) {
+    const mine = g.rows.filter((r) => r.side === side).sort((a, b) => order(a) - order(b) || a.y - b.y);
+    for (const r of mine) {
+      const cells: (string | null)[] = new Array(g.columns.length).fill(null);
+      r.cells.forEach((v, i) => {
+        const to = at.get(i);
+        if (to !== undefined && v !== null) cells[to] = v;
+      });
+      rows.push({ ...r, side: 0, cells: cells.filter((_, i) => (g.columns[i] as GridColumn).side === 0) });
+    }
+  }
+  // (only side 0's columns remain: cells were moved onto them and cut to them above)
+  const kept = g.columns.filter((c) => c.side === 0);
+  return { ...g, columns: kept, textColumns: textOf(0), sides: 1, rows };
 }
 
 /**

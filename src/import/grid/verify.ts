@@ -303,11 +303,27 @@ function codeDepth(code: string | undefined, economic: boolean): number | undefi
   return code.length === 3 ? 1 : code.length === 5 ? 2 : code.length === 7 ? 3 : undefined;
 }
 
-/** Down identities from a depth per row (0 = a total row; undefined = not in the structure). */
+/**
+ * Totals of two halves of one whole, printed one after the other (人员经费合计 over the 301 and 303
+ * classes, then 公用经费合计 over the others): the second does not include the first, as 收入总计
+ * includes 本年收入合计.
+ */
+const HALVES = /^(?:其中[:：]?)?(人员经费|公用经费)/;
+function peerTotals(a: string, b: string): boolean {
+  const x = HALVES.exec(a.replace(/\s+/g, ""))?.[1];
+  const y = HALVES.exec(b.replace(/\s+/g, ""))?.[1];
+  return x !== undefined && y !== undefined && x !== y;
+}
+
+/**
+ * Down identities from a depth per row (0 = a total row; undefined = not in the structure).
+ * `peers(a, b)`: the totals at positions a and b are halves of one whole, not one over the other.
+ */
 function downFromDepths(
   rows: readonly number[],
   depth: readonly (number | undefined)[],
   columns: number[],
+  peers: (a: number, b: number) => boolean = () => false,
 ): DownIdentity[] {
   const out: DownIdentity[] = [];
   const n = rows.length;
@@ -347,7 +363,8 @@ function downFromDepths(
       if (e === min) before.push(b);
     }
     if (before.length > 0 || lastTotal >= 0) {
-      const parts = [...(lastTotal >= 0 ? [lastTotal] : []), ...before].map((k) => rows[k] as number);
+      const previous = lastTotal >= 0 && !peers(lastTotal, a) ? [lastTotal] : [];
+      const parts = [...previous, ...before].map((k) => rows[k] as number);
       if (parts.length > 0) out.push({ total: rows[a] as number, parts, columns });
     } else {
       const after: number[] = [];
@@ -530,7 +547,9 @@ function chooseDown(input: VerifyInput, side: number, cols: number[]): { ids: Do
       candidates.push({ name: `${c.name}-其中`, depth: c.depth.map((d, k) => (ofWhich[k] ? undefined : d)) });
   }
   const score = (depth: readonly (number | undefined)[]) => {
-    const ids = downFromDepths(rows, depth, cols);
+    const ids = downFromDepths(rows, depth, cols, (a, b) =>
+      peerTotals(label(rows[a] as number), label(rows[b] as number)),
+    );
     let failed = 0;
     let held = 0;
     const kept: DownIdentity[] = [];
