@@ -54,25 +54,35 @@ describe("yusuan check (the JSON contract)", () => {
   });
 
   it("says per table how confidently it was read, and why a table was not reliably read", () => {
-    const r = yusuan(["check", "test/fixtures/regions/hangzhou-gonganju-2026-yusuan.pdf", "--format", "json"]);
-    // exit 1: 表7 and 表10 really do not add up (a unit left out of the lists; see national-corpus.test.ts)
-    expect(r.status).toBe(1);
+    const r = yusuan(["check", "test/fixtures/regions/xian-caizhengju-2026-yusuan.pdf", "--format", "json"]);
+    expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(out.tables.length).toBe(10);
+    expect(out.tables.length).toBe(13);
     const unreliable = out.tables.filter((t: { status?: string }) => t.status === "unreliable");
-    expect(unreliable.map((t: { no: number }) => t.no)).toEqual([2]);
-    // a table read right whose sums fail in one row only is reliable, its failures reported as errors
-    const t7 = out.tables.find((t: { no: number }) => t.no === 7);
-    expect(t7).toMatchObject({ status: "reliable", failed: 3 });
-    expect(t7.confidence).toBeLessThan(1);
+    expect(unreliable.map((t: { no: number }) => t.no)).toEqual([10, 12]);
     for (const t of unreliable) {
       expect(t.confidence).toBeLessThan(1);
       expect(t.failed).toBeGreaterThan(0);
       expect(t.note).toMatch(/不符|未能/);
       expect(t.pages.length).toBeGreaterThan(0);
     }
-    const text = yusuan(["check", "test/fixtures/regions/hangzhou-gonganju-2026-yusuan.pdf"]);
-    expect(text.stdout).toMatch(/未能可靠读取 表2“[^”]+”（第 \d/);
+    const text = yusuan(["check", "test/fixtures/regions/xian-caizhengju-2026-yusuan.pdf"]);
+    expect(text.stdout).toMatch(/未能可靠读取 表10“[^”]+”（第 \d/);
+  });
+
+  it("reports a table read right whose sums fail in one row only (a row left out) as the document's errors", () => {
+    const r = yusuan(["check", "test/fixtures/regions/hangzhou-gonganju-2026-yusuan.pdf", "--format", "json"]);
+    // exit 1: 表2, 表7 and 表10 really do not add up (a unit left out of the lists; national-corpus.test.ts)
+    expect(r.status).toBe(1);
+    const out = JSON.parse(r.stdout);
+    expect(out.tables.filter((t: { status?: string }) => t.status === "unreliable")).toEqual([]);
+    const t7 = out.tables.find((t: { no: number }) => t.no === 7);
+    expect(t7).toMatchObject({ status: "reliable", failed: 3 });
+    expect(t7.confidence).toBeLessThan(1);
+    const errors = out.findings.filter((f: { severity: string }) => f.severity === "error");
+    expect(errors.map((f: { location: { table: number } }) => f.location.table).sort()).toEqual([
+      10, 10, 2, 2, 2, 7, 7, 7,
+    ]);
   });
 
   it("exits 1 and points at the cell when a number is wrong", () => {

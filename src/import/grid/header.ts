@@ -116,7 +116,8 @@ export function headerStacks(head: readonly GridLine[]): { stacks: Stack[]; grou
       }
       // letter-spaced headings ("预 算 数", "合   计"): single characters a little apart are one word
       const gap = prev ? t.x0 - prev.x1 : Number.POSITIVE_INFINITY;
-      const singles = prev !== undefined && SINGLE.test(t.text) && SINGLE.test(prev.text);
+      // (never the same character twice: "费   费" are the last lines of two wrapped headings side by side)
+      const singles = prev !== undefined && SINGLE.test(t.text) && SINGLE.test(prev.text) && t.text !== prev.text;
       // and a word the producer drew in two runs nearly touching ("因公出国" "(境)费") is one word
       const joined =
         gap <= l.h * 0.6 ||
@@ -160,6 +161,10 @@ export function headerStacks(head: readonly GridLine[]): { stacks: Stack[]; grou
       const t = sorted[0] as HeadWord;
       const next = sorted[1];
       if (next && next.y - t.y < t.h * 1.3) return;
+      // no border either when the gap is the stack's own line pitch (a heading wrapped over three
+      // lines in a narrow cell, "因公出" / "国(境)" / "费", printed with wide line spacing)
+      const third = sorted[2];
+      if (next && third && third.y - next.y > t.h * 0.8 && next.y - t.y <= (third.y - next.y) * 1.25) return;
       const rest = sorted
         .slice(1)
         .map((w) => w.text)

@@ -393,6 +393,18 @@ function readingOf(
   const confidence = tested > 0 ? Math.round((1 - failed / tested) * 100) / 100 : 0.5;
   const base = { confidence, tested, failed, structure: v.structure };
   if (failed === 0) return { ...base, status: "reliable" };
+  // a column headed by one character ("计", "费": the end of a heading whose other lines were taken
+  // for group headings) is a header not read: unless the numbers confirm the reading many times
+  // over elsewhere, its failing sums say nothing of the document
+  const broken = g.columns.find(
+    (c) => !c.phantom && (c.path[c.path.length - 1] ?? "").replace(/\s+/g, "").length === 1,
+  );
+  if (broken && tested - failed < 5)
+    return {
+      ...base,
+      status: "unreliable",
+      note: `表头未能可靠识别（栏目“${broken.path.join("/")}”只有一个字），${failed} 处合计与分项不符`,
+    };
   // one cell common to every failure: a wrong cell, not a misreading
   let common: Set<string> | undefined;
   for (const f of failing) common = common ? new Set([...common].filter((x) => f.has(x))) : new Set(f);
@@ -451,6 +463,7 @@ function missingRow(
   step: number,
 ): boolean {
   if (g.rows.some((r) => (r.overfull ?? 0) > 0)) return false;
+  const failingAcross: { row: number; a: Verification["across"][number]; diff: number }[] = [];
   for (const a of v.across)
     for (let i = 0; i < g.rows.length; i++) {
       if ((g.rows[i] as GridRow).side !== (g.columns[a.total] as { side: number }).side) continue;
@@ -460,8 +473,24 @@ function missingRow(
         a.parts.map((p) => row[p] ?? null),
         step,
       );
-      if (c?.status === "fail") return false;
+      if (c?.status === "fail") failingAcross.push({ row: i, a, diff: c.diff });
     }
+  if (failingAcross.length === 0) return residualIsRow(values, v, step);
+  // one wrong cell besides (a planted or printed slip in a table that also misses a row): one
+  // row's sum fails; the cell it points at, corrected, must leave the rest a missing row
+  if (failingAcross.length > 1) return false;
+  const { row, a, diff } = failingAcross[0] as (typeof failingAcross)[number];
+  const fixes: [number, number][] = [[a.total, -diff], ...a.parts.map((p): [number, number] => [p, diff])];
+  return fixes.some(([col, by]) => {
+    const cell = values[row]?.[col];
+    if (cell === null || cell === undefined) return false;
+    const fixed = values.map((r, i) => (i === row ? r.map((x, k) => (k === col ? cell + by : x)) : r));
+    return residualIsRow(fixed, v, step);
+  });
+}
+
+/** Every down sum that fails is one total row's, and what it holds beyond its parts is a row (above). */
+function residualIsRow(values: readonly (readonly (number | null)[])[], v: Verification, step: number): boolean {
   let only: DownIdentity | undefined;
   const residual = new Map<number, number>();
   for (const d of v.down) {

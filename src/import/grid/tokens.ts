@@ -133,9 +133,23 @@ export function joinWrappedAmounts(lines: GridLine[]): void {
       const m = /^(\.?)(\d{1,2})$/.exec(frag.text);
       if (!m) continue;
       let joined = false;
-      for (let j = i - 1; j >= 0 && j >= i - 2 && !joined; j--) {
+      // (an amount wrapped at the foot of a page ends on the first line of the next: "12,437.3" /
+      // page number / "6"; only a piece cut after one decimal is joined so)
+      let firstOfPage = true;
+      for (let b = i - 1; b >= 0 && (lines[b] as GridLine).page === l.page && firstOfPage; b--)
+        if ((lines[b] as GridLine).tokens.length > 0) firstOfPage = false;
+      for (let j = i - 1, seen = 0; j >= 0 && seen < 2 && !joined; j--) {
         const up = lines[j] as GridLine;
-        if (up.page !== l.page || l.y - up.y > 2.6 * Math.max(l.h, up.h)) break;
+        if (up.page !== l.page) {
+          if (!firstOfPage || up.page !== l.page - 1 || m[1] === "." || m[2]?.length !== 1) break;
+          // the page number printed at the foot is not a line of the table
+          if (up.tokens.length === 1 && /^\d{1,4}$/.test(up.tokens[0]?.text ?? "")) continue;
+          if (!up.tokens.some((t) => /^[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d$/.test(t.text))) {
+            seen++;
+            continue;
+          }
+        } else if (l.y - up.y > 2.6 * Math.max(l.h, up.h)) break;
+        seen++;
         const hit = up.tokens.findIndex((t) => {
           // the incomplete first piece, right above the fragment's right end
           if (frag.x1 < t.x0 - 1 || frag.x0 > t.x1 + up.h) return false;
