@@ -225,3 +225,36 @@ describe("tables printed in blocks side by side", () => {
     expect(byTotal.get("公用经费合计")).not.toContain("人员经费合计");
   });
 });
+
+describe("group headings over the columns they head", () => {
+  const paths = (f: string, no: number) =>
+    doc(f)
+      .tables.find((t) => t.no === no)
+      ?.columns.filter((c) => c.type === "amount")
+      .map((c) => c.path.join("/"));
+
+  it("江苏省检察院 2017 表11: 三公 over its own items only (not 合计, 会议费, 培训费), 因公出国 one heading over three lines", () => {
+    expect(paths("jiangsu-jianchayuan-2017-yusuan.pdf", 11)).toEqual([
+      "合计",
+      "“三公”经费/小计",
+      "“三公”经费/因公出国(境)费",
+      "“三公”经费/公务用车购置及运行维护费/小计",
+      "“三公”经费/公务用车购置及运行维护费/公务用车购置费",
+      "“三公”经费/公务用车购置及运行维护费/公务用车运行维护费",
+      "“三公”经费/公务接待费",
+      "会议费",
+      "培训费",
+    ]);
+  });
+
+  it("杭州市公安局 2026 表7: 公务用车购置及运行费 over 小计, 购置费 and 运行维护费, not 因公出国 or 公务接待", () => {
+    expect(paths("hangzhou-gonganju-2026-yusuan.pdf", 7)).toEqual([
+      "“三公”经费合计",
+      "因公出国(境)费用",
+      "公务用车购置及运行费/小计",
+      "公务用车购置及运行费/公务用车购置费",
+      "公务用车购置及运行费/公务用车运行维护费",
+      "公务接待费",
+    ]);
+  });
+});

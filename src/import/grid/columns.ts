@@ -335,7 +335,8 @@ export function pageColumns(
     const m = gaps.length > 0 ? Math.max(0, Math.min(...gaps)) : 4;
     return { b0: c.x0 - m, b1: c.x1 + m };
   });
-  const hung = hangGroups(groups, ordered ? even : boxesOf(slots, true), tops, stackWords);
+  const leaves = slots.map((s) => leafOf(s.kind === "zone" ? s.z : s.c).replace(/\s+/g, ""));
+  const hung = hangGroups(groups, ordered ? even : boxesOf(slots, true), tops, stackWords, leaves);
   slots.forEach((s, i) => {
     const leaf = leafOf(s.kind === "zone" ? s.z : s.c);
     const path = [...(hung[i] ?? []), ...(leaf ? [leaf] : [])].map((p) => p.replace(/\s+/g, ""));

@@ -192,11 +192,44 @@ export function headerStacks(head: readonly GridLine[]): { stacks: Stack[]; grou
  * the most slots, weighed by how well centred each run is. Returns, per slot, its group headings
  * top to bottom.
  */
+/** Leaves that are a total of what stands beside them. */
+const TOTAL_LEAF = /^(?:合计|总计|小计)$/;
+/** “三公”经费 is 因公出国（境）费 + 公务用车购置及运行费 + 公务接待费: never 会议费 or 培训费. */
+const NOT_THREE_PUBLIC = /会议|培训/;
+
+/**
+ * Whether a group word may head slots i…j by what their own headings say: a group has one total
+ * column of its own (合计 or 小计) and one more for each group nested under it, and “三公”经费 holds
+ * only its three items. Two runs centred alike (one the other widened by a column on each side: 合计
+ * on the left, 会议费 on the right) are told apart so.
+ */
+function headsByWords(
+  w: HeadWord,
+  i: number,
+  j: number,
+  boxes: readonly { b0: number; b1: number }[],
+  leaves: readonly string[],
+  groups: readonly HeadWord[],
+): boolean {
+  const mine = leaves.slice(i, j + 1);
+  if (/三公/.test(w.text) && mine.some((l) => NOT_THREE_PUBLIC.test(l))) return false;
+  // 公务用车购置及运行费 is 公务用车购置费 + 公务用车运行（维护）费: not 因公出国 nor 公务接待
+  if (/公务用车/.test(w.text) && mine.some((l) => l && !TOTAL_LEAF.test(l) && !/购置|运行|维护|公务用车/.test(l)))
+    return false;
+  const totals = mine.filter((l) => TOTAL_LEAF.test(l)).length;
+  if (totals <= 1) return true;
+  const b0 = (boxes[i] as { b0: number }).b0;
+  const b1 = (boxes[j] as { b1: number }).b1;
+  const nested = groups.filter((o) => o !== w && o.y > w.y + w.h * 0.4 && o.x0 >= b0 - 1 && o.x1 <= b1 + 1).length;
+  return totals <= 1 + nested;
+}
+
 export function hangGroups(
   groups: readonly HeadWord[],
   boxes: readonly { b0: number; b1: number }[],
   tops: readonly number[],
   others: readonly HeadWord[],
+  leaves?: readonly string[],
 ): string[][] {
   const out: { y: number; x: number; text: string; span: number }[][] = boxes.map(() => []);
   const done = new Set<HeadWord>();
@@ -210,7 +243,9 @@ export function hangGroups(
     const cands = line.map((w) => {
       const sameLine = [...groups, ...others].filter((o) => o !== w && Math.abs(o.y - w.y) < w.h * 0.4);
       return groupSpans(w, boxes, tops, sameLine).filter(
-        (c) => !hungSpans.some((h) => h.i === c.i && h.j === c.j && w.y - h.y >= 14),
+        (c) =>
+          !hungSpans.some((h) => h.i === c.i && h.j === c.j && w.y - h.y >= 14) &&
+          (!leaves || headsByWords(w, c.i, c.j, boxes, leaves, groups)),
       );
     });
     type St = { cover: number; picks: ({ i: number; j: number; err: number } | undefined)[] };
