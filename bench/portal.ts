@@ -513,6 +513,7 @@ async function load(port: number, s: Scenario, child: ChildProcess, client: { ta
   client.take();
   const next = pathOrder(s);
   const times: number[] = [];
+  const when: number[] = [];
   let bytes = 0;
   const run = autocannon({
     url: `http://127.0.0.1:${port}`,
@@ -524,11 +525,19 @@ async function load(port: number, s: Scenario, child: ChildProcess, client: { ta
   });
   run.on("response", (_client: unknown, _status: number, resBytes: number, ms: number) => {
     times.push(ms);
+    when.push(performance.now());
     bytes += resBytes;
   });
   const r = await run;
   const own = client.take();
   const n = times.length;
+  // where the slowest 1% fell: how many in the run's first second (new connections, pages not yet cached)
+  const start = (when[0] ?? 0) - (times[0] ?? 0);
+  const slowest = times
+    .map((ms, k) => ({ ms, at: (when[k] ?? 0) - ms - start }))
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, Math.max(1, Math.ceil(n / 100)));
+  const early = slowest.filter((x) => x.at < 1000).length;
   const t = percentiles(times);
   const ok = r.errors === 0 && r.non2xx === 0 && t.p99 < s.target;
   const pressure = cpuPressure();
@@ -539,7 +548,8 @@ async function load(port: number, s: Scenario, child: ChildProcess, client: { ta
       `${r.requests.average.toFixed(0).padStart(4)} req/s  errors ${r.errors}  non-2xx ${r.non2xx}  ` +
       `${Math.round(bytes / Math.max(n, 1))} bytes/response  target p99 < ${s.target} ms: ${ok ? "met" : "NOT MET"}\n${"".padEnd(28)} ` +
       `autocannon's p99 (filled in at 1 ms intervals, ${r.latency.totalCount ?? "?"} samples for ${n} responses): ${r.latency.p99} ms` +
-      `${s.paths.length > 1 ? `  ·  ${distinctPaths(s, n)} distinct of ${s.paths.length} paths` : ""}\n${"".padEnd(28)} ` +
+      `${s.paths.length > 1 ? `  ·  ${distinctPaths(s, n)} distinct of ${s.paths.length} paths` : ""}` +
+      `  ·  slowest 1%: ${early} of ${slowest.length} sent in the first second\n${"".padEnd(28)} ` +
       `server side: p50 ${st.p50.toFixed(1)} ms  p99 ${st.p99.toFixed(1)} ms  busiest 100 ms: ${st.burst} requests${pressure ? `  ${pressure}` : ""}\n` +
       `${"".padEnd(28)} ${describeProcess("server", st.process, n)}\n` +
       `${"".padEnd(28)} ${describeProcess("client (autocannon)", own, n)}`,
