@@ -57,7 +57,22 @@ export class PortalData {
    * as sent: the bytes and their compressed forms, bounded to ~64 MB in all.
    */
   private readonly pages = encodedCache(2000, 30_000, 64 * 1024 * 1024);
+  /**
+   * JSON answers of the API that repeat (search, aggregates), as sent, by store generation and
+   * request: serialised and compressed once per result, for as long as the store caches the
+   * result itself (30 s; another process's writes show within it). Bounded to ~16 MB.
+   */
+  private readonly answers = encodedCache(5000, 30_000, 16 * 1024 * 1024);
   constructor(readonly store: Store) {}
+
+  /** An API answer for `key` (the request's path and query), made once by `make` per generation. */
+  answer(key: string, make: () => Promise<unknown>): Promise<Encoded> {
+    return wrapEncoded(
+      this.answers,
+      `${this.store.generation}:${key}`,
+      async () => new Encoded(encoder.encode(JSON.stringify(await make())), "application/json"),
+    );
+  }
 
   /** The immutable part of a version's page, rendered once per key (version id and variant). */
   fragment(key: string, render: () => Promise<string>): Promise<string> {

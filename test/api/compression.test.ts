@@ -179,6 +179,27 @@ describe("compressed responses", () => {
     }
   });
 
+  it("answers repeated searches and aggregates from one serialised, compressed answer, with ETags", async () => {
+    for (const path of [`/api/search?q=${encodeURIComponent("人力资源")}`, "/api/aggregates?by=functionClass"]) {
+      const a = await raw(server.base, path, { "Accept-Encoding": "identity;q=0, gzip" });
+      const b = await raw(server.base, path, { "Accept-Encoding": "identity;q=0, gzip" });
+      expect(a.status, path).toBe(200);
+      expect(a.headers["content-encoding"], path).toBe("gzip");
+      expect(b.body.equals(a.body), path).toBe(true);
+      expect(a.headers.etag, path).toMatch(/-gzip"$/);
+      expect(b.headers.etag, path).toBe(a.headers.etag);
+      expect(JSON.parse(decode(a).toString()), path).toHaveProperty("items");
+      const again = await raw(server.base, path, {
+        "Accept-Encoding": "identity;q=0, gzip",
+        "If-None-Match": String(a.headers.etag),
+      });
+      expect(again.status, path).toBe(304);
+      const plain = await raw(server.base, path, { "If-None-Match": String(a.headers.etag) });
+      expect(plain.status, path).toBe(200);
+      expect(plain.body.equals(decode(a)), path).toBe(true);
+    }
+  });
+
   it("keeps error pages uncompressed (cheap under load) but the page itself compressed", async () => {
     const missing = await raw(server.base, "/departments/999999/2025", { "Accept-Encoding": "gzip, br" });
     expect(missing.status).toBe(404);
