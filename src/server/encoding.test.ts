@@ -201,6 +201,21 @@ describe("compression(): responses made per request", () => {
     expect(whole.equals(plain)).toBe(true);
   });
 
+  it("gives a compressed answer its own ETag and length, not the identity's", async () => {
+    const big = "数".repeat(5000);
+    const app = new Hono();
+    app.use(compression());
+    app.get("/t", (c) => c.text(big, 200, { ETag: '"v1"', "Content-Length": String(Buffer.byteLength(big)) }));
+    const gz = await app.request("/t", { headers: { "Accept-Encoding": "gzip" } });
+    const body = Buffer.from(await gz.arrayBuffer());
+    expect(gz.headers.get("ETag")).toBe('"v1-gzip"');
+    expect(gz.headers.get("Content-Length")).toBe(String(body.byteLength));
+    expect(zlib.gunzipSync(body).toString()).toBe(big);
+    const plain = await app.request("/t");
+    expect(plain.headers.get("ETag")).toBe('"v1"');
+    expect(plain.headers.get("Vary")).toBe("Accept-Encoding");
+  });
+
   it("leaves error answers, encoded bodies and no-transform alone", async () => {
     const big = "数".repeat(5000);
     const app = new Hono();

@@ -342,19 +342,28 @@ export function compression(opts: CompressionOptions = {}): MiddlewareHandler {
       headers.delete("Content-Length");
       if (c.req.method === "HEAD") {
         await rest.cancel();
-        c.res = new Response(null, { status: res.status, headers });
-      } else
-        c.res = new Response(coding === "identity" ? replay(chunks, rest) : compressStream(chunks, rest, coding), {
-          status: res.status,
-          headers,
-        });
+        replace(c, new Response(null, { status: res.status, headers }));
+      } else {
+        const stream = coding === "identity" ? replay(chunks, rest) : compressStream(chunks, rest, coding);
+        replace(c, new Response(stream, { status: res.status, headers }));
+      }
       return;
     }
     const whole = concat(chunks, size);
     const out = coding === "identity" ? whole : await compressBytes(whole, coding, "fast");
     headers.set("Content-Length", String(out.byteLength));
-    c.res = new Response(out as Uint8Array<ArrayBuffer>, { status: res.status, headers });
+    replace(c, new Response(out as Uint8Array<ArrayBuffer>, { status: res.status, headers }));
   };
+}
+
+/**
+ * Puts `res` in place of the response. Hono's `c.res = …` copies the old response's headers over
+ * the new one's (an unsuffixed ETag, a stale Content-Length); the new one already has every header
+ * it should, so the old one is let go first.
+ */
+function replace(c: Context, res: Response): void {
+  c.res = undefined;
+  c.res = res;
 }
 
 /** The body as it was (identity): what was read, then the rest. */
