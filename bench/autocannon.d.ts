@@ -6,8 +6,10 @@ declare module "autocannon" {
     average: number;
   }
   interface Result {
-    latency: Histogram & { p90: number; max: number };
-    requests: Histogram;
+    latency: Histogram & { p90: number; max: number; totalCount?: number };
+    requests: Histogram & { total?: number };
+    /** bytes read per second; `total` is every byte read (headers and bodies) */
+    throughput: Histogram & { total?: number };
     errors: number;
     timeouts: number;
     non2xx: number;
@@ -20,8 +22,13 @@ declare module "autocannon" {
     overallRate?: number;
     duration?: number;
     timeout?: number;
+    headers?: Record<string, string>;
     requests?: { setupRequest?: (req: Record<string, unknown>) => Record<string, unknown> }[];
   }
-  function autocannon(opts: Options): Promise<Result>;
+  /** the running load: a promise of its result, and its events ("response": client, status, bytes, ms) */
+  interface Instance extends Promise<Result> {
+    on(event: "response", listener: (client: unknown, status: number, bytes: number, ms: number) => void): Instance;
+  }
+  function autocannon(opts: Options): Instance;
   export default autocannon;
 }

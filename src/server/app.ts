@@ -17,6 +17,7 @@ import { Auth } from "./auth.ts";
 import { bodyLimits } from "./body.ts";
 import { PortalData } from "./data.ts";
 import { PdfService } from "./downloads.ts";
+import { compression } from "./encoding.ts";
 import { httpError, notFound, onError } from "./errors.ts";
 import { LoopLag } from "./loop-lag.ts";
 import { allowedMethods } from "./methods.ts";
@@ -54,6 +55,8 @@ export function createApp(store: Store, config: Config, opts: AppOptions = {}): 
   const lag = new LoopLag();
   if (!opts.loopLag) lag.start();
   services.set(app, { pdf, lag });
+  // Outermost, so it sees each response as finished: compresses what the routes did not (encoding.ts).
+  app.use(compression());
   app.use(
     secureHeaders({
       contentSecurityPolicy: {

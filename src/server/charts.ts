@@ -277,6 +277,54 @@ export function renderSvg(option: echarts.EChartsCoreOption, width = CHART_WIDTH
   }
 }
 
+const TEXT_STYLE = `style="font-size:13px;font-family:${FONT};"`;
+const LABEL_HALO = ' fill="#333" stroke="rgb(255,255,255)" stroke-width="2" paint-order="stroke" stroke-miterlimit="2"';
+
+/**
+ * A chart's SVG for a file shown by `<img>`, without what ECharts writes for an interactive chart
+ * in a page: `ecmeta_*` attributes, `pointer-events`, the `zr…-cls-…` classes and their `:hover`
+ * rules (an image gets no pointer events), the unused xlink namespace; the font and the label halo
+ * that every text repeats are said once in a style sheet. What is drawn is the same, pixel for pixel
+ * (test/e2e/chart-svg.test.ts; rounding the text positions to 0.01 px was not: it moved antialiasing).
+ * The charts drawn into a page (region roll-ups) keep ECharts' output as it is: there they are
+ * interactive.
+ */
+export function compactSvg(svg: string): string {
+  let out = svg
+    .replace(/ ecmeta_[a-z_]+="[^"]*"/g, "")
+    .replace(/ pointer-events="visible"/g, "")
+    .replace(/ class="zr\d+-cls-\d+"/g, "")
+    .replace(/<style ><!\[CDATA\[(?:\s*\.zr\d+-cls-\d+:hover \{[^}]*\})*\s*\]\]>\s*<\/style>\n?/, "")
+    .replace(/ version="1\.1" baseProfile="full"/, "");
+  if (!out.slice(out.indexOf(">") + 1).includes("xlink:"))
+    out = out.replace(' xmlns:xlink="http://www.w3.org/1999/xlink"', "");
+  // what every text says alike is said once in a style sheet; only when every text says it, so
+  // no text gains a property it did not have
+  const texts = out.match(/<text [^>]*>/g) ?? [];
+  if (texts.length === 0) return out;
+  const rules: string[] = [];
+  if (texts.every((t) => t.includes(' dominant-baseline="central"'))) {
+    out = out.replaceAll(' dominant-baseline="central"', "");
+    rules.push("dominant-baseline:central");
+  }
+  if (texts.every((t) => t.includes(`style="font-size:`) && t.includes(`font-family:${FONT};`))) {
+    out = out
+      .replaceAll(` ${TEXT_STYLE}`, "")
+      .replaceAll(
+        `style="font-size:16px;font-family:${FONT};font-weight:bold;"`,
+        'style="font-size:16px;font-weight:bold"',
+      );
+    rules.push("font-size:13px", `font-family:${FONT}`);
+  }
+  const haloed = out.includes(LABEL_HALO);
+  out = out.replaceAll(LABEL_HALO, ' class="h"');
+  const sheet = [
+    rules.length ? `text{${rules.join(";")}}` : "",
+    haloed ? ".h{fill:#333;stroke:#fff;stroke-width:2px;paint-order:stroke;stroke-miterlimit:2}" : "",
+  ].join("");
+  return sheet ? out.replace(/^(<svg[^>]*>)\n?/, `$1\n<style>${sheet}</style>\n`) : out;
+}
+
 /** A ranked bar chart of named amounts (region roll-ups). */
 export function rankedBarSvg(title: string, slices: Slice[]): string {
   return renderSvg(bar(title, slices), 640, Math.max(160, 40 + slices.length * 26));

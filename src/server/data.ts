@@ -8,19 +8,39 @@ import { type DisclosureRecord, getDisclosure, listHistory, type Store } from ".
 import {
   type ChartName,
   chartOption,
+  compactSvg,
   NARROW_HEIGHT,
   NARROW_WIDTH,
   renderSvg,
   type ThreePublicYear,
   threePublicOf,
 } from "./charts.ts";
+import { Encoded } from "./encoding.ts";
 import { httpError } from "./errors.ts";
 
 const ONE_DAY = 24 * 3600_000;
+const encoder = new TextEncoder();
+
+/** A cache of Encoded bodies bounded by their bytes, compressed forms included. */
+function encodedCache(max: number, ttlMs: number, bytes: number): LruCache<Encoded> {
+  return new LruCache<Encoded>(max, ttlMs, { max: bytes, weigh: (e) => e.size });
+}
+
+/** Puts an Encoded made by `make` in `cache` under `key`, re-weighed as its compressed forms are made. */
+function wrapEncoded(cache: LruCache<Encoded>, key: string, make: () => Promise<Encoded>): Promise<Encoded> {
+  return cache.wrap(key, async () => {
+    const e = await make();
+    e.onGrow = () => cache.reweigh(key);
+    return e;
+  });
+}
+
+const SVG = "image/svg+xml; charset=utf-8";
 
 export class PortalData {
   private readonly disclosures = new LruCache<Disclosure>(300, ONE_DAY);
-  private readonly charts = new LruCache<string>(2000, ONE_DAY);
+  /** chart SVGs (an empty body: the version has no data for that chart), ~32 MB with their compressed forms */
+  private readonly charts = encodedCache(4000, ONE_DAY, 32 * 1024 * 1024);
   private readonly histories = new LruCache<DisclosureRecord[]>(10_000, 30_000);
   /** rendered, immutable parts of department pages by version id, bounded to ~64 MB of text */
   private readonly fragments = new LruCache<string>(20_000, ONE_DAY, {
@@ -29,35 +49,64 @@ export class PortalData {
   });
   /**
    * Downloads of published versions (per-table XLSX and CSV, the workbook, the JSON), made once
-   * per version: published versions never change. Bounded to ~64 MB.
+   * per version: published versions never change. Bounded to ~64 MB, compressed forms included.
    */
-  private readonly renditions = new LruCache<Uint8Array>(5000, ONE_DAY, {
-    max: 64 * 1024 * 1024,
-    weigh: (b) => b.byteLength,
-  });
-  /** Whole department pages by generation, department, year and version (see pages/department.ts). */
-  private readonly pages = new LruCache<Uint8Array>(2000, 30_000, {
-    max: 64 * 1024 * 1024,
-    weigh: (b) => b.byteLength,
-  });
+  private readonly renditions = encodedCache(5000, ONE_DAY, 64 * 1024 * 1024);
+  /**
+   * Whole department pages by generation, department, year and version (see pages/department.ts),
+   * as sent: the bytes and their compressed forms, bounded to ~64 MB in all.
+   */
+  private readonly pages = encodedCache(2000, 30_000, 64 * 1024 * 1024);
+  /**
+   * JSON answers of the API that repeat (search, aggregates), as sent, by store generation and
+   * request: serialised and compressed once per result, for as long as the store caches the
+   * result itself (30 s; another process's writes show within it). Bounded to ~16 MB.
+   */
+  private readonly answers = encodedCache(5000, 30_000, 16 * 1024 * 1024);
   constructor(readonly store: Store) {}
+
+  /** An API answer for `key` (the request's path and query), made once by `make` per generation. */
+  answer(key: string, make: () => Promise<unknown>): Promise<Encoded> {
+    return wrapEncoded(
+      this.answers,
+      `${this.store.generation}:${key}`,
+      async () => new Encoded(encoder.encode(JSON.stringify(await make())), "application/json"),
+    );
+  }
 
   /** The immutable part of a version's page, rendered once per key (version id and variant). */
   fragment(key: string, render: () => Promise<string>): Promise<string> {
     return this.fragments.wrap(key, render);
   }
 
-  /** A download of published version `id` (number `version`), made once by `make`. */
-  rendition(id: number, version: number, file: string, make: () => Promise<Uint8Array>): Promise<Uint8Array> {
-    return this.renditions.wrap(`${id}@${version}:${file}`, make);
+  /**
+   * A download of published version `id` (number `version`), made once by `make`; its ETag names
+   * the version and the file.
+   */
+  rendition(
+    id: number,
+    version: number,
+    file: string,
+    type: string,
+    make: () => Promise<Uint8Array>,
+  ): Promise<Encoded> {
+    return wrapEncoded(
+      this.renditions,
+      `${id}@${version}:${file}`,
+      async () => new Encoded(await make(), type, { etag: `${id}-${version}-${file}` }),
+    );
   }
 
   /**
    * A rendered page, keyed on the store's write generation too: it shows the history and years,
    * which another write changes (another process's writes show within the 30 s lifetime).
    */
-  page(key: string, render: () => Promise<Uint8Array>): Promise<Uint8Array> {
-    return this.pages.wrap(`${this.store.generation}:${key}`, render);
+  page(key: string, render: () => Promise<Uint8Array>): Promise<Encoded> {
+    return wrapEncoded(
+      this.pages,
+      `${this.store.generation}:${key}`,
+      async () => new Encoded(await render(), "text/html; charset=UTF-8"),
+    );
   }
 
   async disclosure(id: number): Promise<Disclosure> {
@@ -94,20 +143,23 @@ export class PortalData {
     return out;
   }
 
+  /** A chart's SVG as sent (with its compressed forms), or undefined when the version has no data for it. */
   async chartSvg(
     id: number,
     name: ChartName,
     departmentId: number,
     year: number,
     narrow = false,
-  ): Promise<string | undefined> {
+  ): Promise<Encoded | undefined> {
     const key = `${id}:${name}:${name === "threePublic" ? this.store.generation : 0}:${narrow ? "n" : "w"}`;
-    const svg = await this.charts.wrap(key, async () => {
+    const svg = await wrapEncoded(this.charts, key, async () => {
       const d = await this.disclosure(id);
       const years = name === "threePublic" ? await this.threePublicYears(departmentId, year) : undefined;
       const option = chartOption(name, d, years);
-      return option ? (narrow ? renderSvg(option, NARROW_WIDTH, NARROW_HEIGHT) : renderSvg(option)) : "";
+      const text = option ? (narrow ? renderSvg(option, NARROW_WIDTH, NARROW_HEIGHT) : renderSvg(option)) : "";
+      // a file shown by <img>: without what only an interactive chart uses (half the bytes)
+      return new Encoded(encoder.encode(compactSvg(text)), SVG);
     });
-    return svg || undefined;
+    return svg.identity.byteLength > 0 ? svg : undefined;
   }
 }

@@ -42,6 +42,29 @@ export class LruCache<V> {
     }
   }
 
+  /**
+   * Weighs an entry again after its value grew (e.g. a compressed form kept beside it), and evicts
+   * the least recently used entries beyond the budget, this one too if it alone is over.
+   */
+  reweigh(key: string): void {
+    const e = this.map.get(key);
+    if (!e || !this.budget) return;
+    const weight = this.budget.weigh(e.value);
+    this.weight += weight - e.weight;
+    e.weight = weight;
+    if (weight > this.budget.max) this.delete(key);
+    while (this.weight > this.budget.max) {
+      const first = this.map.keys().next().value;
+      if (first === undefined) break;
+      this.delete(first);
+    }
+  }
+
+  /** The summed weight of the entries (bytes, for a cache with a budget). */
+  get weighed(): number {
+    return this.weight;
+  }
+
   private delete(key: string): void {
     const e = this.map.get(key);
     if (!e) return;

@@ -35,6 +35,63 @@ const page = (item: unknown) => ({
 const writeErrors = { "401": err("no or invalid token"), "403": err("role not allowed") };
 const security = [{ bearer: [] }];
 
+const retryAfter = {
+  "Retry-After": { description: "seconds to wait before sending the request again", schema: { type: "integer" } },
+};
+/** Answers any operation can give (server/errors.ts, body.ts, admission.ts, auth.ts, encoding.ts). */
+const RESPONSES = {
+  BadRequest: err(
+    "bad request: a query parameter the operation does not declare, a malformed value, or a body sent with GET",
+  ),
+  MethodNotAllowed: {
+    ...err("the path does not take this method; Allow lists the ones it takes"),
+    headers: { Allow: { description: "the methods the path takes", schema: { type: "string" } } },
+  },
+  NotAcceptable: err("Accept-Encoding accepts none of the codings the server can send: identity, gzip, br"),
+  TooLarge: err(
+    "the request body is over its limit (an upload: the server's upload limit, default 20 MB, plus 64 KB; any other body, GET's included: 64 KB), refused before it is read",
+  ),
+  TooManyAttempts: {
+    ...err("too many failed token attempts from this address (10 in 60 s); a right token too, until Retry-After"),
+    headers: retryAfter,
+  },
+  Busy: {
+    ...err(
+      "the server is at its limit of requests at once and in line, or its event loop is behind, or the database is locked by another writer; send again after Retry-After",
+    ),
+    headers: retryAfter,
+  },
+} as const;
+const response = (name: keyof typeof RESPONSES) => ({ $ref: `#/components/responses/${name}` });
+
+interface Operation {
+  security?: unknown;
+  responses: Record<string, unknown>;
+}
+
+/**
+ * Adds to every operation the answers the server can give it besides its own: 400 (any query
+ * parameter it does not declare), 413 (a body over the limit), 503 (overload, a locked database),
+ * 406 when it answers with content (Accept-Encoding), 429 when it takes a token. 405 belongs to
+ * the methods a path does not document: components.responses.MethodNotAllowed, and the info.
+ * test/api/openapi-codes.test.ts provokes each of them and checks they are listed.
+ */
+function withServerAnswers<P extends Record<string, Record<string, Operation>>>(paths: P): P {
+  for (const ops of Object.values(paths))
+    for (const op of Object.values(ops)) {
+      const r = op.responses;
+      r["400"] ??= response("BadRequest");
+      const content = Object.entries(r).some(
+        ([code, v]) => code.startsWith("2") && typeof v === "object" && v !== null && "content" in v,
+      );
+      if (content) r["406"] ??= response("NotAcceptable");
+      r["413"] ??= response("TooLarge");
+      if (op.security) r["429"] ??= response("TooManyAttempts");
+      r["503"] ??= response("Busy");
+    }
+  return paths;
+}
+
 export function openApiDocument() {
   return {
     openapi: "3.1.0",
@@ -42,11 +99,12 @@ export function openApiDocument() {
       title: "yusuan 部门预算公开 API",
       version: "0.1.0",
       description:
-        "Published Chinese department budget disclosures: departments, disclosures, printed tables, facts, check findings and aggregates. Amounts are integers in 分 (1 万元 = 1,000,000 分). Reads are public; writes need a bearer token.",
+        "Published Chinese department budget disclosures: departments, disclosures, printed tables, facts, check findings and aggregates. Amounts are integers in 分 (1 万元 = 1,000,000 分). Reads are public; writes need a bearer token. Every operation may also answer 400 (a query parameter it does not declare), 413 (a body over its limit), 503 with Retry-After (overload, a locked database) and, when it answers with content, 406 (Accept-Encoding); one that takes a token, 429 with Retry-After. A method a path does not list is answered 405 with Allow. Responses are compressed (br, gzip) when Accept-Encoding asks for it.",
     },
     servers: [{ url: "/" }],
     components: {
       securitySchemes: { bearer: { type: "http", scheme: "bearer" } },
+      responses: RESPONSES,
       schemas: {
         Error: {
           type: "object",
@@ -236,7 +294,7 @@ export function openApiDocument() {
         },
       },
     },
-    paths: {
+    paths: withServerAnswers({
       "/api/departments": {
         get: {
           operationId: "listDepartments",
@@ -450,6 +508,6 @@ export function openApiDocument() {
       "/api/openapi.json": {
         get: { operationId: "openapi", summary: "This document", responses: { "200": json({ type: "object" }) } },
       },
-    },
+    }),
   };
 }

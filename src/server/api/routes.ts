@@ -27,6 +27,7 @@ import {
 import { type Auth, requireDepartment } from "../auth.ts";
 import { parseForm, readBody } from "../body.ts";
 import type { PortalData } from "../data.ts";
+import { sendEncoded } from "../encoding.ts";
 import { httpError } from "../errors.ts";
 import { publishedRecord } from "../pages/department.ts";
 import { uploadDocument } from "../upload.ts";
@@ -83,9 +84,15 @@ export function apiRoutes(store: Store, config: Config, data: PortalData, auth: 
     return c.json({ ...dept, versions });
   });
 
+  // Searches and aggregates repeat: each distinct answer is serialised and compressed once
+  // (PortalData.answer), with an ETag, and answered 304 to a client that holds it.
+  const answer = async (c: Context, make: () => Promise<unknown>) =>
+    sendEncoded(c, await data.answer(c.req.path + new URL(c.req.url).search, make));
+
   api.get("/search", async (c) => {
     const q = text(c, "q") ?? "";
-    return c.json(await search(store, q, paging(c, 20, 200)));
+    const page = paging(c, 20, 200);
+    return answer(c, () => search(store, q, page));
   });
 
   api.get("/regions", async (c) => c.json({ items: await listRegions(store) }));
@@ -127,17 +134,16 @@ export function apiRoutes(store: Store, config: Config, data: PortalData, auth: 
     const metric = enumQuery<Metric>(c, "metric", METRICS, "expenditure");
     const functionClass = text(c, "functionClass", 3);
     if (functionClass && !/^\d{3}$/.test(functionClass)) throw httpError(400, "参数 functionClass 应为 3 位类编码");
-    return c.json(
-      await aggregate(store, {
-        by,
-        metric,
-        year: intQuery(c, "year", undefined, 1900, 2200),
-        region: text(c, "region"),
-        departmentId: intQuery(c, "department", undefined, 1, Number.MAX_SAFE_INTEGER),
-        functionClass,
-        ...paging(c, 50, 1000),
-      }),
-    );
+    const q = {
+      by,
+      metric,
+      year: intQuery(c, "year", undefined, 1900, 2200),
+      region: text(c, "region"),
+      departmentId: intQuery(c, "department", undefined, 1, Number.MAX_SAFE_INTEGER),
+      functionClass,
+      ...paging(c, 50, 1000),
+    };
+    return answer(c, () => aggregate(store, q));
   });
 
   // ---- writes: authenticated by the Authorization header before any of the body is read ----

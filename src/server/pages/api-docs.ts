@@ -33,8 +33,18 @@ interface Operation {
   parameters?: Param[];
   security?: unknown[];
   requestBody?: { content: Record<string, { schema: Schema }> };
-  responses: Record<string, { description: string; content?: Record<string, { schema: Schema }> }>;
+  responses: Record<string, Response | { $ref: string }>;
 }
+
+interface Response {
+  description: string;
+  content?: Record<string, { schema: Schema }>;
+}
+
+/** The answers many operations share are written once (components.responses) and referred to. */
+const sharedResponses = () => openApiDocument().components.responses as unknown as Record<string, Response>;
+const resolve = (r: Response | { $ref: string }): Response =>
+  "$ref" in r ? (sharedResponses()[r.$ref.replace("#/components/responses/", "")] ?? { description: r.$ref }) : r;
 
 const refName = (r: string) => r.replace("#/components/schemas/", "");
 
@@ -75,12 +85,12 @@ function operation(path: string, method: string, op: Operation): Html {
           )}</p>`
         : ""
     }
-    <ul class="responses">${Object.entries(op.responses).map(
-      ([status, r]) =>
-        html`<li><code>${status}</code> ${r.description}${
-          r.content ? html` — ${Object.values(r.content).map((c) => typeText(c.schema))}` : ""
-        }</li>`,
-    )}</ul>
+    <ul class="responses">${Object.entries(op.responses).map(([status, ref]) => {
+      const r = resolve(ref);
+      return html`<li><code>${status}</code> ${r.description}${
+        r.content ? html` — ${Object.values(r.content).map((c) => typeText(c.schema))}` : ""
+      }</li>`;
+    })}</ul>
     <pre><code>${example}</code></pre>
   </section>`;
 }

@@ -42,6 +42,7 @@ import {
 import { tableCsv } from "../csv.ts";
 import type { PortalData } from "../data.ts";
 import { attachment, MIME, type PdfService } from "../downloads.ts";
+import { type Encoded, sendEncoded } from "../encoding.ts";
 import { httpError } from "../errors.ts";
 import { disclosurePath, int, KIND_NAMES, KIND_SHORT, type Kind, pct, wan } from "../format.ts";
 import { type Html, page } from "../layout.ts";
@@ -206,24 +207,14 @@ const body = (b: Uint8Array) => b.buffer.slice(b.byteOffset, b.byteOffset + b.by
 const encoder = new TextEncoder();
 
 /**
- * Sends a download of a published version: the bytes made once (PortalData.rendition), an ETag
- * naming the version, and 304 to a client that has it already.
+ * Sends a download of a published version: the bytes made once (PortalData.rendition), compressed
+ * when the client accepts it (CSV, JSON), an ETag naming the version, the file and the coding, and
+ * 304 to a client that has it already.
  */
-function download(
-  c: Context,
-  rec: DisclosureRecord,
-  file: string,
-  type: string,
-  names: readonly [string, string],
-  bytes: Uint8Array,
-): Response {
-  const etag = `"${rec.id}-${rec.version}-${file}"`;
-  c.header("ETag", etag);
+function download(c: Context, names: readonly [string, string], enc: Encoded): Promise<Response> {
   c.header("Cache-Control", "public, max-age=86400");
-  if (c.req.header("if-none-match") === etag) return c.body(null, 304);
-  c.header("Content-Type", type);
   attachment(c, ...names);
-  return c.body(body(bytes));
+  return sendEncoded(c, enc);
 }
 
 export function registerDepartment(app: Hono, store: Store, data: PortalData, pdf: PdfService): void {
@@ -248,10 +239,11 @@ export function registerDepartment(app: Hono, store: Store, data: PortalData, pd
     // then costs a cache look-up and a write of bytes encoded once.
     // (the PDF link depends on whether Chromium is there now, looked up again per request)
     const pdfKey = pdf.available ? "pdf" : "nopdf";
-    const bytes = await data.page(`${deptId}:${year}:${kindParam ?? ""}:${version ?? "current"}:${pdfKey}`, async () =>
+    // Its compressed forms are made once too, on the first request that accepts each (encoding.ts).
+    const page = await data.page(`${deptId}:${year}:${kindParam ?? ""}:${version ?? "current"}:${pdfKey}`, async () =>
       encoder.encode(String(await departmentPage(deptId, year, version, kindParam))),
     );
-    return c.body(bytes as Uint8Array<ArrayBuffer>, 200, { "Content-Type": "text/html; charset=UTF-8" });
+    return sendEncoded(c, page);
   });
 
   // the latest saved audit's data quality for this department-year (pages/audits.ts)
@@ -335,21 +327,19 @@ export function registerDepartment(app: Hono, store: Store, data: PortalData, pd
 
   app.get("/disclosures/:id/disclosure.json", async (c) => {
     const rec = await publishedRecord(store, idParam(c.req.param("id")));
-    const bytes = await data.rendition(rec.id, rec.version, "json", async () =>
+    const json = await data.rendition(rec.id, rec.version, "json", MIME.json, async () =>
       encoder.encode(JSON.stringify(await data.disclosure(rec.id))),
     );
-    const names = [`disclosure-${rec.id}.json`, `${downloadStem(rec)}.json`] as const;
-    return download(c, rec, "json", MIME.json, names, bytes);
+    return download(c, [`disclosure-${rec.id}.json`, `${downloadStem(rec)}.json`], json);
   });
 
   app.get("/disclosures/:id/disclosure.xlsx", async (c) => {
     const rec = await publishedRecord(store, idParam(c.req.param("id")));
     // kept in the store too (renditions), so a restart does not build it again
-    const bytes = await data.rendition(rec.id, rec.version, "xlsx", () =>
+    const xlsx = await data.rendition(rec.id, rec.version, "xlsx", MIME.xlsx, () =>
       stored(store, rec.id, "xlsx", async () => renderXlsxBuffer(await data.disclosure(rec.id))),
     );
-    const names = [`disclosure-${rec.id}.xlsx`, `${downloadStem(rec)}.xlsx`] as const;
-    return download(c, rec, "xlsx", MIME.xlsx, names, bytes);
+    return download(c, [`disclosure-${rec.id}.xlsx`, `${downloadStem(rec)}.xlsx`], xlsx);
   });
 
   app.get("/disclosures/:id/disclosure.pdf", async (c) => {
@@ -373,7 +363,8 @@ export function registerDepartment(app: Hono, store: Store, data: PortalData, pd
     const d = await data.disclosure(rec.id);
     const printed = d.tables.find((x) => x.no === no);
     if (!printed) throw httpError(404, `该公开文件没有表${no}`);
-    const bytes = await data.rendition(rec.id, rec.version, `table-${no}.${ext}`, async () => {
+    const type = ext === "xlsx" ? MIME.xlsx : MIME.csv;
+    const file = await data.rendition(rec.id, rec.version, `table-${no}.${ext}`, type, async () => {
       if (ext === "xlsx")
         return renderTableXlsxBuffer(printed, {
           title: `${rec.department.name} ${rec.year} 年 表${no} ${printed.title}`,
@@ -382,7 +373,7 @@ export function registerDepartment(app: Hono, store: Store, data: PortalData, pd
       if (!t) throw httpError(404, `该公开文件没有表${no}`);
       return encoder.encode(tableCsv(t));
     });
-    return download(c, rec, `table-${no}.${ext}`, ext === "xlsx" ? MIME.xlsx : MIME.csv, name(printed.title), bytes);
+    return download(c, name(printed.title), file);
   });
 
   app.get("/disclosures/:id/source", async (c) => {
@@ -406,10 +397,9 @@ export function registerDepartment(app: Hono, store: Store, data: PortalData, pd
     const rec = await publishedRecord(store, idParam(c.req.param("id")));
     const svg = await data.chartSvg(rec.id, name, rec.department.id, rec.year, m?.[2] !== undefined);
     if (!svg) throw httpError(404, "该公开文件没有绘制此图表所需的数据");
-    c.header("Content-Type", "image/svg+xml; charset=utf-8");
     c.header("Cache-Control", name === "threePublic" ? "public, max-age=300" : "public, max-age=86400, immutable");
     c.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
-    return c.body(svg);
+    return sendEncoded(c, svg);
   });
 
   app.get("/disclosures/:a/diff/:b", async (c) => {
