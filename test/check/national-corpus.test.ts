@@ -85,16 +85,8 @@ const EXPECTED: Record<string, Expected> = {
   "guangzhou-yingjiju-2026-yusuan.pdf": budget("广州市应急管理局", 2026, 12),
   "guangzhou-zhengfuban-2026-yusuan.pdf": budget("广州市人民政府办公厅", 2026, 12),
   "hangzhou-gonganju-2026-yusuan.pdf": budget("杭州市公安局", 2026, 10, {
-    errors: [
-      "表2 A-COL 杭州市公安局",
-      "表2 A-COL 杭州市公安局",
-      "表2 A-COL 杭州市公安局",
-      "表7 A-COL 合计",
-      "表7 A-COL 合计",
-      "表7 A-COL 合计",
-      "表10 A-COL 合计",
-      "表10 A-COL 合计",
-    ],
+    // one finding per table: the differences of all its columns make one row left out
+    errors: ["表2 A-COL 杭州市公安局", "表7 A-COL 合计", "表10 A-COL 合计"],
   }),
   "hangzhou-qixiangju-2026-yusuan.pdf": budget("杭州市气象局", 2026, 10),
   "shanghai-shenjiju-2026-unit-yusuan.pdf": budget("上海市审计局", 2026, 10, {

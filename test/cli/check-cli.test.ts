@@ -79,10 +79,13 @@ describe("yusuan check (the JSON contract)", () => {
     const t7 = out.tables.find((t: { no: number }) => t.no === 7);
     expect(t7).toMatchObject({ status: "reliable", failed: 3 });
     expect(t7.confidence).toBeLessThan(1);
+    // one finding per table, at the total's first failing cell, with every column's difference
     const errors = out.findings.filter((f: { severity: string }) => f.severity === "error");
-    expect(errors.map((f: { location: { table: number } }) => f.location.table).sort()).toEqual([
-      10, 10, 2, 2, 2, 7, 7, 7,
-    ]);
+    expect(errors.map((f: { location: { table: number } }) => f.location.table)).toEqual([2, 7, 10]);
+    const t2 = errors[0];
+    expect(t2).toMatchObject({ rule: "A-COL", expected: "402,943.55", actual: "404,415.23", difference: "1,471.68" });
+    expect(t2.message).toContain("总计 1,471.68、小计 1,471.66、一般公共预算 1,471.66");
+    expect(t2.message).toContain("没有列出");
   });
 
   it("exits 1 and points at the cell when a number is wrong", () => {

@@ -14,7 +14,7 @@ import { columnIndex, columnLabel } from "../../../model/access.ts";
 import type { PrintedTable, Row } from "../../../model/disclosure.ts";
 import type { Finding } from "../../../model/finding.ts";
 import { fenPerUnit, formatAmount } from "../../../model/money.ts";
-import { checkSum, printedStep } from "../../../model/sums.ts";
+import { checkSum, printedStep, sumTolerance } from "../../../model/sums.ts";
 import type { TemplateSpec } from "../../../templates/spec.ts";
 import { defineRule, type Rule, TABLES_IN_OTHER_FILE, tablesInOtherFile } from "../../rule.ts";
 import { cellLocation, rowLabelFor } from "./sum-cells.ts";
@@ -114,6 +114,11 @@ export const ACOL: Rule = defineRule({
         const total = t.rows[s.total];
         if (!total) continue;
         const parts = s.parts.map((i) => t.rows[i]);
+        const row = missingRow(t, total, parts, s.columns, step);
+        if (row) {
+          out.push(row);
+          continue;
+        }
         for (const key of s.columns) {
           const at = columnIndex(t, key);
           const c = checkSum(
@@ -157,3 +162,64 @@ export const ACOL: Rule = defineRule({
     return out;
   },
 });
+
+/**
+ * One row missing under a total (a unit or a project left out of the list): the total exceeds its
+ * rows in two or more columns, and the differences themselves add up across as a row does. One
+ * finding says so, at the first such column, with every column's difference — not one per column.
+ */
+function missingRow(
+  t: PrintedTable,
+  total: Row,
+  parts: readonly (Row | undefined)[],
+  columns: readonly string[],
+  step: number,
+): Finding | undefined {
+  const diff = new Map<string, number>();
+  let first: { key: string; c: NonNullable<ReturnType<typeof checkSum>> } | undefined;
+  for (const key of columns) {
+    const at = columnIndex(t, key);
+    const c = checkSum(
+      amount(total, at),
+      parts.map((r) => amount(r, at)),
+      step,
+    );
+    // (a column blank throughout differs by nothing)
+    if (!c) {
+      diff.set(key, 0);
+      continue;
+    }
+    // a blank total over printed rows is another matter (reported per column)
+    if (amount(total, at) === null) return undefined;
+    if (c.status === "fail") {
+      diff.set(key, c.diff);
+      first ??= { key, c };
+    } else diff.set(key, 0);
+  }
+  if (!first || [...diff.values()].filter((x) => x !== 0).length < 2) return undefined;
+  // (each difference carries the rounding of a sum over all the rows: so does their sum across)
+  const tolerance = sumTolerance(parts.length, step);
+  let confirmed = 0;
+  for (const a of t.sums?.across ?? []) {
+    if (![a.total, ...a.parts].every((k) => diff.has(k))) continue;
+    if (diff.get(a.total) === 0 && a.parts.every((k) => diff.get(k) === 0)) continue;
+    const off = (diff.get(a.total) ?? 0) - a.parts.reduce((n, k) => n + (diff.get(k) ?? 0), 0);
+    if (Math.abs(off) > tolerance * (a.parts.length + 1)) return undefined;
+    confirmed++;
+  }
+  if (confirmed === 0) return undefined;
+  const failing = [...diff].filter(([, d]) => d !== 0);
+  const each = failing.map(([k, d]) => `${columnLabel(t, k)} ${show(d, t)}`).join("、");
+  const names = parts.map((r) => (r ? rowLabelFor(t, r, first.key) : "")).filter(Boolean);
+  const shown = names.length > 4 ? `${names.slice(0, 3).join("、")} 等 ${names.length} 行` : names.join("、");
+  const more = (failing[0]?.[1] ?? 0) > 0;
+  return {
+    rule: "A-COL",
+    severity: "error",
+    message: `表${t.no}“${rowLabelFor(t, total, first.key)}”${more ? "比" : "少于"}其下各行（${shown}）之和${more ? "多出" : ""}：${each}；这些差额本身合成一行（横向相加相符），像是有一行（单位或项目）没有列出${more ? "" : "或多列了一行"}。请核对该表是否完整`,
+    location: cellLocation(t, total, first.key),
+    expected: show(first.c.sum, t),
+    actual: show(first.c.total, t),
+    difference: show(first.c.diff, t),
+  };
+}
