@@ -470,11 +470,22 @@ function chooseDown(input: VerifyInput, side: number, cols: number[]): { ids: Do
       candidates.push({ name: "indentation", depth: rows.map((_, k) => (isTotal[k] ? 0 : lv[k])) });
   }
   // by the column of the label's last cell (levels printed in columns of their own)
-  if (rows.some((r) => Math.abs((input.rows[r] as GridRow).lastCell - (input.rows[r] as GridRow).indent) > 1)) {
+  // (cells centre their text: a long name in a column starts further left and its last cell further
+  // right than a short one's, so the levels are also tried with a coarser tolerance)
+  const cellTols = rows.some(
+    (r) => Math.abs((input.rows[r] as GridRow).lastCell - (input.rows[r] as GridRow).indent) > 1,
+  )
+    ? [4, 48]
+    : [];
+  let lastLevels = "";
+  for (const tol of cellTols) {
     const lv = indentLevels(
       rows.map((r, k) => (isTotal[k] ? Number.NaN : (input.rows[r] as GridRow).lastCell)),
-      4,
+      tol,
     );
+    const key = lv.join(",");
+    if (key === lastLevels) continue;
+    lastLevels = key;
     if (new Set(lv.filter((d) => d !== undefined)).size >= 2) {
       candidates.push({ name: "cell-columns", depth: rows.map((_, k) => (isTotal[k] ? 0 : lv[k])) });
       // numbered rows (一、货物) first: a label wrapped from the row below reaches into theirs
