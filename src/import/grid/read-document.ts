@@ -454,7 +454,8 @@ function readingOf(
  * 小计 and 运行维护费, and 0 in the others). That is the document's error, in one row — provided no
  * amount read in the table was left without a cell (a row of ours merged into another would leave
  * the same difference) and no row printed in the table is the difference (a row nested under the
- * wrong total leaves exactly that).
+ * wrong total leaves exactly that), and no amount stands among the header lines (a row read as a
+ * page's header would leave it too).
  */
 function missingRow(
   g: GridTable,
@@ -463,6 +464,8 @@ function missingRow(
   step: number,
 ): boolean {
   if (g.rows.some((r) => (r.overfull ?? 0) > 0)) return false;
+  // nor may an amount stand among the header lines (a row taken for part of a page's header)
+  if (g.region.segments.some((sg) => sg.head.some((l) => l.tokens.some((t) => t.kind === "amount")))) return false;
   const failingAcross: { row: number; a: Verification["across"][number]; diff: number }[] = [];
   for (const a of v.across)
     for (let i = 0; i < g.rows.length; i++) {
