@@ -42,6 +42,29 @@ export function sumTolerance(addends: number, step: number): number {
 }
 
 /**
+ * Whether per-column differences (a total row less the rows under it, by column) add up across as
+ * a row does: every across identity that involves a non-zero difference holds on them, and at least
+ * one does. `tolerance` is the rounding one difference may carry (that of a sum over all the rows);
+ * an identity of n parts allows it n + 1 times. The shape of a row left out of a list: the reader
+ * (import/grid/read-document.ts) takes such a table as read right, and A-COL reports it once.
+ */
+export function differencesFormRow<K>(
+  diff: ReadonlyMap<K, number>,
+  across: readonly { total: K; parts: readonly K[] }[],
+  tolerance: number,
+): boolean {
+  let confirmed = 0;
+  for (const a of across) {
+    if (![a.total, ...a.parts].every((k) => diff.has(k))) continue;
+    if (diff.get(a.total) === 0 && a.parts.every((k) => diff.get(k) === 0)) continue;
+    const off = (diff.get(a.total) ?? 0) - a.parts.reduce((n, k) => n + (diff.get(k) ?? 0), 0);
+    if (Math.abs(off) > tolerance * (a.parts.length + 1)) return false;
+    confirmed++;
+  }
+  return confirmed > 0;
+}
+
+/**
  * Checks a total against its parts. Blank parts count as nothing; a blank total with nothing in
  * its parts says nothing (undefined); a blank total over printed parts is a total of 0.
  */

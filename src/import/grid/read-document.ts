@@ -9,7 +9,7 @@
  */
 import type { Column, ImportProblem, PrintedTable, Row, TableReading, TableSums } from "../../model/disclosure.ts";
 import { type AmountUnit, parseAmount } from "../../model/money.ts";
-import { checkSum, printedStep } from "../../model/sums.ts";
+import { checkSum, differencesFormRow, printedStep, sumTolerance } from "../../model/sums.ts";
 import { columnMeaning } from "../../templates/column-words.ts";
 import { NATIONAL_INCOME_LINES } from "../../templates/national-budget.ts";
 import { normaliseLabel, type TableSpec, type TemplateSpec } from "../../templates/spec.ts";
@@ -513,19 +513,7 @@ function residualIsRow(values: readonly (readonly (number | null)[])[], v: Verif
   }
   if (!only || [...residual.values()].filter((x) => x !== 0).length < 2) return false;
   // the difference adds up across, by an identity that involves it
-  let confirmed = 0;
-  for (const a of v.across) {
-    if (![a.total, ...a.parts].every((c) => residual.has(c))) continue;
-    if (residual.get(a.total) === 0 && a.parts.every((p) => residual.get(p) === 0)) continue;
-    const c = checkSum(
-      residual.get(a.total) ?? 0,
-      a.parts.map((p) => residual.get(p) ?? 0),
-      step,
-    );
-    if (c?.status === "fail") return false;
-    confirmed++;
-  }
-  if (confirmed === 0) return false;
+  if (!differencesFormRow(residual, v.across, sumTolerance(only.parts.length, step))) return false;
   // no printed row is the difference
   const total = only.total;
   return !values.some(

@@ -14,7 +14,7 @@ import { columnIndex, columnLabel } from "../../../model/access.ts";
 import type { PrintedTable, Row } from "../../../model/disclosure.ts";
 import type { Finding } from "../../../model/finding.ts";
 import { fenPerUnit, formatAmount } from "../../../model/money.ts";
-import { checkSum, printedStep, sumTolerance } from "../../../model/sums.ts";
+import { checkSum, differencesFormRow, printedStep, sumTolerance } from "../../../model/sums.ts";
 import type { TemplateSpec } from "../../../templates/spec.ts";
 import { defineRule, type Rule, TABLES_IN_OTHER_FILE, tablesInOtherFile } from "../../rule.ts";
 import { cellLocation, rowLabelFor } from "./sum-cells.ts";
@@ -197,17 +197,7 @@ function missingRow(
     } else diff.set(key, 0);
   }
   if (!first || [...diff.values()].filter((x) => x !== 0).length < 2) return undefined;
-  // (each difference carries the rounding of a sum over all the rows: so does their sum across)
-  const tolerance = sumTolerance(parts.length, step);
-  let confirmed = 0;
-  for (const a of t.sums?.across ?? []) {
-    if (![a.total, ...a.parts].every((k) => diff.has(k))) continue;
-    if (diff.get(a.total) === 0 && a.parts.every((k) => diff.get(k) === 0)) continue;
-    const off = (diff.get(a.total) ?? 0) - a.parts.reduce((n, k) => n + (diff.get(k) ?? 0), 0);
-    if (Math.abs(off) > tolerance * (a.parts.length + 1)) return undefined;
-    confirmed++;
-  }
-  if (confirmed === 0) return undefined;
+  if (!differencesFormRow(diff, t.sums?.across ?? [], sumTolerance(parts.length, step))) return undefined;
   const failing = [...diff].filter(([, d]) => d !== 0);
   const each = failing.map(([k, d]) => `${columnLabel(t, k)} ${show(d, t)}`).join("、");
   const names = parts.map((r) => (r ? rowLabelFor(t, r, first.key) : "")).filter(Boolean);
