@@ -203,6 +203,26 @@ async function stored(store: Store, id: number, format: string, make: () => Prom
   return bytes;
 }
 
+/** Where a page's shell takes its version fragment (control characters: escaped text never holds them). */
+const FRAGMENT_SLOT = "\u0000\u0001fragment\u0001\u0000";
+
+/**
+ * A department page as bytes: its shell (the layout, the status line, the years, the version
+ * history) encoded around the version fragment's bytes, which are kept encoded (PortalData.fragment).
+ * The slot is looked for from the end: after it come only the version history's numbers and dates.
+ */
+function spliceFragment(shell: string, fragment: Uint8Array): Uint8Array {
+  const at = shell.lastIndexOf(FRAGMENT_SLOT);
+  if (at < 0) throw new Error("department page: the shell has no fragment slot");
+  const head = encoder.encode(shell.slice(0, at));
+  const tail = encoder.encode(shell.slice(at + FRAGMENT_SLOT.length));
+  const out = new Uint8Array(head.byteLength + fragment.byteLength + tail.byteLength);
+  out.set(head, 0);
+  out.set(fragment, head.byteLength);
+  out.set(tail, head.byteLength + fragment.byteLength);
+  return out;
+}
+
 const body = (b: Uint8Array) => b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
 const encoder = new TextEncoder();
 
@@ -240,9 +260,10 @@ export function registerDepartment(app: Hono, store: Store, data: PortalData, pd
     // (the PDF link depends on whether Chromium is there now, looked up again per request)
     const pdfKey = pdf.available ? "pdf" : "nopdf";
     // Its compressed forms are made once too, on the first request that accepts each (encoding.ts).
-    const page = await data.page(`${deptId}:${year}:${kindParam ?? ""}:${version ?? "current"}:${pdfKey}`, async () =>
-      encoder.encode(String(await departmentPage(deptId, year, version, kindParam))),
-    );
+    const page = await data.page(`${deptId}:${year}:${kindParam ?? ""}:${version ?? "current"}:${pdfKey}`, async () => {
+      const { shell, fragment } = await departmentPage(deptId, year, version, kindParam);
+      return spliceFragment(String(shell), fragment);
+    });
     return sendEncoded(c, page);
   });
 
@@ -295,7 +316,7 @@ export function registerDepartment(app: Hono, store: Store, data: PortalData, pd
     const others = history.filter((r) => r.isCurrent).sort((a, b) => a.year - b.year || a.kind.localeCompare(b.kind));
     const name = `${rec.department.name} ${year} 年${KIND_NAMES[rec.kind]}`;
     const gov = [rec.department.region, rec.department.city, rec.department.county].filter(Boolean).join(" · ");
-    return page({
+    const shell = page({
       title: name,
       description: `${rec.department.name}${year}年${KIND_NAMES[rec.kind]}公开：收支、图表、全部公开表和说明。`,
       body: html`<h1>${name}</h1>
@@ -306,7 +327,7 @@ export function registerDepartment(app: Hono, store: Store, data: PortalData, pd
               : html`<a href="${disclosurePath(deptId, r.year, r.kind)}">${r.year} ${KIND_SHORT[r.kind]}</a> `,
           )}
             · <a href="/compare?department=${deptId}${rec.kind === "finalAccounts" ? "&kind=finalAccounts" : ""}">历年比较</a></p>
-          ${raw(fragment)}
+          ${raw(FRAGMENT_SLOT)}
           <section aria-labelledby="history"><h2 id="history">版本历史</h2>
             <ol>${versions.map(
               (v, i) =>
@@ -318,6 +339,7 @@ export function registerDepartment(app: Hono, store: Store, data: PortalData, pd
             )}</ol>
           </section>`,
     });
+    return { shell, fragment };
   };
 
   app.get("/disclosures/:id", async (c) => {
