@@ -131,7 +131,12 @@ const KEY_COLUMN = {
   department: "department_id",
 } as const;
 
-const cache = new LruCache<AggregateItem[]>(1000, 60_000);
+/**
+ * Answers for 60 s (another process's saves show within it); after that an answer is still given
+ * for up to 10 minutes while one query refreshes it, so no request waits for an aggregate over
+ * every disclosure (0.2–1.3 s at 300,000 on PostgreSQL) once it has been asked for.
+ */
+const cache = new LruCache<AggregateItem[]>(1000, 60_000, undefined, 10 * 60_000);
 
 type Grouped = { k: string | number; amount: number | string; n: number | string }[];
 

@@ -124,7 +124,8 @@ export interface SearchHit {
  * Searches departments, projects and function names or codes. Parameterised; LIKE wildcards in
  * the query are matched literally.
  */
-const searchCache = new LruCache<Page<SearchHit>>(2000, 30_000);
+// 30 s fresh, then answered stale for up to 10 minutes while one query refreshes it (cache.ts)
+const searchCache = new LruCache<Page<SearchHit>>(2000, 30_000, undefined, 10 * 60_000);
 const storeIds = new WeakMap<Store, number>();
 let nextStoreId = 0;
 
