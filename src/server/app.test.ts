@@ -81,6 +81,14 @@ for (const backend of BACKENDS) {
         "部门预算情况说明",
       ])
         expect(body).toContain(s);
+      // the version fragment (kept as bytes) spliced whole into the page's shell, in order
+      expect(body.startsWith("<!doctype html>")).toBe(true);
+      expect(body.trimEnd().endsWith("</html>")).toBe(true);
+      expect(body).not.toContain("\u0000");
+      const order = ["<h1>", 'id="toc-h"', 'id="headline"', 'id="tables"', 'id="history"', "</main>"].map((s) =>
+        body.indexOf(s),
+      );
+      expect(order.every((at, i) => at >= 0 && (i === 0 || at > (order[i - 1] ?? 0)))).toBe(true);
       const svg = await app.request(`/disclosures/${seed.id}/charts/function.svg`);
       expect(svg.status).toBe(200);
       expect(svg.headers.get("content-type")).toContain("image/svg+xml");
