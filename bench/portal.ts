@@ -39,7 +39,7 @@ import { sql } from "kysely";
 import { prepareStore } from "../src/cli/serve.ts";
 import type { DatabaseConfig } from "../src/config.ts";
 import { resolveConfig } from "../src/config.ts";
-import { warmPortal } from "../src/server/warm.ts";
+import { warmAnswers, warmPortal } from "../src/server/warm.ts";
 import {
   AGGREGATE_BY,
   aggregate,
@@ -303,6 +303,7 @@ async function runChild(kind: "sqlite" | "postgres"): Promise<void> {
   await warmPortal(app, store);
   const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, (info) => {
     process.stdout.write(`PORT ${info.port}\n`);
+    void warmAnswers(app);
   });
   // Server-side view of each request (parsed → response written), its GC pauses, CPU and
   // event-loop delay, so the report can tell the server's share of the latency from the machine's

@@ -125,7 +125,7 @@ export function registerServe(program: Command): void {
       await portFree(config.host, config.port);
       const { openStore } = await lib();
       const { closeApp, createApp } = await import("../server/app.ts");
-      const { warmPortal } = await import("../server/warm.ts");
+      const { warmAnswers, warmPortal } = await import("../server/warm.ts");
       const { serve } = await import("@hono/node-server");
       // The server waits a short while for another process's write, then answers 503 (Retry-After).
       const store = await openStore(config.database, { busyWaitMs: config.limits.busyWaitMs });
@@ -145,6 +145,8 @@ export function registerServe(program: Command): void {
         },
         (info) => {
           process.stderr.write(`yusuan 已启动：http://${config.host}:${info.port}/\n`);
+          // aggregates over every disclosure, made in the background while the first visitors arrive
+          void warmAnswers(app);
         },
       );
       await new Promise<void>((resolve) => {

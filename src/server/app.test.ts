@@ -7,11 +7,12 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Config, resolveConfig } from "../config.ts";
 import { importFile } from "../import/index.ts";
-import { createToken, type Saved, saveDisclosure } from "../store/index.ts";
+import { AGGREGATE_BY, aggregate, createToken, type Saved, saveDisclosure } from "../store/index.ts";
 import { BACKENDS, openTestStore, type TestStore } from "../store/test-stores.ts";
 import { makeDisclosure } from "../store/testing.ts";
 import { closeApp, createApp } from "./app.ts";
 import { PdfService } from "./downloads.ts";
+import { warmAnswers } from "./warm.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: JSON bodies in tests are checked by value
 type J = any;
@@ -65,6 +66,15 @@ for (const backend of BACKENDS) {
       expect(body).toContain('lang="zh-CN"');
       expect(body).toContain("新疆巴州人力资源和社会保障局");
       expect(body).toContain("/regions/");
+    });
+
+    it("warms the aggregates over every disclosure, and answers them as computed afresh", async () => {
+      expect(await warmAnswers(app)).toBe(AGGREGATE_BY.length);
+      for (const by of AGGREGATE_BY) {
+        const served = toJ(await (await app.request(`/api/aggregates?by=${by}`)).json());
+        const fresh = await aggregate(t.store, { by }, { cache: false });
+        expect(served.items.map((i: J) => [i.key, i.amountFen])).toEqual(fresh.items.map((i) => [i.key, i.amountFen]));
+      }
     });
 
     it("renders the department-year page with figures, charts, tables, downloads", async () => {
