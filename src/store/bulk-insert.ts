@@ -68,6 +68,8 @@ export interface SearchTermInput {
   term: string;
   code: string;
   department_id: number;
+  /** the department's name: searches list a word's departments in its order */
+  department_name: string;
   year: number;
 }
 
@@ -113,7 +115,7 @@ export async function insertRows<T extends BulkTable>(
  */
 export class RowSink {
   /** departments met in this batch, by identity (name, region, city, county) */
-  readonly departments = new Map<string, { id: number; region: string }>();
+  readonly departments = new Map<string, { id: number; region: string; name: string }>();
   readonly terms: SearchTermInput[] = [];
   readonly facts: Row<"facts">[] = [];
   readonly rollups: Row<"rollups">[] = [];

@@ -155,46 +155,52 @@ async function searchUncached(
   if (!text) return { items: [], total: 0, limit, offset };
   const pattern = likePattern(text);
   const isCode = /^\d{3,7}$/.test(text);
-  // Scan the short dictionary of distinct words, then follow search_terms.word_id to departments.
-  const words = store.db
+  // The short dictionary of distinct words first, with how many terms point at each (0007).
+  const words = await store.db
     .selectFrom("search_words as w")
-    .select("w.id")
+    .select(["w.id", "w.kind", "w.term", "w.terms"])
     .where((eb) =>
       isCode
         ? eb.or([eb("w.code", "like", `${text}%`), sql<boolean>`w.term like ${pattern} escape '\\'`])
         : sql<boolean>`w.term like ${pattern} escape '\\'`,
-    );
-  const { n } = await store.db
-    .selectFrom("search_terms as s")
-    .where("s.word_id", "in", words)
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .executeTakeFirstOrThrow();
-  const rows =
-    Number(n) === 0
-      ? []
-      : await store.db
-          .selectFrom("search_terms as s")
-          .innerJoin("departments as d", "d.id", "s.department_id")
-          .where("s.word_id", "in", words)
-          .select([
-            "s.kind",
-            "s.term",
-            "s.code",
-            "s.year",
-            "d.id",
-            "d.name",
-            "d.region",
-            "d.city",
-            "d.county",
-            "d.level",
-          ])
-          .orderBy(sql`case s.kind when 'department' then 0 when 'project' then 1 else 2 end`)
-          .orderBy("s.term")
-          .orderBy("d.name")
-          .orderBy("s.id")
-          .limit(limit)
-          .offset(offset)
-          .execute();
+    )
+    .execute();
+  // Hits are listed by kind (departments, projects, function names), term, department name, id:
+  // the words of one kind and term (several codes) form one group, read together.
+  const groups = new Map<string, { kind: string; term: string; ids: number[]; terms: number }>();
+  for (const w of words) {
+    const k = `${w.kind}\u0000${w.term}`;
+    const g = groups.get(k) ?? { kind: w.kind, term: w.term, ids: [], terms: 0 };
+    g.ids.push(Number(w.id));
+    g.terms += Number(w.terms);
+    groups.set(k, g);
+  }
+  const ordered = [...groups.values()].sort(
+    (a, b) => (KIND_ORDER[a.kind] ?? 3) - (KIND_ORDER[b.kind] ?? 3) || compareText(a.term, b.term),
+  );
+  const total = ordered.reduce((n, g) => n + g.terms, 0);
+  // Only the groups the page falls in are read, each from the index (word_id, department_name, id).
+  const rows: SearchRow[] = [];
+  let skip = offset;
+  for (const g of ordered) {
+    if (rows.length >= limit) break;
+    if (skip >= g.terms) {
+      skip -= g.terms;
+      continue;
+    }
+    const got = await store.db
+      .selectFrom("search_terms as s")
+      .innerJoin("departments as d", "d.id", "s.department_id")
+      .where("s.word_id", "in", g.ids)
+      .select(["s.kind", "s.term", "s.code", "s.year", "d.id", "d.name", "d.region", "d.city", "d.county", "d.level"])
+      .orderBy("s.department_name")
+      .orderBy("s.id")
+      .limit(limit - rows.length)
+      .offset(skip)
+      .execute();
+    rows.push(...got);
+    skip = 0;
+  }
   return {
     items: rows.map((r) => ({
       kind: r.kind as SearchHit["kind"],
@@ -203,8 +209,29 @@ async function searchUncached(
       department: toDepartment(r),
       year: r.year,
     })),
-    total: Number(n),
+    total,
     limit,
     offset,
   };
+}
+
+/** Departments first, then projects, then function names (the order searches list hits in). */
+const KIND_ORDER: Record<string, number> = { department: 0, project: 1, function: 2 };
+
+/** Compares as both databases' default collation orders these columns: by code point (UTF-8 bytes). */
+function compareText(a: string, b: string): number {
+  return Buffer.compare(Buffer.from(a), Buffer.from(b));
+}
+
+interface SearchRow {
+  kind: string;
+  term: string;
+  code: string;
+  year: number;
+  id: number;
+  name: string;
+  region: string;
+  city: string;
+  county: string;
+  level: string;
 }

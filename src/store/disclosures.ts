@@ -278,7 +278,12 @@ async function saveIn(trx: Transaction<Database>, p: PreparedSave, dialect: Dial
     await insertRows(trx, dialect, "rollups", rollups);
     await insertRows(trx, dialect, "findings", findings);
   }
-  const terms = searchTerms(d).map((t) => ({ ...t, department_id: departmentId, year: d.meta.year }));
+  const terms = searchTerms(d).map((t) => ({
+    ...t,
+    department_id: departmentId,
+    department_name: dept.name,
+    year: d.meta.year,
+  }));
   if (sink) sink.terms.push(...terms);
   else await saveSearchTerms(trx, dialect, terms);
   return { id, departmentId, version, unchanged: false };
@@ -292,11 +297,11 @@ async function departmentOf(
   trx: Transaction<Database>,
   p: PreparedSave,
   sink: RowSink | undefined,
-): Promise<{ id: number; region: string }> {
+): Promise<{ id: number; region: string; name: string }> {
   if (p.input.departmentId !== undefined) {
     const r = await trx
       .selectFrom("departments")
-      .select(["id", "region"])
+      .select(["id", "region", "name"])
       .where("id", "=", p.input.departmentId)
       .executeTakeFirst();
     if (!r) throw new StoreError("notFound", `部门 ${p.input.departmentId} 不存在`);
@@ -309,7 +314,7 @@ async function departmentOf(
   // one department per identity: its name and its government (province, city, county)
   const found = await trx
     .selectFrom("departments")
-    .select(["id", "region"])
+    .select(["id", "region", "name"])
     .where("name", "=", name)
     .where("region", "=", p.region)
     .where("city", "=", p.city)
@@ -324,6 +329,7 @@ async function departmentOf(
         .executeTakeFirstOrThrow()
     ).id,
     region: p.region,
+    name,
   };
   sink?.departments.set(key, dept);
   return dept;
@@ -370,17 +376,51 @@ async function saveSearchTerms(
       .execute();
     const found = await dictionaryIds(trx, dialect, distinct);
     const ids = new Map(found.map((w) => [`${w.kind}\u0000${w.term}\u0000${w.code}`, w.id]));
-    await trx
+    const rows = part.map((t) => ({ ...t, word_id: ids.get(`${t.kind}\u0000${t.term}\u0000${t.code}`) ?? null }));
+    // New terms first (each adds one to its word's count), then the year of those already there.
+    const inserted = await trx
       .insertInto("search_terms")
-      .values(part.map((t) => ({ ...t, word_id: ids.get(`${t.kind}\u0000${t.term}\u0000${t.code}`) ?? null })))
-      .onConflict((oc) =>
-        oc.columns(["kind", "term", "code", "department_id"]).doUpdateSet({
-          year: sql`case when excluded.year > search_terms.year then excluded.year else search_terms.year end`,
-          word_id: sql`excluded.word_id`,
-        }),
-      )
+      .values(rows)
+      .onConflict((oc) => oc.columns(["kind", "term", "code", "department_id"]).doNothing())
+      .returning(["kind", "term", "code", "department_id", "word_id"])
       .execute();
+    const isNew = new Set(inserted.map((r) => `${r.kind}\u0000${r.term}\u0000${r.code}\u0000${r.department_id}`));
+    const known = rows.filter((r) => !isNew.has(`${r.kind}\u0000${r.term}\u0000${r.code}\u0000${r.department_id}`));
+    if (known.length > 0)
+      await trx
+        .insertInto("search_terms")
+        .values(known)
+        .onConflict((oc) =>
+          oc.columns(["kind", "term", "code", "department_id"]).doUpdateSet({
+            year: sql`case when excluded.year > search_terms.year then excluded.year else search_terms.year end`,
+            word_id: sql`excluded.word_id`,
+          }),
+        )
+        .execute();
+    const added = new Map<number, number>();
+    for (const r of inserted)
+      if (r.word_id !== null) added.set(Number(r.word_id), (added.get(Number(r.word_id)) ?? 0) + 1);
+    await countTerms(trx, added);
   }
+}
+
+/** Adds each word's new terms to its count (one statement; words in id order, as the index holds them). */
+async function countTerms(trx: Kysely<Database>, added: Map<number, number>): Promise<void> {
+  if (added.size === 0) return;
+  const ids = [...added.keys()].sort((a, b) => a - b);
+  const byCount = new Map<number, number[]>();
+  for (const id of ids) {
+    const n = added.get(id) ?? 0;
+    byCount.set(n, [...(byCount.get(n) ?? []), id]);
+  }
+  // most words gain one term: one `where id in (…)` per distinct count
+  for (const [n, group] of byCount)
+    for (let i = 0; i < group.length; i += BATCH)
+      await trx
+        .updateTable("search_words")
+        .set({ terms: sql`terms + ${n}` })
+        .where("id", "in", group.slice(i, i + BATCH))
+        .execute();
 }
 
 /**

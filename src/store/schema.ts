@@ -112,6 +112,8 @@ export interface SearchTermRow {
   year: number;
   /** the word in `search_words` (migration 0002; null only for rows written before it) */
   word_id: number | null;
+  /** the department's name (part of its identity: never changes), the order searches list terms in (0007) */
+  department_name: ColumnType<string, string | undefined, string>;
 }
 
 /** A distinct searchable word: what a search scans before following `search_terms.word_id`. */
@@ -120,6 +122,8 @@ export interface SearchWordRow {
   kind: string;
   term: string;
   code: string;
+  /** how many search terms point at this word (0007; every save adds its new terms) */
+  terms: ColumnType<number, number | undefined, number>;
 }
 
 /** One disclosure's sum over one canonical aggregate slice and key (see rollups.ts). */

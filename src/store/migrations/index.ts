@@ -6,6 +6,7 @@ import { appState } from "./0003-app-state.ts";
 import { identity } from "./0004-identity.ts";
 import { audits } from "./0005-audits.ts";
 import { scale } from "./0006-scale.ts";
+import { search } from "./0007-search.ts";
 
 export type Dialect = "sqlite" | "postgres";
 
@@ -19,6 +20,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         "0004-identity": identity(dialect),
         "0005-audits": audits(dialect),
         "0006-scale": scale(dialect),
+        "0007-search": search(dialect),
       };
     },
   };
