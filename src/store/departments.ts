@@ -188,17 +188,39 @@ async function searchUncached(
       skip -= g.terms;
       continue;
     }
-    const got = await store.db
-      .selectFrom("search_terms as s")
-      .innerJoin("departments as d", "d.id", "s.department_id")
-      .where("s.word_id", "in", g.ids)
-      .select(["s.kind", "s.term", "s.code", "s.year", "d.id", "d.name", "d.region", "d.city", "d.county", "d.level"])
-      .orderBy("s.department_name")
-      .orderBy("s.id")
-      .limit(limit - rows.length)
-      .offset(skip)
-      .execute();
-    rows.push(...got);
+    const need = limit - rows.length;
+    const page = (wordId: number, take: number, from: number) =>
+      store.db
+        .selectFrom("search_terms as s")
+        .innerJoin("departments as d", "d.id", "s.department_id")
+        .where("s.word_id", "=", wordId)
+        .select([
+          "s.id as sid",
+          "s.kind",
+          "s.term",
+          "s.code",
+          "s.year",
+          "s.department_name",
+          "d.id",
+          "d.name",
+          "d.region",
+          "d.city",
+          "d.county",
+          "d.level",
+        ])
+        .orderBy("s.department_name")
+        .orderBy("s.id")
+        .limit(take)
+        .offset(from)
+        .execute();
+    if (g.ids.length === 1) rows.push(...(await page(g.ids[0] ?? 0, need, skip)));
+    else {
+      // one term under several codes: each word's first skip + need from its index, merged
+      const parts = [];
+      for (const id of g.ids) parts.push(...(await page(id, skip + need, 0)));
+      parts.sort((a, b) => compareText(a.department_name, b.department_name) || Number(a.sid) - Number(b.sid));
+      rows.push(...parts.slice(skip, skip + need));
+    }
     skip = 0;
   }
   return {
@@ -218,12 +240,26 @@ async function searchUncached(
 /** Departments first, then projects, then function names (the order searches list hits in). */
 const KIND_ORDER: Record<string, number> = { department: 0, project: 1, function: 2 };
 
-/** Compares as both databases' default collation orders these columns: by code point (UTF-8 bytes). */
-function compareText(a: string, b: string): number {
-  return Buffer.compare(Buffer.from(a), Buffer.from(b));
+/**
+ * Compares by code point, as UTF-8 bytes compare: SQLite's default collation, and PostgreSQL's
+ * "C" and "C.UTF-8". JavaScript's `<` compares UTF-16 units, which puts code points above U+FFFF
+ * (surrogate pairs) before U+E000–U+FFFF; each unit is shifted so that they come after.
+ */
+export function compareText(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y) return codePointRank(x) - codePointRank(y);
+  }
+  return a.length - b.length;
 }
 
+const codePointRank = (u: number) => (u >= 0xe000 ? u - 0x800 : u >= 0xd800 ? u + 0x2000 : u);
+
 interface SearchRow {
+  sid: number | bigint | string;
+  department_name: string;
   kind: string;
   term: string;
   code: string;

@@ -5,6 +5,7 @@
  * the counts must survive re-saves, corrections, batches and the per-document fallback of a batch.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { compareText } from "./departments.ts";
 import { type SaveInput, saveDisclosure, saveDisclosures, search } from "./index.ts";
 import { BACKENDS, openTestStore, type TestStore } from "./test-stores.ts";
 import { FUNCTION_ITEMS, makeDisclosure } from "./testing.ts";
@@ -43,6 +44,18 @@ function documents(): SaveInput[] {
       }
   return out;
 }
+
+describe("compareText", () => {
+  it("orders as UTF-8 bytes do, astral characters and private-use ones included", () => {
+    const pool = ["a", "Z", "局", "財", "\u{20000}", "\u{2A6D6}", "\uE000", "\uFF01", "\uFFFD", "甲", ""];
+    const words: string[] = [];
+    for (const x of pool) for (const y of pool) words.push(x + y, x);
+    const sign = (n: number) => Math.sign(n);
+    for (const a of words)
+      for (const b of words)
+        expect(sign(compareText(a, b)), `${a} vs ${b}`).toBe(sign(Buffer.compare(Buffer.from(a), Buffer.from(b))));
+  });
+});
 
 for (const backend of BACKENDS) {
   describe(`searches on ${backend}`, () => {
@@ -91,7 +104,18 @@ for (const backend of BACKENDS) {
     }
 
     it("gives the reference's total and pages, at every offset", async () => {
-      for (const q of ["局", "财政", "信息化", "就业补助", "公安", "2080101", "208", "行政运行", "没有这个词"]) {
+      for (const q of [
+        "局",
+        "财政",
+        "信息化",
+        "信息化建设",
+        "就业补助",
+        "公安",
+        "2080101",
+        "208",
+        "行政运行",
+        "没有这个词",
+      ]) {
         const all = await reference(q);
         for (const [offset, limit] of [
           [0, 20],
