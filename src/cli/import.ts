@@ -39,6 +39,7 @@ export function registerImport(program: Command): void {
         "  yusuan import test/fixtures/corpus/*.pdf --save --db out/corpus.db",
         "",
         "--save：每份文件的结果随时打印（已保存 / 未变 / 未保存及原因）；一份读不了不影响其余；",
+        "按批保存（每批至多 100 份或半秒内读完的文件，一个事务），每份文件仍然要么全部保存、要么不保存；",
         "同一批文件可原样重新运行，已保存的内容相同者显示“未变”，不会成为新版本。",
         "X-text.pdf 与同一批中的 X-tables.pdf 作为一份文件的两部分一起读取。",
         "退出码：0 全部完成；2 有文件无法读取或保存（其余已保存）。",

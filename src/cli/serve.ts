@@ -171,7 +171,7 @@ export function registerServe(program: Command): void {
  */
 export async function importAndSave(files: string[], flags: { db?: string | undefined }): Promise<number> {
   const config = resolveConfig({ db: flags.db, seed: false }, process.env);
-  const { openStore, loadFile, pairHalves } = await lib();
+  const { openStore, loadFiles, pairHalves } = await lib();
   const docs = pairHalves(files);
   const store = await openStore(config.database);
   const bar =
@@ -184,9 +184,10 @@ export async function importAndSave(files: string[], flags: { db?: string | unde
   const counts = { saved: 0, unchanged: 0, failed: 0 };
   bar?.start(docs.length, 0, { file: "" });
   try {
-    for (const [i, doc] of docs.entries()) {
+    // read one by one, saved a batch per transaction (server/seed.ts): each outcome printed once saved
+    await loadFiles(store, docs, (r, i) => {
+      const doc = docs[i] ?? { file: r.file, text: undefined };
       bar?.update({ file: doc.file });
-      const r = await loadFile(store, doc.file, doc.text ? { text: doc.text } : {});
       const from = `← ${doc.file}${doc.text ? ` + ${doc.text}` : ""}`;
       let line: string;
       if ("error" in r) {
@@ -202,7 +203,7 @@ export async function importAndSave(files: string[], flags: { db?: string | unde
       }
       bar?.increment();
       process.stdout.write(`[${i + 1}/${docs.length}] ${line}\n`);
-    }
+    });
   } finally {
     bar?.stop();
     await store.close();
