@@ -28,7 +28,6 @@ const COLUMNS = {
     unit: "text",
     project: "text",
     amount_fen: "bigint",
-    dims: "text",
     table_no: "integer",
     row_index: "integer",
     col_index: "integer",

@@ -690,13 +690,17 @@ export async function listFacts(
 ): Promise<{ items: StoredFact[]; total: number }> {
   let base = store.db.selectFrom("facts").where("disclosure_id", "=", id);
   if (opts.table !== undefined) base = base.where("table_no", "=", opts.table);
-  const { n } = await base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
-  const rows = await base
-    .selectAll()
-    .orderBy("seq")
-    .limit(Math.min(opts.limit ?? 500, 5000))
-    .offset(opts.offset ?? 0)
-    .execute();
+  const [{ n }, rows, body] = await Promise.all([
+    base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+    base
+      .selectAll()
+      .orderBy("seq")
+      .limit(Math.min(opts.limit ?? 500, 5000))
+      .offset(opts.offset ?? 0)
+      .execute(),
+    // a fact's dimensions whole, from the saved body by its position (0008)
+    getDisclosure(store, id),
+  ]);
   return {
     total: Number(n),
     items: rows.map((r) => ({
@@ -715,7 +719,7 @@ export async function listFacts(
       project: r.project,
       amountFen: r.amount_fen,
       // the fact's dimensions exactly as in the Disclosure (the columns above index them)
-      dims: JSON.parse(r.dims) as Record<string, string>,
+      dims: body?.facts[r.seq]?.dims ?? {},
       cell: { table: r.table_no, row: r.row_index, column: r.col_index },
     })),
   };

@@ -32,8 +32,9 @@ export interface DisclosureContext {
 }
 
 /**
- * A fact as a row. Every dimension column comes from the fact's own dims, which are stored whole
- * in `dims`: the columns are an index over them, never a second opinion. (They used to fall back to
+ * A fact as a row. Every dimension column comes from the fact's own dims, which the saved body
+ * keeps whole (migration 0008 dropped the JSON copy): the columns are an index over them, never a
+ * second opinion. (They used to fall back to
  * the printed row's code and line key, which in a two-sided table belong to the other side: the
  * expenditure fact of 205 教育支出 took the income line 政府性基金 of its row, and the income facts
  * the row's function code.)
@@ -61,7 +62,6 @@ export function factRow(d: Disclosure, f: Fact, seq: number, ctx: DisclosureCont
     unit: pick(dims, "budgetUnit", "unit"),
     project: pick(dims, "project"),
     amount_fen: f.amount,
-    dims: JSON.stringify(dims),
     table_no: f.cell.table,
     row_index: f.cell.row,
     col_index: f.cell.column,

@@ -78,7 +78,6 @@ export interface FactRow {
   unit: string | null;
   project: string | null;
   amount_fen: number;
-  dims: string;
   table_no: number;
   row_index: number;
   col_index: number;

@@ -7,6 +7,7 @@ import { identity } from "./0004-identity.ts";
 import { audits } from "./0005-audits.ts";
 import { scale } from "./0006-scale.ts";
 import { search } from "./0007-search.ts";
+import { factsDims } from "./0008-facts-dims.ts";
 
 export type Dialect = "sqlite" | "postgres";
 
@@ -21,6 +22,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         "0005-audits": audits(dialect),
         "0006-scale": scale(dialect),
         "0007-search": search(dialect),
+        "0008-facts-dims": factsDims(),
       };
     },
   };
