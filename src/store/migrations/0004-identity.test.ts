@@ -4,69 +4,19 @@
  * moves to 广东 · 广州市), and fact rows are rewritten from the saved Disclosure (the line and
  * function code taken from the printed row's other side are gone; dims are stored whole).
  */
-import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import SqliteDatabase from "better-sqlite3";
-import { Kysely, type Migration, Migrator, PostgresDialect, SqliteDialect, sql } from "kysely";
-import pg from "pg";
+import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { migrate } from "../open-store.ts";
 import { factRow } from "../rows.ts";
-import type { Database } from "../schema.ts";
-import { TEST_PG_URL } from "../test-stores.ts";
 import { makeDisclosure } from "../testing.ts";
-import { initial } from "./0001-initial.ts";
-import { readPaths } from "./0002-read-paths.ts";
-import type { Dialect } from "./index.ts";
-
-async function atVersion2(db: Kysely<Database>, dialect: Dialect, schema?: string) {
-  const migrations: Record<string, Migration> = {
-    "0001-initial": initial(dialect),
-    "0002-read-paths": readPaths(dialect),
-  };
-  const m = new Migrator({
-    db,
-    provider: { getMigrations: async () => migrations },
-    ...(schema ? { migrationTableSchema: schema } : {}),
-  });
-  const r = await m.migrateToLatest();
-  if (r.error) throw r.error;
-}
+import { databaseBefore } from "./testing.ts";
 
 for (const dialect of ["sqlite", "postgres"] as const) {
   describe(`migration 0004 on ${dialect}`, () => {
     it("refiles departments by their government, keeps ids and references, rewrites scrambled facts", async () => {
-      let db: Kysely<Database>;
-      let done: () => Promise<void>;
-      let schema: string | undefined;
-      if (dialect === "sqlite") {
-        const dir = mkdtempSync(join(tmpdir(), "yusuan-m4-"));
-        const raw = new SqliteDatabase(join(dir, "old.db"));
-        raw.pragma("foreign_keys = ON");
-        db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
-        done = async () => {
-          await db.destroy();
-          rmSync(dir, { recursive: true, force: true });
-        };
-      } else {
-        schema = `m4_${randomBytes(4).toString("hex")}`;
-        const admin = new pg.Pool({ connectionString: TEST_PG_URL, max: 1 });
-        await admin.query(`create schema ${schema}`);
-        db = new Kysely<Database>({
-          dialect: new PostgresDialect({
-            pool: new pg.Pool({ connectionString: TEST_PG_URL, options: `-c search_path=${schema}` }),
-          }),
-        });
-        done = async () => {
-          await db.destroy();
-          await admin.query(`drop schema ${schema} cascade`);
-          await admin.end();
-        };
-      }
+      // the database as the code before 0003 and 0004 left it: 0001 and 0002 only
+      const { db, schema, done } = await databaseBefore(dialect, "0003");
       try {
-        await atVersion2(db, dialect, schema);
         // what the old code saved: the department under the template's region, facts scrambled
         const d = makeDisclosure({ department: "广州市应急管理局", year: 2026 });
         const ins = async (name: string, region: string) =>

@@ -2,66 +2,16 @@
  * Migration 0007 on a database saved before it (both engines): every word gets the count of the
  * search terms that point at it, and every term its department's name.
  */
-import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import SqliteDatabase from "better-sqlite3";
-import { Kysely, type Migration, Migrator, PostgresDialect, SqliteDialect, sql } from "kysely";
-import pg from "pg";
+import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { migrate } from "../open-store.ts";
-import type { Database } from "../schema.ts";
-import { TEST_PG_URL } from "../test-stores.ts";
-import { migrationProvider } from "./index.ts";
-
-/** The database as the code before 0007 left it: every migration up to 0006. */
-async function before0007(db: Kysely<Database>, dialect: "sqlite" | "postgres", schema?: string) {
-  const all = await migrationProvider(dialect).getMigrations();
-  const migrations: Record<string, Migration> = Object.fromEntries(
-    Object.entries(all).filter(([name]) => name < "0007"),
-  );
-  const m = new Migrator({
-    db,
-    provider: { getMigrations: async () => migrations },
-    ...(schema ? { migrationTableSchema: schema } : {}),
-  });
-  const r = await m.migrateToLatest();
-  if (r.error) throw r.error;
-}
+import { databaseBefore } from "./testing.ts";
 
 for (const dialect of ["sqlite", "postgres"] as const) {
   describe(`migration 0007 on ${dialect}`, () => {
     it("counts each word's terms and names each term's department", async () => {
-      let db: Kysely<Database>;
-      let done: () => Promise<void>;
-      let schema: string | undefined;
-      if (dialect === "sqlite") {
-        const dir = mkdtempSync(join(tmpdir(), "yusuan-m7-"));
-        db = new Kysely<Database>({
-          dialect: new SqliteDialect({ database: new SqliteDatabase(join(dir, "old.db")) }),
-        });
-        done = async () => {
-          await db.destroy();
-          rmSync(dir, { recursive: true, force: true });
-        };
-      } else {
-        schema = `m7_${randomBytes(4).toString("hex")}`;
-        const admin = new pg.Pool({ connectionString: TEST_PG_URL, max: 1 });
-        await admin.query(`create schema ${schema}`);
-        db = new Kysely<Database>({
-          dialect: new PostgresDialect({
-            pool: new pg.Pool({ connectionString: TEST_PG_URL, options: `-c search_path=${schema}` }),
-          }),
-        });
-        done = async () => {
-          await db.destroy();
-          await admin.query(`drop schema ${schema} cascade`);
-          await admin.end();
-        };
-      }
+      const { db, schema, done } = await databaseBefore(dialect, "0007");
       try {
-        await before0007(db, dialect, schema);
         const now = new Date().toISOString();
         for (const [id, name] of [
           [1, "甲市财政局"],
