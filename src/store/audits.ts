@@ -3,6 +3,7 @@
  * document's result is written once — keyed by (audit, content hash), so writing it again (a
  * retried job) changes nothing — and the audit is finished with its summary once all are in.
  */
+import { LruCache } from "./cache.ts";
 import type { Store } from "./open-store.ts";
 
 export interface AuditDocumentInput {
@@ -188,12 +189,33 @@ export async function listAuditDocuments(store: Store, auditId: number): Promise
 }
 
 /** The latest finished audit's result for one department-year (government as shown: "上海 · 普陀区"). */
+/**
+ * Whether any audit has finished, per store and write generation (an audit's writes bump it), for
+ * 30 s: another process's audit shows within that.
+ */
+const finished = new LruCache<boolean>(100, 30_000);
+const storeKeys = new WeakMap<Store, number>();
+let nextStoreKey = 0;
+function anyFinishedAudit(store: Store): Promise<boolean> {
+  let k = storeKeys.get(store);
+  if (k === undefined) {
+    k = nextStoreKey++;
+    storeKeys.set(store, k);
+  }
+  return finished.wrap(`${k}:${store.generation}`, async () => {
+    const r = await store.db.selectFrom("audits").select("id").where("status", "=", "done").limit(1).executeTakeFirst();
+    return r !== undefined;
+  });
+}
+
 export async function latestQuality(
   store: Store,
   who: { government: string; department: string; year: number; kind: string },
 ): Promise<
   { auditId: number; score: number | null; coverage: number | null; errors: number; warnings: number } | undefined
 > {
+  // Most stores hold no finished audit: then no page asks the database for its document's line.
+  if (!(await anyFinishedAudit(store))) return undefined;
   const r = await store.db
     .selectFrom("audit_documents")
     .innerJoin("audits", "audits.id", "audit_documents.audit_id")
