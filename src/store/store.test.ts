@@ -8,6 +8,7 @@ import {
   diffDisclosures,
   findCurrent,
   findPrincipal,
+  getCurrentContent,
   getDisclosure,
   getRecord,
   getSourceFile,
@@ -66,6 +67,13 @@ for (const backend of BACKENDS) {
       expect(typeof facts.items[0]?.amountFen).toBe("number");
       expect(facts.items.find((f) => f.functionCode === "2080101" && f.table === "expenditure")).toBeTruthy();
       expect(await listFindings(t.store, saved.id)).toEqual(report.findings);
+      // a first render's read: the current body with its findings, in order
+      expect(await getCurrentContent(t.store, saved.departmentId, 2025)).toEqual({
+        id: saved.id,
+        disclosure: d,
+        findings: report.findings,
+      });
+      expect(await getCurrentContent(t.store, saved.departmentId, 2024)).toBeUndefined();
       const file = await getSourceFile(t.store, rec!.sourceFile!.id);
       expect(Buffer.from(file!.bytes).toString()).toBe("原始文本");
       expect(file?.sha256).toMatch(/^[0-9a-f]{64}$/);
