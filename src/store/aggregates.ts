@@ -5,7 +5,7 @@
  */
 import { type ExpressionBuilder, sql } from "kysely";
 import { FUNCTION_CLASSES_2025, PROJECT_ECONOMIC_CLASSES } from "../templates/xinjiang-2025-budget.ts";
-import { LruCache } from "./cache.ts";
+import { LruCache, storeKey } from "./cache.ts";
 import type { Store } from "./open-store.ts";
 import type { RollupDim } from "./rollups.ts";
 import type { Database } from "./schema.ts";
@@ -271,7 +271,7 @@ export async function aggregate(
   const all =
     opts.cache === false || source !== "auto"
       ? await groups(store, q, metric, source)
-      : await cache.wrap(`${cacheKeyPrefix(store)}${cacheKey}`, () => groups(store, q, metric, source));
+      : await cache.wrap(`${storeKey(store)}:${cacheKey}`, () => groups(store, q, metric, source));
   return {
     by: q.by,
     metric,
@@ -281,16 +281,4 @@ export async function aggregate(
     offset,
     totalAmountFen: all.reduce((s, i) => s + i.amountFen, 0),
   };
-}
-
-// Several stores can live in one process (tests); give each its own cache namespace.
-const storeIds = new WeakMap<Store, number>();
-let nextStoreId = 0;
-function cacheKeyPrefix(store: Store): string {
-  let id = storeIds.get(store);
-  if (id === undefined) {
-    id = nextStoreId++;
-    storeIds.set(store, id);
-  }
-  return `${id}:`;
 }

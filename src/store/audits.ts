@@ -3,7 +3,7 @@
  * document's result is written once — keyed by (audit, content hash), so writing it again (a
  * retried job) changes nothing — and the audit is finished with its summary once all are in.
  */
-import { LruCache } from "./cache.ts";
+import { LruCache, storeKey } from "./cache.ts";
 import type { Store } from "./open-store.ts";
 
 export interface AuditDocumentInput {
@@ -194,15 +194,8 @@ export async function listAuditDocuments(store: Store, auditId: number): Promise
  * 30 s: another process's audit shows within that.
  */
 const finished = new LruCache<boolean>(100, 30_000);
-const storeKeys = new WeakMap<Store, number>();
-let nextStoreKey = 0;
 function anyFinishedAudit(store: Store): Promise<boolean> {
-  let k = storeKeys.get(store);
-  if (k === undefined) {
-    k = nextStoreKey++;
-    storeKeys.set(store, k);
-  }
-  return finished.wrap(`${k}:${store.generation}`, async () => {
+  return finished.wrap(`${storeKey(store)}:${store.generation}`, async () => {
     const r = await store.db.selectFrom("audits").select("id").where("status", "=", "done").limit(1).executeTakeFirst();
     return r !== undefined;
   });

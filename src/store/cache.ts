@@ -117,3 +117,18 @@ export class LruCache<V> {
   }
   private readonly pending = new Map<string, Promise<V>>();
 }
+
+/**
+ * A number per store object, for keys of caches shared by every store in the process (tests open
+ * several): entries of one store never answer for another.
+ */
+const storeNumbers = new WeakMap<object, number>();
+let nextStoreNumber = 0;
+export function storeKey(store: object): number {
+  let n = storeNumbers.get(store);
+  if (n === undefined) {
+    n = nextStoreNumber++;
+    storeNumbers.set(store, n);
+  }
+  return n;
+}

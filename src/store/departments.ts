@@ -1,6 +1,6 @@
 /** Departments: list, search by name or region, and the regions and years present. */
 import { sql } from "kysely";
-import { LruCache } from "./cache.ts";
+import { LruCache, storeKey } from "./cache.ts";
 import type { Store } from "./open-store.ts";
 import type { DepartmentRow } from "./schema.ts";
 import type { Department, DepartmentLevel, DepartmentSummary, Page } from "./types.ts";
@@ -126,21 +126,13 @@ export interface SearchHit {
  */
 // 30 s fresh, then answered stale for up to 10 minutes while one query refreshes it (cache.ts)
 const searchCache = new LruCache<Page<SearchHit>>(2000, 30_000, undefined, 10 * 60_000);
-const storeIds = new WeakMap<Store, number>();
-let nextStoreId = 0;
-
 export async function search(
   store: Store,
   q: string,
   opts: { limit?: number; offset?: number } = {},
 ): Promise<Page<SearchHit>> {
-  let sid = storeIds.get(store);
-  if (sid === undefined) {
-    sid = nextStoreId++;
-    storeIds.set(store, sid);
-  }
   // Results are cached briefly per store generation: searches repeat, and writes are rare.
-  const key = JSON.stringify([sid, store.generation, q, opts.limit, opts.offset]);
+  const key = JSON.stringify([storeKey(store), store.generation, q, opts.limit, opts.offset]);
   return searchCache.wrap(key, () => searchUncached(store, q, opts));
 }
 
