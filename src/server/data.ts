@@ -48,9 +48,9 @@ export class PortalData {
    * garbage collector copied piece by piece while it was young (15–25 ms per scavenge when every
    * request rendered a new page); bytes live outside the JavaScript heap and are never copied.
    */
-  private readonly fragments = new LruCache<Uint8Array>(20_000, ONE_DAY, {
+  private readonly fragments = new LruCache<{ bytes: Uint8Array; badges: string }>(20_000, ONE_DAY, {
     max: 64 * 1024 * 1024,
-    weigh: (b) => b.byteLength,
+    weigh: (f) => f.bytes.byteLength + 2 * f.badges.length,
   });
   /**
    * Downloads of published versions (per-table XLSX and CSV, the workbook, the JSON), made once
@@ -79,9 +79,18 @@ export class PortalData {
     );
   }
 
-  /** The immutable part of a version's page, rendered once per key (version id and variant), as UTF-8. */
-  fragment(key: string, render: () => Promise<string>): Promise<Uint8Array> {
-    return this.fragments.wrap(key, async () => encoder.encode(await render()));
+  /**
+   * The immutable part of a version's page, rendered once per key (version id and variant), as
+   * UTF-8, with its data-quality badges (also fixed per version) as HTML for the page's status line.
+   */
+  fragment(
+    key: string,
+    render: () => Promise<{ html: string; badges: string }>,
+  ): Promise<{ bytes: Uint8Array; badges: string }> {
+    return this.fragments.wrap(key, async () => {
+      const r = await render();
+      return { bytes: encoder.encode(r.html), badges: r.badges };
+    });
   }
 
   /**
@@ -123,9 +132,13 @@ export class PortalData {
     return d;
   }
 
-  /** Remembers a Disclosure read some other way (e.g. with getCurrentContent). */
-  remember(id: number, d: Disclosure): void {
-    this.disclosures.set(`${id}`, d);
+  /** A Disclosure for one use: the cached one if a chart request parsed it, else read and not kept. */
+  async disclosureOnce(id: number): Promise<Disclosure> {
+    const cached = this.disclosures.get(`${id}`);
+    if (cached) return cached;
+    const x = await getDisclosure(this.store, id);
+    if (!x) throw httpError(404, `没有编号为 ${id} 的公开文件`);
+    return x;
   }
 
   /** Whether the department's history is cached (a page then needs no record lookup). */

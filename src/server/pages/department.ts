@@ -262,7 +262,7 @@ export function registerDepartment(app: Hono, store: Store, data: PortalData, pd
     // Its compressed forms are made once too, on the first request that accepts each (encoding.ts).
     const page = await data.page(`${deptId}:${year}:${kindParam ?? ""}:${version ?? "current"}:${pdfKey}`, async () => {
       const { shell, fragment } = await departmentPage(deptId, year, version, kindParam);
-      return spliceFragment(String(shell), fragment);
+      return spliceFragment(String(shell), fragment.bytes);
     });
     return sendEncoded(c, page);
   });
@@ -303,14 +303,18 @@ export function registerDepartment(app: Hono, store: Store, data: PortalData, pd
     // Published versions never change: everything but the status line, the year links and the
     // version history is rendered once per version and reused (PortalData.fragment).
     const withPdf = pdf.available;
+    // The parsed Disclosure is used here and dropped: the chart cache (PortalData.disclosure) is
+    // left to the chart requests, so a page view adds no object graph for the GC to copy.
     const fragment = await data.fragment(`${rec.id}:${withPdf ? "pdf" : "nopdf"}`, async () => {
       const got = await early;
-      if (got?.id === rec.id) {
-        data.remember(rec.id, got.disclosure);
-        return String(await versionFragment(rec, got.disclosure, got.findings, withPdf));
-      }
-      const [d, findings] = await Promise.all([data.disclosure(rec.id), listFindings(store, rec.id)]);
-      return String(await versionFragment(rec, d, findings, withPdf));
+      const [d, findings] =
+        got?.id === rec.id
+          ? [got.disclosure, got.findings]
+          : await Promise.all([data.disclosureOnce(rec.id), listFindings(store, rec.id)]);
+      return {
+        html: String(await versionFragment(rec, d, findings, withPdf)),
+        badges: String(qualityBadges(rec.summary, readingOf(rec, d))),
+      };
     });
     const versions = history.filter((r) => r.year === year && r.kind === rec.kind && r.status === "published");
     const others = history.filter((r) => r.isCurrent).sort((a, b) => a.year - b.year || a.kind.localeCompare(b.kind));
@@ -320,7 +324,7 @@ export function registerDepartment(app: Hono, store: Store, data: PortalData, pd
       title: name,
       description: `${rec.department.name}${year}年${KIND_NAMES[rec.kind]}公开：收支、图表、全部公开表和说明。`,
       body: html`<h1>${name}</h1>
-          <p class="muted">${gov} · 第 ${rec.version} 版${rec.isCurrent ? "（现行）" : "（已被更正）"} · 发布于 ${rec.publishedAt?.slice(0, 10) ?? ""} · ${qualityBadges(rec.summary, readingOf(rec, await data.disclosure(rec.id)))}${await auditLine(gov, rec.department.name, year, rec.kind)}</p>
+          <p class="muted">${gov} · 第 ${rec.version} 版${rec.isCurrent ? "（现行）" : "（已被更正）"} · 发布于 ${rec.publishedAt?.slice(0, 10) ?? ""} · ${raw(fragment.badges)}${await auditLine(gov, rec.department.name, year, rec.kind)}</p>
           <p>年度：${others.map((r) =>
             r.year === year && r.kind === rec.kind
               ? html`<strong>${r.year} ${KIND_SHORT[r.kind]}</strong> `
