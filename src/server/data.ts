@@ -123,19 +123,17 @@ export class PortalData {
     );
   }
 
-  async disclosure(id: number): Promise<Disclosure> {
-    const d = await this.disclosures.wrap(`${id}`, async () => {
-      const x = await getDisclosure(this.store, id);
-      if (!x) throw httpError(404, `没有编号为 ${id} 的公开文件`);
-      return x;
-    });
-    return d;
+  /** A Disclosure, parsed once and kept (the charts of one page ask for it five times). */
+  disclosure(id: number): Promise<Disclosure> {
+    return this.disclosures.wrap(`${id}`, () => this.read(id));
   }
 
   /** A Disclosure for one use: the cached one if a chart request parsed it, else read and not kept. */
-  async disclosureOnce(id: number): Promise<Disclosure> {
-    const cached = this.disclosures.get(`${id}`);
-    if (cached) return cached;
+  disclosureOnce(id: number): Promise<Disclosure> {
+    return Promise.resolve(this.disclosures.get(`${id}`) ?? this.read(id));
+  }
+
+  private async read(id: number): Promise<Disclosure> {
     const x = await getDisclosure(this.store, id);
     if (!x) throw httpError(404, `没有编号为 ${id} 的公开文件`);
     return x;

@@ -411,7 +411,9 @@ async function countTerms(trx: Kysely<Database>, added: Map<number, number>): Pr
   const byCount = new Map<number, number[]>();
   for (const id of ids) {
     const n = added.get(id) ?? 0;
-    byCount.set(n, [...(byCount.get(n) ?? []), id]);
+    const group = byCount.get(n);
+    if (group) group.push(id);
+    else byCount.set(n, [id]);
   }
   // most words gain one term: one `where id in (…)` per distinct count
   for (const [n, group] of byCount)
