@@ -9,7 +9,7 @@
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type { ImportProblem } from "../../model/disclosure.ts";
-import { hideLargeFontPrograms } from "./font-skip.ts";
+import { hideFontPrograms } from "./font-skip.ts";
 import { normaliseText } from "./normalise.ts";
 import { type MarkedItem, type StructNode, type TaggedBlock, taggedBlocks } from "./tagged.ts";
 
@@ -43,8 +43,8 @@ export interface ExtractLimits {
   maxItemsPerPage: number;
   /** read the structure tree of tagged Chromium PDFs (default true) */
   structure?: boolean;
-  /** hide large embedded font programs that text does not need from pdf.js (font-skip.ts; default true) */
-  hideLargeFonts?: boolean;
+  /** hide embedded font programs that text does not need from pdf.js (font-skip.ts; default true) */
+  hideFontPrograms?: boolean;
 }
 
 export const DEFAULT_LIMITS: ExtractLimits = { maxPages: 500, timeoutMs: 120_000, maxItemsPerPage: 20_000 };
@@ -235,7 +235,7 @@ export async function extractPdf(
   }
   // pdf.js may keep the buffer (transfers it to its worker): give it a copy.
   const data = new Uint8Array(buf);
-  if (limits.hideLargeFonts !== false) hideLargeFontPrograms(data);
+  if (limits.hideFontPrograms !== false) hideFontPrograms(data);
   const task = pdfjs.getDocument({
     data,
     cMapUrl: CMAP_URL,
