@@ -2,7 +2,9 @@
  * `yusuan audit`: every document under the paths given, read and checked in parallel, each result
  * kept in OUT/state/<hash>.json as soon as it is known (written to a temporary file and renamed,
  * so a killed run leaves whole results only). A run finds the results of unchanged documents there
- * and reads only the others: re-running skips what is done, and a killed run resumes.
+ * and reads only the others: re-running skips what is done, and a killed run resumes. Copies of one
+ * document (the same content under several names, as batch folders often hold) are read once and
+ * reported under each name.
  */
 import { mkdir, readFile, rename, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -24,7 +26,8 @@ export interface AuditOptions {
   out: string;
   jobs: number;
   timeoutMs?: number;
-  onStart?: (total: number, skipped: number) => void;
+  /** `toRead`: the distinct contents to read (copies of one are read once) */
+  onStart?: (total: number, skipped: number, toRead: number) => void;
   onProgress?: (p: AuditProgress) => void;
 }
 
@@ -50,9 +53,13 @@ async function readState(out: string, hash: string): Promise<DocumentResult | un
   }
 }
 
-/** Writes a file whole or not at all: to a temporary name beside it, then renamed over it. */
+let tmpSeq = 0;
+/**
+ * Writes a file whole or not at all: to a temporary name beside it (its own for every write, so
+ * two writes of one path at once never share one), then renamed over it.
+ */
 export async function writeAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  const tmp = `${path}.${process.pid}.tmp`;
+  const tmp = `${path}.${process.pid}.${++tmpSeq}.tmp`;
   await writeFile(tmp, data);
   await rename(tmp, path);
 }
@@ -84,18 +91,29 @@ export async function runAudit(o: AuditOptions): Promise<AuditRun> {
   await mkdir(stateDir(o.out), { recursive: true });
   const found = await discoverDocuments(o.paths, [o.out]);
   const results = new Map<AuditInput, DocumentResult>();
+  // the state holds results by content; the file names are this run's
+  const named = (r: DocumentResult, doc: AuditInput): DocumentResult => ({
+    ...r,
+    file: doc.file,
+    ...(doc.text ? { text: doc.text } : {}),
+  });
   const pending: { doc: AuditInput; hash?: string | undefined }[] = [];
+  /** the other documents with the same content as a pending one, by its hash */
+  const copies = new Map<string, AuditInput[]>();
   for (const doc of found.documents) {
     const hash = await documentHash(doc, AUDIT_VERSION);
     const kept = hash ? await readState(o.out, hash) : undefined;
-    // the state holds results by content; the file names are this run's
-    if (kept) results.set(doc, { ...kept, file: doc.file, ...(doc.text ? { text: doc.text } : {}) });
-    else pending.push({ doc, hash });
+    if (kept) results.set(doc, named(kept, doc));
+    else if (hash && copies.has(hash)) copies.get(hash)?.push(doc);
+    else {
+      pending.push({ doc, hash });
+      if (hash) copies.set(hash, []);
+    }
   }
   const skipped = results.size;
   await largestFirst(pending);
   const total = found.documents.length;
-  o.onStart?.(total, skipped);
+  o.onStart?.(total, skipped, pending.length);
   let done = skipped;
   const { peakRss } = await runPool(pending, {
     jobs: o.jobs,
@@ -103,9 +121,12 @@ export async function runAudit(o: AuditOptions): Promise<AuditRun> {
     onDone: async ({ task, result, lost }) => {
       // a document whose reader timed out or died is read again next run (perhaps with a longer --timeout)
       if (task.hash && !lost) await writeAtomic(join(stateDir(o.out), `${task.hash}.json`), JSON.stringify(result));
-      results.set(task.doc, result);
-      done++;
-      o.onProgress?.({ done, total, skipped, last: result });
+      for (const doc of [task.doc, ...((task.hash && copies.get(task.hash)) || [])]) {
+        const r = doc === task.doc ? result : named(result, doc);
+        results.set(doc, r);
+        done++;
+        o.onProgress?.({ done, total, skipped, last: r });
+      }
     },
   });
   const docs = [

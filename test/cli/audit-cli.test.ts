@@ -141,6 +141,25 @@ describe("yusuan audit", () => {
     );
   }, 300_000);
 
+  it("reads copies of one document (the same content under other names) once and reports each", () => {
+    const dir = join(tmp, "copies");
+    mkdirSync(join(dir, "sub"), { recursive: true });
+    for (const f of ["a.txt", "b.txt", "sub/a.txt"]) writeFileSync(join(dir, f), seedText);
+    const out = join(tmp, "out-copies");
+    const r = yusuan(["audit", dir, "-o", out, "--jobs", "2"]);
+    expect(r.stderr).not.toMatch(/内部错误|\n\s+at /);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/\[3\/3\] 100%/);
+    expect(r.stderr).toMatch(/待读取 1 份（另有 2 份与其中一份内容相同，只读一次）/);
+    expect(r.stderr).toMatch(/完成：3 份（本次读取 1，沿用 0）/);
+    // one result kept for the one content, no temporary file left behind
+    expect(readdirSync(join(out, "state"))).toHaveLength(1);
+    const report = JSON.parse(readFileSync(join(out, "audit.json"), "utf8"));
+    const docs = report.documents as { file: string; score: unknown }[];
+    expect(docs.map((d) => d.file.slice(dir.length + 1)).sort()).toEqual(["a.txt", "b.txt", "sub/a.txt"]);
+    expect(new Set(docs.map((d) => JSON.stringify(d.score))).size).toBe(1);
+  }, 120_000);
+
   it("refuses a bad --jobs, and a path that holds no document, in Chinese with exit 2", () => {
     const bad = yusuan(["audit", SEED, "-o", join(tmp, "x"), "--jobs", "0"]);
     expect(bad.status).toBe(2);
