@@ -100,7 +100,8 @@ export async function documentHash(doc: AuditInput, version: string): Promise<st
   for (const f of doc.text ? [doc.file, doc.text] : [doc.file]) {
     const r = await readInputFile(f);
     if ("error" in r) return undefined;
-    h.update(`${r.bytes.length}\n`);
+    // the extension too: it decides how content that is not recognised by its bytes is read
+    h.update(`${extname(f).toLowerCase()} ${r.bytes.length}\n`);
     h.update(r.bytes);
   }
   return h.digest("hex");

@@ -7,7 +7,7 @@
  * reported under each name.
  */
 import { mkdir, readFile, rename, stat, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { type AuditInput, discoverDocuments, documentHash } from "./discover.ts";
 import { AUDIT_VERSION, type DocumentResult, unreadable } from "./document.ts";
 import { runPool } from "./pool.ts";
@@ -64,6 +64,25 @@ export async function writeAtomic(path: string, data: string | Uint8Array): Prom
   await rename(tmp, path);
 }
 
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * A result read from one file, its messages naming another file with the same content (a copy in
+ * this run, or the name it had when its result was kept): the path, and the bare file name where a
+ * message gives only that, are replaced wherever they stand as a whole name.
+ */
+export function renamed<T>(result: T, from: string, to: string): T {
+  if (from === to) return result;
+  const whole = (name: string) => new RegExp(`(?<![\\w./\\\\-])${escapeRe(name)}(?![\\w./\\\\-])`, "g");
+  const path = whole(from);
+  const base = basename(from) !== basename(to) ? whole(basename(from)) : undefined;
+  const swap = (s: string) => {
+    const t = s.replace(path, to);
+    return base ? t.replace(base, basename(to)) : t;
+  };
+  return JSON.parse(JSON.stringify(result), (_k, v) => (typeof v === "string" ? swap(v) : v)) as T;
+}
+
 /** Bytes of a document's file(s); 0 when they cannot be read (such a document fails at once). */
 async function documentBytes(doc: AuditInput): Promise<number> {
   let n = 0;
@@ -93,7 +112,7 @@ export async function runAudit(o: AuditOptions): Promise<AuditRun> {
   const results = new Map<AuditInput, DocumentResult>();
   // the state holds results by content; the file names are this run's
   const named = (r: DocumentResult, doc: AuditInput): DocumentResult => ({
-    ...r,
+    ...renamed(r, r.file, doc.file),
     file: doc.file,
     ...(doc.text ? { text: doc.text } : {}),
   });

@@ -145,19 +145,41 @@ describe("yusuan audit", () => {
     const dir = join(tmp, "copies");
     mkdirSync(join(dir, "sub"), { recursive: true });
     for (const f of ["a.txt", "b.txt", "sub/a.txt"]) writeFileSync(join(dir, f), seedText);
+    // two copies of a damaged PDF and an empty .txt with the same (no) bytes as an empty .pdf
+    for (const f of ["x-broken.pdf", "y-broken.pdf"]) writeFileSync(join(dir, f), "%PDF-1.4\n1 0 obj\n<<>>\nendobj\n");
+    for (const f of ["empty.pdf", "empty.txt"]) writeFileSync(join(dir, f), "");
     const out = join(tmp, "out-copies");
     const r = yusuan(["audit", dir, "-o", out, "--jobs", "2"]);
     expect(r.stderr).not.toMatch(/内部错误|\n\s+at /);
     expect(r.status).toBe(0);
-    expect(r.stderr).toMatch(/\[3\/3\] 100%/);
-    expect(r.stderr).toMatch(/待读取 1 份（另有 2 份与其中一份内容相同，只读一次）/);
-    expect(r.stderr).toMatch(/完成：3 份（本次读取 1，沿用 0）/);
-    // one result kept for the one content, no temporary file left behind
-    expect(readdirSync(join(out, "state"))).toHaveLength(1);
+    expect(r.stderr).toMatch(/\[7\/7\] 100%/);
+    expect(r.stderr).toMatch(/待读取 4 份（另有 3 份与其中一份内容相同，只读一次）/);
+    expect(r.stderr).toMatch(/完成：7 份（本次读取 4，沿用 0）/);
+    // one result kept for each content (an extension that decides the reading counts), no temporary file left
+    expect(readdirSync(join(out, "state"))).toHaveLength(4);
     const report = JSON.parse(readFileSync(join(out, "audit.json"), "utf8"));
     const docs = report.documents as { file: string; score: unknown }[];
-    expect(docs.map((d) => d.file.slice(dir.length + 1)).sort()).toEqual(["a.txt", "b.txt", "sub/a.txt"]);
-    expect(new Set(docs.map((d) => JSON.stringify(d.score))).size).toBe(1);
+    const name = (d: { file: string }) => d.file.slice(dir.length + 1);
+    expect(docs.map(name).sort()).toEqual([
+      "a.txt",
+      "b.txt",
+      "empty.pdf",
+      "empty.txt",
+      "sub/a.txt",
+      "x-broken.pdf",
+      "y-broken.pdf",
+    ]);
+    expect(
+      new Set(docs.filter((d) => name(d).endsWith("a.txt") || name(d) === "b.txt").map((d) => JSON.stringify(d.score)))
+        .size,
+    ).toBe(1);
+    // a copy's messages name the copy, not the file that was read
+    for (const d of docs.filter((x) => /broken|empty/.test(name(x)))) {
+      const text = JSON.stringify(d);
+      const other = name(d).startsWith("x") ? "y-broken.pdf" : name(d).startsWith("y") ? "x-broken.pdf" : undefined;
+      expect(text).toContain(name(d).replace(/^sub\//, ""));
+      if (other) expect(text).not.toContain(other);
+    }
   }, 120_000);
 
   it("refuses a bad --jobs, and a path that holds no document, in Chinese with exit 2", () => {
