@@ -85,8 +85,9 @@ const EXPECTED: Record<string, Expected> = {
     errors: ["表2 A-COL 杭州市公安局", "表7 A-COL 合计", "表10 A-COL 合计"],
   }),
   "hangzhou-qixiangju-2026-yusuan.pdf": budget("杭州市气象局", 2026, 10),
-  "shanghai-shenjiju-2026-unit-yusuan.pdf": budget("上海市审计局", 2026, 10, {
-    errors: ["表2 A-COL 收入总计", "表2 K-01 支出总计"],
+  // nine tables (its 目录 lists nine; "4．2026年…" entries there are list numbers, not amounts)
+  "shanghai-shenjiju-2026-unit-yusuan.pdf": budget("上海市审计局", 2026, 9, {
+    errors: ["表1 A-COL 收入总计", "表1 K-01 支出总计"],
   }),
   "shanghai-xinfangban-2026-unit-yusuan.pdf": budget("上海市信访办公室", 2026, 9),
   "shenzhen-caizhengju-2026-yusuan.pdf": budget("深圳市财政局", 2026, 11),
