@@ -130,12 +130,16 @@ const STANDS_FOR: Readonly<Record<string, readonly string[]>> = {
   stateCapitalExpenditure: ["stateCapitalExpenditure"],
 };
 
+/** "…政府性基金支出预算支出 0 万元": its expenditure stated as nil (as the non-national rule accepts) */
+const ZERO_SPENT = String.raw`支出[^。；\d]{0,10}(?<![\d.,])0(?:\.0+)?\s*(?:万元|元)`;
 /** Words by which a document says a table's content is nil, where the table is not printed. */
 const NIL: Readonly<Record<string, RegExp>> = {
-  governmentFundExpenditure:
-    /(?:无|没有|未安排|不涉及)[^。；]{0,20}政府性基金|政府性基金[^。；]{0,30}(?:为0|为零|为空|无|没有|不涉及|空表)/,
-  stateCapitalExpenditure:
-    /(?:无|没有|未安排|不涉及)[^。；]{0,20}国有资本经营|国有资本经营[^。；]{0,30}(?:为0|为零|为空|无|没有|不涉及|空表)/,
+  governmentFundExpenditure: new RegExp(
+    `(?:无|没有|未安排|不涉及)[^。；]{0,20}政府性基金|政府性基金[^。；]{0,30}(?:为0|为零|为空|无|没有|不涉及|空表)|政府性基金[^。；]{0,20}${ZERO_SPENT}`,
+  ),
+  stateCapitalExpenditure: new RegExp(
+    `(?:无|没有|未安排|不涉及)[^。；]{0,20}国有资本经营|国有资本经营[^。；]{0,30}(?:为0|为零|为空|无|没有|不涉及|空表)|国有资本经营[^。；]{0,20}${ZERO_SPENT}`,
+  ),
   threePublic: /三公[^。；]{0,30}(?:为0|为零|无|没有)/,
 };
 
