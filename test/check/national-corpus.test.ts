@@ -246,4 +246,11 @@ describe("group headings over the columns they head", () => {
       "公务接待费",
     ]);
   });
+
+  it("深圳市财政局 2026 表2: 收入总计, printed in a tall cell beside the income columns, is a column, not a group heading", () => {
+    expect(paths("shenzhen-caizhengju-2026-yusuan.pdf", 2)?.[0]).toMatch(/收入总计$/);
+    const t = doc("shenzhen-caizhengju-2026-yusuan.pdf").tables.find((x) => x.no === 2);
+    // its one row then adds up across: 收入总计 = 一般公共预算拨款 + … + 上年结余、结转
+    expect(t?.reading).toMatchObject({ confidence: 1, tested: 1, failed: 0 });
+  });
 });

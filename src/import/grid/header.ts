@@ -171,7 +171,9 @@ export function headerStacks(head: readonly GridLine[]): { stacks: Stack[]; grou
         .join("");
       if (next && FRAGMENT.test(rest)) return;
       // a lone word (a stack of its own) heads its neighbours when centred over them: "收入" over
-      // the 项目 | 预算数 columns of a two-sided table
+      // the 项目 | 预算数 columns of a two-sided table; never a total ("收入总计" in a tall cell
+      // beside 本年收入's columns is a column of its own)
+      if (!next && /(?:合计|总计|小计)$/.test(t.text)) return;
       const tops = stacks.map((o, i) => (i === k ? (next?.y ?? Number.POSITIVE_INFINITY) : o.top));
       const sameLine = [...words.filter((o) => o !== t && Math.abs(o.y - t.y) < t.h * 0.4)];
       const spans = groupSpans(t, boxes, tops, sameLine).filter((sp) => sp.i <= k && sp.j >= k);
