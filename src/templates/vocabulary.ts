@@ -245,6 +245,21 @@ function titleCore(title: string): string {
 }
 
 /**
+ * The tables that may stand for a required one: a department that publishes the general budget by
+ * economic class with its 基本支出, or the 基本支出 table of all funds, has published its 基本支出
+ * table; the 财政拨款 expenditure table stands for the general budget's.
+ */
+export const STANDS_FOR: Readonly<Partial<Record<TableKindId, readonly TableKindId[]>>> = {
+  generalBudgetExpenditure: ["generalBudgetExpenditure", "fiscalExpenditure"],
+  basicExpenditure: ["basicExpenditure", "generalBudgetEconomic", "basicExpenditureAll"],
+};
+
+/** Whether `found` holds table `id` or a table that stands for it. */
+export function hasTableOrStandIn(found: ReadonlySet<string>, id: string): boolean {
+  return (STANDS_FOR[id as TableKindId] ?? [id]).some((k) => found.has(k));
+}
+
+/**
  * The kind of table a printed title names, by the national vocabulary; undefined for a line that is
  * not a budget table's title. Specific kinds are tried before general ones ("财政拨款收支总表" is not
  * a "收支总表"; "一般公共预算基本支出表" is not a "一般公共预算支出表").

@@ -132,10 +132,16 @@ const FILES = DIRS.flatMap((dir) =>
     .map((f) => ({ f, path: `${dir}${f}` })),
 );
 const docs = new Map<string, Disclosure>();
+/** the required tables each import found neither printed nor in another standard form */
+const missing = new Map<string, string[]>();
 beforeAll(async () => {
   for (const { f, path } of FILES) {
     const r = await importFile(path);
     if (r.disclosure) docs.set(f, r.disclosure);
+    missing.set(
+      f,
+      (r.report?.missing ?? []).map((m) => m.title),
+    );
   }
 }, 300_000);
 
@@ -245,6 +251,11 @@ describe("group headings over the columns they head", () => {
       "公务用车购置及运行费/公务用车运行维护费",
       "公务接待费",
     ]);
+  });
+
+  it("深圳市财政局 2026: its 基本支出总表 (every fund) stands for the 一般公共预算基本支出表; nothing required is missing", () => {
+    expect(doc("shenzhen-caizhengju-2026-yusuan.pdf").tables.map((t) => t.id)).toContain("basicExpenditureAll");
+    expect(missing.get("shenzhen-caizhengju-2026-yusuan.pdf")).toEqual([]);
   });
 
   it("深圳市财政局 2026 表2: 收入总计, printed in a tall cell beside the income columns, is a column, not a group heading", () => {

@@ -8,6 +8,7 @@ import { governmentOf } from "../../catalog/regions.ts";
 import type { Disclosure, ImportProblem, PrintedTable } from "../../model/disclosure.ts";
 import type { AmountUnit } from "../../model/money.ts";
 import { getTemplate, nationalBudget, nationalFinal, TEMPLATES, type TemplateSpec } from "../../templates/index.ts";
+import { hasTableOrStandIn } from "../../templates/vocabulary.ts";
 import { deriveFacts } from "../facts.ts";
 import { gridLines } from "../grid/from-pdf.ts";
 import { readDocumentTables } from "../grid/read-document.ts";
@@ -177,8 +178,9 @@ export async function importPdf(
   problems.push(...read.problems);
   const tables = read.tables.map((t) => t.table);
   const found = new Set(tables.map((t) => t.id));
+  // (a table printed in another standard form stands for the required one: 基本支出 of all funds)
   const missing = template.tables
-    .filter((t) => !t.optional && !found.has(t.id))
+    .filter((t) => !t.optional && !hasTableOrStandIn(found, t.id))
     .map((t) => ({ no: t.no, id: t.id, title: t.title }));
   if (tables.length === 0) {
     // the 说明 half of a document published as two files (Beijing, Jiangsu): its text is read and

@@ -8,6 +8,7 @@
 import { isEmptyTable, tableById } from "../../../model/access.ts";
 import type { Disclosure } from "../../../model/disclosure.ts";
 import type { Finding } from "../../../model/finding.ts";
+import { hasTableOrStandIn } from "../../../templates/vocabulary.ts";
 import { defineRule, type Rule } from "../../rule.ts";
 
 /** Everything printed in the document as text: 目录, 概况, 说明, 名词解释, table titles and notes. */
@@ -115,21 +116,6 @@ function subjectRule(s: Subject): Rule {
 
 export const NATIONAL_SUBJECT_RULES: readonly Rule[] = SUBJECTS.map(subjectRule);
 
-/** A table of the national minimum and the tables that print its content under another form. */
-const STANDS_FOR: Readonly<Record<string, readonly string[]>> = {
-  summary: ["summary"],
-  income: ["income"],
-  expenditure: ["expenditure"],
-  fiscalSummary: ["fiscalSummary"],
-  generalBudgetExpenditure: ["generalBudgetExpenditure", "fiscalExpenditure"],
-  // by economic class: the 基本支出 table, or the general budget by economic class with its 基本支出,
-  // or the 基本支出 table of all funds
-  basicExpenditure: ["basicExpenditure", "generalBudgetEconomic", "basicExpenditureAll"],
-  threePublic: ["threePublic"],
-  governmentFundExpenditure: ["governmentFundExpenditure"],
-  stateCapitalExpenditure: ["stateCapitalExpenditure"],
-};
-
 /** "…政府性基金支出预算支出 0 万元": its expenditure stated as nil (as the non-national rule accepts) */
 const ZERO_SPENT = String.raw`支出[^。；\d]{0,10}(?<![\d.,])0(?:\.0+)?\s*(?:万元|元)`;
 /** Words by which a document says a table's content is nil, where the table is not printed. */
@@ -154,7 +140,7 @@ export function nationalTablePresence(
   no: number,
   name: string,
 ): Finding[] {
-  for (const id of STANDS_FOR[tableId] ?? [tableId]) if (tableById(d, id)) return [];
+  if (hasTableOrStandIn(new Set(d.tables.map((t) => t.id)), tableId)) return [];
   const text = documentText(d);
   const nil = NIL[tableId];
   if (nil?.test(text)) {
