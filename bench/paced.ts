@@ -62,24 +62,29 @@ export function paced(
       if (performance.now() - due > 2) out.late++;
       inFlight++;
       out.connections = Math.max(out.connections, inFlight);
+      // each request ends once: answered, or failed (refused, reset, cut off mid-body, timed out)
+      let ended = false;
+      const end = (code?: number) => {
+        if (ended) return;
+        ended = true;
+        if (code === undefined) out.errors++;
+        else {
+          out.times.push(performance.now() - due);
+          out.codes.set(code, (out.codes.get(code) ?? 0) + 1);
+        }
+        inFlight--;
+        finish();
+      };
       const req = request({ host: "127.0.0.1", port, path: nextPath(), agent, headers }, (res) => {
         res.on("data", (chunk: Buffer) => {
           out.bytes += chunk.length;
         });
-        res.on("end", () => {
-          out.times.push(performance.now() - due);
-          const code = res.statusCode ?? 0;
-          out.codes.set(code, (out.codes.get(code) ?? 0) + 1);
-          inFlight--;
-          finish();
-        });
+        res.on("end", () => end(res.statusCode ?? 0));
+        res.on("aborted", () => end());
+        res.on("error", () => end());
       });
       req.setTimeout(30_000, () => req.destroy(new Error("timeout")));
-      req.on("error", () => {
-        out.errors++;
-        inFlight--;
-        finish();
-      });
+      req.on("error", () => end());
       req.end();
     };
     const start = performance.now() + 5;
