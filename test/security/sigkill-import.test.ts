@@ -86,13 +86,15 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe("SIGKILL during import", () => {
   it("leaves the database consistent after each kill, and usable after", async () => {
     const seed = readFileSync(SEED, "utf8");
-    const files = Array.from({ length: 60 }, (_, i) => {
+    // more files than one batch of the bulk path holds (100, or what was read in half a second), so
+    // a kill after the first batch's lines always lands in the middle of the run however fast it reads
+    const files = Array.from({ length: 250 }, (_, i) => {
       const f = join(dir, `v${i}.txt`);
       writeFileSync(
         f,
         seed.replaceAll(
           "新疆巴州人力资源和社会保障局",
-          `新疆巴州杀进程${NUMBERS[Math.floor(i / 10)]}${NUMBERS[i % 10]}局`,
+          `新疆巴州杀进程${NUMBERS[Math.floor(i / 100)]}${NUMBERS[Math.floor(i / 10) % 10]}${NUMBERS[i % 10]}局`,
         ),
       );
       return f;
