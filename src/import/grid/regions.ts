@@ -151,6 +151,14 @@ function titleAt(lines: readonly GridLine[], i: number): TitleHit | undefined {
   return undefined;
 }
 
+/**
+ * A sentence quoting amounts ("…预算 45.60 万元，比上年减少 3.20 万元"): an amount followed by its unit.
+ * A table's cells print bare amounts under a 单位 line.
+ */
+function quotesAmounts(l: GridLine): boolean {
+  return l.tokens.some((t, i) => t.kind === "amount" && /^(?:万元|千元|元|亿元)/.test(l.tokens[i + 1]?.text ?? ""));
+}
+
 /** Evidence that a table follows a title: a 单位 line or amount lines before prose or another title. */
 function tableFollows(lines: readonly GridLine[], hit: TitleHit): boolean {
   const page = (lines[hit.first] as GridLine).page;
@@ -160,6 +168,8 @@ function tableFollows(lines: readonly GridLine[], hit: TitleHit): boolean {
     if (n.page > page + 1) break;
     if (LEADER.test(n.text)) return false;
     if (unitOf(n.text)) return true;
+    // a 说明 section headed by its table's name goes on in sentences that quote the table's amounts
+    if (quotesAmounts(n)) return false;
     if (hasAmounts(n)) {
       amounts++;
       if (amounts >= 2 || amountCount(n) >= 2) return true;
