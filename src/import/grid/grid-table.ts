@@ -55,6 +55,41 @@ function sideStarts(body: readonly GridLine[], layout: { columns: AmountColumn[]
 
 const isAmountToken = (t: Token) => t.kind === "amount";
 
+/** A classification code: 类/款/项 of the function (2xx) or economic (3xx, 5xx) catalogues. */
+const CLASS_CODE = /^[235]\d{2}(?:\d{2}){0,2}$/;
+
+/**
+ * Tables printed in 元 (or 千元) may print every amount as a bare integer ("1957743", "0"). On a
+ * body line of such a table an integer is an amount unless it is part of a classification code: the
+ * integers before the line's label ("201" "08" "01" 行政运行, printed in three columns), or a run of
+ * integers that reads as a code (2xx, 3xx or 5xx, then 2-digit parts) followed by its name (the second
+ * block of a two-block table). Returns the lines with the other integers marked as amounts (new
+ * tokens; the region's lines are not changed).
+ */
+export function bareIntegerAmounts(body: readonly GridLine[]): GridLine[] {
+  return body.map((l) => {
+    const ts = l.tokens;
+    const firstText = ts.findIndex((t) => t.kind === "text");
+    let changed = false;
+    const tokens = ts.map((t, i) => {
+      if (t.kind !== "int" || (firstText >= 0 && i < firstText)) return t;
+      let a = i;
+      while (a > 0 && ts[a - 1]?.kind === "int") a--;
+      let b = i;
+      while (ts[b + 1]?.kind === "int") b++;
+      const run = ts.slice(a, b + 1);
+      const code =
+        ts[b + 1]?.kind === "text" &&
+        CLASS_CODE.test(run[0]?.text ?? "") &&
+        run.slice(1).every((x) => /^\d{2}$/.test(x.text));
+      if (code) return t;
+      changed = true;
+      return { ...t, kind: "amount" as const };
+    });
+    return changed ? { ...l, tokens } : l;
+  });
+}
+
 /**
  * A total printed across sides: its label stands in one side's label column, its amount in the
  * next side's amount column ("当年支出小计" under 功能分类, the amount under 支出用途). The amount's row,
@@ -99,6 +134,12 @@ function sameGeometry(a: readonly GridLine[], b: readonly GridLine[]): boolean {
 }
 
 export function readGrid(region: TableRegion): GridTable {
+  // a table in 元 whose amounts are all printed as bare integers (none with decimals or separators:
+  // where some are, an integer is a count, a 数量 or a 0, and an integer in an amount column is read
+  // as an amount already)
+  const bareIntegers =
+    (region.unit === "yuan" || region.unit === "qianyuan") &&
+    !region.segments.some((seg) => seg.body.some((l) => l.tokens.some((t) => t.kind === "amount")));
   const global: (GridColumn & { cx: number })[] = [];
   let textColumns: GridTextColumn[] = [];
   let sides = 1;
@@ -115,7 +156,10 @@ export function readGrid(region: TableRegion): GridTable {
     } else runs.push({ head: seg.head, segs: [seg] });
   }
   for (const run of runs) {
-    for (const seg of run.segs) seg.body = [...withoutRowNumbers(seg.body)];
+    for (const seg of run.segs) {
+      seg.body = [...withoutRowNumbers(seg.body)];
+      if (bareIntegers) seg.body = bareIntegerAmounts(seg.body);
+    }
     const body = run.segs.flatMap((s) => s.body);
     if (body.length === 0 && global.length > 0) continue;
     const pc = pageColumns(run.head, body, isAmountToken);
