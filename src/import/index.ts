@@ -7,6 +7,7 @@ import { type Disclosure, disclosureSchema, type ImportProblem } from "../model/
 import { decodeText } from "./decode.ts";
 import type { ImportReport } from "./pdf/import-pdf.ts";
 import { readInputFile } from "./read-input.ts";
+import { looksLaidOut, readLaidOut } from "./text/laid-out.ts";
 import { parseText } from "./text/parse-text.ts";
 
 export interface ImportResult {
@@ -79,7 +80,14 @@ export function importBuffer(buf: Uint8Array, source: string, opts: ImportOption
   const dec = decodeText(buf);
   if (!dec.ok) return fail("input.binary", `${source}：${dec.reason}；请提供从 PDF 提取的文本、JSON 或预算文件`);
   if (format === "json") return parseDisclosureJson(dec.text, source);
-  return parseText(dec.text, { source: basename(source), template: opts.template });
+  const text = parseText(dec.text, { source: basename(source), template: opts.template });
+  // Text laid out as printed (pdftotext -layout) in a layout no text template knows: the general
+  // reader, as for its PDF.
+  if (!opts.template && (text.disclosure?.tables.length ?? 0) === 0 && looksLaidOut(dec.text)) {
+    const general = readLaidOut(dec.text, basename(source));
+    if ((general.disclosure?.tables.length ?? 0) > 0) return general;
+  }
+  return text;
 }
 
 /**

@@ -158,19 +158,37 @@ export async function importPdf(
     .filter((l) => l.page <= 3)
     .map((l) => l.text)
     .join("\n");
-  // (a tables-only file has no cover: its years stand in table captions further on)
-  const allText = lines.map((l) => l.text).join("\n");
   if (own) return ownPdf(own, ex.pageCount, lines, firstText, source, problems);
   // A regional spec asked for (--template): its own reader, the spec's tables and columns read as
   // the spec prints them, and every rule of the catalogue.
   const forced = opts.template ? getTemplate(opts.template) : undefined;
   if (forced && !forced.national) return templatePdf(lines, forced, ex.pageCount, firstText, source, problems);
+  return readGeneral(lines, ex.pageCount, source, problems, opts.template);
+}
+
+/**
+ * The general reader over positioned lines (a PDF's, or extracted text laid out as printed): tables
+ * found and named by the national vocabulary, the 说明 read around them.
+ */
+export function readGeneral(
+  lines: PdfLine[],
+  pageCount: number,
+  source: string,
+  problems: ImportProblem[],
+  asked?: string,
+): PdfImportResult {
+  const firstText = lines
+    .filter((l) => l.page <= 3)
+    .map((l) => l.text)
+    .join("\n");
+  // (a tables-only file has no cover: its years stand in table captions further on)
+  const allText = lines.map((l) => l.text).join("\n");
   // The general reader: tables found and named by the national vocabulary, checked by the rules
   // written for any region. A document from a city nobody tuned for shares many titles with some
   // regional spec without following it, so no regional spec is chosen for it.
   const grid = gridLines(lines);
   const titles = findRegions(grid).map((r) => r.title);
-  const detection = detectTemplate(titles, opts.template);
+  const detection = detectTemplate(titles, asked);
   const regional = detection?.how === "forced" ? detection : undefined;
   const kind = regional?.template.kind ?? documentKind(firstText, titles);
   const template = regional ? regional.template : kind === "finalAccounts" ? nationalFinal : nationalBudget;
@@ -185,7 +203,7 @@ export async function importPdf(
   if (tables.length === 0) {
     // the 说明 half of a document published as two files (Beijing, Jiangsu): its text is read and
     // checked, and the import says where the tables are
-    const text = textOnlyPdf(lines, source, template.id, [...problems], ex.pageCount);
+    const text = textOnlyPdf(lines, source, template.id, [...problems], pageCount);
     const d = text.disclosure;
     if (d?.provenance.parts?.includes("text")) {
       text.problems.push({
@@ -199,14 +217,14 @@ export async function importPdf(
     problems.push({
       code: "pdf.noTables",
       severity: "error",
-      message: `${source}：${ex.pageCount} 页中没有读到任何预算表，也没有情况说明。请确认这是部门预算或决算公开文档`,
+      message: `${source}：${pageCount} 页中没有读到任何预算表，也没有情况说明。请确认这是部门预算或决算公开文档`,
     });
-    return { problems, report: { format: "pdf", pages: ex.pageCount, tables: [], missing } };
+    return { problems, report: { format: "pdf", pages: pageCount, tables: [], missing } };
   }
   const disclosure = tablesAndProse(tables, template, lines, read.extents, firstText, source, problems, allText);
   const report: ImportReport = {
     format: "pdf",
-    pages: ex.pageCount,
+    pages: pageCount,
     template: regional
       ? { id: template.id, how: "forced", confidence: regional.confidence }
       : { id: template.id, how: "national", confidence: 1 },
