@@ -7,7 +7,6 @@ import { type Disclosure, disclosureSchema, type ImportProblem } from "../model/
 import { decodeText } from "./decode.ts";
 import type { ImportReport } from "./pdf/import-pdf.ts";
 import { readInputFile } from "./read-input.ts";
-import { looksLaidOut, readLaidOut } from "./text/laid-out.ts";
 import { parseText } from "./text/parse-text.ts";
 
 export interface ImportResult {
@@ -80,14 +79,7 @@ export function importBuffer(buf: Uint8Array, source: string, opts: ImportOption
   const dec = decodeText(buf);
   if (!dec.ok) return fail("input.binary", `${source}：${dec.reason}；请提供从 PDF 提取的文本、JSON 或预算文件`);
   if (format === "json") return parseDisclosureJson(dec.text, source);
-  const text = parseText(dec.text, { source: basename(source), template: opts.template });
-  // Text laid out as printed (pdftotext -layout) in a layout no text template knows: the general
-  // reader, as for its PDF.
-  if (!opts.template && (text.disclosure?.tables.length ?? 0) === 0 && looksLaidOut(dec.text)) {
-    const general = readLaidOut(dec.text, basename(source));
-    if ((general.disclosure?.tables.length ?? 0) > 0) return general;
-  }
-  return text;
+  return parseText(dec.text, { source: basename(source), template: opts.template });
 }
 
 /**
@@ -116,7 +108,18 @@ export async function importBufferAsync(
       return fail(`input.${format}`, `${source} 无法读取：${(e as Error).message ?? String(e)}`);
     }
   }
-  return importBuffer(buf, source, opts);
+  const r = importBuffer(buf, source, opts);
+  // Text laid out as printed (pdftotext -layout) in a layout no text template knows: the general
+  // reader, as for its PDF (loaded only then, as the PDF reader is)
+  if (!opts.template && (r.disclosure?.tables.length ?? 0) === 0 && sniffFormat(buf, source) === "text") {
+    const dec = decodeText(buf);
+    const { looksLaidOut, readLaidOut } = await import("./text/laid-out.ts");
+    if (dec.ok && looksLaidOut(dec.text)) {
+      const general = readLaidOut(dec.text, basename(source));
+      if ((general.disclosure?.tables.length ?? 0) > 0) return general;
+    }
+  }
+  return r;
 }
 
 /** Imports a file from disk (a regular file, read up to MAX_INPUT_BYTES; see read-input.ts). */
