@@ -1,8 +1,8 @@
-import { mkdtempSync, readdirSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runPool } from "./pool.ts";
+import { readerFlags, runPool } from "./pool.ts";
 import { runAudit, stateDir } from "./run.ts";
 
 const SEED = new URL("../../test/fixtures/bazhou-hrss-2025-budget.txt", import.meta.url).pathname;
@@ -31,6 +31,27 @@ describe("the reader pool", () => {
     // the same results either way
     expect(fresh.scores).toEqual(kept.scores);
     expect(kept.scores.every((s) => typeof s === "number")).toBe(true);
+  }, 120_000);
+
+  it("readers that fill every core run without V8's helper threads; fewer keep V8's defaults", async () => {
+    expect(readerFlags(1, 2)).toEqual([]);
+    expect(readerFlags(3, 4)).toEqual([]);
+    expect(readerFlags(2, 2)).toEqual(["--single-threaded-gc", "--no-concurrent-recompilation"]);
+    expect(readerFlags(1, 1)).toEqual(readerFlags(2, 2));
+    // the flags reach the reader processes: their command lines, read while they run
+    const cores = availableParallelism();
+    const seen = new Map<number, string[]>();
+    await runPool(
+      Array.from({ length: cores + 1 }, () => ({ doc: { file: SEED } })),
+      {
+        jobs: cores,
+        onDone: (d) => {
+          seen.set(d.pid, readFileSync(`/proc/${d.pid}/cmdline`, "utf8").split("\0"));
+        },
+      },
+    );
+    expect(seen.size).toBe(cores);
+    for (const argv of seen.values()) expect(argv).toEqual(expect.arrayContaining(readerFlags(cores, cores)));
   }, 120_000);
 
   it("a document whose reader times out is a row with the reason, not kept: the next run reads it again", async () => {

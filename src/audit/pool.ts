@@ -8,6 +8,7 @@
  */
 import { type ChildProcess, fork } from "node:child_process";
 import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AuditInput } from "./discover.ts";
@@ -57,9 +58,22 @@ interface Slot {
   resolve?: (d: { result: DocumentResult; rss: number }) => void;
 }
 
-function spawnChild(): ChildProcess {
+/**
+ * V8 flags for the readers. When there are as many readers as cores or more, every core already
+ * runs a reader, and V8's helper threads (parallel and concurrent garbage collection, background
+ * compilation) can only take time from another reader; a reader's collection then waits on helpers
+ * that are not running. Such readers collect and compile on their own thread. With fewer readers
+ * than cores, V8's defaults stand: the helpers use cores that would be idle. (BENCHMARKS.md,
+ * 2026-12-06: with two readers on two cores, about a tenth less CPU and time a batch.)
+ */
+export function readerFlags(jobs: number, cores: number = availableParallelism()): string[] {
+  return jobs >= cores ? ["--single-threaded-gc", "--no-concurrent-recompilation"] : [];
+}
+
+function spawnChild(flags: readonly string[]): ChildProcess {
   return fork(binPath(), ["audit-child"], {
     stdio: ["ignore", "ignore", "inherit", "ipc"],
+    execArgv: [...process.execArgv, ...flags],
     env: { ...process.env, YUSUAN_AUDIT_CHILD: "1" },
   });
 }
@@ -70,6 +84,8 @@ export async function runPool(tasks: readonly PoolTask[], o: PoolOptions): Promi
   const timeoutMs = o.timeoutMs ?? 300_000;
   const maxRss = o.maxRss ?? 1024 * 1024 * 1024;
   const peakRss: number[] = [];
+  const readers = Math.max(1, Math.min(o.jobs, tasks.length));
+  const flags = readerFlags(readers);
   const runOne = (slot: Slot, task: PoolTask): Promise<{ result: DocumentResult; rss: number; lost?: boolean }> =>
     new Promise((resolve) => {
       slot.task = task;
@@ -100,11 +116,11 @@ export async function runPool(tasks: readonly PoolTask[], o: PoolOptions): Promi
       slot.child.send({ type: "doc", doc: task.doc, hash: task.hash });
     });
   const worker = async (w: number) => {
-    const slot: Slot = { child: spawnChild() };
+    const slot: Slot = { child: spawnChild(flags) };
     try {
       for (let task = queue.shift(); task; task = queue.shift()) {
         if (slot.child.exitCode !== null || slot.child.signalCode !== null || !slot.child.connected)
-          slot.child = spawnChild();
+          slot.child = spawnChild(flags);
         const pid = slot.child.pid ?? 0;
         const r = await runOne(slot, task);
         peakRss[w] = Math.max(peakRss[w] ?? 0, r.rss);
@@ -112,7 +128,7 @@ export async function runPool(tasks: readonly PoolTask[], o: PoolOptions): Promi
         if (r.rss > maxRss && slot.child.connected) {
           const old = slot.child;
           old.disconnect();
-          slot.child = spawnChild();
+          slot.child = spawnChild(flags);
         }
         await o.onDone({ task, result: r.result, rss: r.rss, worker: w, pid, lost: r.lost === true });
       }
@@ -125,7 +141,7 @@ export async function runPool(tasks: readonly PoolTask[], o: PoolOptions): Promi
       await exit;
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(o.jobs, tasks.length)) }, (_, w) => worker(w)));
+  await Promise.all(Array.from({ length: readers }, (_, w) => worker(w)));
   return { peakRss };
 }
 
