@@ -5,13 +5,14 @@
  * cores over one, the peak memory of each reader process, and from these the hours that 300,000
  * documents would take on N workers. A program, not a test: figures for BENCHMARKS.md.
  *
- *   npm run bench -- audit [--rounds R] [--jobs N]
+ *   npm run bench -- audit [--rounds R] [--jobs N] [--copies K] [--pinned-only]
  *
  * What "one core" means: a run is given its cores with `taskset` (Linux), and its readers inherit
  * them. One core, `--jobs 1`, is one reader with the machine's other cores out of its reach (V8's
  * helper threads too); all cores, `--jobs N`, is N readers on N cores. A run of `--jobs 1` with every
  * core reachable is printed beside them (what `yusuan audit --jobs 1` gives on this machine), not
- * used for the speed-up. Without taskset the runs are not pinned, and the bench says so.
+ * used for the speed-up (`--pinned-only` leaves it out). Without taskset the runs are not pinned,
+ * and the bench says so.
  *
  * Each round runs every configuration once, alternating the order, so a phase of the shared
  * machine's speed does not favour one; the speed-up is given from the best runs and as the median of
@@ -83,7 +84,21 @@ const rounds = option("--rounds", 3);
 const copies = option("--copies", 3);
 const cores = availableParallelism();
 const most = option("--jobs", cores);
-const pinnable = spawnSync("taskset", ["-c", "0", "true"]).status === 0;
+/** The cores this process may run on (Cpus_allowed_list of /proc/self/status), in order. */
+function allowedCpus(): number[] {
+  try {
+    const list = /Cpus_allowed_list:\s*(\S+)/.exec(readFileSync("/proc/self/status", "utf8"))?.[1] ?? "";
+    return list.split(",").flatMap((part) => {
+      const [a, b] = part.split("-").map(Number) as [number, number | undefined];
+      return Array.from({ length: (b ?? a) - a + 1 }, (_, i) => a + i);
+    });
+  } catch {
+    return [];
+  }
+}
+const allowed = allowedCpus();
+const pinnable = allowed.length >= most && spawnSync("taskset", ["-c", String(allowed[0]), "true"]).status === 0;
+const cpusOf = (n: number) => allowed.slice(0, n).join(",");
 
 interface Config {
   label: string;
@@ -92,13 +107,13 @@ interface Config {
   cpus?: string;
 }
 const configs: Config[] = [
-  { label: pinnable ? "1 core, --jobs 1" : "--jobs 1 (not pinned)", jobs: 1, ...(pinnable ? { cpus: "0" } : {}) },
+  { label: pinnable ? "1 core, --jobs 1" : "--jobs 1 (not pinned)", jobs: 1, ...(pinnable ? { cpus: cpusOf(1) } : {}) },
   {
     label: pinnable ? `${most} cores, --jobs ${most}` : `--jobs ${most} (not pinned)`,
     jobs: most,
-    ...(pinnable ? { cpus: `0-${most - 1}` } : {}),
+    ...(pinnable ? { cpus: cpusOf(most) } : {}),
   },
-  ...(pinnable ? [{ label: `${cores} cores reachable, --jobs 1`, jobs: 1 }] : []),
+  ...(pinnable && !args.includes("--pinned-only") ? [{ label: `${cores} cores reachable, --jobs 1`, jobs: 1 }] : []),
 ];
 
 function pressure(): string {
