@@ -1,6 +1,6 @@
 /**
  * Equivalence harness for speed work: imports and checks the seed, 400 mutated variants of it
- * (digits changed, lines dropped, brackets and spaces altered) and every corpus PDF and workbook,
+ * (digits changed, lines dropped, brackets and spaces altered) and every corpus and region PDF and workbook,
  * and records a digest of each complete result (import report, Disclosure, check report).
  * Record before a change, compare after: any difference in any output is reported.
  *
@@ -54,10 +54,12 @@ for (const [name, text] of docs) {
   const r = importBuffer(new TextEncoder().encode(text), `${name}.txt`);
   results[name] = digest({ r, c: r.disclosure ? check(r.disclosure) : null });
 }
-const corpus = join(root, "test/fixtures/corpus");
-for (const f of readdirSync(corpus).sort()) {
-  const r = await importFile(join(corpus, f));
-  results[f] = digest({ r, c: r.disclosure ? check(r.disclosure) : null });
+for (const dir of ["test/fixtures/corpus", "test/fixtures/regions"]) {
+  for (const f of readdirSync(join(root, dir)).sort()) {
+    if (!/\.(pdf|xlsx)$/i.test(f)) continue;
+    const r = await importFile(join(root, dir, f));
+    results[f] = digest({ r, c: r.disclosure ? check(r.disclosure) : null });
+  }
 }
 
 const file = join(root, "out", "equivalence.json");
