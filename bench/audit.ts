@@ -23,6 +23,7 @@ import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, read
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { runAudit } from "../src/audit/run.ts";
+import { allowedCpus, canPin } from "./cpus.ts";
 
 const root = new URL("..", import.meta.url).pathname;
 const corpus = [join(root, "test/fixtures/corpus"), join(root, "test/fixtures/regions")];
@@ -84,20 +85,8 @@ const rounds = option("--rounds", 3);
 const copies = option("--copies", 3);
 const cores = availableParallelism();
 const most = option("--jobs", cores);
-/** The cores this process may run on (Cpus_allowed_list of /proc/self/status), in order. */
-function allowedCpus(): number[] {
-  try {
-    const list = /Cpus_allowed_list:\s*(\S+)/.exec(readFileSync("/proc/self/status", "utf8"))?.[1] ?? "";
-    return list.split(",").flatMap((part) => {
-      const [a, b] = part.split("-").map(Number) as [number, number | undefined];
-      return Array.from({ length: (b ?? a) - a + 1 }, (_, i) => a + i);
-    });
-  } catch {
-    return [];
-  }
-}
 const allowed = allowedCpus();
-const pinnable = allowed.length >= most && spawnSync("taskset", ["-c", String(allowed[0]), "true"]).status === 0;
+const pinnable = canPin(allowed, most);
 const cpusOf = (n: number) => allowed.slice(0, n).join(",");
 
 interface Config {

@@ -11,8 +11,9 @@ import { existsSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
 import { build } from "esbuild";
+import { v8Flags } from "../bin/sources.js";
 
-const ALL = ["import-check", "build", "render", "pdf", "portal", "audit"];
+const ALL = ["import-check", "build", "render", "pdf", "portal", "audit", "warmup"];
 const fromSource = process.argv.includes("--source");
 const args = process.argv.slice(2).filter((a) => a !== "--source");
 const names = args.length > 0 && ALL.includes(args[0] as string) ? [args[0] as string] : ALL;
@@ -48,7 +49,10 @@ for (const name of names) {
     });
     command = [out];
   }
-  const r = spawnSync(process.execPath, ["--expose-gc", ...command, ...rest], { stdio: "inherit" });
+  // the V8 flags every yusuan process runs with (bin/sources.js), so the figures are yusuan's own
+  const r = spawnSync(process.execPath, [...v8Flags(process.env, []), "--expose-gc", ...command, ...rest], {
+    stdio: "inherit",
+  });
   if (r.status !== 0) failed++;
 }
 process.exit(failed > 0 ? 1 : 0);

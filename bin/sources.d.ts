@@ -2,3 +2,4 @@
 export declare const ROOT: string;
 export declare function sourceFiles(root?: string): { file: string; mtimeMs: number }[];
 export declare function buildIsFresh(root?: string): boolean;
+export declare function v8Flags(env?: NodeJS.ProcessEnv, execArgv?: string[]): string[];

@@ -25,3 +25,17 @@ export function buildIsFresh(root = ROOT) {
     return false;
   }
 }
+
+/**
+ * V8 flags every yusuan process runs with (bin/yusuan.js sets them before any of yusuan's code
+ * loads; the benchmarks give them to their processes). V8 optimises a function once it has run for a
+ * budget of bytecode. Reading a PDF runs a large body of code once per document in ever new shapes
+ * (fonts, tables, layouts); at V8's default budget much of it is optimised on too little evidence,
+ * then thrown away and optimised again. Eight times the budget lets the evidence gather first: a
+ * fresh reader compiles about a third as much (`npm run bench -- warmup`, BENCHMARKS.md 2026-12-06).
+ * None when YUSUAN_V8_DEFAULTS=1 (to measure against) or when node's command line sets a budget.
+ */
+export function v8Flags(env = process.env, execArgv = process.execArgv) {
+  if (env.YUSUAN_V8_DEFAULTS || execArgv.some((a) => a.startsWith("--interrupt-budget"))) return [];
+  return ["--interrupt-budget=540672"];
+}

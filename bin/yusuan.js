@@ -2,7 +2,11 @@
 // Entry point. Runs the compiled CLI (dist/, made by `npm ci` / `npm run build`) when it is current,
 // else the TypeScript sources through tsx's loader, so `npx yusuan` works right after `npm ci` and an
 // edited source is never run stale. YUSUAN_FROM_SOURCE=1 always runs the sources.
-import { buildIsFresh } from "./sources.js";
+import { setFlagsFromString } from "node:v8";
+import { buildIsFresh, v8Flags } from "./sources.js";
+
+// V8's optimisation budget, raised before any of yusuan's code is loaded (sources.js says why)
+for (const flag of v8Flags()) setFlagsFromString(flag);
 
 let main;
 if (!process.env.YUSUAN_FROM_SOURCE && buildIsFresh()) {

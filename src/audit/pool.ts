@@ -4,7 +4,8 @@
  * that crashes or hangs on one document is replaced without losing the others.
  *
  * The child is the CLI itself (`yusuan audit-child`, hidden), so it runs the same build as the
- * parent (dist/ when fresh, else the sources through tsx).
+ * parent (dist/ when fresh, else the sources through tsx), with the same raised V8 optimisation
+ * budget (bin/sources.js, v8Flags).
  */
 import { type ChildProcess, fork } from "node:child_process";
 import { existsSync } from "node:fs";
