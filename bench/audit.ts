@@ -23,22 +23,10 @@ import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, read
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { runAudit } from "../src/audit/run.ts";
-import { allowedCpus, canPin } from "./cpus.ts";
+import { allowedCpus, canPin, cpuSeconds, median } from "./measure.ts";
 
 const root = new URL("..", import.meta.url).pathname;
 const corpus = [join(root, "test/fixtures/corpus"), join(root, "test/fixtures/regions")];
-
-/** CPU seconds of this process and its finished children (the readers), from /proc/self/stat. */
-function cpuSeconds(): number {
-  try {
-    const f = readFileSync("/proc/self/stat", "utf8");
-    const rest = f.slice(f.lastIndexOf(")") + 2).split(" ");
-    // fields 14–17 of stat (utime stime cutime cstime) are rest[11..14], in clock ticks (100/s)
-    return [11, 12, 13, 14].reduce((n, i) => n + Number(rest[i] ?? 0), 0) / 100;
-  } catch {
-    return Number.NaN;
-  }
-}
 
 interface OneRun {
   seconds: number;
@@ -56,14 +44,14 @@ if (oneAt >= 0) {
   const inputs = process.argv.slice(oneAt + 2);
   const out = mkdtempSync(join(tmpdir(), "yusuan-bench-audit-"));
   try {
-    const c0 = cpuSeconds();
+    const c0 = cpuSeconds("self", true);
     const t0 = performance.now();
     const r = await runAudit({ paths: inputs, out, jobs });
     const seconds = (performance.now() - t0) / 1000;
     const s = r.report.summary;
     const one: OneRun = {
       seconds,
-      cpu: cpuSeconds() - c0,
+      cpu: cpuSeconds("self", true) - c0,
       docs: s.documents,
       pages: s.pages,
       unreadable: s.unreadable,
@@ -170,11 +158,6 @@ for (let round = 0; round < rounds; round++) {
   }
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length / 2;
-  return s.length % 2 === 1 ? (s[Math.floor(m)] ?? 0) : ((s[m - 1] ?? 0) + (s[m] ?? 0)) / 2;
-};
 const of = (c: Config) => runs.filter((x) => x.c === c).map((x) => x.r);
 const bestOf = (c: Config) => of(c).reduce((a, b) => (b.seconds < a.seconds ? b : a));
 const [oneCore, allCores] = configs as [Config, Config];

@@ -12,9 +12,9 @@
  * two cores or taskset they run one after the other, and the output says so.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { allowedCpus, canPin } from "./cpus.ts";
+import { allowedCpus, canPin, cpuSeconds, median } from "./measure.ts";
 
 const root = new URL("..", import.meta.url).pathname;
 const bin = join(root, "bin", "yusuan.js");
@@ -28,13 +28,6 @@ const files = ["test/fixtures/corpus", "test/fixtures/regions"].flatMap((dir) =>
     .sort()
     .map((f) => join(root, dir, f)),
 );
-
-/** user + system CPU seconds of a process, from /proc/PID/stat */
-function cpuOf(pid: number): number {
-  const s = readFileSync(`/proc/${pid}/stat`, "utf8");
-  const rest = s.slice(s.lastIndexOf(")") + 2).split(" ");
-  return (Number(rest[11]) + Number(rest[12])) / 100;
-}
 
 interface Passes {
   cold: number;
@@ -58,12 +51,12 @@ async function reader(defaults: boolean, cpu: number | undefined): Promise<Passe
       child.send({ type: "doc", doc: { file } });
     });
   const pass = async () => {
-    const before = cpuOf(child.pid as number);
+    const before = cpuSeconds(child.pid as number);
     for (const f of files) {
       await read(f);
       child.removeAllListeners("exit");
     }
-    return cpuOf(child.pid as number) - before;
+    return cpuSeconds(child.pid as number) - before;
   };
   try {
     const cold = await pass();
@@ -96,11 +89,6 @@ for (let r = 1; r <= rounds; r++) {
     `round ${r}: raised budget cold ${x.cold.toFixed(2)} s, warm ${x.warm.toFixed(2)} s${paired ? ` (core ${a})` : ""}; V8 defaults cold ${y.cold.toFixed(2)} s, warm ${y.warm.toFixed(2)} s${paired ? ` (core ${b})` : ""}`,
   );
 }
-const median = (v: number[]) => {
-  const s = [...v].sort((p, q) => p - q);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
-};
 const ratio = (k: keyof Passes) => budget.map((p, i) => p[k] / (defaults[i] as Passes)[k]);
 console.log("\n| reader | cold pass, CPU s (median) | warm pass, CPU s (median) |\n| --- | --- | --- |");
 console.log(
