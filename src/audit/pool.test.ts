@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { readerFlags, runPool } from "./pool.ts";
+import { readerFlags, runPool, startReaders } from "./pool.ts";
 import { runAudit, stateDir } from "./run.ts";
 
 const SEED = new URL("../../test/fixtures/bazhou-hrss-2025-budget.txt", import.meta.url).pathname;
@@ -66,5 +66,38 @@ describe("the reader pool", () => {
     expect(again.skipped).toBe(0);
     expect(again.report.documents[0]?.status).toBe("ok");
     expect(readdirSync(stateDir(out)).filter((f) => f.endsWith(".json"))).toHaveLength(1);
+  }, 120_000);
+
+  it("readers started ahead read the documents; those left without one stop, and none outlives the run", async () => {
+    const alive = (pid: number) => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    const started = startReaders(3);
+    const pids = started.children.map((c) => c.pid as number);
+    expect(pids.every(alive)).toBe(true);
+    const readBy: number[] = [];
+    await runPool([{ doc: { file: SEED } }], {
+      jobs: 3,
+      started,
+      onDone: (d) => {
+        readBy.push(d.pid);
+        expect(d.result.status).toBe("ok");
+      },
+    });
+    // one document: the first started reader read it, the other two were stopped
+    expect(readBy).toEqual([pids[0]]);
+    expect(started.children).toEqual([]);
+    expect(pids.filter(alive)).toEqual([]);
+    // nothing to read at all (a run whose documents were all done before): every started reader stops
+    const idle = startReaders(2);
+    const idlePids = idle.children.map((c) => c.pid as number);
+    const r = await runPool([], { jobs: 2, started: idle, onDone: () => expect.unreachable() });
+    expect(r.peakRss).toEqual([]);
+    expect(idlePids.filter(alive)).toEqual([]);
   }, 120_000);
 });

@@ -79,14 +79,51 @@ function spawnChild(flags: readonly string[]): ChildProcess {
   });
 }
 
-/** Runs `tasks` on `jobs` children; `onDone` is awaited for each before its child takes the next. */
-export async function runPool(tasks: readonly PoolTask[], o: PoolOptions): Promise<{ peakRss: number[] }> {
+/**
+ * Reader processes started before their documents are known: each loads its code (the checks, the
+ * PDF reader) while the caller is still finding and hashing the documents, instead of after.
+ */
+export interface StartedReaders {
+  children: ChildProcess[];
+  flags: string[];
+}
+
+/** Starts `n` readers for a later runPool (`started`); runPool stops any it does not use. */
+export function startReaders(n: number): StartedReaders {
+  const flags = readerFlags(n);
+  return { children: Array.from({ length: n }, () => spawnChild(flags)), flags };
+}
+
+/** Ends readers that will not be given documents, and waits for them to exit. */
+async function stopChild(child: ChildProcess): Promise<void> {
+  const gone = child.exitCode !== null || child.signalCode !== null;
+  const exit = gone ? Promise.resolve() : new Promise<void>((r) => child.once("exit", () => r()));
+  if (child.connected) child.disconnect();
+  await exit;
+}
+
+/** Stops started readers that no run took (the caller failed before it could run them). */
+export async function stopReaders(started: StartedReaders): Promise<void> {
+  await Promise.all(started.children.splice(0).map(stopChild));
+}
+
+/**
+ * Runs `tasks` on `jobs` children (those in `started` first); `onDone` is awaited for each before
+ * its child takes the next.
+ */
+export async function runPool(
+  tasks: readonly PoolTask[],
+  o: PoolOptions & { started?: StartedReaders },
+): Promise<{ peakRss: number[] }> {
   const queue = [...tasks];
   const timeoutMs = o.timeoutMs ?? 300_000;
   const maxRss = o.maxRss ?? 1024 * 1024 * 1024;
   const peakRss: number[] = [];
   const readers = Math.max(1, Math.min(o.jobs, tasks.length));
-  const flags = readerFlags(readers);
+  const ready = o.started?.children.splice(0) ?? [];
+  // fewer documents than started readers (the others were done in an earlier run): the rest stop
+  const spare = Promise.all(ready.splice(tasks.length > 0 ? readers : 0).map(stopChild));
+  const flags = o.started?.flags ?? readerFlags(readers);
   const runOne = (slot: Slot, task: PoolTask): Promise<{ result: DocumentResult; rss: number; lost?: boolean }> =>
     new Promise((resolve) => {
       slot.task = task;
@@ -117,7 +154,7 @@ export async function runPool(tasks: readonly PoolTask[], o: PoolOptions): Promi
       slot.child.send({ type: "doc", doc: task.doc, hash: task.hash });
     });
   const worker = async (w: number) => {
-    const slot: Slot = { child: spawnChild(flags) };
+    const slot: Slot = { child: ready[w] ?? spawnChild(flags) };
     try {
       for (let task = queue.shift(); task; task = queue.shift()) {
         if (slot.child.exitCode !== null || slot.child.signalCode !== null || !slot.child.connected)
@@ -135,20 +172,19 @@ export async function runPool(tasks: readonly PoolTask[], o: PoolOptions): Promi
       }
     } finally {
       // the child ends when its channel closes; wait for it, so no reader outlives the run
-      const child = slot.child;
-      const gone = child.exitCode !== null || child.signalCode !== null;
-      const exit = gone ? Promise.resolve() : new Promise<void>((r) => child.once("exit", () => r()));
-      if (child.connected) child.disconnect();
-      await exit;
+      await stopChild(slot.child);
     }
   };
-  await Promise.all(Array.from({ length: readers }, (_, w) => worker(w)));
+  if (tasks.length > 0) await Promise.all(Array.from({ length: readers }, (_, w) => worker(w)));
+  await spare;
   return { peakRss };
 }
 
 /** The child's side: read and check each document sent, answer with its result. */
 export async function childMain(): Promise<void> {
-  const { auditDocument } = await import("./document.ts");
+  const { auditDocument, prepareReader } = await import("./document.ts");
+  // pdf.js loads while the first document is on its way (messages wait for the listener below)
+  void prepareReader();
   await new Promise<void>((resolve) => {
     process.on("message", async (m: { type: string; doc: AuditInput; hash?: string }) => {
       if (m.type !== "doc") return;

@@ -10,7 +10,7 @@ import { mkdir, readFile, rename, stat, writeFile } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { type AuditInput, discoverDocuments, documentHash } from "./discover.ts";
 import { AUDIT_VERSION, type DocumentResult, unreadable } from "./document.ts";
-import { runPool } from "./pool.ts";
+import { runPool, type StartedReaders, startReaders, stopReaders } from "./pool.ts";
 import { type AuditReport, assembleReport } from "./report.ts";
 
 export interface AuditProgress {
@@ -106,9 +106,25 @@ async function largestFirst(pending: { doc: AuditInput }[]): Promise<void> {
 }
 
 export async function runAudit(o: AuditOptions): Promise<AuditRun> {
-  const started = performance.now();
+  const started0 = performance.now();
   await mkdir(stateDir(o.out), { recursive: true });
   const found = await discoverDocuments(o.paths, [o.out]);
+  // the readers start loading their code now, while the documents are hashed and looked up in the
+  // state; runPool takes them, and stops those it has no documents for
+  const started = startReaders(Math.min(o.jobs, found.documents.length));
+  try {
+    return await readAndReport(o, found, started, started0);
+  } finally {
+    await stopReaders(started);
+  }
+}
+
+async function readAndReport(
+  o: AuditOptions,
+  found: Awaited<ReturnType<typeof discoverDocuments>>,
+  started: StartedReaders,
+  t0: number,
+): Promise<AuditRun> {
   const results = new Map<AuditInput, DocumentResult>();
   // the state holds results by content; the file names are this run's
   const named = (r: DocumentResult, doc: AuditInput): DocumentResult => ({
@@ -136,6 +152,7 @@ export async function runAudit(o: AuditOptions): Promise<AuditRun> {
   let done = skipped;
   const { peakRss } = await runPool(pending, {
     jobs: o.jobs,
+    started,
     ...(o.timeoutMs ? { timeoutMs: o.timeoutMs } : {}),
     onDone: async ({ task, result, lost }) => {
       // a document whose reader timed out or died is read again next run (perhaps with a longer --timeout)
@@ -158,6 +175,6 @@ export async function runAudit(o: AuditOptions): Promise<AuditRun> {
     read: pending.length,
     skipped,
     peakRss,
-    seconds: (performance.now() - started) / 1000,
+    seconds: (performance.now() - t0) / 1000,
   };
 }

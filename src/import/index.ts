@@ -122,6 +122,12 @@ export async function importBufferAsync(
   return r;
 }
 
+/** Loads the PDF reader (pdf.js) ahead of the first PDF; for processes that will read many. */
+export async function preloadPdfReader(): Promise<void> {
+  const { preloadPdfJs } = await import("./pdf/extract.ts");
+  await preloadPdfJs();
+}
+
 /** Imports a file from disk (a regular file, read up to MAX_INPUT_BYTES; see read-input.ts). */
 export async function importFile(path: string, opts: ImportOptions = {}): Promise<ImportResult> {
   const r = await readInputFile(path);

@@ -109,6 +109,15 @@ function loadPdfJs(): Promise<PdfJs> {
   return pdfjsPromise;
 }
 
+/**
+ * Loads pdf.js now rather than at the first PDF: a reader process that is waiting for its first
+ * document anyway (an audit's, while the documents are being found and hashed) has it ready. A
+ * failure to load is left to the first extractPdf to report.
+ */
+export async function preloadPdfJs(): Promise<void> {
+  await loadPdfJs().catch(() => undefined);
+}
+
 /** True for PDFs printed by Chromium with tags (yusuan's own): their structure tree is worth reading. */
 async function chromiumTagged(doc: { getMetadata(): Promise<{ info: unknown }>; getMarkInfo(): Promise<unknown> }) {
   try {
