@@ -106,19 +106,20 @@ async function largestFirst(pending: { doc: AuditInput }[]): Promise<void> {
 }
 
 export async function runAudit(o: AuditOptions): Promise<AuditRun> {
-  const started0 = performance.now();
+  const t0 = performance.now();
   await mkdir(stateDir(o.out), { recursive: true });
   const found = await discoverDocuments(o.paths, [o.out]);
   // the readers start loading their code now, while the documents are hashed and looked up in the
   // state; runPool takes them, and stops those it has no documents for
   const started = startReaders(Math.min(o.jobs, found.documents.length));
   try {
-    return await readAndReport(o, found, started, started0);
+    return await readAndReport(o, found, started, t0);
   } finally {
     await stopReaders(started);
   }
 }
 
+/** The audit's body once its documents are found: hash, skip what the state holds, read the rest, report. */
 async function readAndReport(
   o: AuditOptions,
   found: Awaited<ReturnType<typeof discoverDocuments>>,
