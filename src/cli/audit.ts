@@ -120,7 +120,7 @@ export function registerAudit(program: Command): void {
           started = performance.now();
           fromState = skipped;
           const copies = total - skipped - toRead;
-          const line = `共 ${total} 份文档，${skipped > 0 ? `${skipped} 份内容未变（沿用上次结果），` : ""}待读取 ${toRead} 份${copies > 0 ? `（另有 ${copies} 份与其中一份内容相同，只读一次）` : ""}；${jobs} 个进程并行`;
+          const line = `共 ${total} 份文档，${skipped > 0 ? `${skipped} 份内容未变（沿用上次结果），` : ""}待读取 ${toRead} 份${copies > 0 ? `（另有 ${copies} 份与其中一份内容相同，只读一次）` : ""}${toRead > 0 ? `；${Math.min(jobs, toRead)} 个进程并行` : ""}`;
           process.stderr.write(`${line}\n`);
           bar?.start(total, skipped, { rate: "—", left: "—", file: "" });
         },

@@ -50,6 +50,7 @@ describe("yusuan audit", () => {
       expect(existsSync(join(out, f)), f).toBe(true);
     // off a terminal, progress is plain lines with the count, the rate and the time left
     expect(r.stderr).toMatch(/\[3\/3\] 100% · [\d.]+ 份\/秒 · 预计剩余/);
+    expect(r.stderr).toMatch(/待读取 3 份；2 个进程并行/);
 
     const report = JSON.parse(readFileSync(join(out, "audit.json"), "utf8"));
     const ajv = new Ajv2020.default({ strict: false, allErrors: true });
@@ -98,6 +99,8 @@ describe("yusuan audit", () => {
     const again = yusuan(["audit", dir, "-o", out, "--jobs", "2"]);
     expect(again.status).toBe(0);
     expect(again.stderr).toMatch(/3 份内容未变（沿用上次结果），待读取 0 份/);
+    // nothing to read: no reader is started, and the line does not claim one
+    expect(again.stderr).not.toMatch(/进程并行/);
     expect(stable(readFileSync(join(out, "audit.json"), "utf8"))).toEqual(stable(JSON.stringify(report)));
   }, 240_000);
 
