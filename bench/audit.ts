@@ -108,11 +108,11 @@ const oneOn = (cpu: number): Config => ({
 const allConfig: Config = pinnable
   ? { label: `${most} cores, --jobs ${most}`, kind: "all", jobs: most, cpus: cpusOf(most) }
   : { label: `--jobs ${most} (not pinned)`, kind: "all", jobs: most };
+// its runs are pinned one per core by measure(), not as one run on all cores
 const ceilingConfig: Config = {
   label: `ceiling: ${most} one-reader audits at once, one per core`,
   kind: "ceiling",
   jobs: 1,
-  cpus: cpusOf(most),
 };
 const unpinnedConfig: Config = { label: `${cores} cores reachable, --jobs 1`, kind: "unpinned", jobs: 1 };
 function configsOf(round: number): Config[] {
@@ -160,7 +160,7 @@ process.on("exit", () => {
   if (inputs.dir) rmSync(inputs.dir, { recursive: true, force: true });
 });
 
-function runOne(jobs: number, cpus: string | undefined): Promise<OneRun> {
+function runOne(label: string, jobs: number, cpus: string | undefined): Promise<OneRun> {
   const self = [...process.execArgv, process.argv[1] as string, "--one", String(jobs), ...inputs.paths];
   const command = cpus ? ["taskset", "-c", cpus, process.execPath, ...self] : [process.execPath, ...self];
   const child = spawn(command[0] as string, command.slice(1), { stdio: ["ignore", "pipe", "inherit"] });
@@ -171,7 +171,7 @@ function runOne(jobs: number, cpus: string | undefined): Promise<OneRun> {
   return new Promise((resolve, reject) => {
     child.on("close", (status) => {
       const line = out.trim().split("\n").pop() ?? "";
-      if (status !== 0 || !line.startsWith("{")) reject(new Error(`run failed (exit ${status})`));
+      if (status !== 0 || !line.startsWith("{")) reject(new Error(`run ${label} failed (exit ${status})`));
       else resolve(JSON.parse(line) as OneRun);
     });
   });
@@ -188,13 +188,15 @@ interface Measured {
 
 async function measure(c: Config, round: number): Promise<Measured> {
   if (c.kind !== "ceiling") {
-    const r = await runOne(c.jobs, c.cpus);
+    const r = await runOne(c.label, c.jobs, c.cpus);
     return { c, round, seconds: r.seconds, rate: r.docs / r.seconds, runs: [r] };
   }
   // every core reads the whole batch on its own at the same time: what the machine gives to
   // readers that share nothing. The rates add up (a core that finishes first leaves the other a
   // little time alone, so this is an upper bound of what sharing one batch can reach).
-  const runs = await Promise.all(allowed.slice(0, most).map((cpu) => runOne(1, String(cpu))));
+  const runs = await Promise.all(
+    allowed.slice(0, most).map((cpu) => runOne(`${c.label} (core ${cpu})`, 1, String(cpu))),
+  );
   const rate = runs.reduce((n, r) => n + r.docs / r.seconds, 0);
   return { c, round, seconds: (runs[0]?.docs ?? 0) / rate, rate, runs };
 }
