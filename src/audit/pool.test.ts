@@ -6,6 +6,8 @@ import { readerFlags, runPool, startReaders } from "./pool.ts";
 import { runAudit, stateDir } from "./run.ts";
 
 const SEED = new URL("../../test/fixtures/bazhou-hrss-2025-budget.txt", import.meta.url).pathname;
+const BIG_PDF = new URL("../../test/fixtures/corpus/shanghai-putuo-caizhengju-2024-juesuan.pdf", import.meta.url)
+  .pathname;
 
 describe("the reader pool", () => {
   it("keeps one reader per job, and replaces a reader whose memory passes the limit", async () => {
@@ -31,6 +33,57 @@ describe("the reader pool", () => {
     // the same results either way
     expect(fresh.scores).toEqual(kept.scores);
     expect(kept.scores.every((s) => typeof s === "number")).toBe(true);
+  }, 120_000);
+
+  it("gives a reader its next document while the caller handles the last; onDone calls stay one at a time, in order", async () => {
+    const ticks = (pid: number) => {
+      const f = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const rest = f.slice(f.lastIndexOf(")") + 2).split(" ");
+      return Number(rest[11]) + Number(rest[12]);
+    };
+    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    // a reader that has loaded its code and is idle: its CPU time stands still
+    const started = startReaders(1);
+    const pid = started.children[0]?.pid as number;
+    for (let last = -1, now = ticks(pid); now !== last; last = now, now = ticks(pid)) await sleep(500);
+    const events: string[] = [];
+    let readWhileHandling = false;
+    await runPool([{ doc: { file: SEED } }, { doc: { file: BIG_PDF } }, { doc: { file: SEED } }], {
+      jobs: 1,
+      started,
+      onDone: async (d) => {
+        events.push(`start ${events.length / 2}`);
+        if (events.length === 1) {
+          // the reader is idle unless it was given the second document (a 3.6 MB PDF, more than a
+          // second of reading): its CPU time grows by a third of a second only by reading it
+          const before = ticks(d.pid);
+          for (let i = 0; i < 400 && !readWhileHandling; i++) {
+            await sleep(50);
+            readWhileHandling = ticks(d.pid) - before >= 33;
+          }
+        }
+        await sleep(20);
+        events.push(`end ${(events.length - 1) / 2}`);
+      },
+    });
+    expect(readWhileHandling).toBe(true);
+    expect(events).toEqual(["start 0", "end 0", "start 1", "end 1", "start 2", "end 2"]);
+  }, 120_000);
+
+  it("a failing onDone fails the run, and its reader does not outlive it", async () => {
+    let pid = 0;
+    const run = runPool(
+      [0, 1].map(() => ({ doc: { file: SEED } })),
+      {
+        jobs: 1,
+        onDone: (d) => {
+          pid = d.pid;
+          throw new Error("state folder full");
+        },
+      },
+    );
+    await expect(run).rejects.toThrow("state folder full");
+    expect(() => process.kill(pid, 0)).toThrow();
   }, 120_000);
 
   it("readers that fill every core run without V8's helper threads; fewer keep V8's defaults", async () => {

@@ -108,8 +108,9 @@ export async function stopReaders(started: StartedReaders): Promise<void> {
 }
 
 /**
- * Runs `tasks` on `jobs` children (those in `started` first); `onDone` is awaited for each before
- * its child takes the next.
+ * Runs `tasks` on `jobs` children (those in `started` first). Each child is given its next document
+ * as soon as it answers, and `onDone` for the answer runs meanwhile; a child's onDone calls run one
+ * at a time, in order, and all have finished when runPool returns (a failure in one is runPool's).
  */
 export async function runPool(
   tasks: readonly PoolTask[],
@@ -155,6 +156,9 @@ export async function runPool(
     });
   const worker = async (w: number) => {
     const slot: Slot = { child: ready[w] ?? spawnChild(flags) };
+    // the previous document's onDone: it runs while the reader reads the next one, so the reader
+    // does not wait on the caller's writing between documents; one at a time, in order
+    let previous: Promise<void> = Promise.resolve();
     try {
       for (let task = queue.shift(); task; task = queue.shift()) {
         if (slot.child.exitCode !== null || slot.child.signalCode !== null || !slot.child.connected)
@@ -168,8 +172,14 @@ export async function runPool(
           old.disconnect();
           slot.child = spawnChild(flags);
         }
-        await o.onDone({ task, result: r.result, rss: r.rss, worker: w, pid, lost: r.lost === true });
+        await previous;
+        previous = Promise.resolve(
+          o.onDone({ task, result: r.result, rss: r.rss, worker: w, pid, lost: r.lost === true }),
+        );
+        // its failure is raised by the await above or below, not as an unhandled rejection meanwhile
+        previous.catch(() => {});
       }
+      await previous;
     } finally {
       // the child ends when its channel closes; wait for it, so no reader outlives the run
       await stopChild(slot.child);
