@@ -96,7 +96,8 @@ export function registerAudit(program: Command): void {
         throw new InputError("缺少输出目录", "-o", "用 -o OUT 指定输出目录，或用 --queue 把审计交给 yusuan worker");
       const output = o.output;
       const { runAudit } = await import("../audit/run.ts");
-      const { writeOutputs } = await import("../audit/outputs.ts");
+      // the workbook and report writers load while the documents are read, not before the readers start
+      let outputs: Promise<typeof import("../audit/outputs.ts")> | undefined;
       const tty = process.stderr.isTTY === true;
       const cliProgress = tty ? (await import("cli-progress")).default : undefined;
       const bar = cliProgress
@@ -117,6 +118,7 @@ export function registerAudit(program: Command): void {
         jobs,
         timeoutMs: timeout * 1000,
         onStart: (total, skipped, toRead) => {
+          outputs = import("../audit/outputs.ts");
           started = performance.now();
           fromState = skipped;
           const copies = total - skipped - toRead;
@@ -148,6 +150,7 @@ export function registerAudit(program: Command): void {
           paths.join("、"),
           "请给出文件，或包含 .pdf .xlsx .txt .json 的目录",
         );
+      const { writeOutputs } = await (outputs ?? import("../audit/outputs.ts"));
       const files = await writeOutputs(run.report, output);
       if (o.save || o.db) {
         const { auditDatabase, saveAudit } = await import("../audit/save.ts");
