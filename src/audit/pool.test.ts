@@ -70,20 +70,25 @@ describe("the reader pool", () => {
     expect(events).toEqual(["start 0", "end 0", "start 1", "end 1", "start 2", "end 2"]);
   }, 120_000);
 
-  it("a failing onDone fails the run, and its reader does not outlive it", async () => {
-    let pid = 0;
+  it("a failing onDone fails the run: the other readers take no further document, and none outlives it", async () => {
+    const started = startReaders(2);
+    const pids = started.children.map((c) => c.pid as number);
+    let calls = 0;
     const run = runPool(
-      [0, 1].map(() => ({ doc: { file: SEED } })),
+      Array.from({ length: 8 }, () => ({ doc: { file: SEED } })),
       {
-        jobs: 1,
-        onDone: (d) => {
-          pid = d.pid;
+        jobs: 2,
+        started,
+        onDone: () => {
+          calls++;
           throw new Error("state folder full");
         },
       },
     );
     await expect(run).rejects.toThrow("state folder full");
-    expect(() => process.kill(pid, 0)).toThrow();
+    // each reader ends with the document it was reading when the run failed
+    expect(calls).toBeLessThanOrEqual(4);
+    for (const pid of pids) expect(() => process.kill(pid, 0)).toThrow();
   }, 120_000);
 
   it("readers that fill every core run without V8's helper threads; fewer keep V8's defaults", async () => {

@@ -110,7 +110,8 @@ export async function stopReaders(started: StartedReaders): Promise<void> {
 /**
  * Runs `tasks` on `jobs` children (those in `started` first). Each child is given its next document
  * as soon as it answers, and `onDone` for the answer runs meanwhile; a child's onDone calls run one
- * at a time, in order, and all have finished when runPool returns (a failure in one is runPool's).
+ * at a time, in order, and all have finished when runPool returns. A failure in one fails runPool:
+ * the other readers take no further document, and every reader has ended before it rejects.
  */
 export async function runPool(
   tasks: readonly PoolTask[],
@@ -180,13 +181,20 @@ export async function runPool(
         previous.catch(() => {});
       }
       await previous;
+    } catch (e) {
+      // the run fails: the other readers take no further document, and end with the one they read
+      queue.length = 0;
+      throw e;
     } finally {
       // the child ends when its channel closes; wait for it, so no reader outlives the run
       await stopChild(slot.child);
     }
   };
-  if (tasks.length > 0) await Promise.all(Array.from({ length: readers }, (_, w) => worker(w)));
+  // every reader has ended before runPool returns or fails
+  const ended = tasks.length > 0 ? await Promise.allSettled(Array.from({ length: readers }, (_, w) => worker(w))) : [];
   await spare;
+  const failed = ended.find((e): e is PromiseRejectedResult => e.status === "rejected");
+  if (failed) throw failed.reason;
   return { peakRss };
 }
 
