@@ -4,7 +4,7 @@
  */
 import { check } from "../check/index.ts";
 import { ALL_RULES } from "../check/rules/index.ts";
-import { importBufferAsync, mergeDisclosures, preloadPdfReader } from "../import/index.ts";
+import { importBufferAsync, mergeDisclosures } from "../import/index.ts";
 import { readInputFile } from "../import/read-input.ts";
 import type { Disclosure } from "../model/disclosure.ts";
 import type { Category } from "../model/finding.ts";
@@ -96,11 +96,6 @@ async function read(
   const t = await importBufferAsync(t0.bytes, doc.text, { template: r.disclosure.meta.template, textOnly: true });
   if (!t.disclosure) return `文字部分 ${doc.text}：${t.problems.map((p) => p.message).join("；") || "无法读取"}`;
   return { disclosure: mergeDisclosures(r.disclosure, t.disclosure), report: r.report };
-}
-
-/** Loads what reading will need before the first document arrives (a reader process's start). */
-export async function prepareReader(): Promise<void> {
-  await preloadPdfReader();
 }
 
 export async function auditDocument(doc: AuditInput, hash?: string): Promise<DocumentResult> {

@@ -200,9 +200,12 @@ export async function runPool(
 
 /** The child's side: read and check each document sent, answer with its result. */
 export async function childMain(): Promise<void> {
-  const { auditDocument, prepareReader } = await import("./document.ts");
+  const [{ auditDocument }, { preloadPdfReader }] = await Promise.all([
+    import("./document.ts"),
+    import("../import/index.ts"),
+  ]);
   // pdf.js loads while the first document is on its way (messages wait for the listener below)
-  void prepareReader();
+  void preloadPdfReader();
   await new Promise<void>((resolve) => {
     process.on("message", async (m: { type: string; doc: AuditInput; hash?: string }) => {
       if (m.type !== "doc") return;
