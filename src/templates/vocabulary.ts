@@ -234,14 +234,17 @@ export const TABLE_KINDS: Readonly<Record<TableKindId, TableKind>> = {
 
 /** Title words with no meaning for the kind: list numbers, years, scope words. */
 function titleCore(title: string): string {
-  return title
-    .replace(/\s+/g, "")
-    .replace(/[“”"'‘’「」]/g, "")
-    .replace(/^(?:预算|决算)?\d{1,2}表/, "")
-    .replace(/^(?:部门公开表|公开表)?\d{0,2}/, "")
-    .replace(/^表[\d一二三四五六七八九十]+(?:[-－]\d+)?[:：.、．]?/, "")
-    .replace(/^[（(]?[一二三四五六七八九十\d]+[)）、.．]/, "")
-    .replace(/\d{4}年度?/g, "");
+  return (
+    title
+      .replace(/\s+/g, "")
+      .replace(/[“”"'‘’「」]/g, "")
+      .replace(/^(?:预算|决算)?\d{1,2}表/, "")
+      .replace(/^(?:部门公开表|公开表)?\d{0,2}/, "")
+      // "表5" / "表十一", never the 一 of a title that follows unseparated ("表5一般公共预算支出表")
+      .replace(/^表(?:\d+(?:[-－]\d+)?|[一二三四五六七八九十]+?(?=一般|[^一二三四五六七八九十]|$))[:：.、．]?/, "")
+      .replace(/^[（(]?[一二三四五六七八九十\d]+[)）、.．]/, "")
+      .replace(/\d{4}年度?/g, "")
+  );
 }
 
 /**
