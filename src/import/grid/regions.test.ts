@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { isPageNumber } from "../pdf/lines.ts";
 import { findRegions } from "./regions.ts";
 import { type GridLine, joinTokens, tokenize } from "./tokens.ts";
 
@@ -33,5 +34,39 @@ describe("findRegions", () => {
       line(1, 160, "44.00   0.00   29.00   15.00"),
     ];
     expect(findRegions(lines).map((r) => r.kind)).toEqual(["threePublic"]);
+  });
+
+  it("a title printed as 表5 then the name starts a table; a footer 第 N 页 / 共 M 页 is not a row", () => {
+    const lines = [
+      line(5, 57, "表5 一般公共预算支出情况表", 222, 400),
+      line(5, 72, "编制部门：某局   单位：万元"),
+      line(5, 90, "功能分类科目名称   合计   基本支出   项目支出"),
+      line(5, 110, "总计   4,843.39   2,146.13   2,697.26"),
+      line(5, 122, "205   教育支出   815.90   7.41   808.49"),
+      line(5, 818, "第 5 页 / 共 23 页", 261, 330),
+    ];
+    const regions = findRegions(lines);
+    expect(regions.map((r) => r.kind)).toEqual(["generalBudgetExpenditure"]);
+    expect(regions[0]?.segments[0]?.body.map((l) => l.text.replace(/\s+/g, ""))).toEqual([
+      "总计4,843.392,146.132,697.26",
+      "205教育支出815.907.41808.49",
+    ]);
+  });
+});
+
+describe("isPageNumber", () => {
+  it("knows the footers producers print", () => {
+    for (const t of [
+      "12",
+      "- 12 -",
+      "第 12 页",
+      "第12页 共30页",
+      "第 12 页 / 共 30 页",
+      "共30页 第12页",
+      "12/30",
+      "Page 12 of 30",
+    ])
+      expect(isPageNumber(t), t).toBe(true);
+    for (const t of ["2025年", "第一部分", "12 个科室", "合计 12.00"]) expect(isPageNumber(t), t).toBe(false);
   });
 });

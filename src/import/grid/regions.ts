@@ -7,6 +7,7 @@
  * prose. Each page's share of a table is a segment: its header lines and its body lines.
  */
 import { classifyTitle, type TableKindId } from "../../templates/vocabulary.ts";
+import { isPageNumber } from "../pdf/lines.ts";
 import type { GridLine } from "./tokens.ts";
 
 export interface Segment {
@@ -36,8 +37,6 @@ const UNIT = /(?:金额)?单位\s*[:：]\s*(万元|千元|元)/;
 const UNIT_ALONE = /^[（(]?(?:金额)?单位\s*[:：]?\s*(万元|千元|元)[)）]?$/;
 const PREPARED =
   /(?:编制部门|编制单位|部门名称|单位名称|预算单位|填报单位|部门)\s*[:：]\s*(\S.*?)(?=\s*(?:金额)?单位\s*[:：]|$)/;
-const PAGE_NO =
-  /^[-—–\s]*\d{1,4}[-—–\s]*$|^第\s*\d+\s*页(?:\s*[,，]?\s*共\s*\d+\s*页)?$|^\d+\s*\/\s*\d+$|^-\s*\d+\s*-$/;
 const NOTE = /^(?:注|备注|说明|附注)\s*\d?\s*[:：]/;
 const PART_HEADING = /^第[一二三四五六七八九十]+部分/;
 const LEADER = /[.…·．]{5,}\s*\d*$/;
@@ -184,7 +183,7 @@ function tableFollows(lines: readonly GridLine[], hit: TitleHit): boolean {
 /** A line that is part of the page's furniture: page numbers, running heads ("表1", "部门公开表 3"). */
 function isFurniture(l: GridLine): boolean {
   const t = l.text.trim();
-  return PAGE_NO.test(t) || /^(?:表|附表)\s*[\d一二三四五六七八九十]+$/.test(t) || /^部门公开表\s*\d+$/.test(t);
+  return isPageNumber(t) || /^(?:表|附表)\s*[\d一二三四五六七八九十]+$/.test(t) || /^部门公开表\s*\d+$/.test(t);
 }
 
 /** A line that starts a table body: amounts, a code, a 合计 row or a list item. */

@@ -17,6 +17,17 @@ export interface PdfLine {
 
 const AMOUNT_TOKEN = /^-?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{2}$/;
 
+const PAGE_NUMBER =
+  /^[-—–\s]*\d{1,4}[-—–\s]*$|^第\s*\d+\s*页(?:\s*[,，、/／|｜]?\s*共\s*\d+\s*页)?$|^共\s*\d+\s*页\s*[,，、/／|｜]?\s*第\s*\d+\s*页$|^\d+\s*[/／]\s*\d+$|^(?:page\s*)?\d+\s*(?:of|\/)\s*\d+$/i;
+
+/**
+ * A page number line, as page headers and footers print it: "12", "- 12 -", "第 12 页",
+ * "第 12 页 / 共 30 页" (spreadsheet exports), "共 30 页 第 12 页", "12/30", "Page 12 of 30".
+ */
+export function isPageNumber(text: string): boolean {
+  return PAGE_NUMBER.test(text.trim());
+}
+
 /** A printed amount ("22,186,440.80", "0.95", "-3.00"). */
 export function isAmountToken(s: string): boolean {
   return AMOUNT_TOKEN.test(s);

@@ -15,9 +15,8 @@ import { type DocumentLayout, layoutDocument, parseToc } from "../text/document.
 import { type Line, Problems, type Range, splitLines } from "../text/lines.ts";
 import { parseOverview } from "../text/overview.ts";
 import { type PartRanges, parseTextParts, type Safe, type TextParts } from "../text/parse-text.ts";
-import { isAmountToken, type PdfLine } from "./lines.ts";
+import { isAmountToken, isPageNumber, type PdfLine } from "./lines.ts";
 
-const PAGE_NO = /^[-—–\s]*\d{1,4}[-—–\s]*$|^第\s*\d+\s*页(?:\s*[,，]?\s*共\s*\d+\s*页)?$|^\d+\s*\/\s*\d+$/;
 const ITEM_START =
   /^(?:[一二三四五六七八九十]+\s*[、.．]|[（(]\s*[一二三四五六七八九十\d]+\s*[)）]|\d+\s*[、.．](?!\d)|第[一二三四五六七八九十]+部分|第[一二三四五六七八九十]+条)/;
 const CJK_END = /[\u3000-\u9fff\uff00-\uffef]$/;
@@ -70,7 +69,7 @@ export function proseLines(lines: readonly PdfLine[], extents: readonly { start:
   for (const e of extents) for (let i = e.start; i < e.end && i < lines.length; i++) inTable[i] = 1;
   const pages = new Map<number, PdfLine[]>();
   lines.forEach((l, i) => {
-    if (inTable[i] || PAGE_NO.test(l.text.trim()) || !l.text.trim()) return;
+    if (inTable[i] || isPageNumber(l.text) || !l.text.trim()) return;
     const list = pages.get(l.page);
     if (list) list.push(l);
     else pages.set(l.page, [l]);

@@ -13,7 +13,7 @@ import type { TableSpec, TemplateSpec } from "../../templates/spec.ts";
 import { FUNCTION_CLASSES_2025 } from "../../templates/xinjiang-2025-budget.ts";
 import type { TextChunk } from "./extract.ts";
 import { type ColumnPos, headerCandidates, matchColumns } from "./header.ts";
-import { isAmountToken, type PdfLine } from "./lines.ts";
+import { isAmountToken, isPageNumber, type PdfLine } from "./lines.ts";
 import { matchKey, matchTitle } from "./titles.ts";
 
 export interface TableFound {
@@ -38,7 +38,6 @@ interface Start {
   title: string;
 }
 
-const PAGE_NO = /^[-—–\s]*\d{1,4}[-—–\s]*$|^第\s*\d+\s*页|^\d+\s*\/\s*\d+$/;
 const UNIT = /单位\s*[:：]\s*(万元|元)/;
 const LIST_MARKER = /^(?:[一二三四五六七八九十]+[、.．]|\d+[.、．]\s*|[（(][一二三四五六七八九十\d]+[）)]|其中[:：])/;
 const TOTAL = /合计|总计/;
@@ -447,7 +446,7 @@ export function readTables(lines: readonly PdfLine[], template: TemplateSpec, do
         if (dept?.[1]) preparedBy = dept[1].replace(/\s+/g, "");
         continue;
       }
-      if (PAGE_NO.test(l.text.trim())) continue;
+      if (isPageNumber(l.text)) continue;
       if (u && !l.cells.some((c) => isAmountToken(c.text))) continue; // repeated 编制部门 line
       if (isStop(l)) {
         if (/空表|无数据|没有/.test(l.text)) emptyNote = l.text.replace(/\s+/g, "");
