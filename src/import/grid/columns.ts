@@ -171,6 +171,63 @@ function rightAligned(clusters: readonly Placed[][]): boolean {
   return right >= other;
 }
 
+/** An integer before a label: a classification code, printed whole or in 类/款/项 columns. */
+const CODE_PART = /^\d{2,7}$/;
+
+/**
+ * A column of project names beside the classification's names (功能分类科目名称 | 项目名称, the
+ * 项目支出表 of Xinjiang and others) makes one label zone with them, as no amount column stands
+ * between. They are told apart by a gutter that no body text crosses, with text on either side of it
+ * on several lines and those two headings over the two sides; the zone is then split there (in
+ * place). Codes stay with the names.
+ */
+function splitLabelZone(
+  zones: TextZone[],
+  head: readonly GridLine[],
+  body: readonly GridLine[],
+  isAmount: (t: Token) => boolean,
+): void {
+  const at = zones.findIndex((z) => z.after === 0);
+  const zone = zones[at];
+  if (!zone || body.length < 3) return;
+  const inZone = body.map((l) =>
+    l.tokens.filter(
+      (t) =>
+        !isAmount(t) &&
+        t.kind !== "dash" &&
+        !(t.kind === "int" && CODE_PART.test(t.text)) &&
+        t.x0 >= zone.x0 - 0.5 &&
+        t.x1 <= zone.x1 + 0.5,
+    ),
+  );
+  const spans = inZone.flat().sort((a, b) => a.x0 - b.x0);
+  if (spans.length < 6) return;
+  const h = median(body.map((l) => l.h));
+  // gutters: gaps in the union of the texts' extents, at least a character wide
+  const gutters: { x0: number; x1: number }[] = [];
+  let reach = (spans[0] as Token).x1;
+  for (const t of spans.slice(1)) {
+    if (t.x0 - reach >= h) gutters.push({ x0: reach, x1: t.x0 });
+    reach = Math.max(reach, t.x1);
+  }
+  const { stacks } = headerStacks(head);
+  for (const g of gutters) {
+    const left = inZone.filter((ts) => ts.some((t) => t.x1 <= g.x0 + 0.5)).length;
+    const right = inZone.filter((ts) => ts.some((t) => t.x0 >= g.x1 - 0.5)).length;
+    if (left < 3 || right < 3) continue;
+    // a heading over each side: the right column's own, and the labels'
+    const centre = (st: Stack) => (st.x0 + st.x1) / 2;
+    // (only a column of project names beside the classification's names: where units and projects,
+    // or a procurement table's levels, stand side by side, the label reads across them)
+    const over = stacks.filter((st) => centre(st) >= g.x1 - h && centre(st) <= zone.x1 + h && st.x0 >= g.x0);
+    const under = stacks.filter((st) => centre(st) <= g.x0 + h && st.x1 <= g.x1);
+    if (!over.some((st) => /^项目名称$/.test(stackText(st).replace(/\s+/g, "")))) continue;
+    if (!under.some((st) => /科目名称|科目$|功能分类|经济分类/.test(stackText(st).replace(/\s+/g, "")))) continue;
+    zones.splice(at, 1, { after: 0, x0: zone.x0, x1: g.x0, path: [] }, { after: 0, x0: g.x1, x1: zone.x1, path: [] });
+    return;
+  }
+}
+
 /** The columns of one page segment: amount columns (phantoms included) and text zones. */
 export function pageColumns(
   head: readonly GridLine[],
@@ -216,6 +273,7 @@ export function pageColumns(
     if (after > 0 && z.lines.size < 2) continue;
     zones.push({ after, x0: z.x0, x1: z.x1, path: [] });
   }
+  splitLabelZone(zones, head, body, isAmount);
   // a table without labels (one row of amounts: the 三公 table of some regions) has no label zone;
   // an empty one far left keeps the zone numbering, and headings left of the amounts head them
   if (!zones.some((z) => z.after === 0)) zones.unshift({ after: 0, x0: -1000, x1: -1000, path: [] });

@@ -207,7 +207,9 @@ function buildTable(
     columns.push({ key: "name", path: g.textColumns[0]?.path.length ? g.textColumns[0].path : ["项目"], type: "text" });
     textKeys.push({ side: 0, index: -1, key: "name" });
     g.textColumns.slice(1).forEach((t, i) => {
-      const key = `text${i + 2}`;
+      // (a column of project names is the model's projectName, as the templates print it)
+      const named = /^项目名称$/.test(t.path[t.path.length - 1] ?? "") && !columns.some((c) => c.key === "projectName");
+      const key = named ? "projectName" : `text${i + 2}`;
       columns.push({ key, path: t.path.length ? t.path : [key], type: "text" });
       textKeys.push({ side: 0, index: i, key });
     });

@@ -49,9 +49,9 @@ export function labelMarker(label: string): string | undefined {
   return MARKER.exec(label)?.[0];
 }
 
-/** Names of fixed lines that tables print blank when they have nothing (funds, sources, 结转). */
+/** Names of fixed lines that tables print blank when they have nothing (funds, sources, 结转, "三公"). */
 const LINE_LABEL =
-  /^(?:[（(]?[一二三四五六七八九十\d]+[)）、.．]?)?(?:一般公共预算|政府性基金|国有资本经营|财政专户|财政拨款|事业收入|事业单位经营|经营收入|上级补助|附属单位上缴|其他收入|单位资金|上年结转|结转|年终结转|结余|用事业基金)/;
+  /^(?:[（(]?[一二三四五六七八九十\d]+[)）、.．]?)?(?:一般公共预算|政府性基金|国有资本经营|财政专户|财政拨款|事业收入|事业单位经营|经营收入|上级补助|附属单位上缴|其他收入|单位资金|上年结转|结转|年终结转|结余|用事业基金|因公出国[（(]境[)）]费$|公务接待费$|公务用车(?:购置及运行(?:维护)?费|购置费|运行(?:维护)?费)(?:[（(]小计[)）])?$)/;
 
 export function isLineLabel(label: string): boolean {
   return LINE_LABEL.test(label.replace(/\s+/g, ""));
@@ -120,10 +120,19 @@ function zoneIndex(layout: SegmentLayout, x: number): number {
   const { columns, zones } = layout;
   let k = 0;
   while (k < columns.length && (columns[k] as AmountColumn).cx < x) k++;
-  // the zone with `after` === k, else the nearest zone to the left
+  // the zone with `after` === k, else the nearest zone to the left; of two text columns side by
+  // side between the same amount columns, the one x stands in (or nearest to)
+  let after = -1;
+  for (const z of zones) if (z.after <= k) after = Math.max(after, z.after);
   let best = 0;
+  let d = Number.POSITIVE_INFINITY;
   zones.forEach((z, i) => {
-    if (z.after <= k) best = i;
+    if (z.after !== after) return;
+    const dd = x < z.x0 ? z.x0 - x : x > z.x1 ? x - z.x1 : 0;
+    if (dd < d) {
+      d = dd;
+      best = i;
+    }
   });
   return best;
 }
@@ -244,6 +253,20 @@ function sideRows(ps: Piece[], layout: SegmentLayout, side: number, pitch: numbe
     const below = texts.filter((o) => o.y > p.y).sort((a, b) => a.y - b.y)[0];
     return [above, below].some((o) => o && Math.abs(o.y - p.y) <= pitch * 1.5 && open(pieceLabel(o, mainZone)));
   };
+  // rows a little taller than their text (a row pitch of 1.4 to 1.8 lines, as spreadsheets print
+  // them): a line printed blank stands a whole pitch from every other line, where a wrapped label's
+  // lines, and starts where the labels of rows with amounts start (a wrapped cell of a wide text
+  // column starts inside it)
+  const startX = (p: Piece) => p.texts.get(mainZone)?.[0]?.x0;
+  const labelStarts = anchors.map(startX).filter((x): x is number => x !== undefined);
+  const spaced = (p: Piece) => {
+    const x = startX(p);
+    return (
+      x !== undefined &&
+      labelStarts.some((a) => Math.abs(a - x) <= p.h * 0.5) &&
+      live.every((o) => o === p || Math.abs(o.y - p.y) >= pitch * 0.95)
+    );
+  };
   for (const p of live) {
     if (isAnchor.has(p)) continue;
     const label = pieceLabel(p, mainZone);
@@ -260,7 +283,7 @@ function sideRows(ps: Piece[], layout: SegmentLayout, side: number, pitch: numbe
     // rows are spaced apart from their wrapped lines, is a row of its own: 收入预算总表's blank items)
     const isolated =
       (layout.sideStarts.length > 1 && near >= pitch * 0.75 && near > p.h * 2.6) ||
-      (near >= pitch * 0.95 && pitch > p.h * 1.8 && !continues(p, label));
+      (near >= pitch * 0.95 && !continues(p, label) && (pitch > p.h * 1.8 || (pitch > p.h * 1.4 && spaced(p))));
     if (isolated || (starts && near >= Math.min(pitch * 0.45, p.h * 1.2))) {
       isAnchor.add(p);
     }
@@ -391,6 +414,13 @@ export function withoutRowNumbers(body: readonly GridLine[]): readonly GridLine[
   if (nums.length < numbered * 0.5) return body;
   const longer = body.map((l) => l.tokens[0]).filter((t) => t?.kind === "int" && t.text.length > 3);
   if (longer.some((t) => nums.some((n) => t?.text.startsWith(String(n))))) return body;
+  // a 序号 column is the table's leftmost: lines without a number start at it or right of it. Codes
+  // printed before names on the right side of a two-sided table (205 教育支出, 206 科学技术支出 …)
+  // run on like numbers, but the income side's lines start far left of them.
+  const numberX0 = Math.min(...body.flatMap((l, i) => (firsts[i] === undefined ? [] : [(l.tokens[0] as Token).x0])));
+  const others = body.filter((l, i) => firsts[i] === undefined && l.tokens.length > 0);
+  const leftOf = others.filter((l) => (l.tokens[0] as Token).x0 < numberX0 - l.h).length;
+  if (leftOf >= 2 && leftOf > others.length * 0.2) return body;
   let steps = 0;
   for (let i = 1; i < nums.length; i++) if ((nums[i] as number) === (nums[i - 1] as number) + 1) steps++;
   if (steps < (nums.length - 1) * 0.8) return body;
