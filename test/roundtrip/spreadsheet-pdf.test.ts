@@ -4,9 +4,11 @@
  * every row in order with its label and its amounts, 表7's project names in their own column, and no
  * error (the tables add up, so one would be a misreading).
  */
+import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { check } from "../../src/check/index.ts";
 import { importFile } from "../../src/import/index.ts";
+import { readLaidOut } from "../../src/import/text/laid-out.ts";
 import type { Disclosure, PrintedTable } from "../../src/model/disclosure.ts";
 import { seedDisclosure } from "./compare.ts";
 
@@ -28,19 +30,31 @@ const projectNames = (t: PrintedTable) => {
   return t.rows.map((r) => (at < 0 ? undefined : label(r.cells[at] as string | undefined)));
 };
 
+/** Every table of the seed, in order, with its rows' codes, labels and amounts, and 表7's project names. */
+function expectSeedTables(d: Disclosure, seed: Disclosure): void {
+  expect(d.tables.map((t) => t.id)).toEqual(seed.tables.map((t) => t.id));
+  for (const t of seed.tables) {
+    const back = d.tables.find((x) => x.id === t.id) as PrintedTable;
+    expect({ no: t.no, rows: rowsOf(back) }).toEqual({ no: t.no, rows: rowsOf(t) });
+  }
+  const projects = (x: Disclosure) => projectNames(x.tables.find((t) => t.id === "projectExpenditure") as PrintedTable);
+  expect(projects(d)).toEqual(projects(seed));
+}
+
 describe("the seed exported to PDF by a spreadsheet program", () => {
   it("reads back with every table of the seed: ids, row labels and amounts, project names", async () => {
     const seed = await seedDisclosure();
     const r = await importFile(pdf);
     expect(r.problems).toEqual([]);
     const d = r.disclosure as Disclosure;
-    expect(d.tables.map((t) => t.id)).toEqual(seed.tables.map((t) => t.id));
-    for (const t of seed.tables) {
-      const back = d.tables.find((x) => x.id === t.id) as PrintedTable;
-      expect({ no: t.no, rows: rowsOf(back) }).toEqual({ no: t.no, rows: rowsOf(t) });
-    }
-    const t7 = seed.tables.find((t) => t.id === "projectExpenditure") as PrintedTable;
-    expect(projectNames(d.tables.find((t) => t.id === "projectExpenditure") as PrintedTable)).toEqual(projectNames(t7));
+    expectSeedTables(d, seed);
+  });
+
+  it("its text laid out by pdftotext -layout reads back with the same tables", async () => {
+    const seed = await seedDisclosure();
+    const text = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" });
+    const d = readLaidOut(text, "seed-libreoffice.txt").disclosure as Disclosure;
+    expectSeedTables(d, seed);
   });
 
   it("its tables add up: no error, and no arithmetic warning, is reported", async () => {

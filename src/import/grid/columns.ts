@@ -210,19 +210,24 @@ function splitLabelZone(
     if (t.x0 - reach >= h) gutters.push({ x0: reach, x1: t.x0 });
     reach = Math.max(reach, t.x1);
   }
-  const { stacks } = headerStacks(head);
+  // (headings as stacks, and as group words where a heading stands over more than one column)
+  const hs = headerStacks(head);
+  const heads = [
+    ...hs.stacks.map((st) => ({ x0: st.x0, x1: st.x1, text: stackText(st) })),
+    ...hs.groups.map((w) => ({ x0: w.x0, x1: w.x1, text: w.text })),
+  ].map((w) => ({ ...w, text: w.text.replace(/\s+/g, "") }));
+  const centre = (w: { x0: number; x1: number }) => (w.x0 + w.x1) / 2;
   for (const g of gutters) {
     const left = inZone.filter((ts) => ts.some((t) => t.x1 <= g.x0 + 0.5)).length;
     const right = inZone.filter((ts) => ts.some((t) => t.x0 >= g.x1 - 0.5)).length;
     if (left < 3 || right < 3) continue;
-    // a heading over each side: the right column's own, and the labels'
-    const centre = (st: Stack) => (st.x0 + st.x1) / 2;
+    // a heading over each side: 项目名称 over the right one, the classification's names over the left
     // (only a column of project names beside the classification's names: where units and projects,
     // or a procurement table's levels, stand side by side, the label reads across them)
-    const over = stacks.filter((st) => centre(st) >= g.x1 - h && centre(st) <= zone.x1 + h && st.x0 >= g.x0);
-    const under = stacks.filter((st) => centre(st) <= g.x0 + h && st.x1 <= g.x1);
-    if (!over.some((st) => /^项目名称$/.test(stackText(st).replace(/\s+/g, "")))) continue;
-    if (!under.some((st) => /科目名称|科目$|功能分类|经济分类/.test(stackText(st).replace(/\s+/g, "")))) continue;
+    const over = heads.filter((w) => centre(w) >= g.x1 - h && centre(w) <= zone.x1 + h && w.x0 >= g.x0);
+    const under = heads.filter((w) => centre(w) <= g.x0 + h && w.x1 <= g.x1);
+    if (!over.some((w) => /^项目名称$/.test(w.text))) continue;
+    if (!under.some((w) => /科目名称|科目$|功能分类|经济分类/.test(w.text))) continue;
     zones.splice(at, 1, { after: 0, x0: zone.x0, x1: g.x0, path: [] }, { after: 0, x0: g.x1, x1: zone.x1, path: [] });
     return;
   }
