@@ -61,7 +61,8 @@ export function documentIdentity(
     near ??
     /(20\d{2})年度?/.exec(cover) ??
     tables.map((t) => /(20\d{2})年/.exec(t.title)).find(Boolean) ??
-    mostCommonYear(all);
+    mostCommonYear(all, new RegExp(`(20\\d{2})年度?(?:市级|省级|区级|县级)?(?:部门|单位)(?:综合)?${word}`, "g")) ??
+    mostCommonYear(all, /(20\d{2})年度/g);
   const year = y ? Number(y[1]) : 0;
   // the issuing body: "预算单位：X" on the cover or the tables' 编制单位, else the name before
   // 部门预算/单位预算 on the cover
@@ -97,10 +98,13 @@ function mostCommon(xs: readonly string[]): string | undefined {
   return best;
 }
 
-/** The year a document names most often as a 年度 (a tables-only file has no cover). */
-function mostCommonYear(all: string): RegExpExecArray | undefined {
+/**
+ * The year a document names most often in `pattern` (its first group): a title such as "X 2025 年部门
+ * 预算公开" anywhere in it (a cover printed after the tables), else a 年度 (a tables-only file).
+ */
+function mostCommonYear(all: string, pattern: RegExp): RegExpExecArray | undefined {
   const counts = new Map<string, number>();
-  for (const m of all.matchAll(/(20\d{2})年度/g)) counts.set(m[1] as string, (counts.get(m[1] as string) ?? 0) + 1);
+  for (const m of all.matchAll(pattern)) counts.set(m[1] as string, (counts.get(m[1] as string) ?? 0) + 1);
   let best: string | undefined;
   let n = 0;
   for (const [k, v] of counts) if (v > n) [best, n] = [k, v];

@@ -47,6 +47,8 @@ describe("the seed exported to PDF by a spreadsheet program", () => {
     const r = await importFile(pdf);
     expect(r.problems).toEqual([]);
     const d = r.disclosure as Disclosure;
+    // (its cover is printed after the tables, on the 说明 sheet; a 项目 cites "2023年度" earlier)
+    expect(d.meta).toMatchObject({ year: 2025, department: seed.meta.department });
     expectSeedTables(d, seed);
   });
 
