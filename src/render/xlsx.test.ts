@@ -125,4 +125,26 @@ describe("renderXlsx", () => {
     },
     120_000,
   );
+
+  it("rows of wrapped text are written tall enough for every line (programs that do not fit rows print them whole)", async () => {
+    const lines = (d: Disclosure) => d.overview.text.split(/\n+/).map((l) => l.trim());
+    const { name, d } = docs.find((x) => lines(x.d).some((l) => l.length > 120)) as { name: string; d: Disclosure };
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, `${name}.xlsx`));
+    const text = wb.getWorksheet("说明") as ExcelJS.Worksheet;
+    const long = lines(d).find((l) => l.length > 120) as string;
+    expect(long).toBeDefined();
+    let found = false;
+    text.eachRow((row) => {
+      const v = String(row.getCell(1).value ?? "");
+      if (v === long) {
+        found = true;
+        // more than 120 characters in a 110-wide column (a CJK character counts two): three lines at least
+        expect(row.height).toBeGreaterThanOrEqual(3 * 10.5 * 1.35);
+      }
+      // a one-line heading keeps the default height
+      if (v.startsWith("第一部分")) expect(row.height ?? 15).toBeLessThanOrEqual(15);
+    });
+    expect(found).toBe(true);
+  });
 });

@@ -51,7 +51,8 @@ function tableSheet(wb: ExcelJS.Workbook, t: PrintedTable, name: string): void {
     },
     headerFooter: { oddFooter: "第 &P 页 / 共 &N 页" },
   });
-  ws.columns = t.columns.map((c) => ({ width: c.type === "code" ? 6 : c.type === "text" ? 30 : 14 }));
+  const widths = t.columns.map((c) => (c.type === "code" ? 6 : c.type === "text" ? 30 : 14));
+  ws.columns = widths.map((width) => ({ width }));
   ws.mergeCells(1, 1, 1, n);
   const title = ws.getCell(1, 1);
   title.value = `表${t.no} ${t.title}`;
@@ -82,6 +83,15 @@ function tableSheet(wb: ExcelJS.Workbook, t: PrintedTable, name: string): void {
   const per = fenPerUnit(t.unit);
   t.rows.forEach((row, i) => {
     const r = ws.getRow(first + i);
+    const height = wrappedHeight(
+      t.columns.flatMap((col, ci) => {
+        const v = row.cells[ci];
+        return col.type === "text" && typeof v === "string"
+          ? [{ text: v, width: (widths[ci] as number) - 2 * Math.max(0, row.level - 1), size: 10 }]
+          : [];
+      }),
+    );
+    if (height) r.height = height;
     t.columns.forEach((col, ci) => {
       const cell = r.getCell(ci + 1);
       const v = row.cells[ci] ?? null;
@@ -114,15 +124,40 @@ function tableSheet(wb: ExcelJS.Workbook, t: PrintedTable, name: string): void {
   ws.pageSetup.printTitlesRow = `${top}:${first - 1}`;
 }
 
+/** Width of text in column-width units (an Excel column's width counts digits; a CJK character is two). */
+function textWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += /[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f]/.test(ch) ? 2 : 1;
+  return w;
+}
+
+/**
+ * A row tall enough for its wrapped text, in points. Excel fits such a row when it opens the file;
+ * other programs (LibreOffice) keep the height written, and would print one clipped line.
+ */
+function wrappedHeight(cells: readonly { text: string; width: number; size: number }[]): number | undefined {
+  let lines = 1;
+  let size = 10;
+  for (const c of cells) {
+    const n = Math.ceil(textWidth(c.text) / Math.max(1, c.width - 1));
+    if (n > lines) [lines, size] = [n, c.size];
+  }
+  return lines > 1 ? Math.ceil(lines * size * 1.35 + 4) : undefined;
+}
+
+const TEXT_WIDTH = 110;
+
 function textSheet(wb: ExcelJS.Workbook, d: Disclosure, name: string): void {
   const ws = wb.addWorksheet(name, {
     pageSetup: { paperSize: 9, orientation: "portrait", fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
   });
-  ws.columns = [{ width: 110 }];
+  ws.columns = [{ width: TEXT_WIDTH }];
   const add = (text: string, bold = false) => {
     const row = ws.addRow([text]);
     row.getCell(1).alignment = { wrapText: true, vertical: "top" };
     row.getCell(1).font = { name: FONT, size: bold ? 12 : 10.5, bold };
+    const height = wrappedHeight([{ text, width: TEXT_WIDTH, size: bold ? 12 : 10.5 }]);
+    if (height) row.height = height;
   };
   const y = `${d.meta.year} 年`;
   const w = d.meta.kind === "budget" ? "部门预算" : "部门决算";
