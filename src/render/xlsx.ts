@@ -106,7 +106,10 @@ function tableSheet(wb: ExcelJS.Workbook, t: PrintedTable, name: string): void {
         cell.alignment =
           col.type === "code"
             ? { horizontal: "center", vertical: "middle" }
-            : { vertical: "middle", wrapText: true, indent: col.type === "text" ? Math.max(0, row.level - 1) : 0 };
+            : // (an indent needs left alignment: Excel and LibreOffice ignore it on "general")
+              col.type === "text" && row.level > 1
+              ? { horizontal: "left", vertical: "middle", wrapText: true, indent: row.level - 1 }
+              : { vertical: "middle", wrapText: true };
       } else if (col.type === "amount") {
         cell.numFmt = AMOUNT_FORMAT; // blank stays blank: no value, not 0
       }

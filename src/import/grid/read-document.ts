@@ -317,6 +317,7 @@ function buildTable(
       columns: d.columns.map(keyOf),
     })),
   };
+  levelsFromSums(rows, sums);
   const reading = readingOf(g, values, verification, step, !DETAIL_KINDS.has(region.kind));
   const table: PrintedTable = {
     no: ctx.no,
@@ -537,6 +538,31 @@ function oneRowPair(failing: readonly Set<string>[]): boolean {
 }
 
 /** Reads every table of a document. `template` names the tables when it is a regional spec. */
+/**
+ * Levels of the rows printed without a code, from the structure the numbers confirmed: a part is one
+ * level under its total (合计 0, its parts 1, theirs 2 …), so the model keeps the hierarchy a table
+ * showed by indentation or list numbers. Rows in no identity keep the level their label gave.
+ */
+function levelsFromSums(rows: Row[], sums: TableSums): void {
+  const parent = new Map<number, number>();
+  for (const d of sums.down)
+    for (const p of d.parts) {
+      // (the nearest total above, should two claim a row)
+      const q = parent.get(p);
+      if (q === undefined || (d.total > q && d.total < p)) parent.set(p, d.total);
+    }
+  const level = (i: number, seen = 0): number => {
+    const row = rows[i] as Row;
+    if (row.code || row.kind === "total" || seen > 8) return row.level;
+    const up = parent.get(i);
+    return up === undefined ? row.level : Math.min(4, level(up, seen + 1) + 1);
+  };
+  const levels = rows.map((_, i) => level(i));
+  rows.forEach((r, i) => {
+    r.level = levels[i] as number;
+  });
+}
+
 export function readDocumentTables(
   lines: readonly GridLine[],
   template: TemplateSpec,
