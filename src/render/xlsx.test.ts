@@ -9,7 +9,7 @@ import type { Disclosure } from "../model/disclosure.ts";
 import { formatAmount } from "../model/money.ts";
 import { headerGrid } from "./header-grid.ts";
 import { testDisclosures } from "./testing.ts";
-import { AMOUNT_FORMAT, renderXlsx, sheetName, TITLE_ROWS } from "./xlsx.ts";
+import { AMOUNT_FORMAT, amountFormat, renderXlsx, sheetName, TITLE_ROWS } from "./xlsx.ts";
 
 const hasSoffice = spawnSync("soffice", ["--version"], { stdio: "ignore" }).status === 0;
 const dir = mkdtempSync(join(tmpdir(), "yusuan-xlsx-"));
@@ -76,7 +76,7 @@ describe("renderXlsx", () => {
           row.cells.forEach((v, ci) => {
             const cell = ws!.getCell(first + ri, ci + 1);
             if (typeof v === "number") {
-              expect(cell.numFmt).toBe(AMOUNT_FORMAT);
+              expect(cell.numFmt).toBe(amountFormat(t.precision));
               expect(typeof cell.value).toBe("number");
               const per = t.unit === "wanyuan" ? 1e6 : 100;
               expect(Math.round((cell.value as number) * per), `${name} 表${t.no} r${ri} c${ci}`).toBe(v);
@@ -146,5 +146,12 @@ describe("renderXlsx", () => {
       if (v.startsWith("第一部分")) expect(row.height ?? 15).toBeLessThanOrEqual(15);
     });
     expect(found).toBe(true);
+  });
+
+  it("shows each table's amounts with the decimals it printed (6 in some 万元 tables)", () => {
+    expect(amountFormat(undefined)).toBe(AMOUNT_FORMAT);
+    expect(amountFormat(2)).toBe("#,##0.00");
+    expect(amountFormat(6)).toBe("#,##0.000000");
+    expect(amountFormat(0)).toBe("#,##0");
   });
 });

@@ -15,6 +15,12 @@ import { headerGrid } from "./header-grid.ts";
 import { indicatorColumns, isWide, UNIT_ZH } from "./html-table.ts";
 
 export const AMOUNT_FORMAT = "#,##0.00";
+
+/** The amount format of a table: its printed decimals (2 usually; 6 in some 万元 tables, 0 in 元 ones). */
+export function amountFormat(precision: number | undefined): string {
+  const p = precision ?? 2;
+  return p === 2 ? AMOUNT_FORMAT : p <= 0 ? "#,##0" : `#,##0.${"0".repeat(Math.min(p, 6))}`;
+}
 const THIN: Partial<ExcelJS.Borders> = {
   top: { style: "thin" },
   left: { style: "thin" },
@@ -81,6 +87,7 @@ function tableSheet(wb: ExcelJS.Workbook, t: PrintedTable, name: string): void {
   }
   const first = top + grid.depth;
   const per = fenPerUnit(t.unit);
+  const format = amountFormat(t.precision);
   t.rows.forEach((row, i) => {
     const r = ws.getRow(first + i);
     const height = wrappedHeight(
@@ -99,7 +106,7 @@ function tableSheet(wb: ExcelJS.Workbook, t: PrintedTable, name: string): void {
       cell.font = { name: FONT, size: 10, bold: row.kind === "total" || row.kind === "unit" };
       if (typeof v === "number") {
         cell.value = v / per;
-        cell.numFmt = AMOUNT_FORMAT;
+        cell.numFmt = format;
         cell.alignment = { horizontal: "right", vertical: "middle" };
       } else if (typeof v === "string") {
         cell.value = v; // codes stay text: "01" must not become 1
@@ -111,7 +118,7 @@ function tableSheet(wb: ExcelJS.Workbook, t: PrintedTable, name: string): void {
               ? { horizontal: "left", vertical: "middle", wrapText: true, indent: row.level - 1 }
               : { vertical: "middle", wrapText: true };
       } else if (col.type === "amount") {
-        cell.numFmt = AMOUNT_FORMAT; // blank stays blank: no value, not 0
+        cell.numFmt = format; // blank stays blank: no value, not 0
       }
     });
   });
