@@ -70,12 +70,20 @@ function tableSheet(wb: ExcelJS.Workbook, t: PrintedTable, name: string): void {
   ws.getCell(2, n).alignment = { horizontal: "right" };
   const grid = headerGrid(t.columns);
   const top = TITLE_ROWS + 1;
+  // (header rows as tall as their wrapped headings: a cell spanning rows shares its lines among them)
+  const headHeights = new Array<number>(grid.depth).fill(0);
   for (const h of grid.cells) {
     const r = top + h.row;
     const c = 1 + h.col;
     if (h.rowSpan > 1 || h.colSpan > 1) ws.mergeCells(r, c, r + h.rowSpan - 1, c + h.colSpan - 1);
     ws.getCell(r, c).value = h.text;
+    const width = widths.slice(h.col, h.col + h.colSpan).reduce((a, b) => a + b, 0);
+    const need = (wrappedHeight([{ text: h.text, width, size: 10 }]) ?? 0) / h.rowSpan;
+    for (let k = h.row; k < h.row + h.rowSpan; k++) headHeights[k] = Math.max(headHeights[k] as number, need);
   }
+  headHeights.forEach((height, k) => {
+    if (height > 15) ws.getRow(top + k).height = Math.ceil(height);
+  });
   for (let r = top; r < top + grid.depth; r++) {
     for (let c = 1; c <= n; c++) {
       const cell = ws.getCell(r, c);
