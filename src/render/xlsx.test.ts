@@ -154,4 +154,24 @@ describe("renderXlsx", () => {
     expect(amountFormat(6)).toBe("#,##0.000000");
     expect(amountFormat(0)).toBe("#,##0");
   });
+
+  it("writes header rows tall enough for headings that wrap in their cells", async () => {
+    let checked = 0;
+    for (const { name, d } of docs) {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(join(dir, `${name}.xlsx`));
+      const taken = new Set<string>();
+      for (const t of d.tables) {
+        const ws = wb.getWorksheet(sheetName(`表${t.no} ${t.title}`, taken)) as ExcelJS.Worksheet;
+        for (const h of headerGrid(t.columns).cells) {
+          // a heading wider than its (one) amount column, spanning one header row, wraps onto 2+ lines
+          const col = t.columns[h.col];
+          if (h.colSpan !== 1 || h.rowSpan !== 1 || col?.type !== "amount" || [...h.text].length * 2 <= 14) continue;
+          expect(ws.getRow(TITLE_ROWS + 1 + h.row).height, `${name} 表${t.no} ${h.text}`).toBeGreaterThan(15);
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
 });
