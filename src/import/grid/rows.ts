@@ -254,16 +254,16 @@ function sideRows(ps: Piece[], layout: SegmentLayout, side: number, pitch: numbe
     return [above, below].some((o) => o && Math.abs(o.y - p.y) <= pitch * 1.5 && open(pieceLabel(o, mainZone)));
   };
   // rows a little taller than their text (a row pitch of 1.4 to 1.8 lines, as spreadsheets print
-  // them): a line printed blank stands a whole pitch from every other line, where a wrapped label's
-  // lines, and starts where the labels of rows with amounts start (a wrapped cell of a wide text
-  // column starts inside it)
+  // them): a line printed blank stands a whole pitch from every other line (a wrapped label's lines
+  // stand closer), and starts where the labels of rows with amounts start or a few characters in
+  // (a wrapped cell of a wide text column starts far inside it)
   const startX = (p: Piece) => p.texts.get(mainZone)?.[0]?.x0;
   const labelStarts = anchors.map(startX).filter((x): x is number => x !== undefined);
   const spaced = (p: Piece) => {
     const x = startX(p);
     return (
       x !== undefined &&
-      labelStarts.some((a) => Math.abs(a - x) <= p.h * 0.5) &&
+      labelStarts.some((a) => x >= a - p.h * 0.5 && x <= a + p.h * 3) &&
       live.every((o) => o === p || Math.abs(o.y - p.y) >= pitch * 0.95)
     );
   };
