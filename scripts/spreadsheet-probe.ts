@@ -1,0 +1,142 @@
+/**
+ * Another producer, with known figures: every corpus and region PDF is read, its disclosure written
+ * as yusuan's workbook, the workbook exported to PDF by LibreOffice Calc (as a county's budget system
+ * exports its sheets), and that PDF read again. The second reading should give the first one's tables
+ * back, and since the first one's tables add up, every error finding on the export that the first
+ * reading does not have is a misreading.
+ *
+ *   npx tsx scripts/spreadsheet-probe.ts [--json]       (needs soffice: Debian's libreoffice-calc)
+ *
+ * Per document: tables of the first reading that come back different (a row's label or amounts, or
+ * the number of rows), and the error findings on the export that the first reading does not have
+ * (same rule and table). The first reading is the reference, not the truth: where it is wrong (a table
+ * it reads unreliably) the comparison says nothing about the reader. Exit code 0 whatever the
+ * figures: a measurement, for the README's "Measuring the reader on real documents".
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { check } from "../src/check/index.ts";
+import { importFile } from "../src/import/index.ts";
+import type { Disclosure, PrintedTable } from "../src/model/disclosure.ts";
+import type { Finding } from "../src/model/finding.ts";
+import { renderXlsx } from "../src/render/xlsx.ts";
+
+const root = new URL("..", import.meta.url).pathname;
+const dirs = ["test/fixtures/corpus", "test/fixtures/regions"];
+// (a two-file document's text half has no tables)
+const files = dirs.flatMap((d) =>
+  readdirSync(join(root, d))
+    .filter((f) => f.endsWith(".pdf") && !f.endsWith("-text.pdf"))
+    .sort()
+    .map((f) => join(root, d, f)),
+);
+
+/** A label as printed, whatever the producer's brackets, colons, spaces and codes before it. */
+const label = (s: string | undefined) =>
+  (s ?? "")
+    .replace(/\s+/g, "")
+    .replace(/（/g, "(")
+    .replace(/）/g, ")")
+    .replace(/：/g, ":")
+    .replace(/^\d{3,7}(?=\D)/, "");
+const rowKey = (t: PrintedTable) =>
+  t.rows.map((r) => `${label(r.label)}|${r.cells.filter((c) => typeof c === "number").join(",")}`);
+const errorKey = (f: Finding) => `${f.rule}|${f.location.table ?? ""}`;
+const errorsOf = (d: Disclosure) => check(d).findings.filter((f) => f.severity === "error");
+
+interface Probe {
+  file: string;
+  tables: number;
+  differing: { no: number; title: string; rows: number }[];
+  rows: number;
+  rowsDiffering: number;
+  /** error findings on the export that the first reading does not have */
+  newErrors: string[];
+  note?: string;
+}
+
+function compare(first: Disclosure, again: Disclosure): Pick<Probe, "differing" | "rows" | "rowsDiffering"> {
+  const differing: Probe["differing"] = [];
+  let rows = 0;
+  let rowsDiffering = 0;
+  for (const t of first.tables) {
+    const back = again.tables.find((x) => x.id === t.id && x.no === t.no) ?? again.tables.find((x) => x.id === t.id);
+    const a = rowKey(t);
+    const b = back ? rowKey(back) : [];
+    const n = Math.max(a.length, b.length);
+    let bad = 0;
+    for (let i = 0; i < n; i++) if (a[i] !== b[i]) bad++;
+    rows += n;
+    rowsDiffering += bad;
+    if (bad > 0 || !back) differing.push({ no: t.no, title: t.title, rows: bad });
+  }
+  return { differing, rows, rowsDiffering };
+}
+
+const json = process.argv.includes("--json");
+const dir = mkdtempSync(join(tmpdir(), "yusuan-spreadsheet-probe-"));
+try {
+  const firsts = new Map<string, Disclosure>();
+  for (const f of files) {
+    const d = (await importFile(f)).disclosure;
+    if (!d) continue;
+    firsts.set(f, d);
+    await renderXlsx(
+      d,
+      join(
+        dir,
+        `${f
+          .split("/")
+          .pop()
+          ?.replace(/\.pdf$/, "")}.xlsx`,
+      ),
+    );
+  }
+  const xlsx = readdirSync(dir).filter((f) => f.endsWith(".xlsx"));
+  const lo = spawnSync("soffice", ["--headless", "--convert-to", "pdf", "--outdir", dir, ...xlsx], {
+    cwd: dir,
+    encoding: "utf8",
+  });
+  if (lo.status !== 0 || lo.error) {
+    console.error(`soffice 未能导出 PDF（${lo.error?.message ?? lo.stderr}）；请安装 libreoffice-calc`);
+    process.exit(2);
+  }
+  const out: Probe[] = [];
+  for (const [f, first] of firsts) {
+    const name = f.split("/").pop() as string;
+    const pdf = join(dir, name);
+    const again = (await importFile(pdf)).disclosure;
+    if (!again) {
+      out.push({
+        file: name,
+        tables: first.tables.length,
+        differing: [],
+        rows: 0,
+        rowsDiffering: 0,
+        newErrors: [],
+        note: "not read",
+      });
+      continue;
+    }
+    const before = new Set(errorsOf(first).map(errorKey));
+    const newErrors = errorsOf(again)
+      .filter((e) => !before.has(errorKey(e)))
+      .map((e) => `${e.rule}${e.location.table ? ` 表${e.location.table}` : ""}`);
+    out.push({ file: name, tables: first.tables.length, ...compare(first, again), newErrors });
+  }
+  if (json) console.log(JSON.stringify(out, null, 2));
+  else {
+    for (const p of out)
+      console.log(
+        `${p.file}: ${p.differing.length}/${p.tables} tables differ (${p.rowsDiffering}/${p.rows} rows); ${p.newErrors.length} new errors${p.newErrors.length ? ` (${p.newErrors.join(", ")})` : ""}${p.note ? `; ${p.note}` : ""}`,
+      );
+    const sum = (f: (p: Probe) => number) => out.reduce((n, p) => n + f(p), 0);
+    console.log(
+      `\n${out.length} documents: ${sum((p) => p.differing.length)} of ${sum((p) => p.tables)} tables differ, ${sum((p) => p.rowsDiffering)} of ${sum((p) => p.rows)} rows; ${sum((p) => p.newErrors.length)} error findings the first reading does not have`,
+    );
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
