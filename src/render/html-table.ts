@@ -19,6 +19,15 @@ export const isWide = (t: PrintedTable): boolean => t.columns.length > WIDE_COLU
 
 export const UNIT_ZH = { wanyuan: "万元", yuan: "元" } as const;
 
+/**
+ * The column a row's level indents: the label column; in a two-sided table (收支总表) the
+ * expenditure side's, whose classes nest (the income lines carry their numbers: 一、 1.).
+ */
+export function indentColumn(t: PrintedTable): number {
+  const expenditure = t.columns.findIndex((c) => c.type === "text" && c.side === "expenditure");
+  return expenditure >= 0 ? expenditure : t.columns.findIndex((c) => c.type === "text");
+}
+
 function cellHtml(t: PrintedTable, row: Row, i: number, indentCol: number): string {
   const col = t.columns[i]!;
   const v = row.cells[i] ?? null;
@@ -45,7 +54,7 @@ export function printedTableHtml(t: PrintedTable): string {
   let n = 0;
   const numbers = t.columns.map((c) => (c.type === "amount" ? String(++n) : "※"));
   head.push(`<tr class="colno">${numbers.map((x) => `<th>${x}</th>`).join("")}</tr>`);
-  const indentCol = t.columns.findIndex((c) => c.type === "text");
+  const indentCol = indentColumn(t);
   const body = t.rows.map(
     (row) => `<tr class="r-${row.kind}">${t.columns.map((_, i) => cellHtml(t, row, i, indentCol)).join("")}</tr>`,
   );

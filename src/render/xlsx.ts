@@ -12,7 +12,7 @@ import ExcelJS from "exceljs";
 import type { Disclosure, PerformanceTable, PrintedTable } from "../model/disclosure.ts";
 import { fenPerUnit } from "../model/money.ts";
 import { headerGrid } from "./header-grid.ts";
-import { indicatorColumns, isWide, UNIT_ZH } from "./html-table.ts";
+import { indentColumn, indicatorColumns, isWide, UNIT_ZH } from "./html-table.ts";
 
 export const AMOUNT_FORMAT = "#,##0.00";
 
@@ -96,13 +96,20 @@ function tableSheet(wb: ExcelJS.Workbook, t: PrintedTable, name: string): void {
   const first = top + grid.depth;
   const per = fenPerUnit(t.unit);
   const format = amountFormat(t.precision);
+  const indentAt = indentColumn(t);
   t.rows.forEach((row, i) => {
     const r = ws.getRow(first + i);
     const height = wrappedHeight(
       t.columns.flatMap((col, ci) => {
         const v = row.cells[ci];
         return col.type === "text" && typeof v === "string"
-          ? [{ text: v, width: (widths[ci] as number) - 2 * Math.max(0, row.level - 1), size: 10 }]
+          ? [
+              {
+                text: v,
+                width: (widths[ci] as number) - (ci === indentAt ? 2 * Math.max(0, row.level - 1) : 0),
+                size: 10,
+              },
+            ]
           : [];
       }),
     );
@@ -122,7 +129,7 @@ function tableSheet(wb: ExcelJS.Workbook, t: PrintedTable, name: string): void {
           col.type === "code"
             ? { horizontal: "center", vertical: "middle" }
             : // (an indent needs left alignment: Excel and LibreOffice ignore it on "general")
-              col.type === "text" && row.level > 1
+              ci === indentAt && row.level > 1
               ? { horizontal: "left", vertical: "middle", wrapText: true, indent: row.level - 1 }
               : { vertical: "middle", wrapText: true };
       } else if (col.type === "amount") {

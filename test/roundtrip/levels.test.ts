@@ -9,10 +9,12 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { importFile } from "../../src/import/index.ts";
-import type { Disclosure } from "../../src/model/disclosure.ts";
+import type { Disclosure, PrintedTable } from "../../src/model/disclosure.ts";
+import { indentColumn } from "../../src/render/html-table.ts";
 import { renderXlsx } from "../../src/render/xlsx.ts";
 
 const pdf = new URL("../fixtures/regions/hangzhou-gonganju-2026-yusuan.pdf", import.meta.url).pathname;
+const qixiang = new URL("../fixtures/regions/hangzhou-qixiangju-2026-yusuan.pdf", import.meta.url).pathname;
 
 describe("levels of a table without codes", () => {
   it("are read from the structure the numbers confirm, and the workbook indents them", async () => {
@@ -51,5 +53,17 @@ describe("levels of a table without codes", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it("in a two-sided table are the expenditure lines' (classes nest under 本年支出合计), indented on that side", async () => {
+    const d = (await importFile(qixiang)).disclosure as Disclosure;
+    const t4 = d.tables.find((t) => t.id === "fiscalSummary") as PrintedTable;
+    const at = t4.columns.findIndex((c) => c.type === "text" && c.side === "expenditure");
+    const levelOf = (name: string) => t4.rows.find((r) => r.cells[at] === name)?.level;
+    expect([levelOf("一、本年支出合计"), levelOf("科学技术支出"), levelOf("技术研究与开发")]).toEqual([1, 2, 3]);
+    expect([levelOf("社会保障和就业支出"), levelOf("行政事业单位养老支出"), levelOf("行政单位离退休")]).toEqual([
+      2, 3, 4,
+    ]);
+    expect(indentColumn(t4)).toBe(at);
   });
 });

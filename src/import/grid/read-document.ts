@@ -317,7 +317,16 @@ function buildTable(
       columns: d.columns.map(keyOf),
     })),
   };
-  levelsFromSums(rows, sums);
+  // (a two-sided table's row holds an income line and an expenditure line: its level is the
+  // expenditure line's, whose classes nest; the income lines number theirs: 一、 1.)
+  const expenditureSide = new Set(columns.filter((c) => c.side === "expenditure").map((c) => c.key));
+  if (twoSided)
+    levelsFromSums(
+      rows,
+      sums.down.filter((d) => d.columns.every((c) => expenditureSide.has(c))),
+      true,
+    );
+  else levelsFromSums(rows, sums.down, false);
   const reading = readingOf(g, values, verification, step, !DETAIL_KINDS.has(region.kind));
   const table: PrintedTable = {
     no: ctx.no,
@@ -539,13 +548,13 @@ function oneRowPair(failing: readonly Set<string>[]): boolean {
 
 /** Reads every table of a document. `template` names the tables when it is a regional spec. */
 /**
- * Levels of the rows printed without a code, from the structure the numbers confirmed: a part is one
- * level under its total (合计 0, its parts 1, theirs 2 …), so the model keeps the hierarchy a table
- * showed by indentation or list numbers. Rows in no identity keep the level their label gave.
+ * Levels of the rows printed without a code (`coded`: all rows), from the structure the numbers
+ * confirmed: a part is one level under its total (合计 0, its parts 1, theirs 2 …), so the model keeps
+ * the hierarchy a table showed by indentation or list numbers. Rows in no identity keep their level.
  */
-function levelsFromSums(rows: Row[], sums: TableSums): void {
+function levelsFromSums(rows: Row[], down: TableSums["down"], coded: boolean): void {
   const parent = new Map<number, number>();
-  for (const d of sums.down)
+  for (const d of down)
     for (const p of d.parts) {
       // (the nearest total above, should two claim a row)
       const q = parent.get(p);
@@ -553,7 +562,9 @@ function levelsFromSums(rows: Row[], sums: TableSums): void {
     }
   const level = (i: number, seen = 0): number => {
     const row = rows[i] as Row;
-    if (row.code || row.kind === "total" || seen > 8) return row.level;
+    // (a code gives a one-sided table's row its level; in a two-sided one the code is the
+    // expenditure line's class, and the level stored is the income line's: the sums decide)
+    if ((row.code && !coded) || row.kind === "total" || seen > 8) return row.level;
     const up = parent.get(i);
     return up === undefined ? row.level : Math.min(4, level(up, seen + 1) + 1);
   };
