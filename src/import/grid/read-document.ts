@@ -546,7 +546,6 @@ function oneRowPair(failing: readonly Set<string>[]): boolean {
   return false;
 }
 
-/** Reads every table of a document. `template` names the tables when it is a regional spec. */
 /**
  * Levels of the rows printed without a code (`coded`: all rows), from the structure the numbers
  * confirmed: a part is one level under its total (合计 0, its parts 1, theirs 2 …), so the model keeps
@@ -574,6 +573,7 @@ function levelsFromSums(rows: Row[], down: TableSums["down"], coded: boolean): v
   });
 }
 
+/** Reads every table of a document. `template` names the tables when it is a regional spec. */
 export function readDocumentTables(
   lines: readonly GridLine[],
   template: TemplateSpec,
