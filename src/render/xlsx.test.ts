@@ -139,7 +139,7 @@ describe("renderXlsx", () => {
       const v = String(row.getCell(1).value ?? "");
       if (v === long) {
         found = true;
-        // more than 120 characters in a 110-wide column (a CJK character counts two): three lines at least
+        // more than 120 characters in the 说明 column (a CJK character counts two): three lines at least
         expect(row.height).toBeGreaterThanOrEqual(3 * 10.5 * 1.35);
       }
       // a one-line heading keeps the default height

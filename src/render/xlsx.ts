@@ -170,11 +170,15 @@ function wrappedHeight(cells: readonly { text: string; width: number; size: numb
   return lines > 1 ? Math.ceil(lines * size * 1.35 + 4) : undefined;
 }
 
-const TEXT_WIDTH = 110;
+/**
+ * The 说明 column: as wide as an A4 page prints at 100%. The sheet is not scaled to fit: LibreOffice
+ * wraps a scaled sheet's text at the unscaled width and prints each line cut at the cell's edge.
+ */
+const TEXT_WIDTH = 66;
 
 function textSheet(wb: ExcelJS.Workbook, d: Disclosure, name: string): void {
   const ws = wb.addWorksheet(name, {
-    pageSetup: { paperSize: 9, orientation: "portrait", fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    pageSetup: { paperSize: 9, orientation: "portrait", scale: 100 },
   });
   ws.columns = [{ width: TEXT_WIDTH }];
   const add = (text: string, bold = false) => {
