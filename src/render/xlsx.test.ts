@@ -133,6 +133,10 @@ describe("renderXlsx", () => {
     await wb.xlsx.readFile(join(dir, `${name}.xlsx`));
     const text = wb.getWorksheet("说明") as ExcelJS.Worksheet;
     const long = lines(d).find((l) => l.length > 120) as string;
+    // printed at 100% in a column that fits an A4 page: a scaled sheet's wrapped lines are cut at
+    // the cell's edge by LibreOffice
+    expect(text.pageSetup.fitToPage ?? false).toBe(false);
+    expect(text.getColumn(1).width).toBeLessThanOrEqual(70);
     expect(long).toBeDefined();
     let found = false;
     text.eachRow((row) => {
