@@ -11,6 +11,7 @@
 import ExcelJS from "exceljs";
 import type { Disclosure, PerformanceTable, PrintedTable } from "../model/disclosure.ts";
 import { fenPerUnit } from "../model/money.ts";
+import { displayWidth } from "../model/text-width.ts";
 import { headerGrid } from "./header-grid.ts";
 import { indentColumn, indicatorColumns, isWide, UNIT_ZH } from "./html-table.ts";
 
@@ -149,13 +150,6 @@ function tableSheet(wb: ExcelJS.Workbook, t: PrintedTable, name: string): void {
   ws.pageSetup.printTitlesRow = `${top}:${first - 1}`;
 }
 
-/** Width of text in column-width units (an Excel column's width counts digits; a CJK character is two). */
-function textWidth(text: string): number {
-  let w = 0;
-  for (const ch of text) w += /[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f]/.test(ch) ? 2 : 1;
-  return w;
-}
-
 /**
  * A row tall enough for its wrapped text, in points. Excel fits such a row when it opens the file;
  * other programs (LibreOffice) keep the height written, and would print one clipped line.
@@ -164,7 +158,7 @@ function wrappedHeight(cells: readonly { text: string; width: number; size: numb
   let lines = 1;
   let size = 10;
   for (const c of cells) {
-    const n = Math.ceil(textWidth(c.text) / Math.max(1, c.width - 1));
+    const n = Math.ceil(displayWidth(c.text) / Math.max(1, c.width - 1));
     if (n > lines) [lines, size] = [n, c.size];
   }
   return lines > 1 ? Math.ceil(lines * size * 1.35 + 4) : undefined;

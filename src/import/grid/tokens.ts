@@ -8,6 +8,8 @@
  * full-width characters count double).
  */
 
+import { displayWidth } from "../../model/text-width.ts";
+
 export type TokenKind =
   /** a printed amount: decimals, or thousands separators ("5,219.30", "0.00", "44,156.640120", "1,200") */
   | "amount"
@@ -48,13 +50,6 @@ export function tokenKind(text: string): TokenKind {
   return "text";
 }
 
-/** Display width units of a character: CJK and full-width count 2, others 1. */
-function units(s: string): number {
-  let u = 0;
-  for (const c of s) u += (c.codePointAt(0) ?? 0) >= 0x2e80 ? 2 : 1;
-  return u;
-}
-
 /**
  * Pieces of a word where a number and text run together. Returns the word itself when it is one
  * piece. Codes glued to names ("30207邮电费", "[208]社会保障和就业支出", "2010601-行政运行") become a
@@ -87,16 +82,16 @@ export function splitWord(w: string): string[] {
  * @example tokenize("14,770.62 12,672.73", 295, 393).map((t) => t.text) // ["14,770.62", "12,672.73"]
  */
 export function tokenize(text: string, x0: number, x1: number): Token[] {
-  const total = units(text);
+  const total = displayWidth(text);
   const per = total > 0 ? (x1 - x0) / total : 0;
   const out: Token[] = [];
   let pos = 0;
   for (const m of text.matchAll(/\S+/g)) {
     const word = m[0];
     const start = m.index ?? 0;
-    pos = x0 + units(text.slice(0, start)) * per;
+    pos = x0 + displayWidth(text.slice(0, start)) * per;
     for (const piece of splitWord(word)) {
-      const w = units(piece) * per;
+      const w = displayWidth(piece) * per;
       const t = piece.replace(/^−/, "-");
       out.push({ text: t, x0: pos, x1: pos + w, kind: tokenKind(t) });
       pos += w;

@@ -9,6 +9,7 @@
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type { ImportProblem } from "../../model/disclosure.ts";
+import { displayWidth } from "../../model/text-width.ts";
 import { hideFontPrograms } from "./font-skip.ts";
 import { normaliseText } from "./normalise.ts";
 import { type MarkedItem, type StructNode, type TaggedBlock, taggedBlocks } from "./tagged.ts";
@@ -158,28 +159,20 @@ const NEEDS_NORMALISING = /[^\u0000-\u009f\u4e00-\u9fff\u3001\u3002\u2018\u2019\
 
 const AMOUNT = /^-?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{2}$/;
 
-/** Display width units of a character: CJK and full-width count 1, others about 0.5. */
-function charUnits(c: string): number {
-  const cp = c.codePointAt(0) ?? 0;
-  return cp >= 0x2e80 ? 1 : 0.5;
-}
-
 /**
  * Splits one pdf.js item at runs of two or more spaces (some producers put a whole table line in
  * one item, "201   06   01   行政运行"), estimating each piece's x from character widths.
  */
 export function splitItem(text: string, x0: number, width: number, y: number, h: number): TextChunk[] {
   const words = text.split(/(\s+)/);
-  let total = 0;
-  for (const c of text) total += charUnits(c);
+  const total = displayWidth(text);
   const per = total > 0 ? width / total : 0;
   const out: TextChunk[] = [];
   let x = x0;
   let cur: TextChunk | undefined;
   let prevAmount = false;
   for (const w of words) {
-    let u = 0;
-    for (const c of w) u += charUnits(c);
+    const u = displayWidth(w);
     if (w.trim() === "") {
       // two or more spaces separate cells; one space only separates an amount from its neighbour
       if (w.length >= 2) cur = undefined;
