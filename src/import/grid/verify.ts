@@ -291,11 +291,6 @@ const MARKERS: [RegExp, string][] = [
   [/^[（(]\d{1,2}[)）]/, "pnum"],
 ];
 
-/** 公务用车购置及运行费 and its two parts (财预〔2016〕143号's "三公" table; 运行维护费 in some regions). */
-const CAR_TOTAL =
-  /^(?:[一二三四五六七八九十\d]+[、.．]|[（(][一二三四五六七八九十\d]+[)）])?公务用车购置及运行(?:维护)?费/;
-const CAR_PART = /^(?:其中[:：]?)?(?:[（(]?[一二三四五六七八九十\d]+[)）、.．])?公务用车(?:购置费|运行(?:维护)?费)/;
-
 function markerKind(label: string): string | undefined {
   const l = label.replace(/^其中[:：]?/, "");
   for (const [re, k] of MARKERS) if (re.test(l)) return k;
@@ -518,21 +513,22 @@ function chooseDown(input: VerifyInput, side: number, cols: number[]): { ids: Do
   candidates.push({ name: "flat", depth: rows.map((_, k) => (isTotal[k] ? 0 : 1)) });
   // the national "三公" breakdown, by its names: 公务用车购置及运行费 is 购置费 + 运行费 (a table that
   // prints every label flush left shows no other sign of it)
-  if (rows.some((r) => CAR_TOTAL.test(label(r).replace(/\s+/g, "")))) {
+  // (the names as the column vocabulary knows them: officialVehicles, vehiclePurchase, vehicleOperation)
+  const meaning = rows.map((r) => columnMeaning([label(r)])?.key);
+  if (meaning.includes("officialVehicles")) {
     let underCars = false;
     candidates.push({
       name: "names",
-      depth: rows.map((r, k) => {
-        const l = label(r).replace(/\s+/g, "");
+      depth: rows.map((_, k) => {
         if (isTotal[k]) {
           underCars = false;
           return 0;
         }
-        if (CAR_TOTAL.test(l)) {
+        if (meaning[k] === "officialVehicles") {
           underCars = true;
           return 1;
         }
-        if (underCars && CAR_PART.test(l)) return 2;
+        if (underCars && (meaning[k] === "vehiclePurchase" || meaning[k] === "vehicleOperation")) return 2;
         underCars = false;
         return 1;
       }),
