@@ -19,6 +19,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { check } from "../src/check/index.ts";
 import { importFile } from "../src/import/index.ts";
+import { matchKey } from "../src/import/pdf/titles.ts";
 import type { Disclosure, PrintedTable } from "../src/model/disclosure.ts";
 import type { Finding } from "../src/model/finding.ts";
 import { renderXlsx } from "../src/render/xlsx.ts";
@@ -34,13 +35,7 @@ const files = dirs.flatMap((d) =>
 );
 
 /** A label as printed, whatever the producer's brackets, colons, spaces and codes before it. */
-const label = (s: string | undefined) =>
-  (s ?? "")
-    .replace(/\s+/g, "")
-    .replace(/（/g, "(")
-    .replace(/）/g, ")")
-    .replace(/：/g, ":")
-    .replace(/^\d{3,7}(?=\D)/, "");
+const label = (s: string | undefined) => matchKey(s ?? "").replace(/^\d{3,7}(?=\D)/, "");
 const rowKey = (t: PrintedTable) =>
   t.rows.map((r) => `${label(r.label)}|${r.cells.filter((c) => typeof c === "number").join(",")}`);
 const errorKey = (f: Finding) => `${f.rule}|${f.location.table ?? ""}`;

@@ -8,6 +8,7 @@ import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { check } from "../../src/check/index.ts";
 import { importFile } from "../../src/import/index.ts";
+import { matchKey } from "../../src/import/pdf/titles.ts";
 import { readLaidOut } from "../../src/import/text/laid-out.ts";
 import type { Disclosure, PrintedTable } from "../../src/model/disclosure.ts";
 import { seedDisclosure } from "./compare.ts";
@@ -15,8 +16,7 @@ import { seedDisclosure } from "./compare.ts";
 const pdf = new URL("../fixtures/producers/bazhou-hrss-2025-budget-libreoffice.pdf", import.meta.url).pathname;
 
 /** A label as printed, whatever the producer's brackets, colons and spaces. */
-const label = (s: string | undefined) =>
-  (s ?? "").replace(/\s+/g, "").replace(/（/g, "(").replace(/）/g, ")").replace(/：/g, ":");
+const label = (s: string | undefined) => matchKey(s ?? "");
 const amounts = (cells: readonly unknown[]) => cells.filter((c) => typeof c === "number");
 /** code and name: the seed's text keeps a code inside some labels ("230 转移性支出"), a PDF's reader apart */
 const rowsOf = (t: PrintedTable) =>
