@@ -159,6 +159,40 @@ describe("renderXlsx", () => {
     expect(amountFormat(0)).toBe("#,##0");
   });
 
+  it("makes amount columns wide enough for every amount, in 元 too (a number wider than its cell prints as ###)", async () => {
+    const { d } = docs[0] as { d: Disclosure };
+    // the seed printed in 元, for a department a hundred times its size: totals of 16 characters
+    const inYuan: Disclosure = {
+      ...d,
+      tables: d.tables.map((t) => ({
+        ...t,
+        unit: "yuan",
+        precision: 2,
+        rows: t.rows.map((r) => ({ ...r, cells: r.cells.map((v) => (typeof v === "number" ? v * 100 : v)) })),
+      })),
+    };
+    const file = join(dir, "yuan.xlsx");
+    await renderXlsx(inYuan, file);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const taken = new Set<string>();
+    let widest = 0;
+    for (const t of inYuan.tables) {
+      const ws = wb.getWorksheet(sheetName(`表${t.no} ${t.title}`, taken)) as ExcelJS.Worksheet;
+      t.columns.forEach((col, ci) => {
+        if (col.type !== "amount") return;
+        for (const row of t.rows) {
+          const v = row.cells[ci];
+          if (typeof v !== "number") continue;
+          const printed = formatAmount(v, "yuan");
+          widest = Math.max(widest, printed.length);
+          expect(ws.getColumn(ci + 1).width ?? 0, `表${t.no} ${printed}`).toBeGreaterThan(printed.length);
+        }
+      });
+    }
+    expect(widest).toBeGreaterThan(14);
+  });
+
   it("writes header rows tall enough for headings that wrap in their cells", async () => {
     let checked = 0;
     for (const { name, d } of docs) {
