@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { check } from "../../src/check/index.ts";
 import type { ImportResult } from "../../src/import/index.ts";
 import { importFile } from "../../src/import/index.ts";
 import { importPdf } from "../../src/import/pdf/import-pdf.ts";
@@ -20,6 +21,10 @@ let seed: Disclosure;
 let fixture: Disclosure;
 let seedBack: ImportResult;
 let fixtureBack: ImportResult;
+// a real document of another layout (北京: 6-decimal 万元, tables over many pages, wrapped labels)
+const BEIJING = new URL("../fixtures/regions/beijing-renshe-2026-yusuan-tables.pdf", import.meta.url).pathname;
+let beijing: Disclosure;
+let beijingBack: ImportResult;
 
 beforeAll(async () => {
   seed = await seedDisclosure();
@@ -29,10 +34,13 @@ beforeAll(async () => {
   try {
     await pdf.render(seed, join(dir, "seed.pdf"));
     await pdf.render(fixture, join(dir, "fixture.pdf"));
+    beijing = (await importFile(BEIJING)).disclosure!;
+    await pdf.render(beijing, join(dir, "beijing.pdf"));
   } finally {
     await pdf.close();
   }
   seedBack = await importFile(join(dir, "seed.pdf"));
+  beijingBack = await importFile(join(dir, "beijing.pdf"));
   fixtureBack = await importFile(join(dir, "fixture.pdf"));
 }, 120_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -63,6 +71,23 @@ describe("Disclosure → PDF (Chromium) → import", () => {
         rows: t.rows.map((cells) => cells.map((c) => (typeof c === "string" ? c.replace(/\s+/g, "") : c))),
       }));
     expect(squeeze(fixtureBack.disclosure!)).toEqual(squeeze(fixture));
+  });
+
+  it("a document read in another layout, printed by yusuan, reads back with the same rows and no error", () => {
+    // not yusuan's template layout: the general reader reads it, as it read the original
+    expect(beijingBack.report?.layout).toBeUndefined();
+    const back = beijingBack.disclosure!;
+    const rows = (d: Disclosure) =>
+      d.tables.map((t) => ({
+        no: t.no,
+        id: t.id,
+        precision: t.precision,
+        rows: t.rows.map((r) => [r.label, ...r.cells]),
+      }));
+    expect(rows(back)).toEqual(rows(beijing));
+    expect(check(back).findings.filter((f) => f.severity === "error")).toEqual([]);
+    // 6 decimals printed as 6 (112,859.652716 万元 is not 112,859.65)
+    expect(back.tables.some((t) => t.precision === 6)).toBe(true);
   });
 
   it("without the structure tree the generic reader still finds every table of the template", async () => {

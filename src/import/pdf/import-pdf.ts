@@ -158,7 +158,8 @@ export async function importPdf(
     .filter((l) => l.page <= 3)
     .map((l) => l.text)
     .join("\n");
-  if (own) return ownPdf(own, ex.pageCount, lines, firstText, source, problems);
+  // (ours as a whole, or not at all: a table printed under other columns is read as any PDF's)
+  if (own && own.problems.length === 0) return ownPdf(own, ex.pageCount, lines, firstText, source, problems);
   // A regional spec asked for (--template): its own reader, the spec's tables and columns read as
   // the spec prints them, and every rule of the catalogue.
   const forced = opts.template ? getTemplate(opts.template) : undefined;

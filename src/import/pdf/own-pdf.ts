@@ -13,7 +13,9 @@
  *   lies nearest to its column's centre.
  *
  * Returns undefined when the document does not look like one of ours, so the caller falls back
- * to the generic reader.
+ * to the generic reader. It is ours only as a whole: the caller takes this reading when every table
+ * of it was placed cell by cell under the template's own header (no problems); a document yusuan
+ * read in another layout and printed again, or a damaged one, is read by the general reader.
  */
 import type { Cell, ImportProblem, PrintedTable } from "../../model/disclosure.ts";
 import { type AmountUnit, parseAmount } from "../../model/money.ts";
@@ -55,6 +57,17 @@ function columnNumbers(cells: readonly TaggedCell[], spec: TableSpec): boolean {
     const type = spec.columns[i]?.type;
     return type === "amount" ? c.text === String(++k) : c.text === "※";
   });
+}
+
+/** A heading as compared: no spaces (a heading wraps inside its cell). */
+const headingKey = (s: string) => s.replace(/[\s\u3000]+/g, "");
+
+/**
+ * The header printed over a table is the spec's: every column's heading stands in it. (A document
+ * yusuan read in another layout and printed again has its own columns under a title the spec shares.)
+ */
+function headersOf(spec: TableSpec, printed: ReadonlySet<string>): boolean {
+  return spec.columns.every((c) => c.path.length === 0 || printed.has(headingKey(c.path[c.path.length - 1] as string)));
 }
 
 /** Places a row's printed cells in their columns (see the module comment). */
@@ -120,14 +133,16 @@ export function readOwnPdf(pages: readonly PdfPage[], forced?: string): OwnPdfRe
   const template = detection.template;
   const problems: ImportProblem[] = [];
   const tables: PrintedTable[] = [];
-  let cur: { b: OwnTableBuilder; headerSeen: boolean; centres?: number[]; centresPage?: number } | undefined;
+  let cur:
+    | { b: OwnTableBuilder; headerSeen: boolean; headings: Set<string>; centres?: number[]; centresPage?: number }
+    | undefined;
   for (const p of pages) {
     for (const block of p.tagged ?? []) {
       if (block.kind === "heading") {
         const t = tableTitle(block.text, template);
         const spec = t ? matchTitle(t.title, template)?.spec : undefined;
         if (t && spec) {
-          cur = { b: new OwnTableBuilder(spec, t.title, template.unit), headerSeen: false };
+          cur = { b: new OwnTableBuilder(spec, t.title, template.unit), headerSeen: false, headings: new Set() };
           cur.b.table.pages = [p.no]; // an empty table is still printed on its page
           tables.push(cur.b.table);
         } else cur = undefined;
@@ -149,7 +164,8 @@ export function readOwnPdf(pages: readonly PdfPage[], forced?: string): OwnPdfRe
       const spec = b.spec;
       if (block.cells.every((c) => c.header)) {
         cur.headerSeen = true;
-        if (columnNumbers(block.cells, spec)) {
+        for (const c of block.cells) cur.headings.add(headingKey(c.text));
+        if (columnNumbers(block.cells, spec) && headersOf(spec, cur.headings)) {
           cur.centres = block.cells.map((c) => (c.x0 + c.x1) / 2);
           cur.centresPage = p.no;
         }
