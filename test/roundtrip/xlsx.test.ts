@@ -5,7 +5,8 @@
  */
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { importBufferAsync } from "../../src/import/index.ts";
+import { check } from "../../src/check/index.ts";
+import { importBufferAsync, importFile } from "../../src/import/index.ts";
 import { fenFromNumber, MAX_EXACT_FEN } from "../../src/import/xlsx/own-layout.ts";
 import type { Disclosure } from "../../src/model/disclosure.ts";
 import { sampleDisclosure } from "../../src/render/testing.ts";
@@ -36,6 +37,37 @@ describe("Disclosure → XLSX → import", () => {
     expect(r.report?.layout).toBe("yusuan");
     expect(printedCells(r.disclosure!)).toEqual(printedCells(src));
   });
+
+  // real documents of other layouts, read by the general reader and written as yusuan's workbook:
+  // not the template's layout, so the workbook is read as any workbook is, by the general reader
+  for (const file of [
+    "corpus/jiangsu-gaoyuan-2017-yusuan.pdf",
+    "regions/fuzhou-yibaoju-2026-yusuan.pdf",
+    "regions/chongqing-qixiangju-2026-yusuan.pdf",
+    "regions/shanghai-shenjiju-2026-unit-yusuan.pdf",
+  ]) {
+    it(`${file} written as a workbook reads back with the same rows and no new error`, async () => {
+      const first = (await importFile(new URL(`../fixtures/${file}`, import.meta.url).pathname)).disclosure!;
+      const r = await importBufferAsync(await renderXlsxBuffer(first), "x.xlsx");
+      expect(r.report).toMatchObject({ format: "xlsx", template: { how: "national" } });
+      expect(r.report?.layout).toBeUndefined();
+      const back = r.disclosure!;
+      expect(back.provenance.format).toBe("xlsx");
+      const rows = (d: Disclosure) =>
+        d.tables.map((t) => ({
+          no: t.no,
+          id: t.id,
+          unit: t.unit,
+          rows: t.rows.map((row) => [row.label, ...row.cells]),
+        }));
+      expect(rows(back)).toEqual(rows(first));
+      const errors = (d: Disclosure) =>
+        check(d)
+          .findings.filter((f) => f.severity === "error")
+          .map((f) => `${f.rule} ${f.location.table ?? ""}`);
+      expect(errors(back)).toEqual(errors(first));
+    });
+  }
 
   it("amounts written as fen / 1e6 (万元) or fen / 100 (元) read back to the exact 分", () => {
     const fen = fc.oneof(

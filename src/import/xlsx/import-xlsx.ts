@@ -10,7 +10,13 @@ import type ExcelJS from "exceljs";
 import type { ImportProblem } from "../../model/disclosure.ts";
 import { REGIONAL_TEMPLATES, TEMPLATES } from "../../templates/index.ts";
 import type { TextChunk } from "../pdf/extract.ts";
-import { disclosureFromTables, documentIdentity, type ImportReport, type PdfImportResult } from "../pdf/import-pdf.ts";
+import {
+  disclosureFromTables,
+  documentIdentity,
+  type ImportReport,
+  type PdfImportResult,
+  readGeneral,
+} from "../pdf/import-pdf.ts";
 import type { PdfLine } from "../pdf/lines.ts";
 import { normaliseText } from "../pdf/normalise.ts";
 import { readTables } from "../pdf/read-tables.ts";
@@ -80,6 +86,19 @@ export function sheetLines(ws: ExcelJS.Worksheet, page: number): PdfLine[] {
   return lines;
 }
 
+/** How much of a regional spec's tables a workbook's titles must name for that spec to read it. */
+const REGIONAL_FIT = 0.5;
+
+/** The general reader's result, told as a workbook's: sheets, not pages. */
+function asWorkbook(r: PdfImportResult, sheets: number): PdfImportResult {
+  const sheetsNotPages = (p: ImportProblem) => ({ ...p, message: p.message.replace(/第 (\d+) 页/g, "第 $1 个工作表") });
+  const problems = r.problems.map(sheetsNotPages);
+  if (r.disclosure) r.disclosure.provenance = { ...r.disclosure.provenance, format: "xlsx", problems };
+  if (!r.report) return { ...r, problems };
+  const { pages: _pages, ...rest } = r.report;
+  return { ...r, problems, report: { ...rest, format: "xlsx", sheets } };
+}
+
 /**
  * Imports an XLSX workbook laid out like the published tables (one table per sheet, as the
  * Shanghai templates and budget-system exports are).
@@ -130,6 +149,10 @@ export async function importXlsx(
   }
   const titles = lines.filter((l) => REGIONAL_TEMPLATES.some((t) => matchTitle(l.text, t))).map((l) => l.text);
   const detection = own ? ownDetection : detectTemplate(titles, opts.template);
+  // A workbook no regional spec was asked for or clearly fits (yusuan's own workbook of a document
+  // read in another layout, a county's budget-system export): the general reader, as for a PDF.
+  if (!own && !opts.template && (!detection || detection.confidence < REGIONAL_FIT || wb.creator === "yusuan"))
+    return asWorkbook(readGeneral(lines, sheets, source, problems), sheets);
   if (!detection) {
     problems.push({
       code: "xlsx.noTables",
