@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import {
   formatAmount,
   formatPercent,
+  formatPrinted,
   groupThousands,
   growth,
   parseAmount,
@@ -66,6 +67,28 @@ describe("parseAmount's fast path", () => {
     );
     for (const s of ["999999999999999", "9007199254", "9007199254.740993", "0", "00012.5", "1.", ".5", "12.3456789"])
       for (const unit of ["wanyuan", "yuan"] as const) expect(parseAmount(s, unit)).toBe(reference(s, unit));
+  });
+});
+
+describe("formatPrinted", () => {
+  it("prints a table's own decimals: 6 in a 万元 table stay 6, 2 or fewer as formatAmount", () => {
+    const f = 112859652716; // 112,859.652716 万元 in 分
+    expect(formatPrinted(f, "wanyuan", 6)).toBe("112,859.652716");
+    expect(formatPrinted(f, "wanyuan", 6, false)).toBe("112859.652716");
+    expect(formatPrinted(f, "wanyuan", 4)).toBe("112,859.6527");
+    expect(formatPrinted(-f, "wanyuan", 6)).toBe("-112,859.652716");
+    expect(formatPrinted(f, "wanyuan", 2)).toBe(formatAmount(f));
+    expect(formatPrinted(f, "wanyuan", undefined)).toBe("112,859.65");
+    // 元 hold two decimals: more are cut at what the unit holds
+    expect(formatPrinted(12345, "yuan", 6)).toBe("123.45");
+  });
+
+  it("reads back to the same 分 at 6 decimals, for any amount", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -(10 ** 14), max: 10 ** 14 }), (f) => {
+        expect(parseAmount(formatPrinted(f, "wanyuan", 6), "wanyuan")).toBe(f);
+      }),
+    );
   });
 });
 

@@ -124,6 +124,24 @@ export function formatAmount(amount: Fen, unit: AmountUnit = "wanyuan", grouping
 }
 
 /**
+ * Formats 分 as a table prints them: with its own decimals when it prints more than two (some 万元
+ * tables print 6: "112,859.652716" is not "112,859.65"), else as `formatAmount`. More decimals
+ * than the unit holds (分 is 6 in 万元, 2 in 元) are cut at what it holds.
+ */
+export function formatPrinted(amount: Fen, unit: AmountUnit, precision: number | undefined, grouping = true): string {
+  const per = fenPerUnit(unit);
+  const dec = Math.min(precision ?? 2, String(per).length - 1);
+  if (dec <= 2) return formatAmount(amount, unit, grouping);
+  const sign = amount < 0 ? "-" : "";
+  const abs = Math.abs(amount);
+  const whole = Math.floor(abs / per);
+  const frac = String(abs % per)
+    .padStart(String(per).length - 1, "0")
+    .slice(0, dec);
+  return `${sign}${grouping ? groupThousands(whole) : String(whole)}.${frac}`;
+}
+
+/**
  * A non-negative integer with comma thousands separators ("5219" → "5,219"), as
  * `toLocaleString("en-US")` prints it without going through ICU (this runs for every finding).
  */

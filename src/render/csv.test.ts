@@ -19,6 +19,15 @@ describe("tableCsv", () => {
     expect(csv.endsWith("\r\n")).toBe(true);
   });
 
+  it("writes a table's amounts with the decimals it printed (6 in some 万元 tables), never rounded to 2", () => {
+    const t = { ...table(3), precision: 6 };
+    t.rows = t.rows.map((r, i) =>
+      i === 0 ? { ...r, cells: r.cells.map((c) => (typeof c === "number" ? c + 1 : c)) } : r,
+    );
+    const lines = tableCsv(t).slice(1).split("\r\n");
+    expect(lines[1]).toBe(",,,合计,5219.300001,2200.600001,3018.700001");
+  });
+
   it("quotes hostile text and keeps it as data", () => {
     const csv = tableCsv(table(7));
     expect(csv).toContain(csvField(HOSTILE));

@@ -6,7 +6,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Disclosure, PrintedTable } from "../model/disclosure.ts";
-import { formatAmount } from "../model/money.ts";
+import { formatPrinted } from "../model/money.ts";
 
 export const BOM = "\uFEFF";
 
@@ -37,7 +37,7 @@ export function tableCsv(t: PrintedTable): string {
         t.columns.map((_, i) => {
           const v = row.cells[i] ?? null;
           if (v === null) return "";
-          return typeof v === "number" ? formatAmount(v, t.unit, false) : defuseFormula(v);
+          return typeof v === "number" ? formatPrinted(v, t.unit, t.precision, false) : defuseFormula(v);
         }),
       ),
     );

@@ -1,5 +1,5 @@
 /** CSV for table downloads: RFC 4180 quoting, UTF-8 with BOM (so Excel reads Chinese), amounts in the printed unit. */
-import { formatAmount } from "../model/money.ts";
+import { formatPrinted } from "../model/money.ts";
 import type { StoredTable } from "../store/index.ts";
 
 const quote = (s: string) => {
@@ -17,7 +17,7 @@ export function tableCsv(t: StoredTable): string {
       r.cells
         .map((cell, i) =>
           typeof cell === "number" && t.columns[i]?.type === "amount"
-            ? formatAmount(cell, unit, false)
+            ? formatPrinted(cell, unit, t.precision, false)
             : quote(cell === null ? "" : String(cell)),
         )
         .join(","),

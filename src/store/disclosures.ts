@@ -732,6 +732,8 @@ export interface StoredTable {
   id: string;
   title: string;
   unit: string;
+  /** decimals printed, when not 2 */
+  precision?: number;
   columns: Disclosure["tables"][number]["columns"];
   emptyNote: string | null;
   rows: { kind: string; code: string | null; label: string; level: number; cells: (number | string | null)[] }[];
@@ -750,6 +752,7 @@ export async function getTable(store: Store, id: number, no: number): Promise<St
     id: t.id,
     title: t.title,
     unit: t.unit,
+    ...(t.precision !== undefined ? { precision: t.precision } : {}),
     columns: t.columns,
     emptyNote: t.emptyNote ?? null,
     rows: t.rows.map((r) => ({ kind: r.kind, code: r.code ?? null, label: r.label, level: r.level, cells: r.cells })),

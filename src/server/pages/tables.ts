@@ -2,7 +2,7 @@
 import { html } from "hono/html";
 import type { PerformanceTable, PrintedTable } from "../../model/disclosure.ts";
 import type { Finding } from "../../model/finding.ts";
-import { formatAmount } from "../../model/money.ts";
+import { formatPrinted } from "../../model/money.ts";
 import type { Html } from "../layout.ts";
 
 interface HeaderCell {
@@ -58,7 +58,7 @@ export function printedTable(t: PrintedTable, links?: { csv: string; xlsx?: stri
         (r) =>
           html`<tr class="${r.kind === "total" ? "total" : `l${Math.min(r.level, 3)}`}">${r.cells.map((cell, i) =>
             typeof cell === "number" && t.columns[i]?.type === "amount"
-              ? html`<td class="num">${formatAmount(cell, t.unit)}</td>`
+              ? html`<td class="num">${formatPrinted(cell, t.unit === "yuan" ? "yuan" : "wanyuan", t.precision)}</td>`
               : html`<td>${cell ?? ""}</td>`,
           )}</tr>`,
       )}</tbody>

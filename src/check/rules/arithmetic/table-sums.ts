@@ -13,7 +13,7 @@
 import { columnIndex, columnLabel } from "../../../model/access.ts";
 import type { PrintedTable, Row } from "../../../model/disclosure.ts";
 import type { Finding } from "../../../model/finding.ts";
-import { fenPerUnit, formatAmount } from "../../../model/money.ts";
+import { fenPerUnit, formatPrinted } from "../../../model/money.ts";
 import { checkSum, differencesFormRow, printedStep, sumTolerance } from "../../../model/sums.ts";
 import type { TemplateSpec } from "../../../templates/spec.ts";
 import { defineRule, type Rule, TABLES_IN_OTHER_FILE, tablesInOtherFile } from "../../rule.ts";
@@ -24,18 +24,7 @@ function stepOf(t: PrintedTable): number {
 }
 
 /** Amounts print with the table's own precision (6 decimals stay 6). */
-function show(v: number, t: PrintedTable): string {
-  const dec = t.precision ?? 2;
-  if (dec <= 2) return formatAmount(v, t.unit);
-  const per = fenPerUnit(t.unit);
-  const sign = v < 0 ? "-" : "";
-  const abs = Math.abs(v);
-  const whole = Math.floor(abs / per);
-  const frac = String(abs % per)
-    .padStart(String(per).length - 1, "0")
-    .slice(0, dec);
-  return `${sign}${whole.toLocaleString("en-US")}.${frac}`;
-}
+const show = (v: number, t: PrintedTable): string => formatPrinted(v, t.unit, t.precision);
 
 const checkable = (t: PrintedTable) => t.sums !== undefined && t.reading?.status !== "unreliable";
 
