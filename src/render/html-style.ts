@@ -4,6 +4,7 @@
  * and our PDF number pages the same way; the cover has none.
  */
 import { FONT_STACK } from "./fonts.ts";
+import { LABEL_MIN_EM } from "./html-table.ts";
 
 export const DOCUMENT_CSS = `
 @page { size: A4; margin: 20mm 16mm 18mm;
@@ -45,7 +46,7 @@ table.data th { font-weight: 700; text-align: center; background: #f1f3f5; }
 table.data tr.colno th { font-weight: 400; background: #fff; }
 table.data td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 table.data td.code { text-align: center; white-space: nowrap; }
-table.data td.text { overflow-wrap: anywhere; }
+table.data td.text { overflow-wrap: anywhere; min-width: ${LABEL_MIN_EM}em; }
 table.data col.c-code { width: 2.6em; }
 table.data.dense col.c-code { width: 2.4em; }
 table.data tr.r-total td, table.data tr.r-unit td { font-weight: 700; }

@@ -5,7 +5,7 @@
  */
 
 import type { Indicator, PerformanceTable, PrintedTable, Row } from "../model/disclosure.ts";
-import { formatAmount } from "../model/money.ts";
+import { formatAmount, formatPrinted } from "../model/money.ts";
 import { PERFORMANCE_PROJECT_HEADERS } from "../templates/xinjiang-2025-budget.ts";
 import { escapeHtml as e } from "./escape.ts";
 import { headerGrid } from "./header-grid.ts";
@@ -14,8 +14,34 @@ import { headerGrid } from "./header-grid.ts";
 export const WIDE_COLUMNS = 8;
 /** Tables with more columns than this use a smaller type size. */
 const DENSE_COLUMNS = 12;
+/** An A4 page's width inside the margins of html-style.ts (@page, @page wide), in points. */
+const PORTRAIT_PT = 505;
+const LANDSCAPE_PT = 774;
+/** The narrowest a label column prints (html-style.ts: td.text), in em. */
+export const LABEL_MIN_EM = 5;
 
-export const isWide = (t: PrintedTable): boolean => t.columns.length > WIDE_COLUMNS;
+/**
+ * The narrowest `t` prints, in em of its type: amounts and codes never wrap (a digit, comma or
+ * point is about 0.56 em of Noto Sans SC), labels take at least LABEL_MIN_EM; each cell has 6 pt of
+ * padding. Many columns of many decimals (a 6-decimal 万元 table) need a landscape page even when
+ * they are few.
+ */
+function narrowestEm(t: PrintedTable, size: number): number {
+  const chars = t.columns.map(() => 0);
+  for (const row of t.rows)
+    row.cells.forEach((v, i) => {
+      const col = t.columns[i];
+      if (v === null || v === undefined || !col || col.type === "text") return;
+      const printed = typeof v === "number" ? formatPrinted(v, t.unit, t.precision) : v;
+      if (printed.length > (chars[i] as number)) chars[i] = printed.length;
+    });
+  const pad = 6.6 / size;
+  return t.columns.reduce((w, c, i) => w + pad + (c.type === "text" ? LABEL_MIN_EM : 0.56 * (chars[i] as number)), 0);
+}
+
+export const isWide = (t: PrintedTable): boolean =>
+  t.columns.length > WIDE_COLUMNS || narrowestEm(t, 9) * 9 > PORTRAIT_PT;
+const isDense = (t: PrintedTable): boolean => t.columns.length > DENSE_COLUMNS || narrowestEm(t, 9) * 9 > LANDSCAPE_PT;
 
 export const UNIT_ZH = { wanyuan: "万元", yuan: "元" } as const;
 
@@ -32,7 +58,7 @@ function cellHtml(t: PrintedTable, row: Row, i: number, indentCol: number): stri
   const col = t.columns[i]!;
   const v = row.cells[i] ?? null;
   if (v === null) return col.type === "amount" ? `<td class="num"></td>` : "<td></td>";
-  if (typeof v === "number") return `<td class="num">${formatAmount(v, t.unit)}</td>`;
+  if (typeof v === "number") return `<td class="num">${formatPrinted(v, t.unit, t.precision)}</td>`;
   if (col.type === "code") return `<td class="code">${e(v)}</td>`;
   const indent = i === indentCol && row.level > 1 ? ` style="padding-left:${(row.level - 1) * 0.9 + 0.3}em"` : "";
   return `<td class="text"${indent}>${e(v)}</td>`;
@@ -59,7 +85,7 @@ export function printedTableHtml(t: PrintedTable): string {
     (row) => `<tr class="r-${row.kind}">${t.columns.map((_, i) => cellHtml(t, row, i, indentCol)).join("")}</tr>`,
   );
   const cols = t.columns.map((c) => `<col class="c-${c.type}">`).join("");
-  const cls = `data${t.columns.length > DENSE_COLUMNS ? " dense" : ""}`;
+  const cls = `data${isDense(t) ? " dense" : ""}`;
   return `<table class="${cls}"><colgroup>${cols}</colgroup><thead>${head.join("")}</thead><tbody>${body.join("")}</tbody></table>`;
 }
 
