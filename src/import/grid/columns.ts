@@ -119,11 +119,14 @@ function splitSameLine(g: Placed[]): Placed[][] {
   return [...splitSameLine(s.slice(0, best)), ...splitSameLine(s.slice(best))];
 }
 
+/** What a line of column numbers prints over its text columns ("栏次", "**", "※", "甲 乙"). */
+export const COLUMN_NUMBER_MARK = /^(?:栏次|行次|\*+|※+|[甲乙丙丁])$/;
+
 /** Tokens of a line of column numbers ("栏次 1 2 3", "** 1 2 3 …"): positions of columns, not words. */
 export function isColumnNumberLine(l: GridLine): boolean {
   const ints = l.tokens.filter((t) => t.kind === "int");
   if (ints.length < 2) return false;
-  const others = l.tokens.filter((t) => t.kind !== "int" && !/^(?:栏次|\*+|行次|[甲乙丙丁])$/.test(t.text));
+  const others = l.tokens.filter((t) => t.kind !== "int" && !COLUMN_NUMBER_MARK.test(t.text));
   if (others.length > 0) return false;
   const nums = ints.map((t) => Number(t.text));
   return nums.every((n, i) => i === 0 || n === (nums[i - 1] as number) + 1) && (nums[0] as number) <= 2;
@@ -131,7 +134,12 @@ export function isColumnNumberLine(l: GridLine): boolean {
 
 /**
  * Columns printed blank on every row of a page, from a line of column numbers ("栏次 1 2 3 …"):
- * numbers standing where no column of amounts is, outside the text columns. Returns x-extents.
+ * numbers with no column of amounts under them, outside the text columns. Returns x-extents.
+ *
+ * The numbers and the columns go left to right together, so the numbers left over are the ones an
+ * order-keeping pairing of numbers to columns skips, at the least distance between the pairs: a
+ * number is centred in its cell while the amounts under it are right-aligned, so nearness alone
+ * would take the number of a narrow first column for a column of its own.
  */
 export function phantomColumns(
   numberLines: readonly GridLine[],
@@ -145,15 +153,56 @@ export function phantomColumns(
       : (columns[0] as { x1: number }).x1 - (columns[0] as { x0: number }).x0 + 20;
   const first = columns[0] as { cx: number };
   const found: { x0: number; x1: number }[] = [];
-  for (const l of numberLines)
-    for (const t of l.tokens) {
-      if (t.kind !== "int") continue;
+  for (const l of numberLines) {
+    const nums = l.tokens.filter((t) => {
+      if (t.kind !== "int") return false;
       const c = (t.x0 + t.x1) / 2;
-      if (c < first.cx - pitch * 0.5 || zones.some((z) => c >= z.x0 - 2 && c <= z.x1 + 2)) continue;
-      if (columns.some((col) => Math.abs(col.cx - c) < pitch * 0.45 || (c >= col.x0 - 2 && c <= col.x1 + 2))) continue;
+      return c >= first.cx - pitch * 0.5 && !zones.some((z) => c >= z.x0 - 2 && c <= z.x1 + 2);
+    });
+    const skipped = unpaired(
+      nums.map((t) => (t.x0 + t.x1) / 2),
+      columns.map((c) => c.cx),
+    );
+    for (const k of skipped) {
+      const t = nums[k] as Token;
       found.push({ x0: t.x0, x1: t.x1 });
     }
+  }
   return found;
+}
+
+/**
+ * Indexes of `xs` left unpaired when each of `ys` is paired with one of `xs`, both in order, at the
+ * least total distance (xs as many as ys or more; none when fewer).
+ */
+function unpaired(xs: readonly number[], ys: readonly number[]): number[] {
+  const n = xs.length;
+  const m = ys.length;
+  if (n <= m) return [];
+  // cost[i][j]: xs[0..i) against ys[0..j), every y paired
+  const cost = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(Number.POSITIVE_INFINITY));
+  (cost[0] as number[])[0] = 0;
+  for (let i = 1; i <= n; i++) {
+    const row = cost[i] as number[];
+    const prev = cost[i - 1] as number[];
+    row[0] = 0;
+    for (let j = 1; j <= Math.min(i, m); j++)
+      row[j] = Math.min(
+        prev[j] as number,
+        (prev[j - 1] as number) + Math.abs((xs[i - 1] as number) - (ys[j - 1] as number)),
+      );
+  }
+  const out: number[] = [];
+  for (let i = n, j = m; i > 0; i--) {
+    const c = (cost[i] as number[])[j] as number;
+    if (
+      j > 0 &&
+      c === ((cost[i - 1] as number[])[j - 1] as number) + Math.abs((xs[i - 1] as number) - (ys[j - 1] as number))
+    )
+      j--;
+    else out.push(i - 1);
+  }
+  return out.reverse();
 }
 
 /** True when the amounts of most columns share their right edges more closely than their left ones. */
@@ -332,7 +381,7 @@ export function pageColumns(
     const slot = slots[k];
     if (!slot) continue;
     if (slot.kind === "zone") {
-      owner.set(slot.z, list);
+      owner.set(slot.z, [...(owner.get(slot.z) ?? []), ...list]);
       continue;
     }
     const col = slot.c;
@@ -349,6 +398,12 @@ export function pageColumns(
       if (overlap(st.x0, st.x1, col.x0, col.x1) > 0 && col.phantom === false && dist(keep) < 0) {
         // two stacks over the ink of one column: one heading printed in two pieces
         mine.push(st);
+        continue;
+      }
+      const empty = slots[k - 1];
+      if (empty?.kind === "zone" && empty.z.x1 === -1000 && !owner.has(empty.z) && st.x1 < Math.min(col.x0, keep.x0)) {
+        // left of the first column's heading and its ink, over labels printed blank: the label column's
+        owner.set(empty.z, [st]);
         continue;
       }
       const ph: AmountColumn = {

@@ -9,7 +9,7 @@
  * stack (a tall cell, its text centred in it). A stack's top word is detached as a group heading
  * when it stands centred over a run of neighbouring stacks that all start well below it.
  */
-import { isColumnNumberLine } from "./columns.ts";
+import { COLUMN_NUMBER_MARK, isColumnNumberLine } from "./columns.ts";
 import type { GridLine } from "./tokens.ts";
 
 export interface HeadWord {
@@ -28,7 +28,6 @@ export interface Stack {
   words: HeadWord[];
 }
 
-const SKIP = /^(?:栏次|行次|\*+|[甲乙丙丁])$/;
 const SINGLE = /^[\u4e00-\u9fff]$/;
 /** Pieces of a wrapped heading that are never a heading of their own. */
 const FRAGMENT = /^(?:资金|收入|拨款|支出|经费|预算|金|款|入|出|算|计|费|数|额|分|用|类)$/;
@@ -110,7 +109,7 @@ export function headerStacks(head: readonly GridLine[]): { stacks: Stack[]; grou
     if (isColumnNumberLine(l)) continue;
     let prev: HeadWord | undefined;
     for (const t of l.tokens) {
-      if (t.kind !== "text" || SKIP.test(t.text)) {
+      if (t.kind !== "text" || COLUMN_NUMBER_MARK.test(t.text)) {
         prev = undefined;
         continue;
       }

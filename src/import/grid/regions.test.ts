@@ -36,6 +36,36 @@ describe("findRegions", () => {
     expect(findRegions(lines).map((r) => r.kind)).toEqual(["threePublic"]);
   });
 
+  it("a label wrapped above its row's amounts, right under the line of column numbers, starts the body", () => {
+    // the header repeats on the table's second page; the first row's label wraps over two lines
+    // and its amounts are centred between them
+    const lines = [
+      line(4, 57, "表3 支出总表", 222, 400),
+      line(4, 72, "单位：万元", 460, 540),
+      line(4, 90, "科目编码   科目名称   合计   基本支出   项目支出"),
+      line(4, 104, "※   ※   1   2   3"),
+      line(4, 118, "205   教育支出   815.90   7.41   808.49"),
+      line(5, 90, "科目编码   科目名称   合计   基本支出   项目支出"),
+      line(5, 104, "※   ※   1   2   3"),
+      line(5, 116, "高等职业教育商品和服务", 100, 200),
+      line(5, 122, "2050305   40.50   40.50", 60, 540),
+      line(5, 128, "支出费用", 100, 140),
+    ];
+    const regions = findRegions(lines);
+    expect(regions).toHaveLength(1);
+    const [first, second] = regions[0]?.segments ?? [];
+    expect(first?.head.map((l) => l.text.replace(/\s+/g, ""))).toEqual([
+      "科目编码科目名称合计基本支出项目支出",
+      "※※123",
+    ]);
+    expect(second?.head).toHaveLength(2);
+    expect(second?.body.map((l) => l.text.replace(/\s+/g, ""))).toEqual([
+      "高等职业教育商品和服务",
+      "205030540.5040.50",
+      "支出费用",
+    ]);
+  });
+
   it("a title printed as 表5 then the name starts a table; a footer 第 N 页 / 共 M 页 is not a row", () => {
     const lines = [
       line(5, 57, "表5 一般公共预算支出情况表", 222, 400),

@@ -8,6 +8,7 @@
  */
 import { classifyTitle, type TableKindId } from "../../templates/vocabulary.ts";
 import { isPageNumber } from "../pdf/lines.ts";
+import { isColumnNumberLine } from "./columns.ts";
 import type { GridLine } from "./tokens.ts";
 
 export interface Segment {
@@ -285,7 +286,10 @@ export function findRegions(lines: readonly GridLine[]): TableRegion[] {
       }
       if (PART_HEADING.test(t.replace(/\s+/g, "")) || (isProse(l, spans) && !inBody)) break;
       if (isProse(l, spans) && inBody && !EMPTY_NOTE.test(t)) break;
-      if (!inBody && isBodyStart(l) && !headingFollows(lines, i, limit)) inBody = true;
+      // (the line of column numbers is the header's last: a label wrapped above its row's amounts
+      // right under it is the body's first line, on every page the header repeats on)
+      const numbered = seg.head.length > 0 && isColumnNumberLine(seg.head[seg.head.length - 1] as GridLine);
+      if (!inBody && (numbered || (isBodyStart(l) && !headingFollows(lines, i, limit)))) inBody = true;
       (inBody ? seg.body : seg.head).push(l);
       region.end = i + 1;
     }
