@@ -1,14 +1,21 @@
 /**
- * Another producer, with known figures: every corpus and region PDF is read, its disclosure written
- * as yusuan's workbook, the workbook exported to PDF by LibreOffice Calc (as a county's budget system
- * exports its sheets), and that PDF read again. The second reading should give the first one's tables
- * back, and since the first one's tables add up, every error finding on the export that the first
- * reading does not have is a misreading.
+ * Other producers, with known figures: every corpus and region PDF is read, its disclosure written
+ * out and printed to PDF by another program, and that PDF read again. The second reading should give
+ * the first one's tables back, and since the first one's tables add up, every error finding on the
+ * print that the written disclosure does not have is a misreading.
  *
- *   npx tsx scripts/spreadsheet-probe.ts [--json]       (needs soffice: Debian's libreoffice-calc)
+ *   npx tsx scripts/producer-probe.ts [--via calc|chromium] [--yuan] [--wrap] [--json]
+ *
+ * --via calc (the default): yusuan's workbook exported to PDF by LibreOffice Calc, as a county's
+ *   budget system exports its sheets (needs soffice: Debian's libreoffice-calc);
+ * --via chromium: yusuan's HTML document printed by Chromium (Skia's PDF, as web-made documents are);
+ * --yuan: every table in 元 (two decimals) instead of its printed unit, as many counties and units
+ *   publish: the same figures, printed ten thousand times larger;
+ * --wrap (chromium): amount columns too narrow for their amounts, which wrap onto a second line
+ *   ("12,437.3" / "6"), as in documents typeset in a word processor.
  *
  * Per document: tables of the first reading that come back different (a row's label or amounts, or
- * the number of rows), and the error findings on the export that the first reading does not have
+ * the number of rows), and the error findings on the print that the written disclosure does not have
  * (same rule and table). The first reading is the reference, not the truth: where it is wrong (a table
  * it reads unreliably) the comparison says nothing about the reader. Exit code 0 whatever the
  * figures: a measurement, for the README's "Measuring the reader on real documents".
@@ -22,6 +29,7 @@ import { importFile } from "../src/import/index.ts";
 import { matchKey } from "../src/import/pdf/titles.ts";
 import type { Disclosure, PrintedTable } from "../src/model/disclosure.ts";
 import type { Finding } from "../src/model/finding.ts";
+import { PdfRenderer } from "../src/render/pdf.ts";
 import { renderXlsx } from "../src/render/xlsx.ts";
 
 const root = new URL("..", import.meta.url).pathname;
@@ -70,39 +78,54 @@ function compare(first: Disclosure, again: Disclosure): Pick<Probe, "differing" 
   return { differing, rows, rowsDiffering };
 }
 
-const json = process.argv.includes("--json");
-const dir = mkdtempSync(join(tmpdir(), "yusuan-spreadsheet-probe-"));
+const args = process.argv.slice(2);
+const json = args.includes("--json");
+const yuan = args.includes("--yuan");
+const wrap = args.includes("--wrap");
+const via = args.includes("--via") ? args[args.indexOf("--via") + 1] : "calc";
+if (via !== "calc" && via !== "chromium") {
+  console.error(`--via 只能是 calc 或 chromium（收到 ${via}）`);
+  process.exit(2);
+}
+// amounts wrap: every amount column a quarter of its width, and a number may break anywhere
+const WRAP_CSS = `table.data col.c-amount { width: 3.2em; }
+table.data td.num { white-space: normal; overflow-wrap: anywhere; word-break: break-all; }`;
+
+const dir = mkdtempSync(join(tmpdir(), "yusuan-producer-probe-"));
 try {
   const firsts = new Map<string, Disclosure>();
-  for (const f of files) {
-    const d = (await importFile(f)).disclosure;
-    if (!d) continue;
-    firsts.set(f, d);
-    await renderXlsx(
-      d,
-      join(
-        dir,
-        `${f
-          .split("/")
-          .pop()
-          ?.replace(/\.pdf$/, "")}.xlsx`,
-      ),
-    );
+  const pdfOf = (f: string) => join(dir, f.split("/").pop() as string);
+  const chromium = via === "chromium" ? new PdfRenderer({ css: wrap ? WRAP_CSS : "" }) : undefined;
+  await chromium?.open();
+  try {
+    for (const f of files) {
+      const d = (await importFile(f)).disclosure;
+      if (!d) continue;
+      // (in 元 a 万元 table's rounding shows: 0.01 万元 is 100 元, more than a 元 table's tolerance;
+      // so the reference for the findings is what was written, checked as it stands)
+      const written = yuan ? { ...d, tables: d.tables.map((t) => ({ ...t, unit: "yuan" as const, precision: 2 })) } : d;
+      firsts.set(f, written);
+      if (chromium) await chromium.render(written, pdfOf(f));
+      else await renderXlsx(written, pdfOf(f).replace(/\.pdf$/, ".xlsx"));
+    }
+  } finally {
+    await chromium?.close();
   }
-  const xlsx = readdirSync(dir).filter((f) => f.endsWith(".xlsx"));
-  const lo = spawnSync("soffice", ["--headless", "--convert-to", "pdf", "--outdir", dir, ...xlsx], {
-    cwd: dir,
-    encoding: "utf8",
-  });
-  if (lo.status !== 0 || lo.error) {
-    console.error(`soffice 未能导出 PDF（${lo.error?.message ?? lo.stderr}）；请安装 libreoffice-calc`);
-    process.exit(2);
+  if (!chromium) {
+    const xlsx = readdirSync(dir).filter((f) => f.endsWith(".xlsx"));
+    const lo = spawnSync("soffice", ["--headless", "--convert-to", "pdf", "--outdir", dir, ...xlsx], {
+      cwd: dir,
+      encoding: "utf8",
+    });
+    if (lo.status !== 0 || lo.error) {
+      console.error(`soffice 未能导出 PDF（${lo.error?.message ?? lo.stderr}）；请安装 libreoffice-calc`);
+      process.exit(2);
+    }
   }
   const out: Probe[] = [];
   for (const [f, first] of firsts) {
     const name = f.split("/").pop() as string;
-    const pdf = join(dir, name);
-    const again = (await importFile(pdf)).disclosure;
+    const again = (await importFile(pdfOf(f))).disclosure;
     if (!again) {
       out.push({
         file: name,

@@ -29,17 +29,19 @@ import { DOCUMENT_CSS } from "./html-style.ts";
 export interface PdfOptions {
   /** Chromium binary; default /usr/bin/chromium (or $CHROMIUM_PATH resolved by the caller) */
   executablePath?: string;
+  /** CSS after the document's own (a house style; the reader's producer probe narrows columns with it) */
+  css?: string;
 }
 
 /** The page every document is printed in: head, styles and all font faces, an empty body. */
-function shellHtml(): string {
+function shellHtml(css = ""): string {
   const { dir, faces } = fontPackage();
   const fonts = fontFaceCss(faces, (f) => pathToFileURL(join(dir, f)).href);
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8">
 <meta name="generator" content="yusuan">
 <title></title>
-<style>${fonts}\n${DOCUMENT_CSS}</style></head>
+<style>${fonts}\n${DOCUMENT_CSS}\n${css}</style></head>
 <body></body></html>`;
 }
 
@@ -79,7 +81,7 @@ export class PdfRenderer {
     if (this.browser) return;
     this.dir = await mkdtemp(join(tmpdir(), "yusuan-pdf-"));
     this.shell = join(this.dir, "shell.html");
-    await writeFile(this.shell, shellHtml());
+    await writeFile(this.shell, shellHtml(this.opts.css));
     this.browser = await launchChromium(this.opts.executablePath);
     this.context = await this.browser.newContext({ javaScriptEnabled: false, offline: true });
   }
