@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { splitWord, tokenize } from "./tokens.ts";
+import { type GridLine, joinTokens, joinWrappedAmounts, splitWord, tokenize, tokenKind } from "./tokens.ts";
 
 describe("splitWord", () => {
   it("cuts codes and amounts glued to labels", () => {
@@ -15,5 +15,42 @@ describe("splitWord", () => {
     for (const w of ["4.2026年预算单位财政拨款收支预算总表", "12.5万元", "3.2025年度"])
       expect(splitWord(w)).toEqual([w]);
     expect(tokenize("4.2026年预算单位财政拨款收支预算总表", 0, 300).map((t) => t.kind)).toEqual(["text"]);
+  });
+});
+
+describe("joinWrappedAmounts", () => {
+  /** A line whose words stand at the given x-extents. */
+  const line = (y: number, words: [string, number, number][]): GridLine => {
+    const tokens = words.map(([text, x0, x1]) => ({ text, x0, x1, kind: tokenKind(text) }));
+    return { page: 1, y, h: 9, tokens, text: joinTokens(tokens) };
+  };
+
+  it("joins an amount wrapped over three lines of a narrow centred cell on the row's middle line", () => {
+    // 合计 13,649.07 over three lines, 基本支出 7,666.68 over two, the label on the middle line
+    const lines = [
+      line(100, [["13,6", 120, 140]]),
+      line(105, [["7,66", 170, 190]]),
+      line(111, [
+        ["拨款", 40, 70],
+        ["49.0", 120, 140],
+      ]),
+      line(117, [["6.68", 170, 190]]),
+      line(122, [["7", 134, 140]]),
+    ];
+    joinWrappedAmounts(lines);
+    expect(lines.map((l) => l.text)).toEqual(["", "", "拨款13,649.07 7,666.68", "", ""]);
+    expect(lines[2]?.tokens.map((t) => t.kind)).toEqual(["text", "amount", "amount"]);
+  });
+
+  it("leaves whole amounts of rows a line apart alone, and a cut start with nothing under it", () => {
+    const lines = [line(100, [["6.68", 170, 190]]), line(111, [["3.96", 170, 190]]), line(122, [["12,5", 170, 190]])];
+    joinWrappedAmounts(lines);
+    expect(lines.map((l) => l.text)).toEqual(["6.68", "3.96", "12,5"]);
+  });
+
+  it("joins the pieces of one column only: a piece in the next column is not a continuation", () => {
+    const lines = [line(100, [["128.", 120, 140]]), line(110, [["43", 190, 200]])];
+    joinWrappedAmounts(lines);
+    expect(lines.map((l) => l.text)).toEqual(["128.", "43"]);
   });
 });

@@ -118,6 +118,68 @@ export function isAmount(t: Token): boolean {
   return t.kind === "amount";
 }
 
+/** A whole amount as tables print them: 2 decimals, or 6 in some 万元 tables. */
+const WHOLE_AMOUNT = /^[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)\.(?:\d{2}|\d{6})$/;
+/** The start of an amount cut visibly: a thousands group short of 3 digits, a point, one decimal. */
+const CUT_START = /^[-−]?\d{1,3}(?:,\d{3})*(?:,\d{0,2}|,\d{3}\.\d?|\.\d?)$|^[-−]?\d+\.\d?$/;
+/** What a wrapped amount's further lines print: digits, commas, a point. */
+const PIECE = /^[\d,.]+$/;
+
+/**
+ * Amounts wrapped over several lines of a narrow cell ("13,6" / "49.0" / "7", "7,66" / "6.68"):
+ * a visibly cut start, then the pieces right under it in its column, a line apart, joined until
+ * they make a whole amount. The amount goes on the line nearest the pieces' middle (where the
+ * row's label stands when the cell is centred), else on its first piece's line.
+ */
+function joinAmountRuns(lines: GridLine[]): void {
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i] as GridLine;
+    for (let k = 0; k < l.tokens.length; k++) {
+      const start = l.tokens[k] as Token;
+      if (!CUT_START.test(start.text)) continue;
+      const pieces: { line: number; token: Token }[] = [{ line: i, token: start }];
+      let text = start.text;
+      for (let j = i + 1; j < lines.length && pieces.length < 5 && !WHOLE_AMOUNT.test(text); j++) {
+        const down = lines[j] as GridLine;
+        const last = pieces[pieces.length - 1] as { line: number; token: Token };
+        const above = lines[last.line] as GridLine;
+        if (down.page !== l.page || down.y - above.y > 1.7 * Math.max(down.h, above.h)) break;
+        const t = down.tokens.find(
+          (x) =>
+            (overlaps(x, last.token) || Math.abs(x.x1 - last.token.x1) <= down.h) && !pieces.some((p) => p.token === x),
+        );
+        if (!t) continue;
+        if (!PIECE.test(t.text)) break;
+        text += t.text;
+        pieces.push({ line: j, token: t });
+      }
+      if (pieces.length < 2 || !WHOLE_AMOUNT.test(text)) continue;
+      const ys = pieces.map((p) => (lines[p.line] as GridLine).y);
+      const mid = (Math.min(...ys) + Math.max(...ys)) / 2;
+      let target = i;
+      for (let j = i; j <= (pieces[pieces.length - 1] as { line: number }).line; j++)
+        if (Math.abs((lines[j] as GridLine).y - mid) < Math.abs((lines[target] as GridLine).y - mid) - 0.5) target = j;
+      for (const p of pieces) {
+        const line = lines[p.line] as GridLine;
+        line.tokens.splice(line.tokens.indexOf(p.token), 1);
+      }
+      const joined: Token = {
+        text,
+        x0: Math.min(...pieces.map((p) => p.token.x0)),
+        x1: Math.max(...pieces.map((p) => p.token.x1)),
+        kind: "amount",
+      };
+      const into = (lines[target] as GridLine).tokens;
+      const at = into.findIndex((x) => x.x0 > joined.x0);
+      into.splice(at < 0 ? into.length : at, 0, joined);
+      if (target === i) k = into.indexOf(joined);
+      else k--;
+    }
+  }
+}
+
+const overlaps = (a: Token, b: Token) => Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0) > 0;
+
 /**
  * Wrapped amounts: a narrow cell prints an amount over two lines — "14,770" / ".62",
  * "106,512.0" / "0", "14,770." / "62". The first piece is incomplete (no decimals, one decimal, or a
@@ -125,6 +187,7 @@ export function isAmount(t: Token): boolean {
  * first piece's line. Lines are those of a document, top to bottom.
  */
 export function joinWrappedAmounts(lines: GridLine[]): void {
+  joinAmountRuns(lines);
   for (let i = 1; i < lines.length; i++) {
     const l = lines[i] as GridLine;
     for (let k = 0; k < l.tokens.length; k++) {
