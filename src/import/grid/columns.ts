@@ -125,7 +125,9 @@ export const COLUMN_NUMBER_MARK = /^(?:栏次|行次|\*+|※+|[甲乙丙丁])$/;
 /** Tokens of a line of column numbers ("栏次 1 2 3", "** 1 2 3 …"): positions of columns, not words. */
 export function isColumnNumberLine(l: GridLine): boolean {
   const ints = l.tokens.filter((t) => t.kind === "int");
-  if (ints.length < 2) return false;
+  // (one column of amounts numbers one: "※ ※ 1", "栏次 1")
+  const marked = l.tokens.some((t) => t.kind !== "int" && COLUMN_NUMBER_MARK.test(t.text));
+  if (ints.length < (marked ? 1 : 2)) return false;
   const others = l.tokens.filter((t) => t.kind !== "int" && !COLUMN_NUMBER_MARK.test(t.text));
   if (others.length > 0) return false;
   const nums = ints.map((t) => Number(t.text));
@@ -338,6 +340,9 @@ export function pageColumns(
       columns.push({ x0: p.x0, x1: p.x1, right: p.x1, cx: (p.x0 + p.x1) / 2, path: [], phantom: true });
     columns.sort((a, b) => a.cx - b.cx);
   }
+  // the line of column numbers counts the columns of amounts: with it, a heading beside a column's
+  // own is no column printed blank once every number has its column
+  const numbered = numberLine && columns.length > 0 ? numberLine.tokens.filter((t) => t.kind === "int").length : 0;
   const slotsOf = () => {
     const out: ({ kind: "zone"; z: TextZone } | { kind: "col"; c: AmountColumn })[] = [];
     const zx = zones.map((z) => (z.x0 + z.x1) / 2);
@@ -400,12 +405,19 @@ export function pageColumns(
         mine.push(st);
         continue;
       }
-      const empty = slots[k - 1];
-      if (empty?.kind === "zone" && empty.z.x1 === -1000 && !owner.has(empty.z) && st.x1 < Math.min(col.x0, keep.x0)) {
-        // left of the first column's heading and its ink, over labels printed blank: the label column's
-        owner.set(empty.z, [st]);
+      const labels = slots[k - 1];
+      const counted = numbered > 0 && columns.length >= numbered;
+      if (
+        labels?.kind === "zone" &&
+        st.x1 < Math.min(col.x0, keep.x0) &&
+        (counted || (!claims.has(k - 1) && !owner.has(labels.z)))
+      ) {
+        // left of the column's heading and its ink, next to labels: the label column's heading,
+        // centred in a cell wider than its labels (or over labels printed blank)
+        owner.set(labels.z, [...(owner.get(labels.z) ?? []), st]);
         continue;
       }
+      if (counted) continue;
       const ph: AmountColumn = {
         x0: st.x0,
         x1: st.x1,
