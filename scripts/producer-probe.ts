@@ -14,8 +14,8 @@
  * --wrap (chromium): amount columns too narrow for their amounts, which wrap onto a second line
  *   ("12,437.3" / "6"), as in documents typeset in a word processor.
  *
- * Per document: tables of the first reading that come back different (a row's label or amounts, or
- * the number of rows), and the error findings on the print that the written disclosure does not have
+ * Per document: tables of the first reading that come back different (a row's label or amounts, the
+ * number of rows or of columns), and the error findings on the print that the written disclosure does not have
  * (same rule and table). The first reading is the reference, not the truth: where it is wrong (a table
  * it reads unreliably) the comparison says nothing about the reader. Exit code 0 whatever the
  * figures: a measurement, for the README's "Measuring the reader on real documents".
@@ -73,7 +73,9 @@ function compare(first: Disclosure, again: Disclosure): Pick<Probe, "differing" 
     for (let i = 0; i < n; i++) if (a[i] !== b[i]) bad++;
     rows += n;
     rowsDiffering += bad;
-    if (bad > 0 || !back) differing.push({ no: t.no, title: t.title, rows: bad });
+    // (a column read that was not printed, or one lost, is a difference even where the amounts agree)
+    if (bad > 0 || !back || back.columns.length !== t.columns.length)
+      differing.push({ no: t.no, title: t.title, rows: bad });
   }
   return { differing, rows, rowsDiffering };
 }

@@ -25,6 +25,12 @@ let fixtureBack: ImportResult;
 const BEIJING = new URL("../fixtures/regions/beijing-renshe-2026-yusuan-tables.pdf", import.meta.url).pathname;
 let beijing: Disclosure;
 let beijingBack: ImportResult;
+// amounts wrapped over two and three lines of narrow cells, as a word processor prints them
+const FUZHOU = new URL("../fixtures/regions/fuzhou-yibaoju-2026-yusuan.pdf", import.meta.url).pathname;
+const NARROW = `table.data col.c-amount { width: 3.2em; }
+table.data td.num { white-space: normal; overflow-wrap: anywhere; word-break: break-all; }`;
+let fuzhou: Disclosure;
+let fuzhouBack: ImportResult;
 
 beforeAll(async () => {
   seed = await seedDisclosure();
@@ -39,6 +45,15 @@ beforeAll(async () => {
   } finally {
     await pdf.close();
   }
+  fuzhou = (await importFile(FUZHOU)).disclosure!;
+  const narrow = new PdfRenderer({ css: NARROW });
+  await narrow.open();
+  try {
+    await narrow.render(fuzhou, join(dir, "fuzhou-narrow.pdf"));
+  } finally {
+    await narrow.close();
+  }
+  fuzhouBack = await importFile(join(dir, "fuzhou-narrow.pdf"));
   seedBack = await importFile(join(dir, "seed.pdf"));
   beijingBack = await importFile(join(dir, "beijing.pdf"));
   fixtureBack = await importFile(join(dir, "fixture.pdf"));
@@ -88,6 +103,13 @@ describe("Disclosure → PDF (Chromium) → import", () => {
     expect(check(back).findings.filter((f) => f.severity === "error")).toEqual([]);
     // 6 decimals printed as 6 (112,859.652716 万元 is not 112,859.65)
     expect(back.tables.some((t) => t.precision === 6)).toBe(true);
+  });
+
+  it("amounts wrapped over two and three lines of narrow cells come back whole, in their rows", () => {
+    const back = fuzhouBack.disclosure!;
+    const rows = (d: Disclosure) => d.tables.map((t) => ({ no: t.no, rows: t.rows.map((r) => [r.label, ...r.cells]) }));
+    expect(rows(back)).toEqual(rows(fuzhou));
+    expect(check(back).findings.filter((f) => f.severity === "error")).toEqual([]);
   });
 
   it("without the structure tree the generic reader still finds every table of the template", async () => {
