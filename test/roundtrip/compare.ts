@@ -3,6 +3,7 @@
  * columns, and every row's identity (kind, code, line key, label, level) and cells (amounts in
  * 分, blanks null). Page numbers are where the copy was printed, not part of the table.
  */
+import { check } from "../../src/check/index.ts";
 import { importFile } from "../../src/import/index.ts";
 import type { Disclosure, PrintedTable } from "../../src/model/disclosure.ts";
 
@@ -49,3 +50,22 @@ export function amountsAreIntegers(d: Disclosure): boolean {
     t.rows.every((r) => r.cells.every((c) => typeof c !== "number" || Number.isSafeInteger(c))),
   );
 }
+
+/**
+ * A document read by the general reader, as its rows print: number, id, unit and decimals of each
+ * table, and each row's label and cells (what a round trip of a real document must keep).
+ */
+export const labelledRows = (d: Disclosure) =>
+  d.tables.map((t) => ({
+    no: t.no,
+    id: t.id,
+    unit: t.unit,
+    precision: t.precision,
+    rows: t.rows.map((r) => [r.label, ...r.cells]),
+  }));
+
+/** Error findings as "rule table". */
+export const errorKeys = (d: Disclosure) =>
+  check(d)
+    .findings.filter((f) => f.severity === "error")
+    .map((f) => `${f.rule} ${f.location.table ?? ""}`);
