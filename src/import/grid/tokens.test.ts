@@ -48,6 +48,24 @@ describe("joinWrappedAmounts", () => {
     expect(lines.map((l) => l.text)).toEqual(["6.68", "3.96", "12,5"]);
   });
 
+  it("joins a 6-decimal amount cut at its second decimal, but not amounts of rows further apart", () => {
+    const lines = [
+      line(100, [["3.74", 120, 140]]),
+      line(111, [
+        ["劳动保障监察", 40, 100],
+        ["4000", 124, 140],
+      ]),
+      line(130, [["1,41", 120, 140]]),
+      line(141, [["0.09", 120, 140]]),
+      line(152, [["3600", 124, 140]]),
+      // a 2-decimal amount, then a count two lines below: no join
+      line(180, [["12.50", 120, 140]]),
+      line(200, [["4000", 124, 140]]),
+    ];
+    joinWrappedAmounts(lines);
+    expect(lines.map((l) => l.text)).toEqual(["3.744000", "劳动保障监察", "", "1,410.093600", "", "12.50", "4000"]);
+  });
+
   it("joins the pieces of one column only: a piece in the next column is not a continuation", () => {
     const lines = [line(100, [["128.", 120, 140]]), line(110, [["43", 190, 200]])];
     joinWrappedAmounts(lines);

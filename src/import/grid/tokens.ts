@@ -122,6 +122,7 @@ export function isAmount(t: Token): boolean {
 const WHOLE_AMOUNT = /^[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)\.(?:\d{2}|\d{6})$/;
 /** The start of an amount cut visibly: a thousands group short of 3 digits, a point, one decimal. */
 const CUT_START = /^[-−]?\d{1,3}(?:,\d{3})*(?:,\d{0,2}|,\d{3}\.\d?|\.\d?)$|^[-−]?\d+\.\d?$/;
+const TWO_DECIMALS = /^[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{2}$/;
 /** What a wrapped amount's further lines print: digits, commas, a point. */
 const PIECE = /^[\d,.]+$/;
 
@@ -136,22 +137,36 @@ function joinAmountRuns(lines: GridLine[]): void {
     const l = lines[i] as GridLine;
     for (let k = 0; k < l.tokens.length; k++) {
       const start = l.tokens[k] as Token;
-      if (!CUT_START.test(start.text)) continue;
-      const pieces: { line: number; token: Token }[] = [{ line: i, token: start }];
+      // (a 6-decimal amount may also be cut right after its second decimal: "3.74" / "4000")
+      if (!CUT_START.test(start.text) && !TWO_DECIMALS.test(start.text)) continue;
+      const pieces: Piece[] = [{ line: i, token: start }];
       let text = start.text;
-      for (let j = i + 1; j < lines.length && pieces.length < 5 && !WHOLE_AMOUNT.test(text); j++) {
-        const down = lines[j] as GridLine;
-        const last = pieces[pieces.length - 1] as { line: number; token: Token };
-        const above = lines[last.line] as GridLine;
-        if (down.page !== l.page || down.y - above.y > 1.7 * Math.max(down.h, above.h)) break;
-        const t = down.tokens.find(
-          (x) =>
-            (overlaps(x, last.token) || Math.abs(x.x1 - last.token.x1) <= down.h) && !pieces.some((p) => p.token === x),
-        );
-        if (!t) continue;
-        if (!PIECE.test(t.text)) break;
-        text += t.text;
-        pieces.push({ line: j, token: t });
+      while (pieces.length < 6 && !WHOLE_AMOUNT.test(text)) {
+        const next = pieceBelow(lines, pieces);
+        if (!next || !PIECE.test(next.token.text)) break;
+        text += next.token.text;
+        pieces.push(next);
+      }
+      // a 6-decimal amount passes through 2 decimals ("1,410.09" / "3600"): its further pieces are
+      // digits a line below, as close as its other lines
+      if (TWO_DECIMALS.test(text)) {
+        const more: Piece[] = [];
+        let tail = "";
+        const gap =
+          pieces.length >= 2
+            ? Math.max(...pieces.slice(1).map((p, n) => lineGap(lines, pieces[n] as Piece, p)))
+            : Number.POSITIVE_INFINITY;
+        while (tail.length < 4) {
+          const next = pieceBelow(lines, [...pieces, ...more]);
+          if (!next || !/^\d+$/.test(next.token.text)) break;
+          if (lineGap(lines, (more[more.length - 1] ?? pieces[pieces.length - 1]) as Piece, next) > gap * 1.25) break;
+          more.push(next);
+          tail += next.token.text;
+        }
+        if (tail.length === 4) {
+          text += tail;
+          pieces.push(...more);
+        }
       }
       if (pieces.length < 2 || !WHOLE_AMOUNT.test(text)) continue;
       const ys = pieces.map((p) => (lines[p.line] as GridLine).y);
@@ -179,6 +194,33 @@ function joinAmountRuns(lines: GridLine[]): void {
 }
 
 const overlaps = (a: Token, b: Token) => Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0) > 0;
+
+interface Piece {
+  line: number;
+  token: Token;
+}
+
+const lineGap = (lines: readonly GridLine[], a: Piece, b: Piece) =>
+  (lines[b.line] as GridLine).y - (lines[a.line] as GridLine).y;
+
+/**
+ * The token under the last of `pieces` in its column (overlapping it or sharing its right end), on
+ * the first line below that has one, within 1.7 line heights and on the same page.
+ */
+function pieceBelow(lines: readonly GridLine[], pieces: readonly Piece[]): Piece | undefined {
+  const last = pieces[pieces.length - 1] as Piece;
+  const above = lines[last.line] as GridLine;
+  for (let j = last.line + 1; j < lines.length; j++) {
+    const down = lines[j] as GridLine;
+    if (down.page !== above.page || down.y - above.y > 1.7 * Math.max(down.h, above.h)) return undefined;
+    const t = down.tokens.find(
+      (x) =>
+        (overlaps(x, last.token) || Math.abs(x.x1 - last.token.x1) <= down.h) && !pieces.some((p) => p.token === x),
+    );
+    if (t) return { line: j, token: t };
+  }
+  return undefined;
+}
 
 /**
  * Wrapped amounts: a narrow cell prints an amount over two lines — "14,770" / ".62",
