@@ -397,7 +397,9 @@ export function pageColumns(
     const sorted = [...list].sort((a, b) => dist(a) - dist(b));
     const keep = sorted[0] as Stack;
     const mine = [keep];
-    for (const st of sorted.slice(1)) {
+    // (the farthest left first: of the headings left of the column's own, that one is the labels')
+    const others = sorted.slice(1).sort((a, b) => a.x0 - b.x0);
+    for (const st of others) {
       // a lone character ("入" of a letter-spaced "收   入") heads nothing
       if (stackText(st).length <= 1) continue;
       if (overlap(st.x0, st.x1, col.x0, col.x1) > 0 && col.phantom === false && dist(keep) < 0) {
