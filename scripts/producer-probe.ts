@@ -4,11 +4,13 @@
  * the first one's tables back, and since the first one's tables add up, every error finding on the
  * print that the written disclosure does not have is a misreading.
  *
- *   npx tsx scripts/producer-probe.ts [--via calc|chromium] [--yuan] [--wrap] [--json]
+ *   npx tsx scripts/producer-probe.ts [--via calc|chromium|pdftotext] [--yuan] [--wrap] [--json]
  *
  * --via calc (the default): yusuan's workbook exported to PDF by LibreOffice Calc, as a county's
  *   budget system exports its sheets (needs soffice: Debian's libreoffice-calc);
  * --via chromium: yusuan's HTML document printed by Chromium (Skia's PDF, as web-made documents are);
+ * --via pdftotext: nothing written; the original's text as `pdftotext -layout` extracts it (what a
+ *   user who has only the text brings), read as text;
  * --yuan: every table in 元 (two decimals) instead of its printed unit, as many counties and units
  *   publish: the same figures, printed ten thousand times larger;
  * --wrap (chromium): amount columns too narrow for their amounts, which wrap onto a second line
@@ -85,8 +87,8 @@ const json = args.includes("--json");
 const yuan = args.includes("--yuan");
 const wrap = args.includes("--wrap");
 const via = args.includes("--via") ? args[args.indexOf("--via") + 1] : "calc";
-if (via !== "calc" && via !== "chromium") {
-  console.error(`--via 只能是 calc 或 chromium（收到 ${via}）`);
+if (via !== "calc" && via !== "chromium" && via !== "pdftotext") {
+  console.error(`--via 只能是 calc、chromium 或 pdftotext（收到 ${via}）`);
   process.exit(2);
 }
 // amounts wrap: every amount column a quarter of its width, and a number may break anywhere
@@ -107,13 +109,19 @@ try {
       // so the reference for the findings is what was written, checked as it stands)
       const written = yuan ? { ...d, tables: d.tables.map((t) => ({ ...t, unit: "yuan" as const, precision: 2 })) } : d;
       firsts.set(f, written);
-      if (chromium) await chromium.render(written, pdfOf(f));
+      if (via === "pdftotext") {
+        const t = spawnSync("pdftotext", ["-layout", f, pdfOf(f).replace(/\.pdf$/, ".txt")]);
+        if (t.status !== 0 || t.error) {
+          console.error(`pdftotext 未能读取 ${f}（${t.error?.message ?? t.stderr}）；请安装 poppler-utils`);
+          process.exit(2);
+        }
+      } else if (chromium) await chromium.render(written, pdfOf(f));
       else await renderXlsx(written, pdfOf(f).replace(/\.pdf$/, ".xlsx"));
     }
   } finally {
     await chromium?.close();
   }
-  if (!chromium) {
+  if (via === "calc") {
     const xlsx = readdirSync(dir).filter((f) => f.endsWith(".xlsx"));
     const lo = spawnSync("soffice", ["--headless", "--convert-to", "pdf", "--outdir", dir, ...xlsx], {
       cwd: dir,
@@ -127,7 +135,7 @@ try {
   const out: Probe[] = [];
   for (const [f, first] of firsts) {
     const name = f.split("/").pop() as string;
-    const again = (await importFile(pdfOf(f))).disclosure;
+    const again = (await importFile(via === "pdftotext" ? pdfOf(f).replace(/\.pdf$/, ".txt") : pdfOf(f))).disclosure;
     if (!again) {
       out.push({
         file: name,

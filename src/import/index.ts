@@ -109,17 +109,31 @@ export async function importBufferAsync(
     }
   }
   const r = importBuffer(buf, source, opts);
-  // Text laid out as printed (pdftotext -layout) in a layout no text template knows: the general
+  // Text laid out as printed (pdftotext -layout) in a layout no text template reads (no table, or
+  // titles a template knows over rows it cannot read: most tables without an amount): the general
   // reader, as for its PDF (loaded only then, as the PDF reader is)
-  if (!opts.template && (r.disclosure?.tables.length ?? 0) === 0 && sniffFormat(buf, source) === "text") {
+  if (
+    !opts.template &&
+    withAmounts(r) * 2 <= (r.disclosure?.tables.length ?? 0) &&
+    sniffFormat(buf, source) === "text"
+  ) {
     const dec = decodeText(buf);
     const { looksLaidOut, readLaidOut } = await import("./text/laid-out.ts");
     if (dec.ok && looksLaidOut(dec.text)) {
       const general = readLaidOut(dec.text, basename(source));
-      if ((general.disclosure?.tables.length ?? 0) > 0) return general;
+      // (a blank template prints no amounts either way: the reading with more of its tables stays)
+      const tables = (x: ImportResult) => x.disclosure?.tables.length ?? 0;
+      if (tables(r) === 0 ? tables(general) > 0 : withAmounts(general) > withAmounts(r) && tables(general) >= tables(r))
+        return general;
     }
   }
   return r;
+}
+
+/** Tables of a reading that print at least one amount. */
+function withAmounts(r: ImportResult): number {
+  return (r.disclosure?.tables ?? []).filter((t) => t.rows.some((row) => row.cells.some((c) => typeof c === "number")))
+    .length;
 }
 
 /** Loads the PDF reader (pdf.js) ahead of the first PDF; for processes that will read many. */
