@@ -412,7 +412,7 @@ export function pageColumns(
       if (
         labels?.kind === "zone" &&
         st.x1 < Math.min(col.x0, keep.x0) &&
-        (counted || (!claims.has(k - 1) && !owner.has(labels.z)))
+        (counted || (!claims.has(k - 1) && !owner.has(labels.z)) || st.x0 - labels.z.x1 < (col.x0 - st.x1) / 3)
       ) {
         // left of the column's heading and its ink, next to labels: the label column's heading,
         // centred in a cell wider than its labels (or over labels printed blank)
