@@ -27,16 +27,20 @@ export const LABEL_MIN_EM = 5;
  * they are few.
  */
 function narrowestEm(t: PrintedTable, size: number): number {
-  const chars = t.columns.map(() => 0);
-  for (const row of t.rows)
-    row.cells.forEach((v, i) => {
-      const col = t.columns[i];
-      if (v === null || v === undefined || !col || col.type === "text") return;
-      const printed = typeof v === "number" ? formatPrinted(v, t.unit, t.precision) : v;
-      if (printed.length > (chars[i] as number)) chars[i] = printed.length;
-    });
   const pad = 6.6 / size;
-  return t.columns.reduce((w, c, i) => w + pad + (c.type === "text" ? LABEL_MIN_EM : 0.56 * (chars[i] as number)), 0);
+  return t.columns.reduce((w, c, i) => w + pad + (c.type === "text" ? LABEL_MIN_EM : 0.56 * widestPrinted(t, i)), 0);
+}
+
+/** Characters of column `ci`'s widest cell as printed (amounts with the table's decimals, codes as they are). */
+export function widestPrinted(t: PrintedTable, ci: number): number {
+  let widest = 0;
+  for (const row of t.rows) {
+    const v = row.cells[ci];
+    if (v === null || v === undefined) continue;
+    const printed = typeof v === "number" ? formatPrinted(v, t.unit, t.precision) : v;
+    if (printed.length > widest) widest = printed.length;
+  }
+  return widest;
 }
 
 export const isWide = (t: PrintedTable): boolean =>

@@ -10,10 +10,10 @@
  */
 import ExcelJS from "exceljs";
 import type { Disclosure, PerformanceTable, PrintedTable } from "../model/disclosure.ts";
-import { fenPerUnit, groupThousands } from "../model/money.ts";
+import { fenPerUnit } from "../model/money.ts";
 import { displayWidth } from "../model/text-width.ts";
 import { headerGrid } from "./header-grid.ts";
-import { indentColumn, indicatorColumns, isWide, UNIT_ZH } from "./html-table.ts";
+import { indentColumn, indicatorColumns, isWide, UNIT_ZH, widestPrinted } from "./html-table.ts";
 
 export const AMOUNT_FORMAT = "#,##0.00";
 
@@ -58,8 +58,9 @@ function tableSheet(wb: ExcelJS.Workbook, t: PrintedTable, name: string): void {
     },
     headerFooter: { oddFooter: "第 &P 页 / 共 &N 页" },
   });
+  // (a number does not wrap: one wider than its cell prints as "###", as a large department's 元 would)
   const widths = t.columns.map((c, ci) =>
-    c.type === "code" ? 6 : c.type === "text" ? 30 : Math.max(14, widestAmount(t, ci) + 2),
+    c.type === "code" ? 6 : c.type === "text" ? 30 : Math.max(14, widestPrinted(t, ci) + 2),
   );
   ws.columns = widths.map((width) => ({ width }));
   ws.mergeCells(1, 1, 1, n);
@@ -150,24 +151,6 @@ function tableSheet(wb: ExcelJS.Workbook, t: PrintedTable, name: string): void {
   }
   ws.views = [{ state: "frozen", xSplit: 0, ySplit: first - 1 }];
   ws.pageSetup.printTitlesRow = `${top}:${first - 1}`;
-}
-
-/**
- * Characters of the column's widest amount as printed (its decimals, thousands separators, sign):
- * a number does not wrap, and one wider than its cell prints as "###" (a table in 元 of a large
- * department: "1,234,567,890.12").
- */
-function widestAmount(t: PrintedTable, ci: number): number {
-  const decimals = Math.min(Math.max(t.precision ?? 2, 0), 6);
-  const per = fenPerUnit(t.unit);
-  let widest = 0;
-  for (const row of t.rows) {
-    const v = row.cells[ci];
-    if (typeof v !== "number") continue;
-    const whole = groupThousands(Math.floor(Math.abs(v) / per));
-    widest = Math.max(widest, whole.length + (decimals > 0 ? decimals + 1 : 0) + (v < 0 ? 1 : 0));
-  }
-  return widest;
 }
 
 /**

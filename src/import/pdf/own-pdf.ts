@@ -24,7 +24,7 @@ import type { PdfPage } from "./extract.ts";
 import { isAmountToken } from "./lines.ts";
 import { OwnTableBuilder, ownProblem } from "./own-tables.ts";
 import type { TaggedCell } from "./tagged.ts";
-import { type Detection, detectTemplate, matchTitle } from "./titles.ts";
+import { type Detection, detectTemplate, matchKey, matchTitle } from "./titles.ts";
 
 const TITLE = /^表\s*(\d{1,2})/;
 const UNIT = /^单位\s*[:：]\s*(万元|元)$/;
@@ -59,15 +59,12 @@ function columnNumbers(cells: readonly TaggedCell[], spec: TableSpec): boolean {
   });
 }
 
-/** A heading as compared: no spaces (a heading wraps inside its cell). */
-const headingKey = (s: string) => s.replace(/[\s\u3000]+/g, "");
-
 /**
  * The header printed over a table is the spec's: every column's heading stands in it. (A document
  * yusuan read in another layout and printed again has its own columns under a title the spec shares.)
  */
 function headersOf(spec: TableSpec, printed: ReadonlySet<string>): boolean {
-  return spec.columns.every((c) => c.path.length === 0 || printed.has(headingKey(c.path[c.path.length - 1] as string)));
+  return spec.columns.every((c) => c.path.length === 0 || printed.has(matchKey(c.path[c.path.length - 1] as string)));
 }
 
 /** Places a row's printed cells in their columns (see the module comment). */
@@ -164,7 +161,7 @@ export function readOwnPdf(pages: readonly PdfPage[], forced?: string): OwnPdfRe
       const spec = b.spec;
       if (block.cells.every((c) => c.header)) {
         cur.headerSeen = true;
-        for (const c of block.cells) cur.headings.add(headingKey(c.text));
+        for (const c of block.cells) cur.headings.add(matchKey(c.text));
         if (columnNumbers(block.cells, spec) && headersOf(spec, cur.headings)) {
           cur.centres = block.cells.map((c) => (c.x0 + c.x1) / 2);
           cur.centresPage = p.no;

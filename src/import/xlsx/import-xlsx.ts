@@ -89,9 +89,14 @@ export function sheetLines(ws: ExcelJS.Worksheet, page: number): PdfLine[] {
 /** How much of a regional spec's tables a workbook's titles must name for that spec to read it. */
 const REGIONAL_FIT = 0.5;
 
+/** A problem told of a workbook: 工作表 numbers stand in for pages. */
+const sheetsNotPages = (p: ImportProblem): ImportProblem => ({
+  ...p,
+  message: p.message.replace(/第 (\d+) 页/g, "第 $1 个工作表"),
+});
+
 /** The general reader's result, told as a workbook's: sheets, not pages. */
 function asWorkbook(r: PdfImportResult, sheets: number): PdfImportResult {
-  const sheetsNotPages = (p: ImportProblem) => ({ ...p, message: p.message.replace(/第 (\d+) 页/g, "第 $1 个工作表") });
   const problems = r.problems.map(sheetsNotPages);
   if (r.disclosure) r.disclosure.provenance = { ...r.disclosure.provenance, format: "xlsx", problems };
   if (!r.report) return { ...r, problems };
@@ -168,7 +173,7 @@ export async function importXlsx(
     ? { tables: own.tables.map((table) => ({ table, confidence: 1 })), problems: own.problems }
     : readTables(lines, template, template.unit);
   // 工作表 numbers stand in for pages in problems
-  problems.push(...read.problems.map((p) => ({ ...p, message: p.message.replace(/第 (\d+) 页/g, "第 $1 个工作表") })));
+  problems.push(...read.problems.map(sheetsNotPages));
   const tables = read.tables.map((t) => t.table);
   const found = new Set(tables.map((t) => t.id));
   const missing = template.tables.filter((t) => !found.has(t.id)).map((t) => ({ no: t.no, id: t.id, title: t.title }));
