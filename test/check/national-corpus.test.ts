@@ -221,6 +221,36 @@ describe("tables printed in blocks side by side", () => {
   });
 });
 
+describe("the national 决算 总表: 行次 columns and the carry-over's breakdown", () => {
+  it("西安市卫健委 2022 决算 表1 (p146): the 行次 numbers are no part of the labels, and rows 9–26 have a blank income side", () => {
+    const t = doc("xian-weijianwei-2022-juesuan.pdf").tables.find((x) => x.no === 1);
+    const income = t?.rows.map((r) => r.cells[0]) ?? [];
+    expect(income.slice(0, 8)).toEqual([
+      "一、一般公共预算财政拨款收入",
+      "二、政府性基金预算财政拨款收入",
+      "三、国有资本经营预算财政拨款收入",
+      "四、上级补助收入",
+      "五、事业收入",
+      "六、经营收入",
+      "七、附属单位上缴收入",
+      "八、其他收入",
+    ]);
+    // (the expenditure side's 九、卫生健康支出 … 二十六 stand beside a blank income side)
+    expect(t?.rows.map((r) => r.cells[2]).slice(8, 26).every((x) => typeof x === "string" && !/\d/.test(x))).toBe(true);
+    expect(income.slice(8, 26).every((x) => x === null)).toBe(true);
+    expect(income.slice(26)).toEqual(["本年收入合计", "使用非财政拨款结余", "年初结转和结余", "总计"]);
+  });
+
+  it("表4 (p149): 总计 = 本年收入合计 + 年初结转和结余, whose breakdown (一般公共预算, 政府性基金) is printed flush under it", () => {
+    const t = doc("xian-weijianwei-2022-juesuan.pdf").tables.find((x) => x.no === 4);
+    expect(t?.reading).toMatchObject({ status: "reliable", failed: 0 });
+    const label = (i: number) => t?.rows[i]?.label ?? "";
+    const byTotal = new Map((t?.sums?.down ?? []).map((d) => [label(d.total), d.parts.map(label)]));
+    expect(byTotal.get("总计")).toEqual(["本年收入合计", "年初结转和结余"]);
+    expect(byTotal.get("年初结转和结余")).toEqual(["一般公共预算财政拨款", "政府性基金预算财政拨款"]);
+  });
+});
+
 describe("group headings over the columns they head", () => {
   const paths = (f: string, no: number) =>
     doc(f)

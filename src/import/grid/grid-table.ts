@@ -6,7 +6,7 @@
  */
 import { type AmountColumn, pageColumns, type TextZone } from "./columns.ts";
 import type { TableRegion } from "./regions.ts";
-import { type GridRow, type SegmentLayout, segmentRows, withoutRowNumbers } from "./rows.ts";
+import { type GridRow, type SegmentLayout, segmentRows, withoutLineNumbers, withoutRowNumbers } from "./rows.ts";
 import type { GridLine, Token } from "./tokens.ts";
 
 export interface GridColumn {
@@ -157,7 +157,7 @@ export function readGrid(region: TableRegion): GridTable {
   }
   for (const run of runs) {
     for (const seg of run.segs) {
-      seg.body = [...withoutRowNumbers(seg.body)];
+      seg.body = [...withoutLineNumbers(withoutRowNumbers(seg.body), run.head)];
       if (bareIntegers) seg.body = bareIntegerAmounts(seg.body);
     }
     const body = run.segs.flatMap((s) => s.body);

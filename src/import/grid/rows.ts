@@ -427,6 +427,38 @@ export function withoutRowNumbers(body: readonly GridLine[]): readonly GridLine[
   return body.map((l, i) => (firsts[i] === undefined ? l : { ...l, tokens: l.tokens.slice(1) }));
 }
 
+/** The heading of a 行次 column (the national 决算 tables print one per side: 1–30, 31–60). */
+const LINE_NUMBER_HEADING = /^行\s*次$/;
+
+/**
+ * A 行次 column (line numbers under a 行次 heading, printed between a side's labels and its
+ * amounts) says nothing about the rows: its numbers are taken out, so they are neither glued to
+ * the labels ("八、其他收入8") nor read as a row of their own on lines whose label is blank, nor
+ * taken for bare amounts in a table in 元. A number is taken only under the heading, and only where
+ * the numbers there count up line by line.
+ */
+export function withoutLineNumbers(body: readonly GridLine[], head: readonly GridLine[]): readonly GridLine[] {
+  const headings = head.flatMap((l) => l.tokens.filter((t) => LINE_NUMBER_HEADING.test(t.text)));
+  if (headings.length === 0) return body;
+  const drop = new Set<Token>();
+  for (const h of headings) {
+    const width = h.x1 - h.x0;
+    const under = (t: Token) => {
+      const cx = (t.x0 + t.x1) / 2;
+      return t.kind === "int" && t.text.length <= 3 && cx >= h.x0 - width / 2 && cx <= h.x1 + width / 2;
+    };
+    const found = body.flatMap((l) => l.tokens.filter(under));
+    if (found.length < 3) continue;
+    let steps = 0;
+    for (let i = 1; i < found.length; i++)
+      if (Number((found[i] as Token).text) === Number((found[i - 1] as Token).text) + 1) steps++;
+    if (steps < (found.length - 1) * 0.8) continue;
+    for (const t of found) drop.add(t);
+  }
+  if (drop.size === 0) return body;
+  return body.map((l) => (l.tokens.some((t) => drop.has(t)) ? { ...l, tokens: l.tokens.filter((t) => !drop.has(t)) } : l));
+}
+
 export function segmentRows(body: readonly GridLine[], layout: SegmentLayout): GridRow[] {
   const all = body.map((l, i) => pieces(l, i, layout));
   const pitch = rowPitch(all, body);

@@ -653,6 +653,7 @@ function chooseDown(input: VerifyInput, side: number, cols: number[]): { ids: Do
       }
       if (!improved) break;
     }
+    s = withBreakdowns(depth, s, score, rows, cols, input);
     if (process.env.YS_DEBUG)
       console.error(
         "cand",
@@ -680,6 +681,59 @@ function chooseDown(input: VerifyInput, side: number, cols: number[]): { ids: Do
       best = { ids: s.ids, structure: c.name, failed: s.failed, held: s.held, misprints: s.misprints };
   }
   return best ? { ids: best.ids, structure: best.structure } : { ids: [], structure: "none" };
+}
+
+/**
+ * A breakdown printed flush with its row: 年初结转和结余, then 一般公共预算财政拨款 and 政府性基金预算
+ * 财政拨款 at the same indent (the national 决算 总表 print the carry-over's parts so), which a total
+ * over them counts twice. Where a failing total's parts hold a row followed by rows that add up to
+ * it in every column (two rows or more), those rows are taken as its parts, one level down, if the
+ * reading then fails less. (Depths are changed in place, as the repair above does.)
+ */
+function withBreakdowns<S extends { failed: number; failing: DownIdentity[] }>(
+  depth: (number | undefined)[],
+  s: S,
+  score: (depth: readonly (number | undefined)[]) => S,
+  rows: readonly number[],
+  cols: readonly number[],
+  input: VerifyInput,
+): S {
+  for (let round = 0; round < 6 && s.failed > 0; round++) {
+    let improved = false;
+    for (const id of s.failing) {
+      const parts = id.parts.map((r) => rows.indexOf(r));
+      for (let p = 0; p < parts.length - 1 && !improved; p++) {
+        const at = parts[p] as number;
+        const head = cols.map((c) => input.values[rows[at] as number]?.[c] ?? null);
+        if (head.every((v) => v === null)) continue;
+        const acc = cols.map(() => 0);
+        for (let q = p + 1; q < parts.length; q++) {
+          // only the rows right after it (blank rows between are no part of the sum)
+          const k = parts[q] as number;
+          if (rows.slice(at + 1, k).some((_, j) => depth[at + 1 + j] !== undefined && !parts.includes(at + 1 + j)))
+            break;
+          cols.forEach((c, ci) => {
+            acc[ci] = (acc[ci] as number) + (input.values[rows[k] as number]?.[c] ?? 0);
+          });
+          // (two rows at least: one row equal to the one before is a repeat, not a breakdown)
+          const tol = sumToleranceOf(q - p, input.step);
+          if (q - p < 2 || !acc.every((x, ci) => Math.abs(x - (head[ci] ?? 0)) <= tol)) continue;
+          const trial = [...depth];
+          for (let j = p + 1; j <= q; j++) trial[parts[j] as number] = (depth[at] ?? 1) + 1;
+          const t = score(trial);
+          if (t.failed < s.failed) {
+            for (let j = p + 1; j <= q; j++) depth[parts[j] as number] = trial[parts[j] as number];
+            s = t;
+            improved = true;
+          }
+          break;
+        }
+      }
+      if (improved) break;
+    }
+    if (!improved) break;
+  }
+  return s;
 }
 
 /**
