@@ -236,7 +236,12 @@ describe("the national 决算 总表: 行次 columns and the carry-over's breakd
       "八、其他收入",
     ]);
     // (the expenditure side's 九、卫生健康支出 … 二十六 stand beside a blank income side)
-    expect(t?.rows.map((r) => r.cells[2]).slice(8, 26).every((x) => typeof x === "string" && !/\d/.test(x))).toBe(true);
+    expect(
+      t?.rows
+        .map((r) => r.cells[2])
+        .slice(8, 26)
+        .every((x) => typeof x === "string" && !/\d/.test(x)),
+    ).toBe(true);
     expect(income.slice(8, 26).every((x) => x === null)).toBe(true);
     expect(income.slice(26)).toEqual(["本年收入合计", "使用非财政拨款结余", "年初结转和结余", "总计"]);
   });

@@ -456,7 +456,9 @@ export function withoutLineNumbers(body: readonly GridLine[], head: readonly Gri
     for (const t of found) drop.add(t);
   }
   if (drop.size === 0) return body;
-  return body.map((l) => (l.tokens.some((t) => drop.has(t)) ? { ...l, tokens: l.tokens.filter((t) => !drop.has(t)) } : l));
+  return body.map((l) =>
+    l.tokens.some((t) => drop.has(t)) ? { ...l, tokens: l.tokens.filter((t) => !drop.has(t)) } : l,
+  );
 }
 
 export function segmentRows(body: readonly GridLine[], layout: SegmentLayout): GridRow[] {
