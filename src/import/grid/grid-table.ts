@@ -20,6 +20,8 @@ export interface GridColumn {
 export interface GridTextColumn {
   path: string[];
   side: number;
+  /** how many of the table's amount columns are printed left of it (0: left of them all) */
+  after: number;
 }
 
 export interface GridTable {
@@ -171,6 +173,8 @@ export function readGrid(region: TableRegion): GridTable {
       textColumns = pc.zones.map((z, i) => ({
         path: z.path,
         side: starts.filter((s) => s <= i).length - 1,
+        // (the run's columns as the table's: right of the global column its left neighbour is)
+        after: z.after === 0 ? 0 : (map[z.after - 1] ?? z.after - 1) + 1,
       }));
       sides = Math.max(sides, starts.length);
     }

@@ -102,16 +102,26 @@ export function groupSpans(
   return out;
 }
 
+const YEAR = /^(?:19|20)\d{2}$/;
+
 /** Header lines → column stacks and group words. */
 export function headerStacks(head: readonly GridLine[]): { stacks: Stack[]; groups: HeadWord[] } {
   const words: HeadWord[] = [];
   for (const l of head) {
     if (isColumnNumberLine(l)) continue;
     let prev: HeadWord | undefined;
-    for (const t of l.tokens) {
-      if (t.kind !== "text" || COLUMN_NUMBER_MARK.test(t.text)) {
+    l.tokens.forEach((t, k) => {
+      const next = l.tokens[k + 1];
+      // a year printed apart from its word ("2025 年执行数", "2026 年预算数") is part of the heading
+      const year =
+        t.kind === "int" &&
+        YEAR.test(t.text) &&
+        next?.kind === "text" &&
+        /^年/.test(next.text) &&
+        next.x0 - t.x1 <= l.h;
+      if ((t.kind !== "text" && !year) || COLUMN_NUMBER_MARK.test(t.text)) {
         prev = undefined;
-        continue;
+        return;
       }
       // letter-spaced headings ("预 算 数", "合   计"): single characters a little apart are one word
       const gap = prev ? t.x0 - prev.x1 : Number.POSITIVE_INFINITY;
@@ -121,14 +131,14 @@ export function headerStacks(head: readonly GridLine[]): { stacks: Stack[]; grou
       const joined =
         gap <= l.h * 0.6 ||
         (gap <= l.h * 1.2 ? SINGLE.test(t.text) || SINGLE.test(prev?.text ?? "") : singles && gap <= l.h * 5);
-      if (prev && joined) {
+      if (prev && (joined || /^\d+$/.test(prev.text))) {
         prev.text += t.text;
         prev.x1 = t.x1;
-        continue;
+        return;
       }
       prev = { y: l.y, h: l.h, x0: t.x0, x1: t.x1, text: t.text };
       words.push(prev);
-    }
+    });
   }
   words.sort((a, b) => b.y - a.y || a.x0 - b.x0);
   const stacks: Stack[] = [];

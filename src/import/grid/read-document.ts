@@ -206,16 +206,23 @@ function buildTable(
     if (hasCode) columns.push({ key: "code", path: ["科目编码"], type: "code" });
     columns.push({ key: "name", path: g.textColumns[0]?.path.length ? g.textColumns[0].path : ["项目"], type: "text" });
     textKeys.push({ side: 0, index: -1, key: "name" });
-    g.textColumns.slice(1).forEach((t, i) => {
+  }
+  // the other text columns where they are printed: before the amounts (项目名称, 单位名称) or
+  // between and after them (增减(%), 绩效目标)
+  const others = twoSided ? [] : g.textColumns.slice(1);
+  const textsBefore = (amounts: number) =>
+    others.forEach((t, i) => {
+      if (textKeys.some((x) => x.index === i)) return;
+      if (amounts < g.columns.length && t.after > amounts) return;
       // (a column of project names is the model's projectName, as the templates print it)
       const named = /^项目名称$/.test(t.path[t.path.length - 1] ?? "") && !columns.some((c) => c.key === "projectName");
       const key = named ? "projectName" : `text${i + 2}`;
       columns.push({ key, path: t.path.length ? t.path : [key], type: "text" });
       textKeys.push({ side: 0, index: i, key });
     });
-  }
   const amountAt: number[] = [];
   g.columns.forEach((c, i) => {
+    textsBefore(i);
     if (twoSided && c.side >= 1 && !columns.some((x) => x.key === itemKey(c.side))) {
       columns.push({
         key: itemKey(c.side),
@@ -233,6 +240,7 @@ function buildTable(
     if (twoSided) col.side = c.side === 0 ? "income" : "expenditure";
     columns.push(col);
   });
+  textsBefore(g.columns.length);
   const colIndex = new Map(columns.map((c, i) => [c.key, i]));
   // rows
   const rows: Row[] = [];
