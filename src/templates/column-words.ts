@@ -79,6 +79,19 @@ export function columnMeaning(path: readonly string[]): ColumnMeaning | undefine
 }
 
 /**
+ * The meanings of a table's columns, by their header paths. A heading that heads other columns as
+ * their group ("2026年预算数" over 合计 | 因公出国（境）费 | …) names none of them: a column whose own
+ * heading was not read, left with the group's alone, means nothing from it.
+ */
+export function columnMeanings(paths: readonly (readonly string[])[]): (ColumnMeaning | undefined)[] {
+  const groups = new Set(paths.flatMap((p) => p.slice(0, -1)));
+  return paths.map((p) => {
+    const leaf = p[p.length - 1];
+    return leaf !== undefined && groups.has(leaf) ? undefined : columnMeaning(p);
+  });
+}
+
+/**
  * A leaf means something within its group: 小计 under 财政拨款 is the 财政拨款 subtotal, 小计 under
  * 公务用车购置及运行费 is the vehicles total, 一般公共预算 under 上年结转 is a carry-over.
  */

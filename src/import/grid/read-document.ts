@@ -10,7 +10,7 @@
 import type { Column, ImportProblem, PrintedTable, Row, TableReading, TableSums } from "../../model/disclosure.ts";
 import { type AmountUnit, parseAmount } from "../../model/money.ts";
 import { checkSum, differencesFormRow, printedStep, sumTolerance } from "../../model/sums.ts";
-import { columnMeaning } from "../../templates/column-words.ts";
+import { columnMeanings } from "../../templates/column-words.ts";
 import { NATIONAL_INCOME_LINES } from "../../templates/national-budget.ts";
 import { normaliseLabel, type TableSpec, type TemplateSpec } from "../../templates/spec.ts";
 import { classifyTitle } from "../../templates/vocabulary.ts";
@@ -171,9 +171,10 @@ function buildTable(
   const twoSided = g.sides >= 2;
   // columns: the label (and other text) columns, a code column, the amount columns
   const fromSpec = specKeys(spec, g);
-  const meaningKeys = g.columns.map((c, i) => {
+  const meanings = columnMeanings(g.columns.map((c) => c.path));
+  const meaningKeys = g.columns.map((_, i) => {
     if (fromSpec[i]) return fromSpec[i] as string;
-    const m = columnMeaning(c.path)?.key ?? "amount";
+    const m = meanings[i]?.key ?? "amount";
     return m;
   });
   if (twoSided) {

@@ -8,7 +8,7 @@
  * real errors are local (one or two identities fail), misreadings are not.
  */
 import { checkSum, sumTolerance as sumToleranceOf } from "../../model/sums.ts";
-import { columnMeaning, SUMS } from "../../templates/column-words.ts";
+import { columnMeaning, columnMeanings, SUMS } from "../../templates/column-words.ts";
 import type { GridRow } from "./rows.ts";
 
 export interface AcrossIdentity {
@@ -206,7 +206,9 @@ function runAcross(cols: readonly number[]): AcrossIdentity[] {
  */
 function semanticAcross(input: VerifyInput, cols: readonly number[]): AcrossIdentity[] {
   const out: AcrossIdentity[] = [];
-  const keys = cols.map((c) => columnMeaning((input.columns[c] as { path: readonly string[] }).path)?.key);
+  const keys = columnMeanings(cols.map((c) => (input.columns[c] as { path: readonly string[] }).path)).map(
+    (m) => m?.key,
+  );
   // a block starts at a total, and where the columns' top heading changes (本年收入 | 上年结转结余)
   const top = cols.map((c) => {
     const p = (input.columns[c] as { path: readonly string[] }).path;
