@@ -4,13 +4,16 @@
  * the first one's tables back, and since the first one's tables add up, every error finding on the
  * print that the written disclosure does not have is a misreading.
  *
- *   npx tsx scripts/producer-probe.ts [--via calc|chromium|pdftotext] [--yuan] [--wrap] [--json]
+ *   npx tsx scripts/producer-probe.ts [--via calc|chromium|pdftotext|glyphs] [--yuan] [--wrap] [--json]
  *
  * --via calc (the default): yusuan's workbook exported to PDF by LibreOffice Calc, as a county's
  *   budget system exports its sheets (needs soffice: Debian's libreoffice-calc);
  * --via chromium: yusuan's HTML document printed by Chromium (Skia's PDF, as web-made documents are);
  * --via pdftotext: nothing written; the original's text as `pdftotext -layout` extracts it (what a
  *   user who has only the text brings), read as text;
+ * --via glyphs: nothing written; the original printed again with every glyph drawn apart, in
+ *   one font (scripts/glyphs.py, Debian python3-fitz), as virtual printers and report servers write
+ *   PDFs: no text run keeps a word or an amount together;
  * --yuan: every table in 元 (two decimals) instead of its printed unit, as many counties and units
  *   publish: the same figures, printed ten thousand times larger;
  * --wrap (chromium): amount columns too narrow for their amounts, which wrap onto a second line
@@ -87,8 +90,8 @@ const json = args.includes("--json");
 const yuan = args.includes("--yuan");
 const wrap = args.includes("--wrap");
 const via = args.includes("--via") ? args[args.indexOf("--via") + 1] : "calc";
-if (via !== "calc" && via !== "chromium" && via !== "pdftotext") {
-  console.error(`--via 只能是 calc、chromium 或 pdftotext（收到 ${via}）`);
+if (via !== "calc" && via !== "chromium" && via !== "pdftotext" && via !== "glyphs") {
+  console.error(`--via 只能是 calc、chromium、pdftotext 或 glyphs（收到 ${via}）`);
   process.exit(2);
 }
 // amounts wrap: every amount column a quarter of its width, and a number may break anywhere
@@ -113,6 +116,12 @@ try {
         const t = spawnSync("pdftotext", ["-layout", f, pdfOf(f).replace(/\.pdf$/, ".txt")]);
         if (t.status !== 0 || t.error) {
           console.error(`pdftotext 未能读取 ${f}（${t.error?.message ?? t.stderr}）；请安装 poppler-utils`);
+          process.exit(2);
+        }
+      } else if (via === "glyphs") {
+        const g = spawnSync("/usr/bin/python3", [join(root, "scripts/glyphs.py"), f, pdfOf(f)], { encoding: "utf8" });
+        if (g.status !== 0 || g.error) {
+          console.error(`glyphs.py 未能重印 ${f}（${g.error?.message ?? g.stderr}）；请安装 python3-fitz`);
           process.exit(2);
         }
       } else if (chromium) await chromium.render(written, pdfOf(f));

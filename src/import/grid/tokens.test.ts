@@ -9,6 +9,11 @@ describe("splitWord", () => {
     // a narrow cell's amount touching the next cell's label, which starts with 年
     expect(splitWord("4,023.45年终结转结余")).toEqual(["4,023.45", "年终结转结余"]);
     expect(splitWord("12.50年初结转和结余")).toEqual(["12.50", "年初结转和结余"]);
+    expect(splitWord("465,278.48年末结转和结余")).toEqual(["465,278.48", "年末结转和结余"]);
+    // in 元 without decimals (a producer that draws every glyph apart runs them into one chunk)
+    expect(splitWord("195,774,300一、一般公共服务支出")).toEqual(["195,774,300", "一、一般公共服务支出"]);
+    expect(splitWord("收入总计195,774,300")).toEqual(["收入总计", "195,774,300"]);
+    expect(splitWord("2026年")).toEqual(["2026年"]);
   });
 
   it("keeps a list number glued to a year (a 目录 entry) as text, as it keeps amounts with their unit", () => {

@@ -65,13 +65,14 @@ export function splitWord(w: string): string[] {
     return [code[1] as string, code[2] as string];
   }
   // a label then an amount, or an amount then a label
-  const tail = /^(.*[\u4e00-\u9fff）)：:])([-−]?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{1,6})$/.exec(w);
+  // (an amount in 元 may print no decimals, only its thousands separators: "195,774,300")
+  const tail = /^(.*[\u4e00-\u9fff）)：:])([-−]?(?:(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{1,6}|\d{1,3}(?:,\d{3})+))$/.exec(w);
   if (tail && !/[年月日]$/.test(tail[1] as string)) return [tail[1] as string, tail[2] as string];
-  const head = /^([-−]?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{1,6})([\u4e00-\u9fff（(].*)$/.exec(w);
+  const head = /^([-−]?(?:(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{1,6}|\d{1,3}(?:,\d{3})+))([\u4e00-\u9fff（(].*)$/.exec(w);
   // (never a list number glued to a year: "4.2026年预算单位财政拨款收支预算总表" in a 目录 is "4." and "2026年";
   // an amount before 年终结转结余 — a narrow cell's amount touching the next cell's label — is one)
   const year = /^\d{1,2}\.(?:19|20)\d{2}$/.test(head?.[1] ?? "") && /^[年月日]/.test(head?.[2] ?? "");
-  if (head && !year && !/^(万元|元|%|％|月|日)/.test(head[2] as string) && !/^年(?![终初度])/.test(head[2] as string))
+  if (head && !year && !/^(万元|元|%|％|月|日)/.test(head[2] as string) && !/^年(?![终初度末])/.test(head[2] as string))
     return [head[1] as string, head[2] as string];
   return [w];
 }

@@ -37,8 +37,11 @@ function joinable(a: TextChunk, b: TextChunk): boolean {
   const gap = b.x0 - a.x1;
   const h = Math.min(a.h, b.h);
   if (gap > h * 0.25) return false;
-  // Two amounts are never one cell, even when a narrow column prints them nearly touching.
-  if (isAmountToken(a.text) && /^[-\d]/.test(b.text)) return false;
+  // Two amounts are never one cell, even when a narrow column prints them nearly touching; but a
+  // digit right against an amount's second decimal goes on with it (a 6-decimal amount drawn glyph
+  // by glyph: "44,156.64" then "0", "1" …)
+  if (isAmountToken(a.text) && /^[-\d]/.test(b.text) && (isAmountToken(b.text) || /^-/.test(b.text) || gap > h * 0.1))
+    return false;
   return true;
 }
 
