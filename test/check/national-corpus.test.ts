@@ -254,6 +254,15 @@ describe("the national 决算 总表: 行次 columns and the carry-over's breakd
     expect(byTotal.get("总计")).toEqual(["本年收入合计", "年初结转和结余"]);
     expect(byTotal.get("年初结转和结余")).toEqual(["一般公共预算财政拨款", "政府性基金预算财政拨款"]);
   });
+
+  it("表5 (p154): the tag 公开05表 over the header's right end is no heading of a column", () => {
+    const t = doc("xian-weijianwei-2022-juesuan.pdf").tables.find((x) => x.no === 5);
+    expect(t?.columns.filter((c) => c.type === "amount").map((c) => c.path.join("/"))).toEqual([
+      "本年支出/小计",
+      "本年支出/基本支出",
+      "本年支出/项目支出",
+    ]);
+  });
 });
 
 describe("group headings over the columns they head", () => {

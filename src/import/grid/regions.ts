@@ -181,10 +181,18 @@ function tableFollows(lines: readonly GridLine[], hit: TitleHit): boolean {
   return false;
 }
 
-/** A line that is part of the page's furniture: page numbers, running heads ("表1", "部门公开表 3"). */
+/**
+ * A line that is part of the page's furniture: page numbers, running heads and table tags ("表1",
+ * "部门公开表 3", the national 决算's "公开05表" over the header's right end).
+ */
 function isFurniture(l: GridLine): boolean {
   const t = l.text.trim();
-  return isPageNumber(t) || /^(?:表|附表)\s*[\d一二三四五六七八九十]+$/.test(t) || /^部门公开表\s*\d+$/.test(t);
+  return (
+    isPageNumber(t) ||
+    /^(?:表|附表)\s*[\d一二三四五六七八九十]+$/.test(t) ||
+    /^部门公开表\s*\d+$/.test(t) ||
+    /^(?:部门)?(?:公开|预算|决算)\s*\d{1,2}\s*表$/.test(t)
+  );
 }
 
 /** A line that starts a table body: amounts, a code, a 合计 row or a list item. */

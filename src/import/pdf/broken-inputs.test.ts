@@ -1,10 +1,13 @@
 /**
  * Hostile and broken inputs give one clear problem, never a stack trace: encrypted (made with
  * `qpdf --encrypt`), truncated (a corpus PDF cut in half), scanned (a page with an image and no
- * text operators, hand-made here), 1,000 pages, and a zip-bomb XLSX (a zip whose directory
- * declares a 3 GB sheet).
+ * text operators, hand-made here), a text layer that decodes to gibberish (a real PDF's fonts
+ * without their ToUnicode maps), 1,000 pages, and a zip-bomb XLSX (a zip whose directory declares
+ * a 3 GB sheet).
  */
-import { readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { importBufferAsync } from "../index.ts";
@@ -103,6 +106,35 @@ describe("broken and hostile inputs", () => {
     );
     expect(codes).toEqual(["pdf.noText"]);
   });
+
+  it("a text layer that decodes to no language (fonts without ToUnicode) is refused as such, not as 'no tables'", async () => {
+    // two pages of a real PDF (重庆市气象局) with every font's ToUnicode map taken out (Debian python3-fitz)
+    const dir = mkdtempSync(join(tmpdir(), "yusuan-garbled-"));
+    try {
+      const out = join(dir, "garbled.pdf");
+      const py = `import fitz, sys
+d = fitz.open(sys.argv[1]); d.select([0, 1])
+for x in range(1, d.xref_length()):
+    try:
+        if d.xref_get_key(x, "ToUnicode")[0] != "null": d.xref_set_key(x, "ToUnicode", "null")
+    except RuntimeError:
+        pass  # (objects of the pages left out)
+d.save(sys.argv[2])`;
+      const r = spawnSync(
+        "/usr/bin/python3",
+        ["-c", py, join(FIX, "regions/chongqing-qixiangju-2026-yusuan.pdf"), out],
+        {
+          encoding: "utf8",
+        },
+      );
+      expect(r.status, r.stderr).toBe(0);
+      const result = await importBufferAsync(new Uint8Array(readFileSync(out)), "garbled.pdf");
+      expect(result.problems.filter((p) => p.severity === "error").map((p) => p.code)).toEqual(["pdf.garbledText"]);
+      expect(result.problems[0]?.message).toMatch(/乱码.*ToUnicode.*OCR/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   it("1,000 pages are refused before reading them", async () => {
     const codes = await errorCodes(makePdf(Array.from({ length: 1000 }, () => "")), "big.pdf");

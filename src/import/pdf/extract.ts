@@ -207,6 +207,32 @@ function looksTruncated(buf: Uint8Array): boolean {
 }
 
 /**
+ * Characters a Chinese budget prints: ASCII, Latin-1, general punctuation and symbols, CJK symbols
+ * and punctuation, the CJK unified ideographs (and the radical and compatibility forms some fonts
+ * map them to), full-width forms.
+ */
+const EXPECTED_CHAR =
+  /[\u0000-\u00ff\u2000-\u27bf\u2e80-\u2fdf\u3000-\u303f\u3200-\u33ff\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]/u;
+
+/**
+ * A text layer that decodes to no language: the glyph codes of fonts without a ToUnicode map read
+ * as characters of unrelated scripts (Telugu, Syriac, CJK extension A, private use …). At least 200
+ * characters, and a third or more of them outside what a Chinese document prints.
+ */
+export function garbled(pages: readonly PdfPage[]): boolean {
+  let all = 0;
+  let odd = 0;
+  for (const p of pages)
+    for (const c of p.chunks)
+      for (const ch of c.text) {
+        if (ch.trim() === "") continue;
+        all++;
+        if (!EXPECTED_CHAR.test(ch)) odd++;
+      }
+  return all >= 200 && odd >= all / 3;
+}
+
+/**
  * Reads every page's text chunks.
  * @example const r = await extractPdf(bytes, "a.pdf"); r.pages[0].chunks // [{ text: "2025年…", x0, … }]
  */
@@ -367,6 +393,14 @@ export async function extractPdf(
         err(
           "pdf.noText",
           `${source} 没有文字层（${pageCount} 页都是图像，可能是扫描件）；请提供原始电子版 PDF，或先做文字识别（OCR）`,
+        ),
+      );
+    }
+    if (garbled(pages)) {
+      return fail(
+        err(
+          "pdf.garbledText",
+          `${source} 的文字层无法解码：提取出的文字是乱码（字体没有附带字符映射 ToUnicode，或经过加密、替换）；请提供由原始文件重新导出的 PDF、Excel 或文本，或先对打印页做文字识别（OCR）`,
         ),
       );
     }
