@@ -195,9 +195,22 @@ export function readGrid(region: TableRegion): GridTable {
   }
   for (const r of rows) while (r.cells.length < global.length) r.cells.push(null);
   borrowSpanningLabels(rows);
+  // a column found from its heading alone, with no amount under it, whose heading names text
+  // (备注, 说明, 项目简介; 科目编码 and 科目名称 over an empty table) is no amount column
+  const textual = new Set(
+    global.flatMap((c, i) =>
+      c.phantom && TEXT_HEADING.test((c.path[c.path.length - 1] ?? "").replace(/\s+/g, "")) && rows.every((r) => r.cells[i] === null)
+        ? [i]
+        : [],
+    ),
+  );
+  if (textual.size > 0) {
+    for (const r of rows) r.cells = r.cells.filter((_, i) => !textual.has(i));
+    for (const t of textColumns) t.after -= [...textual].filter((i) => i < t.after).length;
+  }
   return stackBlocks({
     region,
-    columns: global.map(({ cx: _cx, ...c }) => c),
+    columns: global.filter((_, i) => !textual.has(i)).map(({ cx: _cx, ...c }) => c),
     textColumns,
     sides,
     rows,
@@ -205,6 +218,10 @@ export function readGrid(region: TableRegion): GridTable {
     decimals: decimalsOf(rows),
   });
 }
+
+/** Headings of text columns, never of amounts. */
+const TEXT_HEADING =
+  /^(?:备注|说明|备注说明|项目简介|项目概述|项目说明|项目内容|绩效目标|科目编码|科目代码|功能科目编码|科目名称|功能分类科目名称|经济分类科目名称|单位编码|单位名称|项目名称|项目)$/;
 
 const leaves = (cols: readonly { path: readonly string[] }[]) =>
   cols.map((c) => (c.path[c.path.length - 1] ?? "").replace(/\s+/g, "")).join("|");
