@@ -468,7 +468,12 @@ export function pageColumns(
     return { b0: c.x0 - m, b1: c.x1 + m };
   });
   const leaves = slots.map((s) => leafOf(s.kind === "zone" ? s.z : s.c).replace(/\s+/g, ""));
-  const hung = hangGroups(groups, ordered ? even : boxesOf(slots, true), tops, stackWords, leaves);
+  // the vertical centre of each slot's own heading
+  const mids = slots.map((s) => {
+    const ys = (owner.get(s.kind === "zone" ? s.z : s.c) ?? []).flatMap((st) => st.words.map((w) => w.y));
+    return ys.length > 0 ? (Math.min(...ys) + Math.max(...ys)) / 2 : Number.NaN;
+  });
+  const hung = hangGroups(groups, ordered ? even : boxesOf(slots, true), tops, stackWords, leaves, mids);
   slots.forEach((s, i) => {
     const leaf = leafOf(s.kind === "zone" ? s.z : s.c);
     const path = [...(hung[i] ?? []), ...(leaf ? [leaf] : [])].map((p) => p.replace(/\s+/g, ""));

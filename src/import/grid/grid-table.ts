@@ -199,7 +199,9 @@ export function readGrid(region: TableRegion): GridTable {
   // (备注, 说明, 项目简介; 科目编码 and 科目名称 over an empty table) is no amount column
   const textual = new Set(
     global.flatMap((c, i) =>
-      c.phantom && TEXT_HEADING.test((c.path[c.path.length - 1] ?? "").replace(/\s+/g, "")) && rows.every((r) => r.cells[i] === null)
+      c.phantom &&
+      TEXT_HEADING.test((c.path[c.path.length - 1] ?? "").replace(/\s+/g, "")) &&
+      rows.every((r) => r.cells[i] === null)
         ? [i]
         : [],
     ),

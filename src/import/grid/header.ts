@@ -235,15 +235,41 @@ function headsByWords(
   return totals <= 1 + nested;
 }
 
+/**
+ * Whether a slot's own heading stands in a tall cell beside group word `w` rather than under it:
+ * headings are centred in their cells, so a cell from w's row down to the header's last row
+ * (收入总计 beside 财政拨款 over its three columns) is centred halfway between them, and a cell from
+ * the row under w down is centred lower. `bottom` is the centre of the header's last row, `next`
+ * the row under w (its nested groups', or the last row's).
+ */
+function besideGroup(mid: number, w: HeadWord, next: number, bottom: number): boolean {
+  if (!Number.isFinite(mid) || !(next <= bottom) || !(w.y < next)) return false;
+  const beside = (w.y + bottom) / 2;
+  const under = (next + bottom) / 2;
+  return mid < (beside + under) / 2;
+}
+
 export function hangGroups(
   groups: readonly HeadWord[],
   boxes: readonly { b0: number; b1: number }[],
   tops: readonly number[],
   others: readonly HeadWord[],
   leaves?: readonly string[],
+  mids?: readonly number[],
 ): string[][] {
   const out: { y: number; x: number; text: string; span: number }[][] = boxes.map(() => []);
   const done = new Set<HeadWord>();
+  const bottom = mids ? Math.max(...mids.filter((m) => Number.isFinite(m))) : Number.NaN;
+  const tallBeside = (w: HeadWord, i: number, j: number) => {
+    if (!mids) return false;
+    // the next row: that of the groups nested under w in the run, else the last row itself
+    const b0 = (boxes[i] as { b0: number }).b0;
+    const b1 = (boxes[j] as { b1: number }).b1;
+    const below = groups.filter((o) => o.y > w.y + w.h * 0.8 && o.x0 >= b0 - 1 && o.x1 <= b1 + 1).map((o) => o.y);
+    const next = below.length > 0 ? Math.min(...below) : bottom;
+    for (let k = i; k <= j; k++) if (besideGroup(mids[k] as number, w, next, bottom)) return true;
+    return false;
+  };
   // top line first: a group nested under another heads fewer slots than it (the same run again,
   // lines apart, is no nesting; a heading wrapped onto the next line is joined below)
   const hungSpans: { i: number; j: number; y: number }[] = [];
@@ -256,7 +282,8 @@ export function hangGroups(
       return groupSpans(w, boxes, tops, sameLine).filter(
         (c) =>
           !hungSpans.some((h) => h.i === c.i && h.j === c.j && w.y - h.y >= 14) &&
-          (!leaves || headsByWords(w, c.i, c.j, boxes, leaves, groups)),
+          (!leaves || headsByWords(w, c.i, c.j, boxes, leaves, groups)) &&
+          !tallBeside(w, c.i, c.j),
       );
     });
     type St = { cover: number; picks: ({ i: number; j: number; err: number } | undefined)[] };

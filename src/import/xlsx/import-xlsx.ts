@@ -56,7 +56,7 @@ export function cellText(v: ExcelJS.CellValue, numFmt = ""): string {
 /** One worksheet as lines for the table reader. */
 export function sheetLines(ws: ExcelJS.Worksheet, page: number): PdfLine[] {
   const lines: PdfLine[] = [];
-  const spans = new Map<string, number>();
+  const spans = new Map<string, { col: number; row: number }>();
   // exceljs keeps merges as "A1:E1" ranges on the model
   const merges = ((ws.model as unknown as { merges?: string[] }).merges ?? []) as string[];
   for (const m of merges) {
@@ -64,24 +64,31 @@ export function sheetLines(ws: ExcelJS.Worksheet, page: number): PdfLine[] {
     if (!a || !b) continue;
     const ca = ws.getCell(a);
     const cb = ws.getCell(b);
-    spans.set(`${ca.row}:${ca.col}`, Number(cb.col));
+    spans.set(`${ca.row}:${ca.col}`, { col: Number(cb.col), row: Number(cb.row) });
   }
+  // a cell merged over several rows stands on the page halfway down them, as printed (a heading
+  // in a tall cell beside a group heading is centred below the group's row, not on it)
+  const byY = new Map<number, TextChunk[]>();
   const last = Math.min(ws.rowCount, MAX_ROWS);
   for (let r = 1; r <= last; r++) {
     const row = ws.getRow(r);
-    const cells: TextChunk[] = [];
     row.eachCell({ includeEmpty: false }, (cell, col) => {
       if (cell.isMerged && cell.master !== cell) return;
       const text = normaliseText(cellText(cell.value, cell.numFmt ?? ""))
         .replace(/\s*\n\s*/g, "")
         .trim();
       if (!text) return;
-      const end = spans.get(`${r}:${col}`) ?? col;
-      const h = 12;
-      cells.push({ text, x0: col * COL_W, x1: end * COL_W + COL_W - 10, y: r * ROW_H, h });
+      const span = spans.get(`${r}:${col}`);
+      const end = span?.col ?? col;
+      const y = ((r + Math.max(r, span?.row ?? r)) / 2) * ROW_H;
+      const cells = byY.get(y) ?? [];
+      cells.push({ text, x0: col * COL_W, x1: end * COL_W + COL_W - 10, y, h: 12 });
+      byY.set(y, cells);
     });
-    if (cells.length === 0) continue;
-    lines.push({ page, y: r * ROW_H, h: 12, cells, text: cells.map((c) => c.text).join(" ") });
+  }
+  for (const [y, cells] of [...byY].sort((a, b) => a[0] - b[0])) {
+    cells.sort((a, b) => a.x0 - b.x0);
+    lines.push({ page, y, h: 12, cells, text: cells.map((c) => c.text).join(" ") });
   }
   return lines;
 }
