@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isColumnNumberLine, phantomColumns } from "./columns.ts";
+import { isColumnNumberLine, pageColumns, phantomColumns } from "./columns.ts";
 import type { GridLine, Token } from "./tokens.ts";
 
 const tok = (text: string, x0: number, x1: number, kind: Token["kind"] = "int"): Token => ({ text, x0, x1, kind });
@@ -46,5 +46,58 @@ describe("phantomColumns", () => {
   it("a blank column between two: its number", () => {
     const cols = [columns[0], columns[1], columns[3]].map((c) => c as (typeof columns)[number]);
     expect(phantomColumns([numberLine(line.tokens.slice(0, 5))], cols, labels)).toEqual([{ x0: 273, x1: 278 }]);
+  });
+});
+
+describe("group headings and tall cells beside them", () => {
+  // 表2 收入总表 as LibreOffice Calc prints a workbook (positions as read from its PDF): 收入总计 and
+  // 财政专户管理资金 in cells over both header rows, centred between them; 财政拨款 over its three
+  // columns only, 本年收入 over them all
+  const l = (y: number, words: [string, number, number, Token["kind"]?][]): GridLine => {
+    const tokens = words.map(([text, x0, x1, kind]) => tok(text, x0, x1, kind ?? "text"));
+    return { page: 1, y, h: 4.5, tokens, text: tokens.map((t) => t.text).join(" ") };
+  };
+  const head = [
+    l(72.6, [["本年收入", 471, 495]]),
+    l(81.6, [
+      ["财政拨款", 298, 321],
+      ["单位资金", 587, 610],
+    ]),
+    l(86.2, [["预算单位", 91, 115]]),
+    l(90.9, [
+      ["收入总计", 182, 206],
+      ["国有资本经营预算拨", 341, 394],
+      ["财政专户管理资金", 401, 449],
+      ["上年结余、结转", 751, 793],
+    ]),
+    l(95.3, [
+      ["一般公共预算拨款", 228, 275],
+      ["政府性基金预算拨款", 283, 336],
+      ["事业收入", 471, 495],
+      ["事业单位经营收入", 517, 564],
+      ["上级补助收入", 581, 616],
+      ["附属单位上缴收入", 633, 680],
+      ["其他收入", 702, 726],
+    ]),
+    l(99.0, [["款", 364, 370]]),
+  ];
+  const body = [
+    l(108.9, [
+      ["深圳市信访局", 48, 83],
+      ...[196, 253, 324, 382, 440, 498, 556, 614, 671, 729, 787].map(
+        (x) => ["1.00", x, x + 14, "amount"] as [string, number, number, Token["kind"]],
+      ),
+    ]),
+  ];
+
+  it("财政拨款 heads its three columns, not 收入总计 or 财政专户管理资金 beside it; 本年收入 heads all", () => {
+    const paths = pageColumns(head, body, (t) => t.kind === "amount").columns.map((c) => c.path.join("/"));
+    expect(paths.slice(0, 5)).toEqual([
+      "本年收入/收入总计",
+      "本年收入/财政拨款/一般公共预算拨款",
+      "本年收入/财政拨款/政府性基金预算拨款",
+      "本年收入/财政拨款/国有资本经营预算拨款",
+      "本年收入/财政专户管理资金",
+    ]);
   });
 });
