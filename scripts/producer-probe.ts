@@ -4,7 +4,7 @@
  * the first one's tables back, and since the first one's tables add up, every error finding on the
  * print that the written disclosure does not have is a misreading.
  *
- *   npx tsx scripts/producer-probe.ts [--via calc|chromium|pdftotext|glyphs] [--yuan] [--wrap] [--json]
+ *   npx tsx scripts/producer-probe.ts [--via calc|chromium|pdftotext|glyphs] [--yuan] [--wrap] [--align left|center] [--json]
  *
  * --via calc (the default): yusuan's workbook exported to PDF by LibreOffice Calc, as a county's
  *   budget system exports its sheets (needs soffice: Debian's libreoffice-calc);
@@ -17,7 +17,9 @@
  * --yuan: every table in 元 (two decimals) instead of its printed unit, as many counties and units
  *   publish: the same figures, printed ten thousand times larger;
  * --wrap (chromium): amount columns too narrow for their amounts, which wrap onto a second line
- *   ("12,437.3" / "6"), as in documents typeset in a word processor.
+ *   ("12,437.3" / "6"), as in documents typeset in a word processor;
+ * --align left|center (chromium): amounts set flush left or centred in their cells, as a word
+ *   processor's tables print them by default.
  *
  * Per document: tables of the first reading that come back different (a row's label or amounts, the
  * number of rows or of columns), and the error findings on the print that the written disclosure does not have
@@ -90,6 +92,11 @@ const json = args.includes("--json");
 const yuan = args.includes("--yuan");
 const wrap = args.includes("--wrap");
 const via = args.includes("--via") ? args[args.indexOf("--via") + 1] : "calc";
+const align = args.includes("--align") ? args[args.indexOf("--align") + 1] : undefined;
+if (align !== undefined && align !== "left" && align !== "center") {
+  console.error(`--align 只能是 left 或 center（收到 ${align}）`);
+  process.exit(2);
+}
 if (via !== "calc" && via !== "chromium" && via !== "pdftotext" && via !== "glyphs") {
   console.error(`--via 只能是 calc、chromium、pdftotext 或 glyphs（收到 ${via}）`);
   process.exit(2);
@@ -102,7 +109,8 @@ const dir = mkdtempSync(join(tmpdir(), "yusuan-producer-probe-"));
 try {
   const firsts = new Map<string, Disclosure>();
   const pdfOf = (f: string) => join(dir, f.split("/").pop() as string);
-  const chromium = via === "chromium" ? new PdfRenderer({ css: wrap ? WRAP_CSS : "" }) : undefined;
+  const css = `${wrap ? WRAP_CSS : ""}${align ? `\ntable.data td.num { text-align: ${align}; }` : ""}`;
+  const chromium = via === "chromium" ? new PdfRenderer({ css }) : undefined;
   await chromium?.open();
   try {
     for (const f of files) {

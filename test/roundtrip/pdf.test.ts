@@ -30,6 +30,12 @@ const NARROW = `table.data col.c-amount { width: 3.2em; }
 table.data td.num { white-space: normal; overflow-wrap: anywhere; word-break: break-all; }`;
 let fuzhou: Disclosure;
 let fuzhouBack: ImportResult;
+// amounts flush left in their cells, as a word processor's tables print them; one-row tables
+// (支出总表, 三公) with columns printed blank, told only by the line of column numbers
+const ZHENGXIE = new URL("../fixtures/corpus/jiangsu-zhengxie-2017-yusuan-tables.pdf", import.meta.url).pathname;
+const LEFT = "table.data td.num { text-align: left; }";
+let zhengxie: Disclosure;
+let zhengxieBack: ImportResult;
 
 beforeAll(async () => {
   seed = await seedDisclosure();
@@ -52,6 +58,15 @@ beforeAll(async () => {
   } finally {
     await narrow.close();
   }
+  zhengxie = (await importFile(ZHENGXIE)).disclosure!;
+  const left = new PdfRenderer({ css: LEFT });
+  await left.open();
+  try {
+    await left.render(zhengxie, join(dir, "zhengxie-left.pdf"));
+  } finally {
+    await left.close();
+  }
+  zhengxieBack = await importFile(join(dir, "zhengxie-left.pdf"));
   fuzhouBack = await importFile(join(dir, "fuzhou-narrow.pdf"));
   seedBack = await importFile(join(dir, "seed.pdf"));
   beijingBack = await importFile(join(dir, "beijing.pdf"));
@@ -101,6 +116,15 @@ describe("Disclosure → PDF (Chromium) → import", () => {
     const back = fuzhouBack.disclosure!;
     expect(labelledRows(back)).toEqual(labelledRows(fuzhou));
     expect(errorKeys(back)).toEqual([]);
+  });
+
+  it("amounts flush left in their cells keep their columns, one-row tables with blank columns too", () => {
+    const back = zhengxieBack.disclosure!;
+    expect(labelledRows(back)).toEqual(labelledRows(zhengxie));
+    expect(back.tables.find((t) => t.no === 3)?.columns.map((c) => c.path.join("/"))).toEqual(
+      zhengxie.tables.find((t) => t.no === 3)?.columns.map((c) => c.path.join("/")),
+    );
+    expect(errorKeys(back)).toEqual(errorKeys(zhengxie));
   });
 
   it("without the structure tree the generic reader still finds every table of the template", async () => {

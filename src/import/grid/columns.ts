@@ -147,6 +147,7 @@ export function phantomColumns(
   numberLines: readonly GridLine[],
   columns: readonly { x0: number; x1: number; cx: number }[],
   zones: readonly { x0: number; x1: number }[],
+  leftAligned = false,
 ): { x0: number; x1: number }[] {
   if (columns.length === 0) return [];
   const pitch =
@@ -161,10 +162,18 @@ export function phantomColumns(
       const c = (t.x0 + t.x1) / 2;
       return c >= first.cx - pitch * 0.5 && !zones.some((z) => c >= z.x0 - 2 && c <= z.x1 + 2);
     });
-    const skipped = unpaired(
-      nums.map((t) => (t.x0 + t.x1) / 2),
-      columns.map((c) => c.cx),
-    );
+    // (amounts printed flush left start near their cell's left edge: a number centred in the cell
+    // stands right of where they start, never left of it)
+    const skipped = leftAligned
+      ? unpaired(
+          nums.map((t) => (t.x0 + t.x1) / 2),
+          columns.map((c) => c.x0),
+          (x, y) => (x >= y - 2 ? x - y : 1e6 + (y - x)),
+        )
+      : unpaired(
+          nums.map((t) => (t.x0 + t.x1) / 2),
+          columns.map((c) => c.cx),
+        );
     for (const k of skipped) {
       const t = nums[k] as Token;
       found.push({ x0: t.x0, x1: t.x1 });
@@ -177,7 +186,11 @@ export function phantomColumns(
  * Indexes of `xs` left unpaired when each of `ys` is paired with one of `xs`, both in order, at the
  * least total distance (xs as many as ys or more; none when fewer).
  */
-function unpaired(xs: readonly number[], ys: readonly number[]): number[] {
+function unpaired(
+  xs: readonly number[],
+  ys: readonly number[],
+  dist: (x: number, y: number) => number = (x, y) => Math.abs(x - y),
+): number[] {
   const n = xs.length;
   const m = ys.length;
   if (n <= m) return [];
@@ -189,18 +202,12 @@ function unpaired(xs: readonly number[], ys: readonly number[]): number[] {
     const prev = cost[i - 1] as number[];
     row[0] = 0;
     for (let j = 1; j <= Math.min(i, m); j++)
-      row[j] = Math.min(
-        prev[j] as number,
-        (prev[j - 1] as number) + Math.abs((xs[i - 1] as number) - (ys[j - 1] as number)),
-      );
+      row[j] = Math.min(prev[j] as number, (prev[j - 1] as number) + dist(xs[i - 1] as number, ys[j - 1] as number));
   }
   const out: number[] = [];
   for (let i = n, j = m; i > 0; i--) {
     const c = (cost[i] as number[])[j] as number;
-    if (
-      j > 0 &&
-      c === ((cost[i - 1] as number[])[j - 1] as number) + Math.abs((xs[i - 1] as number) - (ys[j - 1] as number))
-    )
+    if (j > 0 && c === ((cost[i - 1] as number[])[j - 1] as number) + dist(xs[i - 1] as number, ys[j - 1] as number))
       j--;
     else out.push(i - 1);
   }
@@ -208,7 +215,7 @@ function unpaired(xs: readonly number[], ys: readonly number[]): number[] {
 }
 
 /** True when the amounts of most columns share their right edges more closely than their left ones. */
-function rightAligned(clusters: readonly Placed[][]): boolean {
+function rightAligned(clusters: readonly Placed[][], numbers?: GridLine): boolean {
   let right = 0;
   let other = 0;
   for (const g of clusters) {
@@ -218,6 +225,20 @@ function rightAligned(clusters: readonly Placed[][]): boolean {
     const l = spread(g.map((p) => p.t.x0));
     if (l - r > 0.5) right++;
     else if (r - l > 0.5) other++;
+  }
+  // one amount a column (a one-row table): the column numbers, centred in their cells, say it —
+  // a right-aligned amount stands right of its cell's centre, a left-aligned one left of it
+  if (right === 0 && other === 0 && numbers) {
+    const centres = numbers.tokens.filter((t) => t.kind === "int").map((t) => (t.x0 + t.x1) / 2);
+    for (const g of clusters) {
+      const t = (g[0] as Placed).t;
+      const c = (t.x0 + t.x1) / 2;
+      const n = centres.filter((x) => x >= t.x0 - (t.x1 - t.x0) && x <= t.x1 + (t.x1 - t.x0));
+      if (n.length !== 1) continue;
+      const d = c - (n[0] as number);
+      if (d > 2) right++;
+      else if (d < -2) other++;
+    }
   }
   return right >= other;
 }
@@ -303,7 +324,7 @@ export function pageColumns(
       phantom: false,
     };
   });
-  const split = rightAligned(clusters) ? 0.1 : 0.5;
+  const split = rightAligned(clusters, head.find(isColumnNumberLine)) ? 0.1 : 0.5;
   // text zones: where body text stands between or around the amount columns
   const zoneOf = (x: number) => {
     let k = 0;
@@ -336,7 +357,7 @@ export function pageColumns(
   // columns printed blank on every row: from a line of column numbers
   const numberLine = head.find(isColumnNumberLine);
   if (numberLine && columns.length > 0) {
-    for (const p of phantomColumns([numberLine], columns, zones))
+    for (const p of phantomColumns([numberLine], columns, zones, split === 0.5))
       columns.push({ x0: p.x0, x1: p.x1, right: p.x1, cx: (p.x0 + p.x1) / 2, path: [], phantom: true });
     columns.sort((a, b) => a.cx - b.cx);
   }
