@@ -37,35 +37,30 @@ const LEFT = "table.data td.num { text-align: left; }";
 let zhengxie: Disclosure;
 let zhengxieBack: ImportResult;
 
-beforeAll(async () => {
-  seed = await seedDisclosure();
-  fixture = sampleDisclosure({ hostile: true });
-  const pdf = new PdfRenderer();
+/** Prints documents with one stylesheet (one browser), each to its file in `dir`. */
+async function print(css: string, docs: [Disclosure, string][]): Promise<void> {
+  const pdf = new PdfRenderer({ css });
   await pdf.open();
   try {
-    await pdf.render(seed, join(dir, "seed.pdf"));
-    await pdf.render(fixture, join(dir, "fixture.pdf"));
-    beijing = (await importFile(BEIJING)).disclosure!;
-    await pdf.render(beijing, join(dir, "beijing.pdf"));
+    for (const [d, name] of docs) await pdf.render(d, join(dir, name));
   } finally {
     await pdf.close();
   }
+}
+
+beforeAll(async () => {
+  seed = await seedDisclosure();
+  fixture = sampleDisclosure({ hostile: true });
+  beijing = (await importFile(BEIJING)).disclosure!;
   fuzhou = (await importFile(FUZHOU)).disclosure!;
-  const narrow = new PdfRenderer({ css: NARROW });
-  await narrow.open();
-  try {
-    await narrow.render(fuzhou, join(dir, "fuzhou-narrow.pdf"));
-  } finally {
-    await narrow.close();
-  }
   zhengxie = (await importFile(ZHENGXIE)).disclosure!;
-  const left = new PdfRenderer({ css: LEFT });
-  await left.open();
-  try {
-    await left.render(zhengxie, join(dir, "zhengxie-left.pdf"));
-  } finally {
-    await left.close();
-  }
+  await print("", [
+    [seed, "seed.pdf"],
+    [fixture, "fixture.pdf"],
+    [beijing, "beijing.pdf"],
+  ]);
+  await print(NARROW, [[fuzhou, "fuzhou-narrow.pdf"]]);
+  await print(LEFT, [[zhengxie, "zhengxie-left.pdf"]]);
   zhengxieBack = await importFile(join(dir, "zhengxie-left.pdf"));
   fuzhouBack = await importFile(join(dir, "fuzhou-narrow.pdf"));
   seedBack = await importFile(join(dir, "seed.pdf"));
