@@ -47,6 +47,26 @@ describe("joinWrappedAmounts", () => {
     expect(lines[2]?.tokens.map((t) => t.kind)).toEqual(["text", "amount", "amount"]);
   });
 
+  it("joins a negative amount broken after its first digits, whose rest reads as an amount itself", () => {
+    // -396,564.00 broken as "-39" / "6,564.00" in a narrow cell (西安 表13, 增减变化情况)
+    const lines = [
+      line(228, [
+        ["-39", 624, 636],
+        ["-30", 792, 804],
+      ]),
+      line(239, [
+        ["合计", 57, 72],
+        ["6,564.00", 620, 636],
+        ["-46,000.00", 644, 660],
+        ["5,600.00", 788, 804],
+      ]),
+    ];
+    joinWrappedAmounts(lines);
+    const amounts = lines.flatMap((l) => l.tokens.filter((t) => t.kind === "amount").map((t) => t.text));
+    expect(amounts.sort()).toEqual(["-305,600.00", "-396,564.00", "-46,000.00"]);
+    expect(lines.flatMap((l) => l.tokens.map((t) => t.text))).not.toContain("-39");
+  });
+
   it("leaves whole amounts of rows a line apart alone, and a cut start with nothing under it", () => {
     const lines = [line(100, [["6.68", 170, 190]]), line(111, [["3.96", 170, 190]]), line(122, [["12,5", 170, 190]])];
     joinWrappedAmounts(lines);
