@@ -36,6 +36,11 @@ const ZHENGXIE = new URL("../fixtures/corpus/jiangsu-zhengxie-2017-yusuan-tables
 const LEFT = "table.data td.num { text-align: left; }";
 let zhengxie: Disclosure;
 let zhengxieBack: ImportResult;
+// in 元: the blank 公务用车购置费 column of the 三公 table, under 公务用车购置及运行费 and 2026年预算数
+// whose centres stand over it
+const CENTRAL = new URL("../fixtures/regions/central-xinfangju-2026-yusuan.pdf", import.meta.url).pathname;
+let central: Disclosure;
+let centralBack: ImportResult;
 
 /** Prints documents with one stylesheet (one browser), each to its file in `dir`. */
 async function print(css: string, docs: [Disclosure, string][]): Promise<void> {
@@ -61,6 +66,10 @@ beforeAll(async () => {
   ]);
   await print(NARROW, [[fuzhou, "fuzhou-narrow.pdf"]]);
   await print(LEFT, [[zhengxie, "zhengxie-left.pdf"]]);
+  const read = (await importFile(CENTRAL)).disclosure!;
+  central = { ...read, tables: read.tables.map((t) => ({ ...t, unit: "yuan" as const, precision: 2 })) };
+  await print("", [[central, "central-yuan.pdf"]]);
+  centralBack = await importFile(join(dir, "central-yuan.pdf"));
   zhengxieBack = await importFile(join(dir, "zhengxie-left.pdf"));
   fuzhouBack = await importFile(join(dir, "fuzhou-narrow.pdf"));
   seedBack = await importFile(join(dir, "seed.pdf"));
@@ -120,6 +129,21 @@ describe("Disclosure → PDF (Chromium) → import", () => {
       zhengxie.tables.find((t) => t.no === 3)?.columns.map((c) => c.path.join("/")),
     );
     expect(errorKeys(back)).toEqual(errorKeys(zhengxie));
+  });
+
+  it("a blank column under two group headings stacked over it keeps its own heading (三公 in 元)", () => {
+    const back = centralBack.disclosure!;
+    const paths = (d: Disclosure) =>
+      d.tables
+        .find((t) => t.no === 9)
+        ?.columns.filter((c) => c.type === "amount")
+        .map((c) => c.path.join("/"));
+    expect(paths(back)).toEqual(paths(central));
+    expect(paths(back)).toContain("2026年预算数/公务用车购置及运行费/公务用车购置费");
+    const nine = (d: Disclosure) => labelledRows(d).find((t) => t.no === 9);
+    expect(nine(back)).toEqual(nine(central));
+    // (the 说明's one real slip, S-01, and nothing from the tables)
+    expect(errorKeys(back)).toEqual(["S-01 "]);
   });
 
   it("without the structure tree the generic reader still finds every table of the template", async () => {

@@ -171,9 +171,20 @@ export function headerStacks(head: readonly GridLine[]): { stacks: Stack[]; grou
       const next = sorted[1];
       if (next && next.y - t.y < t.h * 1.3) return;
       // no border either when the gap is the stack's own line pitch (a heading wrapped over three
-      // lines in a narrow cell, "因公出" / "国(境)" / "费", printed with wide line spacing)
+      // lines in a narrow cell, "因公出" / "国(境)" / "费", printed with wide line spacing), its lines
+      // centred alike or starting alike; words that are neither (a group, its subgroup and a blank
+      // column's own heading, stacked where the groups centre over it) stand rows apart
       const third = sorted[2];
-      if (next && third && third.y - next.y > t.h * 0.8 && next.y - t.y <= (third.y - next.y) * 1.25) return;
+      const aligned = (o: HeadWord) => Math.abs(cx(o) - cx(t)) <= t.h || Math.abs(o.x0 - t.x0) <= t.h * 0.5;
+      if (
+        next &&
+        third &&
+        third.y - next.y > t.h * 0.8 &&
+        next.y - t.y <= (third.y - next.y) * 1.25 &&
+        aligned(next) &&
+        aligned(third)
+      )
+        return;
       const rest = sorted
         .slice(1)
         .map((w) => w.text)
