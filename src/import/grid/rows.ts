@@ -397,6 +397,13 @@ function rowPitch(all: readonly Piece[][], body: readonly GridLine[]): number {
   return usable[0] ?? h * 2;
 }
 
+/** Numbers that count up one by one, most of the way (a few skipped or repeated). */
+function countsUp(nums: readonly number[]): boolean {
+  let steps = 0;
+  for (let i = 1; i < nums.length; i++) if ((nums[i] as number) === (nums[i - 1] as number) + 1) steps++;
+  return steps >= (nums.length - 1) * 0.8;
+}
+
 /**
  * A column of row numbers (序号 1, 2, 3 … printed before the labels) says nothing about the rows:
  * the numbers are taken out, so they are neither read as codes nor glued to the labels.
@@ -421,9 +428,7 @@ export function withoutRowNumbers(body: readonly GridLine[]): readonly GridLine[
   const others = body.filter((l, i) => firsts[i] === undefined && l.tokens.length > 0);
   const leftOf = others.filter((l) => (l.tokens[0] as Token).x0 < numberX0 - l.h).length;
   if (leftOf >= 2 && leftOf > others.length * 0.2) return body;
-  let steps = 0;
-  for (let i = 1; i < nums.length; i++) if ((nums[i] as number) === (nums[i - 1] as number) + 1) steps++;
-  if (steps < (nums.length - 1) * 0.8) return body;
+  if (!countsUp(nums)) return body;
   return body.map((l, i) => (firsts[i] === undefined ? l : { ...l, tokens: l.tokens.slice(1) }));
 }
 
@@ -449,10 +454,7 @@ export function withoutLineNumbers(body: readonly GridLine[], head: readonly Gri
     };
     const found = body.flatMap((l) => l.tokens.filter(under));
     if (found.length < 3) continue;
-    let steps = 0;
-    for (let i = 1; i < found.length; i++)
-      if (Number((found[i] as Token).text) === Number((found[i - 1] as Token).text) + 1) steps++;
-    if (steps < (found.length - 1) * 0.8) continue;
+    if (!countsUp(found.map((t) => Number(t.text)))) continue;
     for (const t of found) drop.add(t);
   }
   if (drop.size === 0) return body;

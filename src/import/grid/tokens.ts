@@ -38,8 +38,16 @@ export interface GridLine {
   text: string;
 }
 
-/** A printed amount: optional sign, digits with or without thousands separators, 1–6 decimals. */
-export const AMOUNT_TEXT = /^[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{1,6}$|^[-−]?\d{1,3}(?:,\d{3})+$/;
+/**
+ * A printed amount: optional sign, digits with or without thousands separators, 1–6 decimals; or
+ * thousands separators and no decimals (元). One source for the whole token and for an amount run
+ * into a label.
+ */
+const AMOUNT_SOURCE = String.raw`[-−]?(?:(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{1,6}|\d{1,3}(?:,\d{3})+)`;
+export const AMOUNT_TEXT = new RegExp(`^${AMOUNT_SOURCE}$`);
+/** a label then an amount ("合计14,770.62"), and an amount then a label ("14,770.62合计") */
+const LABEL_AMOUNT = new RegExp(String.raw`^(.*[\u4e00-\u9fff）)：:])(${AMOUNT_SOURCE})$`);
+const AMOUNT_LABEL = new RegExp(String.raw`^(${AMOUNT_SOURCE})([\u4e00-\u9fff（(].*)$`);
 const INT_TEXT = /^\d+$/;
 const DASH_TEXT = /^[-—－–―]+$/;
 
@@ -64,11 +72,10 @@ export function splitWord(w: string): string[] {
   if (code && /[\u4e00-\u9fff]/.test(code[2] as string) && !/^[\d.,]/.test(code[2] as string)) {
     return [code[1] as string, code[2] as string];
   }
-  // a label then an amount, or an amount then a label
-  // (an amount in 元 may print no decimals, only its thousands separators: "195,774,300")
-  const tail = /^(.*[\u4e00-\u9fff）)：:])([-−]?(?:(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{1,6}|\d{1,3}(?:,\d{3})+))$/.exec(w);
+  // a label then an amount, or an amount then a label (in 元 maybe without decimals: "195,774,300")
+  const tail = LABEL_AMOUNT.exec(w);
   if (tail && !/[年月日]$/.test(tail[1] as string)) return [tail[1] as string, tail[2] as string];
-  const head = /^([-−]?(?:(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{1,6}|\d{1,3}(?:,\d{3})+))([\u4e00-\u9fff（(].*)$/.exec(w);
+  const head = AMOUNT_LABEL.exec(w);
   // (never a list number glued to a year: "4.2026年预算单位财政拨款收支预算总表" in a 目录 is "4." and "2026年";
   // an amount before 年终结转结余 — a narrow cell's amount touching the next cell's label — is one)
   const year = /^\d{1,2}\.(?:19|20)\d{2}$/.test(head?.[1] ?? "") && /^[年月日]/.test(head?.[2] ?? "");
