@@ -297,6 +297,107 @@ describe("group headings over the columns they head", () => {
     ]);
   });
 
+  it("江苏省委办公厅 2017 表11 (p13): 公务用车购置费, printed blank, keeps its column and 运行维护费 its 411.20", () => {
+    expect(paths("jiangsu-shengweiban-2017-yusuan-tables.pdf", 11)).toEqual(
+      paths("jiangsu-jianchayuan-2017-yusuan.pdf", 11),
+    );
+    const row = doc("jiangsu-shengweiban-2017-yusuan-tables.pdf").tables.find((t) => t.no === 11)?.rows[0];
+    // (amounts in fen: 1,467.70 万元 is 1,467,700,000)
+    expect(row?.cells.slice(1)).toEqual([
+      1467700000,
+      509200000,
+      70000000,
+      411200000,
+      null,
+      411200000,
+      28000000,
+      933500000,
+      25000000,
+    ]);
+  });
+
+  it("北京市财政局 2026 预算02表 (p3): headings wrapped side by side in narrow cells stay apart", () => {
+    const funds = ["一般公共预算资金", "政府性基金预算资金", "国有资本经营预算资金", "财政专户管理资金"];
+    expect(paths("beijing-caizhengju-2026-yusuan-tables.pdf", 2)).toEqual([
+      "合计",
+      "本年收入/小计",
+      ...funds.map((f) => `本年收入/${f}`),
+      ...["事业收入", "事业单位经营收入", "上级补助收入", "附属单位上缴收入", "其他收入"].map((f) => `本年收入/${f}`),
+      "上年结转结余/小计",
+      ...[...funds, "单位资金"].map((f) => `上年结转结余/${f}`),
+    ]);
+  });
+
+  it("西安市财政局 2026 表2: 使用非财政拨款结余, 对附属单位上缴收入, 上年结转, 上年实户资金余额, each wrapped in its narrow cell", () => {
+    expect(paths("xian-caizhengju-2026-yusuan.pdf", 2)?.slice(-5)).toEqual([
+      "部门预算/使用非财政拨款结余",
+      "部门预算/对附属单位上缴收入",
+      "部门预算/上年结转",
+      "部门预算/上年实户资金余额",
+      "部门预算/其他收入",
+    ]);
+  });
+
+  it("国家信访局 2026 表5 (p10): a group heading over three lines, the last a qualifier in brackets; groups nest", () => {
+    const t = doc("central-xinfangju-2026-yusuan.pdf").tables.find((x) => x.no === 5);
+    expect(t?.columns.slice(2).map((c) => c.path.join("/"))).toEqual([
+      "2025年执行数/执行数",
+      "2025年执行数/扣除中央基建投资后执行数",
+      "2026年预算数/年初预算数/小计",
+      "2026年预算数/年初预算数/基本支出",
+      "2026年预算数/年初预算数/项目支出",
+      "2026年预算数/扣除中央基建投资后预算数",
+      "2026年预算数比2025年执行数/增减额",
+      "2026年预算数比2025年执行数/增减(%)",
+      "2026年预算数比2025年执行数(扣除中央基建投资)/增减额",
+      "2026年预算数比2025年执行数(扣除中央基建投资)/增减(%)",
+    ]);
+  });
+
+  it("上海市普陀区财政局 2024 决算 表7: each 三公 item over its 预算数 | 决算数, 公务用车购置及运行费 over its three", () => {
+    const items = [
+      "合计",
+      "因公出国(境)费",
+      ...["小计", "公务用车购置费", "公务用车运行费"].map((i) => `公务用车购置及运行费/${i}`),
+      "公务接待费",
+    ];
+    expect(paths("shanghai-putuo-caizhengju-2024-juesuan.pdf", 7)).toEqual(
+      items.flatMap((i) => [`财政拨款“三公”经费/${i}/预算数`, `财政拨款“三公”经费/${i}/决算数`]),
+    );
+  });
+
+  it("深圳市财政局 2026 表9: 公务用车购置及运行维护费 over 小计, 购置费 and 运行维护费, each over its three funds", () => {
+    const funds = ["一般公共预算", "政府性基金预算", "国有资本经营预算"];
+    const items = [
+      "总计",
+      "因公出国(境)费",
+      "公务接待费",
+      ...["小计", "公务用车购置费", "公务用车运行维护费"].map((i) => `公务用车购置及运行维护费/${i}`),
+    ];
+    expect(paths("shenzhen-caizhengju-2026-yusuan.pdf", 9)).toEqual(
+      items.flatMap((i) => funds.map((f) => `${i}/${f}`)),
+    );
+  });
+
+  it("西安市交通运输局 2022 表13 (p78): three levels of groups over headings set a character a line", () => {
+    const block = (year: string) => [
+      `${year}/合计`,
+      ...[
+        "小计",
+        "因公出国(境)费用",
+        "公务接待费",
+        ...["小计", "公务用车购置费", "公务用车运行费"].map((i) => `公务用车购置及运行维护费/${i}`),
+      ].map((i) => `${year}/一般公共预算拨款安排的“三公”经费预算/${i}`),
+      `${year}/会议费`,
+      `${year}/培训费`,
+    ];
+    expect(paths("xian-jiaotongju-2022-yusuan.pdf", 13)).toEqual([
+      ...block("2021年"),
+      ...block("2022年"),
+      ...block("增减变化情况"),
+    ]);
+  });
+
   it("深圳市财政局 2026: its 基本支出总表 (every fund) stands for the 一般公共预算基本支出表; nothing required is missing", () => {
     expect(doc("shenzhen-caizhengju-2026-yusuan.pdf").tables.map((t) => t.id)).toContain("basicExpenditureAll");
     expect(missing.get("shenzhen-caizhengju-2026-yusuan.pdf")).toEqual([]);

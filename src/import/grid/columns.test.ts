@@ -101,3 +101,80 @@ describe("group headings and tall cells beside them", () => {
     ]);
   });
 });
+
+describe("headings wrapped in narrow cells", () => {
+  // 三公 table of 上海市审计局 printed by Chromium with amount columns 3.2em wide (positions as read
+  // from its PDF): every heading wraps, 公务用车购置及运行费 over two lines in its wide cell above
+  // 小计 | 购置费 | 运行费, and the last lines "费" (运行费) and "数" (机关运行经费预算数) side by side
+  const l = (y: number, words: [string, number, number, Token["kind"]?][]): GridLine => {
+    const tokens = words.map(([text, x0, x1, kind]) => tok(text, x0, x1, kind ?? "text"));
+    return { page: 17, y, h: 9, tokens, text: tokens.map((t) => t.text).join(" ") };
+  };
+  const head = [
+    l(131.6, [
+      ["“三公”经费预算数", 394, 475],
+      ["机关", 526, 544],
+    ]),
+    l(148.1, [
+      ["因公", 382, 400],
+      ["公务用车购置及运", 441, 513],
+      ["运行", 526, 544],
+    ]),
+    l(156.0, [["公务", 411, 429]]),
+    l(161.5, [
+      ["项目", 188, 206],
+      ["出国", 382, 400],
+      ["行费", 468, 486],
+      ["经费", 526, 544],
+    ]),
+    l(169.5, [
+      ["合计", 353, 371],
+      ["接待", 411, 429],
+    ]),
+    l(176.8, [
+      ["(境)", 383, 399],
+      ["购置", 468, 486],
+      ["运行", 497, 515],
+      ["预算", 526, 544],
+    ]),
+    l(184.0, [
+      ["费", 415, 424],
+      ["小计", 440, 458],
+    ]),
+    l(190.1, [
+      ["费", 387, 396],
+      ["费", 473, 482],
+      ["费", 502, 511],
+      ["数", 530, 539],
+    ]),
+    l(207.0, [
+      ["※", 192, 201, "text"],
+      ...[360, 389, 417, 446, 475, 504, 532].map(
+        (x, i) => [String(i + 1), x, x + 5, "int"] as [string, number, number, Token["kind"]],
+      ),
+    ]),
+  ];
+  const body = [
+    l(222, [
+      ["237.", 356, 373, "amount"],
+      ["201.", 385, 402, "amount"],
+      ["8.12", 413, 431, "amount"],
+      ["28.0", 442, 460, "amount"],
+      ["28.0", 500, 517, "amount"],
+      ["2,18", 529, 546, "amount"],
+    ]),
+  ];
+
+  it("each column keeps its own heading, and the group its second line", () => {
+    const paths = pageColumns(head, body, (t) => t.kind === "amount").columns.map((c) => c.path.join("/"));
+    expect(paths).toEqual([
+      "“三公”经费预算数/合计",
+      "“三公”经费预算数/因公出国(境)费",
+      "“三公”经费预算数/公务接待费",
+      "“三公”经费预算数/公务用车购置及运行费/小计",
+      "“三公”经费预算数/公务用车购置及运行费/购置费",
+      "“三公”经费预算数/公务用车购置及运行费/运行费",
+      "机关运行经费预算数",
+    ]);
+  });
+});

@@ -38,6 +38,10 @@ function overlap(a0: number, a1: number, b0: number, b1: number): number {
 
 const cx = (w: { x0: number; x1: number }) => (w.x0 + w.x1) / 2;
 
+/** Two lines of one heading: centred alike, or starting alike (headings set flush left); `h` a line's height. */
+const linedUp = (a: { x0: number; x1: number }, b: { x0: number; x1: number }, h: number) =>
+  Math.abs(cx(a) - cx(b)) <= h || Math.abs(a.x0 - b.x0) <= h * 0.5;
+
 /** The text of a stack, top to bottom (words of one line left to right). */
 export function stackText(s: Stack): string {
   return [...s.words]
@@ -107,8 +111,39 @@ const YEAR = /^(?:19|20)\d{2}$/;
 /** Header lines → column stacks and group words. */
 export function headerStacks(head: readonly GridLine[]): { stacks: Stack[]; groups: HeadWord[] } {
   const words: HeadWord[] = [];
-  for (const l of head) {
-    if (isColumnNumberLine(l)) continue;
+  const lines = head.filter((l) => !isColumnNumberLine(l));
+  /**
+   * Two characters a little apart are one letter-spaced word ("合   计"), and two words nearly
+   * touching one word drawn in two runs, unless each is lined up under (or over) a word of its own
+   * on the next line: then they are the last (or first) lines of two headings wrapped side by side
+   * in narrow cells ("运行" / "费" beside "预算" / "数"; "使用非财政拨" / "款结余" beside
+   * "对附属单位上" / "缴收入"), or one of them is a character of a heading set one character a line
+   * ("小计" beside the "车" of 公 / 务 / 用 / 车 / 购 / 置 / 费).
+   */
+  const twoHeadings = (li: number, a: { x0: number; x1: number }, b: { x0: number; x1: number }) => {
+    const l = lines[li] as GridLine;
+    // the nearest word above (or below) within a wrapped line's reach, over the character's centre
+    const nearest = (c: { x0: number; x1: number }, dir: -1 | 1) => {
+      for (let k = li + dir; k >= 0 && k < lines.length; k += dir) {
+        const o = lines[k] as GridLine;
+        if (Math.abs(o.y - l.y) > l.h * 2.2) return undefined;
+        const t = o.tokens.find((t) => t.kind === "text" && t.x0 <= cx(c) && t.x1 >= cx(c));
+        if (t) return t;
+      }
+      return undefined;
+    };
+    const lined = (p: { x0: number; x1: number }, o: { x0: number; x1: number }) => linedUp(p, o, l.h);
+    // (a piece of a heading set one character a line: its neighbour no wider than it, and clear of the other piece)
+    const column = (p: { x0: number; x1: number }, o: { x0: number; x1: number }, other: { x0: number; x1: number }) =>
+      lined(p, o) && o.x1 - o.x0 <= (p.x1 - p.x0) * 1.5 && !(o.x0 <= cx(other) && o.x1 >= cx(other));
+    return ([-1, 1] as const).some((dir) => {
+      const i = nearest(a, dir);
+      const j = nearest(b, dir);
+      if (i !== undefined && j !== undefined && i !== j && lined(a, i) && lined(b, j)) return true;
+      return (i !== undefined && column(a, i, b)) || (j !== undefined && column(b, j, a));
+    });
+  };
+  lines.forEach((l, li) => {
     let prev: HeadWord | undefined;
     l.tokens.forEach((t, k) => {
       const next = l.tokens[k + 1];
@@ -129,8 +164,9 @@ export function headerStacks(head: readonly GridLine[]): { stacks: Stack[]; grou
       const singles = prev !== undefined && SINGLE.test(t.text) && SINGLE.test(prev.text) && t.text !== prev.text;
       // and a word the producer drew in two runs nearly touching ("因公出国" "(境)费") is one word
       const joined =
-        gap <= l.h * 0.6 ||
-        (gap <= l.h * 1.2 ? SINGLE.test(t.text) || SINGLE.test(prev?.text ?? "") : singles && gap <= l.h * 5);
+        (gap <= l.h * 0.6 ||
+          (gap <= l.h * 1.2 ? SINGLE.test(t.text) || SINGLE.test(prev?.text ?? "") : singles && gap <= l.h * 5)) &&
+        !(prev && twoHeadings(li, prev, t));
       if (prev && (joined || /^\d+$/.test(prev.text))) {
         prev.text += t.text;
         prev.x1 = t.x1;
@@ -139,7 +175,7 @@ export function headerStacks(head: readonly GridLine[]): { stacks: Stack[]; grou
       prev = { y: l.y, h: l.h, x0: t.x0, x1: t.x1, text: t.text };
       words.push(prev);
     });
-  }
+  });
   words.sort((a, b) => b.y - a.y || a.x0 - b.x0);
   const stacks: Stack[] = [];
   const groups: HeadWord[] = [];
@@ -175,8 +211,22 @@ export function headerStacks(head: readonly GridLine[]): { stacks: Stack[]; grou
       // centred alike or starting alike; words that are neither (a group, its subgroup and a blank
       // column's own heading, stacked where the groups centre over it) stand rows apart
       const third = sorted[2];
-      const aligned = (o: HeadWord) => Math.abs(cx(o) - cx(t)) <= t.h || Math.abs(o.x0 - t.x0) <= t.h * 0.5;
+      const aligned = (o: HeadWord) => linedUp(o, t, t.h);
+      // ...unless the top word is the second line of a group heading wrapped in its wide cell
+      // ("公务用车购置及运" / "行费" over 小计 | 购置费 | 运行费): centred under the group's first line,
+      // nearer to it than to the stack's next line (the cell border lies between them)
+      const continuesGroup =
+        next !== undefined &&
+        groups.some(
+          (g) =>
+            g.y < t.y &&
+            t.y - g.y <= t.h * 1.8 &&
+            t.y - g.y < next.y - t.y - t.h * 0.1 &&
+            Math.abs(cx(g) - cx(t)) <= t.h &&
+            g.x1 - g.x0 > (t.x1 - t.x0) * 1.5,
+        );
       if (
+        !continuesGroup &&
         next &&
         third &&
         third.y - next.y > t.h * 0.8 &&
@@ -204,6 +254,29 @@ export function headerStacks(head: readonly GridLine[]): { stacks: Stack[]; grou
       groups.push(t);
       again = true;
     });
+  }
+  // a group heading wrapped in its wide cell: a group word right under another's last line (a
+  // line's pitch below), lined up with it and no wider, or a qualifier in brackets, is its next
+  // line, whatever runs it alone could be centred over ("一般公共预算拨款安排的“三公”" / "经费预算"
+  // over 小计 … 运行费; "2026 年预算数比" / "2025 年执行数" / "（扣除中央基建投资）")
+  groups.sort((a, b) => a.y - b.y || a.x0 - b.x0);
+  const lastLine = new Map<HeadWord, HeadWord>();
+  for (let k = 0; k < groups.length; k++) {
+    const g = groups[k] as HeadWord;
+    const upper = groups.find((o) => {
+      const last = lastLine.get(o) ?? o;
+      return (
+        o !== g &&
+        last.y < g.y &&
+        g.y - last.y <= g.h * 1.6 &&
+        linedUp(last, g, g.h) &&
+        (g.x1 - g.x0 <= (last.x1 - last.x0) * 1.1 || /^[（(][^）)]*[)）]$/.test(g.text))
+      );
+    });
+    if (!upper) continue;
+    upper.text += g.text;
+    lastLine.set(upper, g);
+    groups.splice(k--, 1);
   }
   return { stacks, groups };
 }
@@ -234,14 +307,19 @@ function headsByWords(
   groups: readonly HeadWord[],
 ): boolean {
   const mine = leaves.slice(i, j + 1);
-  if (/三公/.test(w.text) && mine.some((l) => NOT_THREE_PUBLIC.test(l))) return false;
-  // 公务用车购置及运行费 is 公务用车购置费 + 公务用车运行（维护）费: not 因公出国 nor 公务接待
-  if (/公务用车/.test(w.text) && mine.some((l) => l && !TOTAL_LEAF.test(l) && !/购置|运行|维护|公务用车/.test(l)))
-    return false;
-  const totals = mine.filter((l) => TOTAL_LEAF.test(l)).length;
-  if (totals <= 1) return true;
   const b0 = (boxes[i] as { b0: number }).b0;
   const b1 = (boxes[j] as { b1: number }).b1;
+  // what the columns are: their own headings, and the groups under w within the run (where the own
+  // headings are measures, 预算数 | 决算数, under each item)
+  const named = [
+    ...mine,
+    ...groups.filter((o) => o !== w && o.y > w.y + w.h * 0.4 && cx(o) >= b0 && cx(o) <= b1).map((o) => o.text),
+  ];
+  if (/三公/.test(w.text) && named.some((l) => NOT_THREE_PUBLIC.test(l))) return false;
+  // 公务用车购置及运行费 is 公务用车购置费 + 公务用车运行（维护）费: not 因公出国 nor 公务接待
+  if (/公务用车/.test(w.text) && named.some((l) => /因公出国|接待|会议|培训/.test(l))) return false;
+  const totals = mine.filter((l) => TOTAL_LEAF.test(l)).length;
+  if (totals <= 1) return true;
   const nested = groups.filter((o) => o !== w && o.y > w.y + w.h * 0.4 && o.x0 >= b0 - 1 && o.x1 <= b1 + 1).length;
   return totals <= 1 + nested;
 }
@@ -281,6 +359,12 @@ export function hangGroups(
     for (let k = i; k <= j; k++) if (besideGroup(mids[k] as number, w, next, bottom)) return true;
     return false;
   };
+  const cutsBelow = (w: HeadWord, i: number, j: number) => {
+    const edges = [(boxes[i] as { b0: number }).b0, (boxes[j] as { b1: number }).b1];
+    return [...groups, ...others].some(
+      (o) => o.y > w.y + w.h * 0.4 && edges.some((e) => o.x0 < e - o.h * 0.5 && o.x1 > e + o.h * 0.5),
+    );
+  };
   // top line first: a group nested under another heads fewer slots than it (the same run again,
   // lines apart, is no nesting; a heading wrapped onto the next line is joined below)
   const hungSpans: { i: number; j: number; y: number }[] = [];
@@ -293,6 +377,10 @@ export function hangGroups(
       return groupSpans(w, boxes, tops, sameLine).filter(
         (c) =>
           !hungSpans.some((h) => h.i === c.i && h.j === c.j && w.y - h.y >= 14) &&
+          // a group under another heads some of its columns or none of them, never more
+          !hungSpans.some((h) => h.y < w.y - w.h * 0.4 && c.i <= h.j && c.j >= h.i && (c.i < h.i || c.j > h.j)) &&
+          // a group's cell holds whole cells of the rows under it: no heading below straddles its edge
+          !cutsBelow(w, c.i, c.j) &&
           (!leaves || headsByWords(w, c.i, c.j, boxes, leaves, groups)) &&
           !tallBeside(w, c.i, c.j),
       );
