@@ -26,6 +26,20 @@ describe("findRegions", () => {
     ]);
   });
 
+  it("a long title wrapped with only its last character on the next line is one title", () => {
+    const lines = [
+      line(1, 80, "十、2017年度江苏省高级人民法院部门一般公共预算机关运行经费支出预算", 60, 540),
+      line(1, 96, "表", 295, 305),
+      line(1, 112, "单位：万元", 460, 540),
+      line(1, 130, "科目编码   科目名称   机关运行经费支出"),
+      line(1, 150, "合计   9,193.40"),
+      line(1, 170, "302   商品和服务支出   9,050.00"),
+    ];
+    expect(findRegions(lines).map((r) => [r.kind, r.title])).toEqual([
+      ["officeOperating", "十、2017年度江苏省高级人民法院部门一般公共预算机关运行经费支出预算表"],
+    ]);
+  });
+
   it("a title followed by amount lines with no 单位 line is still a table", () => {
     const lines = [
       line(1, 80, "一般公共预算“三公”经费支出预算表", 180, 420),

@@ -133,13 +133,14 @@ function titleAt(lines: readonly GridLine[], i: number): TitleHit | undefined {
     }
   }
   if (kind) return { first: i, last: i, title: text, kind };
-  // (never a 说明 heading joined with its first sentence: "四、财政拨款收支预算总表情况说明" / "本表反映…")
+  // (never a 说明 heading joined with its first sentence: "四、财政拨款收支预算总表情况说明" / "本表反映…";
+  // a long first line only with a short rest: "十、2017年度…一般公共预算机关运行经费支出预算" / "表")
   if (
     next &&
     next.page === l.page &&
     !hasAmounts(next) &&
     next.y - l.y < l.h * 2.2 &&
-    text.length <= 30 &&
+    (text.length <= 30 || next.text.replace(/\s+/g, "").length <= 6) &&
     !/说明|本表/.test(text + next.text)
   ) {
     const joined = text + next.text.replace(/\s+/g, "");
