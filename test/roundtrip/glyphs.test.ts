@@ -45,6 +45,13 @@ describe("a PDF drawn glyph by glyph reads as its original", () => {
     expect(errorKeys(glyphs)).toEqual([]);
   }, 120_000);
 
+  it("北京财政局: a wide amount (44,156.640120, drawn wider in the built-in font) reaching the next column's heading leaves both headings apart", async () => {
+    const { original, glyphs } = await both("beijing-caizhengju-2026-yusuan-tables.pdf");
+    const headings = (d: Disclosure) => d.tables.map((t) => t.columns.map((c) => c.path.join("/")));
+    expect(headings(glyphs)).toEqual(headings(original));
+    expect(headings(glyphs)[1]?.slice(3, 5)).toEqual(["本年收入/一般公共预算资金", "本年收入/政府性基金预算资金"]);
+  }, 120_000);
+
   it("上海 (元, no decimals: 195,774,300 against the next cell's label) and its real errors, no others", async () => {
     const { original, glyphs } = await both("shanghai-shenjiju-2026-unit-yusuan.pdf");
     expect(amountsByRow(glyphs)).toEqual(amountsByRow(original));

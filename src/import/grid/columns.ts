@@ -423,8 +423,13 @@ export function pageColumns(
     for (const st of others) {
       // a lone character ("入" of a letter-spaced "收   入") heads nothing
       if (stackText(st).length <= 1) continue;
-      if (overlap(st.x0, st.x1, col.x0, col.x1) > 0 && col.phantom === false && dist(keep) < 0) {
-        // two stacks over the ink of one column: one heading printed in two pieces
+      if (
+        overlap(st.x0, st.x1, col.x0, col.x1) > (st.words[0]?.h ?? 0) * 0.5 &&
+        col.phantom === false &&
+        dist(keep) < 0
+      ) {
+        // two stacks over the ink of one column: one heading printed in two pieces (not a neighbour's
+        // heading that a wide amount reaches the edge of)
         mine.push(st);
         continue;
       }
