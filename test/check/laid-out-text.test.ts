@@ -49,6 +49,20 @@ describe.runIf(hasPdftotext)("pdftotext -layout of documents no text template kn
       expect(check(d!).findings.filter((f) => f.severity === "error")).toEqual([]);
     });
 
+  // the text's monospaced columns place a heading over the wrong amounts: a column left with no
+  // heading, or two headed alike, and a sum that fails there is the reading's, not the document's
+  for (const [file, no, note] of [
+    [`${REGIONS}central-xinfangju-2026-yusuan.pdf`, 9, "有一栏金额没有读到栏目名称"],
+    [`${CORPUS}shanghai-putuo-caizhengju-2024-juesuan.pdf`, 7, "两栏同为"],
+  ] as const)
+    it(`${file.split("/").pop()} 表${no} (三公): headings the text's columns cannot place make the table unreliable, not wrong`, async () => {
+      const d = (await importFile(textOf(file))).disclosure;
+      const t = d?.tables.find((x) => x.no === no);
+      expect(t?.reading).toMatchObject({ status: "unreliable", note: expect.stringContaining(note) });
+      const errors = check(d!).findings.filter((f) => f.severity === "error" && f.location.table === no);
+      expect(errors).toEqual([]);
+    });
+
   it("国家信访局: the real slip in its 说明 (31.35% for 31.56%) is found in the text as in the PDF", async () => {
     const r = await importFile(textOf(`${REGIONS}central-xinfangju-2026-yusuan.pdf`));
     const s01 = check(r.disclosure!).findings.filter((f) => f.rule === "S-01");

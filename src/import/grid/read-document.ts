@@ -415,16 +415,25 @@ function readingOf(
   const base = { confidence, tested, failed, structure: v.structure };
   if (failed === 0) return { ...base, status: "reliable" };
   // a column headed by one character ("计", "费": the end of a heading whose other lines were taken
-  // for group headings) is a header not read: unless the numbers confirm the reading many times
-  // over elsewhere, its failing sums say nothing of the document
-  const broken = g.columns.find(
-    (c) => !c.phantom && (c.path[c.path.length - 1] ?? "").replace(/\s+/g, "").length === 1,
+  // for group headings), or by nothing at all while its amounts are printed, is a header not read:
+  // unless the numbers confirm the reading many times over elsewhere, its failing sums say nothing
+  // of the document
+  const leafOf = (c: (typeof g.columns)[number]) => (c.path[c.path.length - 1] ?? "").replace(/\s+/g, "");
+  const broken = g.columns.find((c) => !c.phantom && leafOf(c).length <= 1);
+  // (and two columns headed alike: which of them is which is not read)
+  const heading = (c: (typeof g.columns)[number]) => c.path.join("/");
+  const twice = g.columns.find(
+    (c, i) => c.path.length > 0 && g.columns.some((o, j) => j < i && heading(o) === heading(c)),
   );
-  if (broken && tested - failed < 5)
+  if ((broken || twice) && tested - failed < 5)
     return {
       ...base,
       status: "unreliable",
-      note: `表头未能可靠识别（栏目“${broken.path.join("/")}”只有一个字），${failed} 处合计与分项不符`,
+      note: broken
+        ? leafOf(broken) === ""
+          ? `表头未能可靠识别（有一栏金额没有读到栏目名称），${failed} 处合计与分项不符`
+          : `表头未能可靠识别（栏目“${heading(broken)}”只有一个字），${failed} 处合计与分项不符`
+        : `表头未能可靠识别（两栏同为“${heading(twice as (typeof g.columns)[number])}”），${failed} 处合计与分项不符`,
     };
   // one cell common to every failure: a wrong cell, not a misreading
   let common: Set<string> | undefined;
