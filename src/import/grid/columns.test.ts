@@ -178,3 +178,112 @@ describe("headings wrapped in narrow cells", () => {
     ]);
   });
 });
+
+describe("headings set at the top of their cells (a word processor's default)", () => {
+  const l = (y: number, words: [string, number, number, Token["kind"]?][]): GridLine => {
+    const tokens = words.map(([text, x0, x1, kind]) => tok(text, x0, x1, kind ?? "text"));
+    return { page: 1, y, h: 9, tokens, text: tokens.map((t) => t.text).join(" ") };
+  };
+  const amounts = (xs: [number, number][]) =>
+    l(
+      180,
+      xs.map(([x0, x1]) => ["1.00", x0, x1, "amount"] as [string, number, number, Token["kind"]]),
+    );
+
+  it("江苏 三公 table: 合计, 会议费 and 培训费 level with “三公”经费 are tall cells beside it, not under it", () => {
+    // positions as Chromium prints 江苏省高级人民法院 2017 表11 with `th { vertical-align: top }`
+    const head = [
+      l(114.0, [
+        ["项目", 45, 63],
+        ["合计", 97, 115],
+        ["“三公”经费", 386, 440],
+        ["会议费", 701, 728],
+        ["培训费", 761, 788],
+      ]),
+      l(130.5, [
+        ["小计", 158, 176],
+        ["因公出国(境)费", 217, 278],
+        ["公务用车购置及运行维护费", 399, 507],
+        ["公务接待费", 623, 668],
+      ]),
+      l(147.0, [
+        ["小计", 319, 337],
+        ["公务用车购置费", 379, 442],
+        ["公务用车运行维护费", 495, 576],
+      ]),
+      l(162.7, [
+        ["※", 49, 58, "text"],
+        ...[104, 164, 245, 325, 408, 533, 643, 712, 772].map(
+          (x, i) => [String(i + 1), x, x + 5, "int"] as [string, number, number, Token["kind"]],
+        ),
+      ]),
+    ];
+    const body = [
+      amounts([
+        [101, 136],
+        [163, 190],
+        [270, 297],
+        [324, 351],
+        [574, 601],
+        [656, 683],
+        [710, 737],
+        [769, 804],
+      ]),
+    ];
+    const paths = pageColumns(head, body, (t) => t.kind === "amount").columns.map((c) => c.path.join("/"));
+    expect(paths).toEqual([
+      "合计",
+      "“三公”经费/小计",
+      "“三公”经费/因公出国(境)费",
+      "“三公”经费/公务用车购置及运行维护费/小计",
+      "“三公”经费/公务用车购置及运行维护费/公务用车购置费",
+      "“三公”经费/公务用车购置及运行维护费/公务用车运行维护费",
+      "“三公”经费/公务接待费",
+      "会议费",
+      "培训费",
+    ]);
+  });
+
+  it("国家信访局 收入总表: a heading level with its neighbours heads none of them", () => {
+    const head = [
+      l(112.5, [
+        ["项目", 38, 53],
+        ["合计", 70, 85],
+        ["上年结转", 103, 133],
+        ["一般公共预算拨款收入", 142, 217],
+        ["政府性基金预算拨款收入", 227, 310],
+        ["国有资本经营预算拨款收入", 320, 410],
+        ["事业收入", 440, 470],
+        ["事业单位经营收入", 500, 560],
+      ]),
+      l(126.7, [
+        ["金额", 420, 435],
+        ["其中:教育收费", 443, 491],
+      ]),
+      l(141.0, [
+        ["※", 42, 49, "text"],
+        ...[76, 116, 177, 266, 363, 425, 465, 528].map(
+          (x, i) => [String(i + 1), x, x + 5, "int"] as [string, number, number, Token["kind"]],
+        ),
+      ]),
+    ];
+    const body = [
+      amounts([
+        [62, 95],
+        [104, 133],
+        [185, 218],
+      ]),
+    ];
+    const paths = pageColumns(head, body, (t) => t.kind === "amount").columns.map((c) => c.path.join("/"));
+    expect(paths).toEqual([
+      "合计",
+      "上年结转",
+      "一般公共预算拨款收入",
+      "政府性基金预算拨款收入",
+      "国有资本经营预算拨款收入",
+      "事业收入/金额",
+      "事业收入/其中:教育收费",
+      "事业单位经营收入",
+    ]);
+  });
+});

@@ -499,7 +499,27 @@ export function pageColumns(
     const ys = (owner.get(s.kind === "zone" ? s.z : s.c) ?? []).flatMap((st) => st.words.map((w) => w.y));
     return ys.length > 0 ? (Math.min(...ys) + Math.max(...ys)) / 2 : Number.NaN;
   });
-  const hung = hangGroups(groups, ordered ? even : boxesOf(slots, true), tops, stackWords, leaves, mids);
+  // headings set at the top of their cells (a word processor's default), not centred: a one-line
+  // heading in a cell as tall as the header stands on the header's first line. Then where a heading
+  // starts says which cells it shares a row with, and its middle says nothing
+  const firstLine = Math.min(...stackWords.map((w) => w.y), ...groups.map((w) => w.y));
+  const lastLine = Math.max(...stackWords.map((w) => w.y));
+  const topSet = slots.some((s) => {
+    const own = owner.get(s.kind === "zone" ? s.z : s.c) ?? [];
+    const words = own.flatMap((st) => st.words);
+    const h = words[0]?.h ?? 0;
+    return (
+      words.length > 0 && lastLine - firstLine > h * 1.3 && words.every((w) => Math.abs(w.y - firstLine) < h * 0.4)
+    );
+  });
+  const hung = hangGroups(
+    groups,
+    ordered ? even : boxesOf(slots, true),
+    tops,
+    stackWords,
+    leaves,
+    topSet ? undefined : mids,
+  );
   slots.forEach((s, i) => {
     const leaf = leafOf(s.kind === "zone" ? s.z : s.c);
     const path = [...(hung[i] ?? []), ...(leaf ? [leaf] : [])].map((p) => p.replace(/\s+/g, ""));

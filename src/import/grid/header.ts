@@ -246,7 +246,10 @@ export function headerStacks(head: readonly GridLine[]): { stacks: Stack[]; grou
       if (!next && /(?:合计|总计|小计)$/.test(t.text)) return;
       const tops = stacks.map((o, i) => (i === k ? (next?.y ?? Number.POSITIVE_INFINITY) : o.top));
       const sameLine = [...words.filter((o) => o !== t && Math.abs(o.y - t.y) < t.h * 0.4)];
-      const spans = groupSpans(t, boxes, tops, sameLine).filter((sp) => sp.i <= k && sp.j >= k);
+      // (a lone word level with the heading beside it is that heading's neighbour, a tall cell's
+      // heading set at the top of its cell as its neighbours are, not a group over them)
+      const level = !next && [stacks[k - 1], stacks[k + 1]].some((o) => o && Math.abs(o.top - t.y) < t.h * 0.4);
+      const spans = level ? [] : groupSpans(t, boxes, tops, sameLine).filter((sp) => sp.i <= k && sp.j >= k);
       if (spans.length === 0) return;
       s.words = s.words.filter((w) => w !== t);
       if (s.words.length > 0) rebound(s);
