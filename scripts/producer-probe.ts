@@ -4,7 +4,7 @@
  * the first one's tables back, and since the first one's tables add up, every error finding on the
  * print that the written disclosure does not have is a misreading.
  *
- *   npx tsx scripts/producer-probe.ts [--via calc|chromium|pdftotext|glyphs] [--yuan] [--wrap] [--align left|center] [--json]
+ *   npx tsx scripts/producer-probe.ts [--via calc|chromium|pdftotext|glyphs] [--yuan] [--wrap] [--align left|center] [--head top|bottom|left] [--json]
  *
  * --via calc (the default): yusuan's workbook exported to PDF by LibreOffice Calc, as a county's
  *   budget system exports its sheets (needs soffice: Debian's libreoffice-calc);
@@ -19,7 +19,9 @@
  * --wrap (chromium): amount columns too narrow for their amounts, which wrap onto a second line
  *   ("12,437.3" / "6"), as in documents typeset in a word processor;
  * --align left|center (chromium): amounts set flush left or centred in their cells, as a word
- *   processor's tables print them by default.
+ *   processor's tables print them by default;
+ * --head top|bottom|left (chromium): headings set at the top or bottom of their cells (a word
+ *   processor's default is the top), or flush left, instead of centred.
  *
  * Per document: tables of the first reading that come back different (a row's label or amounts, the
  * number of rows or of columns), and the error findings on the print that the written disclosure does not have
@@ -97,6 +99,15 @@ if (align !== undefined && align !== "left" && align !== "center") {
   console.error(`--align 只能是 left 或 center（收到 ${align}）`);
   process.exit(2);
 }
+const head = args.includes("--head") ? args[args.indexOf("--head") + 1] : undefined;
+if (head !== undefined && head !== "top" && head !== "bottom" && head !== "left") {
+  console.error(`--head 只能是 top、bottom 或 left（收到 ${head}）`);
+  process.exit(2);
+}
+// headings set at the top (or bottom) of their cells, as word processors' tables set them by
+// default, or flush left: tall cells and group headings no longer centred
+const HEAD_CSS =
+  head === "left" ? "table.data th { text-align: left; }" : head ? `table.data th { vertical-align: ${head}; }` : "";
 if (via !== "calc" && via !== "chromium" && via !== "pdftotext" && via !== "glyphs") {
   console.error(`--via 只能是 calc、chromium、pdftotext 或 glyphs（收到 ${via}）`);
   process.exit(2);
@@ -109,7 +120,7 @@ const dir = mkdtempSync(join(tmpdir(), "yusuan-producer-probe-"));
 try {
   const firsts = new Map<string, Disclosure>();
   const pdfOf = (f: string) => join(dir, f.split("/").pop() as string);
-  const css = `${wrap ? WRAP_CSS : ""}${align ? `\ntable.data td.num { text-align: ${align}; }` : ""}`;
+  const css = `${wrap ? WRAP_CSS : ""}${align ? `\ntable.data td.num { text-align: ${align}; }` : ""}\n${HEAD_CSS}`;
   const chromium = via === "chromium" ? new PdfRenderer({ css }) : undefined;
   await chromium?.open();
   try {
