@@ -287,3 +287,57 @@ describe("headings set at the top of their cells (a word processor's default)", 
     ]);
   });
 });
+
+describe("headings and column numbers set flush left in their cells, amounts right-aligned", () => {
+  // 国家信访局 表9 (三公) printed by Chromium with `th { text-align: left }`: each heading and its
+  // column number start at the cell's left edge, the amounts end at its right edge; 公务用车购置费
+  // printed blank; 2026年预算数 and 公务用车购置及运行费 flush left over their columns
+  const l = (y: number, words: [string, number, number, Token["kind"]?][]): GridLine => {
+    const tokens = words.map(([text, x0, x1, kind]) => tok(text, x0, x1, kind ?? "text"));
+    return { page: 14, y, h: 9, tokens, text: tokens.map((t) => t.text).join(" ") };
+  };
+  const head = [
+    l(131.2, [["2026年预算数", 84.7, 141.9]]),
+    l(147.7, [
+      ["项目", 48.7, 66.7],
+      ["公务用车购置及运行费", 232.5, 322.5],
+    ]),
+    l(156.0, [
+      ["合计", 84.7, 102.7],
+      ["因公出国(境)费", 134.4, 195.2],
+      ["公务接待费", 477.5, 522.5],
+    ]),
+    l(164.2, [
+      ["小计", 232.5, 250.5],
+      ["公务用车购置费", 275.0, 338.0],
+      ["公务用车运行费", 376.2, 439.2],
+    ]),
+    l(180.0, [
+      ["※", 48.7, 57.7, "text"],
+      ...[84.7, 134.4, 232.5, 275.0, 376.2, 477.5].map(
+        (x, i) => [String(i + 1), x, x + 5, "int"] as [string, number, number, Token["kind"]],
+      ),
+    ]),
+  ];
+  const body = [
+    l(196, [
+      ["112.61", 100.2, 127.6, "amount"],
+      ["68.50", 203.3, 225.7, "amount"],
+      ["38.60", 245.7, 268.2, "amount"],
+      ["38.60", 448.3, 470.8, "amount"],
+      ["5.51", 528.5, 546.0, "amount"],
+    ]),
+  ];
+
+  it("each heading claims the column its number starts, groups the columns from where they start", () => {
+    const cols = pageColumns(head, body, (t) => t.kind === "amount").columns;
+    expect(cols.map((c) => [c.path.join("/"), c.phantom])).toEqual([
+      ["2026年预算数/合计", false],
+      ["2026年预算数/因公出国(境)费", false],
+      ["2026年预算数/公务用车购置及运行费/小计", false],
+      ["2026年预算数/公务用车购置及运行费/公务用车购置费", true],
+      ["2026年预算数/公务用车购置及运行费/公务用车运行费", false],
+      ["2026年预算数/公务接待费", false],
+    ]);
+  });
+});

@@ -148,6 +148,7 @@ export function phantomColumns(
   columns: readonly { x0: number; x1: number; cx: number }[],
   zones: readonly { x0: number; x1: number }[],
   leftAligned = false,
+  flushNumbers = false,
 ): { x0: number; x1: number }[] {
   if (columns.length === 0) return [];
   const pitch =
@@ -162,18 +163,25 @@ export function phantomColumns(
       const c = (t.x0 + t.x1) / 2;
       return c >= first.cx - pitch * 0.5 && !zones.some((z) => c >= z.x0 - 2 && c <= z.x1 + 2);
     });
-    // (amounts printed flush left start near their cell's left edge: a number centred in the cell
+    // (numbers set flush left mark their cells' left edges: amounts start right of their number;
+    // amounts printed flush left start near their cell's left edge: a number centred in the cell
     // stands right of where they start, never left of it)
-    const skipped = leftAligned
+    const skipped = flushNumbers
       ? unpaired(
-          nums.map((t) => (t.x0 + t.x1) / 2),
+          nums.map((t) => t.x0),
           columns.map((c) => c.x0),
-          (x, y) => (x >= y - 2 ? x - y : 1e6 + (y - x)),
+          (x, y) => (y >= x - 2 ? y - x : 1e6 + (x - y)),
         )
-      : unpaired(
-          nums.map((t) => (t.x0 + t.x1) / 2),
-          columns.map((c) => c.cx),
-        );
+      : leftAligned
+        ? unpaired(
+            nums.map((t) => (t.x0 + t.x1) / 2),
+            columns.map((c) => c.x0),
+            (x, y) => (x >= y - 2 ? x - y : 1e6 + (y - x)),
+          )
+        : unpaired(
+            nums.map((t) => (t.x0 + t.x1) / 2),
+            columns.map((c) => c.cx),
+          );
     for (const k of skipped) {
       const t = nums[k] as Token;
       found.push({ x0: t.x0, x1: t.x1 });
@@ -215,7 +223,7 @@ function unpaired(
 }
 
 /** True when the amounts of most columns share their right edges more closely than their left ones. */
-function rightAligned(clusters: readonly Placed[][], numbers?: GridLine): boolean {
+function rightAligned(clusters: readonly Placed[][], numbers?: GridLine, flushNumbers = false): boolean {
   let right = 0;
   let other = 0;
   for (const g of clusters) {
@@ -228,6 +236,15 @@ function rightAligned(clusters: readonly Placed[][], numbers?: GridLine): boolea
   }
   // one amount a column (a one-row table): the column numbers, centred in their cells, say it —
   // a right-aligned amount stands right of its cell's centre, a left-aligned one left of it
+  // (or, where the numbers are set flush left, an amount flush left starts where its number does)
+  if (right === 0 && other === 0 && numbers && flushNumbers) {
+    const starts = numbers.tokens.filter((t) => t.kind === "int").map((t) => t.x0);
+    for (const g of clusters) {
+      const t = (g[0] as Placed).t;
+      if (starts.some((x) => Math.abs(x - t.x0) <= 2)) other++;
+      else right++;
+    }
+  }
   if (right === 0 && other === 0 && numbers) {
     const centres = numbers.tokens.filter((t) => t.kind === "int").map((t) => (t.x0 + t.x1) / 2);
     for (const g of clusters) {
@@ -324,7 +341,15 @@ export function pageColumns(
       phantom: false,
     };
   });
-  const split = rightAligned(clusters, head.find(isColumnNumberLine)) ? 0.1 : 0.5;
+  // headings and column numbers set flush left in their cells (a word processor's default), each
+  // number starting where its column's heading starts: a number marks its cell's left edge
+  const { stacks, groups } = headerStacks(head);
+  const numberLine = head.find(isColumnNumberLine);
+  const nums = numberLine?.tokens.filter((t) => t.kind === "int") ?? [];
+  const flushHead =
+    nums.length >= 3 &&
+    nums.filter((t) => stacks.some((st) => Math.abs(st.x0 - t.x0) <= 0.5)).length >= nums.length * 0.6;
+  const split = rightAligned(clusters, numberLine, flushHead) ? 0.1 : 0.5;
   // text zones: where body text stands between or around the amount columns
   const zoneOf = (x: number) => {
     let k = 0;
@@ -355,9 +380,9 @@ export function pageColumns(
   // an empty one far left keeps the zone numbering, and headings left of the amounts head them
   if (!zones.some((z) => z.after === 0)) zones.unshift({ after: 0, x0: -1000, x1: -1000, path: [] });
   // columns printed blank on every row: from a line of column numbers
-  const numberLine = head.find(isColumnNumberLine);
+  // (numbers flush left pair with the amounts that start right of them, wherever in the cell they end)
   if (numberLine && columns.length > 0) {
-    for (const p of phantomColumns([numberLine], columns, zones, split === 0.5))
+    for (const p of phantomColumns([numberLine], columns, zones, split === 0.5, flushHead))
       columns.push({ x0: p.x0, x1: p.x1, right: p.x1, cx: (p.x0 + p.x1) / 2, path: [], phantom: true });
     columns.sort((a, b) => a.cx - b.cx);
   }
@@ -390,13 +415,19 @@ export function pageColumns(
   };
   // headings: stacks claim the slot their centre stands in; several stacks over one column of
   // amounts: the one over its ink keeps it, the others are columns printed blank (phantoms)
-  const { stacks, groups } = headerStacks(head);
   let slots = slotsOf();
   let boxes = boxesOf(slots);
+  // (a heading set flush left claims the column whose number starts where it starts: the number's
+  // own column when printed blank, else the amounts that start after it and before the next number)
+  const starts = nums.map((t) => t.x0).sort((a, b) => a - b);
+  const edgeOf = (c: AmountColumn) => (c.phantom ? c.x0 : starts.filter((x) => x <= c.x0 + 2).pop());
   const claims = new Map<number, Stack[]>();
   for (const st of stacks) {
     const c = (st.x0 + st.x1) / 2;
-    let k = boxes.findIndex((b) => c >= b.b0 && c < b.b1);
+    const flushOwner = flushHead
+      ? slots.findIndex((sl) => sl.kind === "col" && Math.abs((edgeOf(sl.c) ?? Number.NaN) - st.x0) <= 1)
+      : -1;
+    let k = flushOwner >= 0 ? flushOwner : boxes.findIndex((b) => c >= b.b0 && c < b.b1);
     if (k < 0) k = 0;
     const list = claims.get(k);
     if (list) list.push(st);
@@ -519,7 +550,9 @@ export function pageColumns(
     stackWords,
     leaves,
     topSet ? undefined : mids,
+    flushHead,
   );
+
   slots.forEach((s, i) => {
     const leaf = leafOf(s.kind === "zone" ? s.z : s.c);
     const path = [...(hung[i] ?? []), ...(leaf ? [leaf] : [])].map((p) => p.replace(/\s+/g, ""));

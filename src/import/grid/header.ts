@@ -348,6 +348,8 @@ export function hangGroups(
   others: readonly HeadWord[],
   leaves?: readonly string[],
   mids?: readonly number[],
+  /** headings are set flush left in their cells (columns.ts: the column numbers start where they do) */
+  flush = false,
 ): string[][] {
   const out: { y: number; x: number; text: string; span: number }[][] = boxes.map(() => []);
   const done = new Set<HeadWord>();
@@ -368,6 +370,23 @@ export function hangGroups(
       (o) => o.y > w.y + w.h * 0.4 && edges.some((e) => o.x0 < e - o.h * 0.5 && o.x1 > e + o.h * 0.5),
     );
   };
+  /**
+   * A group heading set flush left, as its columns' headings are: it starts where the heading of
+   * its first column (or of the first group under it) starts, and heads the columns from there whose
+   * headings start lines below it, up to the next heading of its line. Its centre says nothing of
+   * where its cell ends.
+   */
+  const flushLeftSpans = (w: HeadWord, sameLine: readonly HeadWord[]) => {
+    const under = (k: number) => (tops[k] ?? Number.NEGATIVE_INFINITY) >= w.y + w.h * 1.3;
+    const i = boxes.findIndex((b) => w.x0 >= b.b0 - 1 && w.x0 < b.b1);
+    if (i < 0 || !under(i)) return [];
+    const stop = Math.min(...sameLine.filter((o) => o.x0 > w.x1).map((o) => o.x0));
+    // (every run from there is a candidate: the widest one the other rules allow is taken)
+    const runs: { i: number; j: number; err: number }[] = [];
+    for (let j = i + 1; j < boxes.length && under(j) && (boxes[j] as { b0: number }).b0 < stop; j++)
+      runs.push({ i, j, err: 0 });
+    return runs;
+  };
   // top line first: a group nested under another heads fewer slots than it (the same run again,
   // lines apart, is no nesting; a heading wrapped onto the next line is joined below)
   const hungSpans: { i: number; j: number; y: number }[] = [];
@@ -377,7 +396,8 @@ export function hangGroups(
     for (const o of line) done.add(o);
     const cands = line.map((w) => {
       const sameLine = [...groups, ...others].filter((o) => o !== w && Math.abs(o.y - w.y) < w.h * 0.4);
-      return groupSpans(w, boxes, tops, sameLine).filter(
+      const spans = flush ? flushLeftSpans(w, sameLine) : groupSpans(w, boxes, tops, sameLine);
+      return spans.filter(
         (c) =>
           !hungSpans.some((h) => h.i === c.i && h.j === c.j && w.y - h.y >= 14) &&
           // a group under another heads some of its columns or none of them, never more
