@@ -149,7 +149,14 @@ function sideItemKey(side: number): string {
 
 function buildTable(
   g: GridTable,
-  ctx: { template: TemplateSpec; regional: boolean; docUnit: AmountUnit; no: number; used: Set<string> },
+  ctx: {
+    template: TemplateSpec;
+    regional: boolean;
+    docUnit: AmountUnit;
+    no: number;
+    used: Set<string>;
+    laidOut?: boolean;
+  },
 ): Built {
   const region = g.region;
   const unit = unitOf(region, ctx.docUnit);
@@ -336,7 +343,7 @@ function buildTable(
       true,
     );
   else levelsFromSums(rows, sums.down, false);
-  const reading = readingOf(g, values, verification, step, !DETAIL_KINDS.has(region.kind));
+  const reading = readingOf(g, values, verification, step, !DETAIL_KINDS.has(region.kind), ctx.laidOut === true);
   const table: PrintedTable = {
     no: ctx.no,
     id,
@@ -371,6 +378,7 @@ function readingOf(
   v: Verification,
   step: number,
   strictOnly: boolean,
+  laidOut = false,
 ): TableReading {
   const amounts = values.reduce((n, r) => n + r.filter((x) => x !== null).length, 0);
   if (amounts === 0) return { confidence: 1, status: "empty", tested: 0, failed: 0, structure: v.structure };
@@ -435,6 +443,23 @@ function readingOf(
           : `表头未能可靠识别（栏目“${heading(broken)}”只有一个字），${failed} 处合计与分项不符`
         : `表头未能可靠识别（两栏同为“${heading(twice as (typeof g.columns)[number])}”），${failed} 处合计与分项不符`,
     };
+  // laid-out text (pdftotext -layout) places a row's amounts by character cells, and a row of wide
+  // characters can push them a column over: a total column filled on most rows but blank on rows
+  // that print amounts elsewhere is such a shift, not the document's blank
+  if (laidOut) {
+    const shifted = g.columns.find((c, i) => {
+      if (c.phantom || !/(?:合计|总计|小计)$/.test(leafOf(c))) return false;
+      const filled = values.filter((r) => r[i] != null).length;
+      const gaps = values.filter((r) => r[i] == null && r.some((x, k) => k !== i && x != null)).length;
+      return gaps > 0 && filled >= gaps * 2;
+    });
+    if (shifted)
+      return {
+        ...base,
+        status: "unreliable",
+        note: `文本的列位未能对齐（“${heading(shifted)}”一栏在有金额的行中为空），${failed} 处合计与分项不符`,
+      };
+  }
   // one cell common to every failure: a wrong cell, not a misreading
   let common: Set<string> | undefined;
   for (const f of failing) common = common ? new Set([...common].filter((x) => f.has(x))) : new Set(f);
@@ -595,7 +620,7 @@ function levelsFromSums(rows: Row[], down: TableSums["down"], coded: boolean): v
 export function readDocumentTables(
   lines: readonly GridLine[],
   template: TemplateSpec,
-  opts: { regional: boolean; docUnit?: AmountUnit },
+  opts: { regional: boolean; docUnit?: AmountUnit; laidOut?: boolean },
 ): ReadDocumentResult {
   const problems: ImportProblem[] = [];
   const all = findRegions(lines);
@@ -622,7 +647,14 @@ export function readDocumentTables(
     let no = printed !== undefined && !numbers.has(printed) ? printed : k + 1;
     while (numbers.has(no)) no++;
     numbers.add(no);
-    const built = buildTable(g, { template, regional: opts.regional, docUnit, no, used });
+    const built = buildTable(g, {
+      template,
+      regional: opts.regional,
+      docUnit,
+      no,
+      used,
+      laidOut: opts.laidOut === true,
+    });
     const t = built.table;
     if (t.reading?.status === "unreliable") {
       problems.push({

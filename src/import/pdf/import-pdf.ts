@@ -177,6 +177,8 @@ export function readGeneral(
   source: string,
   problems: ImportProblem[],
   asked?: string,
+  /** the lines are laid-out text (pdftotext -layout), its columns placed a character a cell */
+  laidOut = false,
 ): PdfImportResult {
   const firstText = lines
     .filter((l) => l.page <= 3)
@@ -193,7 +195,7 @@ export function readGeneral(
   const regional = detection?.how === "forced" ? detection : undefined;
   const kind = regional?.template.kind ?? documentKind(firstText, titles);
   const template = regional ? regional.template : kind === "finalAccounts" ? nationalFinal : nationalBudget;
-  const read = readDocumentTables(grid, template, { regional: !!regional });
+  const read = readDocumentTables(grid, template, { regional: !!regional, laidOut });
   problems.push(...read.problems);
   const tables = read.tables.map((t) => t.table);
   const found = new Set(tables.map((t) => t.id));

@@ -52,7 +52,7 @@ export function readLaidOut(text: string, source: string): PdfImportResult {
   const lines = laidOutLines(text);
   const pages = lines.length > 0 ? (lines[lines.length - 1]?.page ?? 1) : 0;
   const problems: ImportProblem[] = [];
-  const r = readGeneral(lines, pages, source, problems);
+  const r = readGeneral(lines, pages, source, problems, undefined, true);
   if (r.disclosure) r.disclosure.provenance.format = "text";
   return r;
 }
