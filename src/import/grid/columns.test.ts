@@ -3,6 +3,20 @@ import { isColumnNumberLine, pageColumns, phantomColumns } from "./columns.ts";
 import type { GridLine, Token } from "./tokens.ts";
 
 const tok = (text: string, x0: number, x1: number, kind: Token["kind"] = "int"): Token => ({ text, x0, x1, kind });
+type Word = [string, number, number, Token["kind"]?];
+/** A header or body line on `page` with words `[text, x0, x1, kind]` (kind text unless given), `h` its height. */
+const lineOf =
+  (page: number, h: number) =>
+  (y: number, words: Word[]): GridLine => {
+    const tokens = words.map(([text, x0, x1, kind]) => tok(text, x0, x1, kind ?? "text"));
+    return { page, y, h, tokens, text: tokens.map((t) => t.text).join(" ") };
+  };
+/** A line of column numbers: ※ over the labels, then 1, 2, … at the given x. */
+const numbered = (labelsAt: [number, number], xs: number[]): Word[] => [
+  ["※", labelsAt[0], labelsAt[1], "text"],
+  ...xs.map((x, i): Word => [String(i + 1), x, x + 5, "int"]),
+];
+
 const numberLine = (tokens: Token[]): GridLine => ({
   page: 1,
   y: 100,
@@ -53,10 +67,7 @@ describe("group headings and tall cells beside them", () => {
   // 表2 收入总表 as LibreOffice Calc prints a workbook (positions as read from its PDF): 收入总计 and
   // 财政专户管理资金 in cells over both header rows, centred between them; 财政拨款 over its three
   // columns only, 本年收入 over them all
-  const l = (y: number, words: [string, number, number, Token["kind"]?][]): GridLine => {
-    const tokens = words.map(([text, x0, x1, kind]) => tok(text, x0, x1, kind ?? "text"));
-    return { page: 1, y, h: 4.5, tokens, text: tokens.map((t) => t.text).join(" ") };
-  };
+  const l = lineOf(1, 4.5);
   const head = [
     l(72.6, [["本年收入", 471, 495]]),
     l(81.6, [
@@ -84,9 +95,7 @@ describe("group headings and tall cells beside them", () => {
   const body = [
     l(108.9, [
       ["深圳市信访局", 48, 83],
-      ...[196, 253, 324, 382, 440, 498, 556, 614, 671, 729, 787].map(
-        (x) => ["1.00", x, x + 14, "amount"] as [string, number, number, Token["kind"]],
-      ),
+      ...[196, 253, 324, 382, 440, 498, 556, 614, 671, 729, 787].map((x) => ["1.00", x, x + 14, "amount"] as Word),
     ]),
   ];
 
@@ -106,10 +115,7 @@ describe("headings wrapped in narrow cells", () => {
   // 三公 table of 上海市审计局 printed by Chromium with amount columns 3.2em wide (positions as read
   // from its PDF): every heading wraps, 公务用车购置及运行费 over two lines in its wide cell above
   // 小计 | 购置费 | 运行费, and the last lines "费" (运行费) and "数" (机关运行经费预算数) side by side
-  const l = (y: number, words: [string, number, number, Token["kind"]?][]): GridLine => {
-    const tokens = words.map(([text, x0, x1, kind]) => tok(text, x0, x1, kind ?? "text"));
-    return { page: 17, y, h: 9, tokens, text: tokens.map((t) => t.text).join(" ") };
-  };
+  const l = lineOf(17, 9);
   const head = [
     l(131.6, [
       ["“三公”经费预算数", 394, 475],
@@ -147,12 +153,7 @@ describe("headings wrapped in narrow cells", () => {
       ["费", 502, 511],
       ["数", 530, 539],
     ]),
-    l(207.0, [
-      ["※", 192, 201, "text"],
-      ...[360, 389, 417, 446, 475, 504, 532].map(
-        (x, i) => [String(i + 1), x, x + 5, "int"] as [string, number, number, Token["kind"]],
-      ),
-    ]),
+    l(207.0, numbered([192, 201], [360, 389, 417, 446, 475, 504, 532])),
   ];
   const body = [
     l(222, [
@@ -180,14 +181,11 @@ describe("headings wrapped in narrow cells", () => {
 });
 
 describe("headings set at the top of their cells (a word processor's default)", () => {
-  const l = (y: number, words: [string, number, number, Token["kind"]?][]): GridLine => {
-    const tokens = words.map(([text, x0, x1, kind]) => tok(text, x0, x1, kind ?? "text"));
-    return { page: 1, y, h: 9, tokens, text: tokens.map((t) => t.text).join(" ") };
-  };
+  const l = lineOf(1, 9);
   const amounts = (xs: [number, number][]) =>
     l(
       180,
-      xs.map(([x0, x1]) => ["1.00", x0, x1, "amount"] as [string, number, number, Token["kind"]]),
+      xs.map(([x0, x1]) => ["1.00", x0, x1, "amount"] as Word),
     );
 
   it("江苏 三公 table: 合计, 会议费 and 培训费 level with “三公”经费 are tall cells beside it, not under it", () => {
@@ -211,12 +209,7 @@ describe("headings set at the top of their cells (a word processor's default)", 
         ["公务用车购置费", 379, 442],
         ["公务用车运行维护费", 495, 576],
       ]),
-      l(162.7, [
-        ["※", 49, 58, "text"],
-        ...[104, 164, 245, 325, 408, 533, 643, 712, 772].map(
-          (x, i) => [String(i + 1), x, x + 5, "int"] as [string, number, number, Token["kind"]],
-        ),
-      ]),
+      l(162.7, numbered([49, 58], [104, 164, 245, 325, 408, 533, 643, 712, 772])),
     ];
     const body = [
       amounts([
@@ -260,12 +253,7 @@ describe("headings set at the top of their cells (a word processor's default)", 
         ["金额", 420, 435],
         ["其中:教育收费", 443, 491],
       ]),
-      l(141.0, [
-        ["※", 42, 49, "text"],
-        ...[76, 116, 177, 266, 363, 425, 465, 528].map(
-          (x, i) => [String(i + 1), x, x + 5, "int"] as [string, number, number, Token["kind"]],
-        ),
-      ]),
+      l(141.0, numbered([42, 49], [76, 116, 177, 266, 363, 425, 465, 528])),
     ];
     const body = [
       amounts([
@@ -292,10 +280,7 @@ describe("headings and column numbers set flush left in their cells, amounts rig
   // 国家信访局 表9 (三公) printed by Chromium with `th { text-align: left }`: each heading and its
   // column number start at the cell's left edge, the amounts end at its right edge; 公务用车购置费
   // printed blank; 2026年预算数 and 公务用车购置及运行费 flush left over their columns
-  const l = (y: number, words: [string, number, number, Token["kind"]?][]): GridLine => {
-    const tokens = words.map(([text, x0, x1, kind]) => tok(text, x0, x1, kind ?? "text"));
-    return { page: 14, y, h: 9, tokens, text: tokens.map((t) => t.text).join(" ") };
-  };
+  const l = lineOf(14, 9);
   const head = [
     l(131.2, [["2026年预算数", 84.7, 141.9]]),
     l(147.7, [
@@ -312,12 +297,7 @@ describe("headings and column numbers set flush left in their cells, amounts rig
       ["公务用车购置费", 275.0, 338.0],
       ["公务用车运行费", 376.2, 439.2],
     ]),
-    l(180.0, [
-      ["※", 48.7, 57.7, "text"],
-      ...[84.7, 134.4, 232.5, 275.0, 376.2, 477.5].map(
-        (x, i) => [String(i + 1), x, x + 5, "int"] as [string, number, number, Token["kind"]],
-      ),
-    ]),
+    l(180.0, numbered([48.7, 57.7], [84.7, 134.4, 232.5, 275.0, 376.2, 477.5])),
   ];
   const body = [
     l(196, [
