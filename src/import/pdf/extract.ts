@@ -232,6 +232,63 @@ export function garbled(pages: readonly PdfPage[]): boolean {
   return all >= 200 && odd >= all / 3;
 }
 
+/** Text items as pdf.js gives them (strings with their transforms; marked-content items have no str). */
+type TextItems = readonly ({ str?: string; transform?: unknown; width?: number; height?: number } | object)[];
+
+/**
+ * Places a page's text items under a viewport transform: chunks for the upright text, and the
+ * clockwise turn (90, 180 or 270 degrees) that would set upright the text running another way,
+ * when that text outweighs the upright text (0 otherwise). Text at right angles to the page's
+ * own is left out (a rotated stamp or margin note, rare in these tables).
+ * @example placeItems(tc.items, vp.transform, 20_000).chunks[0] // { text: "部门收支总表", x0, … }
+ */
+export function placeItems(
+  items: TextItems,
+  vt: readonly number[],
+  maxItems: number,
+): { chunks: TextChunk[]; turn: number; dense: boolean } {
+  const chunks: TextChunk[] = [];
+  const [va = 1, vb = 0, vc = 0, vd = 1, ve = 0, vf = 0] = vt;
+  // characters of text running each way: right (kept), down, left, up
+  let upright = 0;
+  let down = 0;
+  let left = 0;
+  let up = 0;
+  let n = 0;
+  for (const item of items) {
+    const it = item as { str?: string; transform: number[]; width: number; height: number };
+    if (!it.str) continue;
+    if (++n > maxItems) return { chunks, turn: 0, dense: true };
+    // viewport × item transform, inline (Util.transform allocates an array per item)
+    const [ta = 0, tb = 0, tcc = 0, td = 0, te = 0, tf = 0] = it.transform;
+    const a = va * ta + vc * tb;
+    const b = vb * ta + vd * tb;
+    const str = it.str;
+    if (Math.abs(a) < Math.abs(b) || a < 0) {
+      if (Math.abs(a) < Math.abs(b)) {
+        if (b > 0) down += str.length;
+        else up += str.length;
+      } else left += str.length;
+      continue;
+    }
+    if (str.trim() === "") continue;
+    upright += str.length;
+    const c = va * tcc + vc * td;
+    const d = vb * tcc + vd * td;
+    const e = va * te + vc * tf + ve;
+    const f = vb * te + vd * tf + vf;
+    const h = Math.hypot(c, d) || Math.abs(it.height) || 10;
+    const w = (it.width * Math.hypot(a, b)) / (Math.hypot(ta, tb) || 1);
+    const parts = splitItem(NEEDS_NORMALISING.test(str) ? normaliseText(str) : str, e, w, f, h);
+    for (const p of parts) chunks.push(p);
+  }
+  const most = Math.max(down, left, up);
+  // y runs down the viewport: text running down is turned a quarter clockwise, so the view turns
+  // three quarters more to set it upright
+  const turn = most <= upright ? 0 : most === down ? 270 : most === up ? 90 : 180;
+  return { chunks, turn, dense: false };
+}
+
 /**
  * Reads every page's text chunks.
  * @example const r = await extractPdf(bytes, "a.pdf"); r.pages[0].chunks // [{ text: "2025年…", x0, … }]
@@ -335,34 +392,19 @@ export async function extractPdf(
       pending.delete(no);
       try {
         const { page, tc, tree } = await withDeadline(next, deadline);
-        const vp = page.getViewport({ scale: 1 });
-        const chunks: TextChunk[] = [];
-        const [va = 1, vb = 0, vc = 0, vd = 1, ve = 0, vf = 0] = vp.transform as number[];
-        let n = 0;
-        for (const it of tc.items) {
-          if (!("str" in it) || !it.str) continue;
-          if (++n > limits.maxItemsPerPage) {
-            problems.push(
-              warn("pdf.pageTooDense", `第 ${no} 页文字块超过 ${limits.maxItemsPerPage} 个，只读取了前面部分`, no),
-            );
-            break;
-          }
-          // viewport × item transform, inline (Util.transform allocates an array per item)
-          const [ta = 0, tb = 0, tcc = 0, td = 0, te = 0, tf = 0] = it.transform as number[];
-          const a = va * ta + vc * tb;
-          const b = vb * ta + vd * tb;
-          const c = va * tcc + vc * td;
-          const d = vb * tcc + vd * td;
-          // Vertical text (rotated runs) is rare in these tables; skip it rather than misplace it.
-          if (Math.abs(a) < Math.abs(b)) continue;
-          const e = va * te + vc * tf + ve;
-          const f = vb * te + vd * tf + vf;
-          const h = Math.hypot(c, d) || Math.abs(it.height) || 10;
-          const w = (it.width * Math.hypot(a, b)) / (Math.hypot(ta, tb) || 1);
-          const str = it.str;
-          if (str.trim() === "") continue;
-          const parts = splitItem(NEEDS_NORMALISING.test(str) ? normaliseText(str) : str, e, w, f, h);
-          for (const p of parts) chunks.push(p);
+        let vp = page.getViewport({ scale: 1 });
+        let placed = placeItems(tc.items, vp.transform as number[], limits.maxItemsPerPage);
+        // A page whose text runs sideways or upside down (a landscape table drawn turned on the
+        // page, with no /Rotate to set it upright): read it as turned the right way up.
+        if (placed.turn !== 0) {
+          vp = page.getViewport({ scale: 1, rotation: (page.rotate + placed.turn) % 360 });
+          placed = placeItems(tc.items, vp.transform as number[], limits.maxItemsPerPage);
+        }
+        const chunks = placed.chunks;
+        if (placed.dense) {
+          problems.push(
+            warn("pdf.pageTooDense", `第 ${no} 页文字块超过 ${limits.maxItemsPerPage} 个，只读取了前面部分`, no),
+          );
         }
         const result: PdfPage = { no, width: vp.width, height: vp.height, chunks };
         if (tagged) result.tagged = taggedBlocks(tree, tc.items as MarkedItem[]);
