@@ -4,7 +4,7 @@
  * the first one's tables back, and since the first one's tables add up, every error finding on the
  * print that the written disclosure does not have is a misreading.
  *
- *   npx tsx scripts/producer-probe.ts [--via calc|chromium|pdftotext|glyphs|turned] [--yuan] [--wrap] [--align left|center] [--head top|bottom|left] [--json]
+ *   npx tsx scripts/producer-probe.ts [--via calc|chromium|pdftotext|glyphs|turned|watermark] [--yuan] [--wrap] [--align left|center] [--head top|bottom|left] [--json]
  *
  * --via calc (the default): yusuan's workbook exported to PDF by LibreOffice Calc, as a county's
  *   budget system exports its sheets (needs soffice: Debian's libreoffice-calc);
@@ -17,6 +17,8 @@
  * --via turned: nothing written; the original with its landscape pages laid sideways on portrait
  *   sheets and no /Rotate to set them upright (scripts/turned.py, Debian python3-fitz), as some print
  *   drivers and merging tools write them;
+ * --via watermark: nothing written; the original with "仅供公开使用" stamped at a slant a dozen times
+ *   over every page (scripts/watermark.py, Debian python3-fitz);
  * --yuan: every table in 元 (two decimals) instead of its printed unit, as many counties and units
  *   publish: the same figures, printed ten thousand times larger;
  * --wrap (chromium): amount columns too narrow for their amounts, which wrap onto a second line
@@ -111,8 +113,9 @@ if (head !== undefined && head !== "top" && head !== "bottom" && head !== "left"
 // default, or flush left: tall cells and group headings no longer centred
 const HEAD_CSS =
   head === "left" ? "table.data th { text-align: left; }" : head ? `table.data th { vertical-align: ${head}; }` : "";
-if (via !== "calc" && via !== "chromium" && via !== "pdftotext" && via !== "glyphs" && via !== "turned") {
-  console.error(`--via 只能是 calc、chromium、pdftotext、glyphs 或 turned（收到 ${via}）`);
+const VIAS = ["calc", "chromium", "pdftotext", "glyphs", "turned", "watermark"];
+if (via === undefined || !VIAS.includes(via)) {
+  console.error(`--via 只能是 ${VIAS.join("、")}（收到 ${via}）`);
   process.exit(2);
 }
 // amounts wrap: every amount column a quarter of its width, and a number may break anywhere
@@ -140,7 +143,7 @@ try {
           console.error(`pdftotext 未能读取 ${f}（${t.error?.message ?? t.stderr}）；请安装 poppler-utils`);
           process.exit(2);
         }
-      } else if (via === "glyphs" || via === "turned") {
+      } else if (via === "glyphs" || via === "turned" || via === "watermark") {
         const script = join(root, `scripts/${via}.py`);
         const g = spawnSync("/usr/bin/python3", [script, f, pdfOf(f)], { encoding: "utf8" });
         if (g.status !== 0 || g.error) {

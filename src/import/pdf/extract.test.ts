@@ -35,6 +35,21 @@ describe("placeItems", () => {
     expect(r.chunks.map((c) => c.text)).toEqual(["部门收支总表"]);
   });
 
+  it("leaves text set at a slant out (a watermark), and keeps text a scan set a degree askew", () => {
+    const slant = (deg: number) => [Math.cos((deg * Math.PI) / 180), Math.sin((deg * Math.PI) / 180)] as const;
+    const r = placeItems(
+      [
+        run("仅供公开使用", ...slant(30), 100, 400),
+        run("仅供公开使用", ...slant(-45), 300, 400),
+        run("合计", ...slant(1.5), 100, 700),
+      ],
+      A4,
+      100,
+    );
+    expect(r.turn).toBe(0);
+    expect(r.chunks.map((c) => c.text)).toEqual(["合计"]);
+  });
+
   it("stops at the page's item limit", () => {
     const r = placeItems([run("一", 1, 0, 1, 1), run("二", 1, 0, 2, 1), run("三", 1, 0, 3, 1)], A4, 2);
     expect(r.dense).toBe(true);

@@ -232,6 +232,9 @@ export function garbled(pages: readonly PdfPage[]): boolean {
   return all >= 200 && odd >= all / 3;
 }
 
+/** The most a run may lean off its axis and be read (tan 11°): a page scanned askew leans a degree or two, a watermark 30–45. */
+const SKEW = 0.2;
+
 /** Text items as pdf.js gives them (strings with their transforms; marked-content items have no str). */
 type TextItems = readonly ({ str?: string; transform?: unknown; width?: number; height?: number } | object)[];
 
@@ -239,7 +242,8 @@ type TextItems = readonly ({ str?: string; transform?: unknown; width?: number; 
  * Places a page's text items under a viewport transform: chunks for the upright text, and the
  * clockwise turn (90, 180 or 270 degrees) that would set upright the text running another way,
  * when that text outweighs the upright text (0 otherwise). Text at right angles to the page's
- * own is left out (a rotated stamp or margin note, rare in these tables).
+ * own is left out (a rotated stamp or margin note, rare in these tables), and so is text set at a
+ * slant (a watermark across the page).
  * @example placeItems(tc.items, vp.transform, 20_000).chunks[0] // { text: "部门收支总表", x0, … }
  */
 export function placeItems(
@@ -264,11 +268,12 @@ export function placeItems(
     const a = va * ta + vc * tb;
     const b = vb * ta + vd * tb;
     const str = it.str;
-    if (Math.abs(a) < Math.abs(b) || a < 0) {
-      if (Math.abs(a) < Math.abs(b)) {
+    if (Math.abs(b) > SKEW * Math.abs(a) || a < 0) {
+      if (Math.abs(a) <= SKEW * Math.abs(b)) {
         if (b > 0) down += str.length;
         else up += str.length;
-      } else left += str.length;
+      } else if (Math.abs(b) <= SKEW * Math.abs(a)) left += str.length;
+      // (text set at a slant, a watermark's "仅供公开使用" across the page, is no part of a table)
       continue;
     }
     if (str.trim() === "") continue;

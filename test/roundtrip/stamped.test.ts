@@ -1,9 +1,11 @@
 /**
- * Real documents with their pages drawn turned (scripts/turned.py: each landscape page laid
+ * Real documents as they come out of other hands: with their pages drawn turned (scripts/turned.py: each landscape page laid
  * sideways on a portrait sheet, or every page upside down, with no /Rotate entry to set it upright),
  * as some print drivers and PDF merging tools write them and readers turn the page to read the wide
  * tables. The text is all there, running down or across the sheet: the reader reads each such page
- * turned the right way up, and the originals' tables and findings come back.
+ * turned the right way up, and the originals' tables and findings come back. And with a watermark
+ * stamped at a slant over every page (scripts/watermark.py), which is text too and must stay out of
+ * the title and the tables.
  *
  * Needs Debian's python3-fitz (installed by .ci/run).
  */
@@ -20,10 +22,10 @@ const root = new URL("../..", import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), "yusuan-turned-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function both(name: string, turn: 90 | 180 | 270) {
+async function reprinted(script: "turned" | "watermark", name: string, ...args: string[]) {
   const src = join(root, "test/fixtures/regions", name);
-  const out = join(dir, `${turn}-${name}`);
-  const r = spawnSync("/usr/bin/python3", [join(root, "scripts/turned.py"), src, out, String(turn)], {
+  const out = join(dir, `${script}-${args.join("-")}-${name}`);
+  const r = spawnSync("/usr/bin/python3", [join(root, `scripts/${script}.py`), src, out, ...args], {
     encoding: "utf8",
   });
   expect(r.status, r.stderr).toBe(0);
@@ -31,6 +33,7 @@ async function both(name: string, turn: 90 | 180 | 270) {
   const turned = await importFile(out);
   return { original, turned: turned.disclosure as Disclosure, problems: turned.problems, said: r.stdout.trim() };
 }
+const both = (name: string, turn: 90 | 180 | 270) => reprinted("turned", name, String(turn));
 
 describe("a PDF whose pages are drawn turned reads as its original", () => {
   it("上海审计局: every page landscape, laid sideways (text running up the sheet) — not taken for a scan", async () => {
@@ -56,5 +59,22 @@ describe("a PDF whose pages are drawn turned reads as its original", () => {
     expect(said).toBe("44 of 44 pages turned");
     expect(printedTables(turned)).toEqual(printedTables(original));
     expect(turned.explanations).toEqual(original.explanations);
+  }, 120_000);
+});
+
+describe("a watermark set at a slant over every page stays out of what is read", () => {
+  it("福州医保局 with 仅供公开使用 at 30° a dozen times a page: the same title, tables and findings", async () => {
+    const { original, turned: stamped } = await reprinted("watermark", "fuzhou-yibaoju-2026-yusuan.pdf", "30");
+    expect(stamped.meta.title).toBe(original.meta.title);
+    expect(stamped.meta.title).not.toContain("仅供");
+    expect(printedTables(stamped)).toEqual(printedTables(original));
+    expect(stamped.explanations).toEqual(original.explanations);
+    expect(errorKeys(stamped)).toEqual(errorKeys(original));
+  }, 120_000);
+
+  it("西安交通局 (three levels of groups over headings a character a line) with the watermark at -45°", async () => {
+    const { original, turned: stamped } = await reprinted("watermark", "xian-jiaotongju-2022-yusuan.pdf", "-45");
+    expect(printedTables(stamped)).toEqual(printedTables(original));
+    expect(errorKeys(stamped)).toEqual(errorKeys(original));
   }, 120_000);
 });
