@@ -58,6 +58,15 @@ describe.runIf(hasPdftotext)("pdftotext -layout of documents no text template kn
     expect(check(d!).findings.filter((f) => f.severity === "error" && f.location.table === 7)).toEqual([]);
   });
 
+  // its 基本支出 table prints a row's amount a line or two above the row's code and name: the text
+  // gives amounts in rows of their own, named by nothing
+  it("shanghai-putuo-caizhengju-2024-juesuan.pdf 表6: amounts on lines of their own, under no name, make the table unreliable, not wrong", async () => {
+    const d = (await importFile(textOf(`${CORPUS}shanghai-putuo-caizhengju-2024-juesuan.pdf`))).disclosure;
+    const t = d?.tables.find((x) => x.no === 6);
+    expect(t?.reading).toMatchObject({ status: "unreliable", note: expect.stringContaining("没有读到行名称") });
+    expect(check(d!).findings.filter((f) => f.severity === "error" && f.location.table === 6)).toEqual([]);
+  });
+
   it("an amount column the text gives no heading, and a sum that fails beside it: unreliable, not wrong", async () => {
     const lines = [
       "                                  某某局2026年部门预算",

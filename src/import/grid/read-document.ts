@@ -46,6 +46,8 @@ function cnToInt(s: string): number | undefined {
   return CN_NUM[s];
 }
 
+const PRINTED_AMOUNT = /\d,\d{3}\.\d{2}|\d\.\d{2}(?:\d{4})?(?![\d.])/;
+
 /** The number a document gives a table: "表5", "预算05表", "公开05表", "五、…", "（五）…", "表一". */
 export function printedNumber(title: string, lines: readonly GridLine[], region: TableRegion): number | undefined {
   // the title, and the short lines just above it on its page ("表1", "部门公开表 3", "五、一般公共…")
@@ -54,6 +56,9 @@ export function printedNumber(title: string, lines: readonly GridLine[], region:
   for (let i = region.start - 1; i >= 0 && i >= region.start - 3; i--) {
     const l = lines[i] as GridLine;
     if (!first || l.page !== first.page || first.y - l.y > first.h * 6) break;
+    // (a line printing amounts is a row of the table before, whose labels may be numbered too:
+    // "二十六、债务发行费用支出" right above the next table's title when tables follow each other)
+    if (PRINTED_AMOUNT.test(l.text)) break;
     if (l.text.replace(/\s+/g, "").length <= 30) around.push(l.text);
   }
   const next = lines[region.start + 1];
@@ -421,6 +426,24 @@ function readingOf(
   const tested = v.tested;
   const confidence = tested > 0 ? Math.round((1 - failed / tested) * 100) / 100 : 0.5;
   const base = { confidence, tested, failed, structure: v.structure };
+  // rows printing amounts under no label and no code, several of them: amounts read apart from the
+  // rows they belong to (a layout whose cells set their lines at different heights), whatever sums
+  // such a reading may make hold
+  const amountRows = values.filter((r) => r.some((x) => x !== null)).length;
+  const nameless = g.rows.filter(
+    (r, i) =>
+      r.label.trim() === "" &&
+      !r.code &&
+      r.codes.length === 0 &&
+      r.texts.every((t) => t.trim() === "") &&
+      values[i]?.some((x) => x !== null),
+  ).length;
+  if (nameless >= 3 && nameless * 10 >= amountRows)
+    return {
+      ...base,
+      status: "unreliable",
+      note: `有 ${nameless} 行金额没有读到行名称（共 ${amountRows} 行金额），行与金额未能对齐`,
+    };
   if (failed === 0) return { ...base, status: "reliable" };
   // a column headed by one character ("计", "费": the end of a heading whose other lines were taken
   // for group headings), or by nothing at all while its amounts are printed, is a header not read:

@@ -600,6 +600,9 @@ function chooseDown(input: VerifyInput, side: number, cols: number[]): { ids: Do
     }
     return { ids: kept, failed, held, failing, misprints: failed === 0 ? 0 : misprints(input, failing) };
   };
+  // no code prints the rows' levels (a list numbered, or not at all, its rows flush: text whose
+  // indentation was lost): the sums alone may say which rows a total's parts break down into
+  const unprinted = !candidates.some((c) => c.name === "code" || c.name === "code-prefix");
   // a row printed blank (no amount in any column) heads nothing: it is a line with nothing in it, or a
   // piece of a label wrapped over three lines as tall as rows
   const blank = rows.map((r) => cols.every((c) => (input.values[r]?.[c] ?? null) === null));
@@ -655,7 +658,7 @@ function chooseDown(input: VerifyInput, side: number, cols: number[]): { ids: Do
       }
       if (!improved) break;
     }
-    s = withBreakdowns(depth, s, score, rows, cols, input);
+    s = withBreakdowns(depth, s, score, rows, cols, input, unprinted && (c.name === "numbers" || c.name === "flat"));
     if (process.env.YS_DEBUG)
       console.error(
         "cand",
@@ -689,8 +692,9 @@ function chooseDown(input: VerifyInput, side: number, cols: number[]): { ids: Do
  * A breakdown printed flush with its row: 年初结转和结余, then 一般公共预算财政拨款 and 政府性基金预算
  * 财政拨款 at the same indent (the national 决算 总表 print the carry-over's parts so), which a total
  * over them counts twice. Where a failing total's parts hold a row followed by rows that add up to
- * it in every column (two rows or more), those rows are taken as its parts, one level down, if the
- * reading then fails less. (Depths are changed in place, as the repair above does.)
+ * it in every column (one row or more), those rows are taken as its parts, one level down, if the
+ * reading then fails less; where nothing prints the levels, all such breakdowns among a total's parts
+ * at once. (Depths are changed in place, as the repair above does.)
  */
 function withBreakdowns<S extends { failed: number; failing: DownIdentity[] }>(
   depth: (number | undefined)[],
@@ -699,43 +703,84 @@ function withBreakdowns<S extends { failed: number; failing: DownIdentity[] }>(
   rows: readonly number[],
   cols: readonly number[],
   input: VerifyInput,
+  /** no code prints the levels, and nothing but list numbers do: every breakdown may be nested at once */
+  unprinted: boolean,
 ): S {
-  for (let round = 0; round < 6 && s.failed > 0; round++) {
+  for (let round = 0; round < 24 && s.failed > 0; round++) {
     let improved = false;
     for (const id of s.failing) {
       const parts = id.parts.map((r) => rows.indexOf(r));
       for (let p = 0; p < parts.length - 1 && !improved; p++) {
+        // (one row equal to the one before is its breakdown too: a 款 with a single 项, where no
+        // indentation or code tells them apart, when the reading then fails less)
+        const q = breakdownEnd(parts, p, depth, rows, cols, input);
+        if (q === undefined) continue;
         const at = parts[p] as number;
-        const head = cols.map((c) => input.values[rows[at] as number]?.[c] ?? null);
-        if (head.every((v) => v === null)) continue;
-        const acc = cols.map(() => 0);
-        for (let q = p + 1; q < parts.length; q++) {
-          // only the rows right after it (blank rows between are no part of the sum)
-          const k = parts[q] as number;
-          if (rows.slice(at + 1, k).some((_, j) => depth[at + 1 + j] !== undefined && !parts.includes(at + 1 + j)))
-            break;
-          cols.forEach((c, ci) => {
-            acc[ci] = (acc[ci] as number) + (input.values[rows[k] as number]?.[c] ?? 0);
-          });
-          // (two rows at least: one row equal to the one before is a repeat, not a breakdown)
-          const tol = sumToleranceOf(q - p, input.step);
-          if (q - p < 2 || !acc.every((x, ci) => Math.abs(x - (head[ci] ?? 0)) <= tol)) continue;
-          const trial = [...depth];
-          for (let j = p + 1; j <= q; j++) trial[parts[j] as number] = (depth[at] ?? 1) + 1;
-          const t = score(trial);
-          if (t.failed < s.failed) {
-            for (let j = p + 1; j <= q; j++) depth[parts[j] as number] = trial[parts[j] as number];
-            s = t;
-            improved = true;
-          }
-          break;
+        const trial = [...depth];
+        for (let j = p + 1; j <= q; j++) trial[parts[j] as number] = (depth[at] ?? 1) + 1;
+        const t = score(trial);
+        if (t.failed < s.failed) {
+          for (let j = p + 1; j <= q; j++) depth[parts[j] as number] = trial[parts[j] as number];
+          s = t;
+          improved = true;
         }
       }
       if (improved) break;
+      // every breakdown among the parts at once (a 类 over two 款, each with its 项 printed flush
+      // with it: nesting one 款's 项 alone still leaves the 类 failing), where no indentation, code or
+      // column prints the rows' levels
+      if (!unprinted) continue;
+      const trial = [...depth];
+      const all = id.parts.map((r) => rows.indexOf(r));
+      for (let p = 0; p < all.length - 1; ) {
+        const at = all[p] as number;
+        const q = breakdownEnd(all, p, depth, rows, cols, input);
+        if (q === undefined) {
+          p++;
+          continue;
+        }
+        for (let j = p + 1; j <= q; j++) trial[all[j] as number] = (depth[at] ?? 1) + 1;
+        p = q + 1;
+      }
+      if (trial.some((d, k) => d !== depth[k])) {
+        const t = score(trial);
+        if (t.failed < s.failed) {
+          for (let k = 0; k < trial.length; k++) depth[k] = trial[k];
+          s = t;
+          improved = true;
+          break;
+        }
+      }
     }
     if (!improved) break;
   }
   return s;
+}
+
+/** The last of the parts right after part p that add up to it in every column (p's breakdown), if any. */
+function breakdownEnd(
+  parts: readonly number[],
+  p: number,
+  depth: readonly (number | undefined)[],
+  rows: readonly number[],
+  cols: readonly number[],
+  input: VerifyInput,
+): number | undefined {
+  const at = parts[p] as number;
+  const head = cols.map((c) => input.values[rows[at] as number]?.[c] ?? null);
+  if (head.every((v) => v === null)) return undefined;
+  const acc = cols.map(() => 0);
+  for (let q = p + 1; q < parts.length; q++) {
+    const k = parts[q] as number;
+    // only the rows right after it (blank rows between are no part of the sum)
+    if (rows.slice(at + 1, k).some((_, j) => depth[at + 1 + j] !== undefined && !parts.includes(at + 1 + j)))
+      return undefined;
+    cols.forEach((c, ci) => {
+      acc[ci] = (acc[ci] as number) + (input.values[rows[k] as number]?.[c] ?? 0);
+    });
+    if (acc.every((x, ci) => Math.abs(x - (head[ci] ?? 0)) <= sumToleranceOf(q - p, input.step))) return q;
+  }
+  return undefined;
 }
 
 /**
