@@ -4,13 +4,16 @@
  * the first one's tables back, and since the first one's tables add up, every error finding on the
  * print that the written disclosure does not have is a misreading.
  *
- *   npx tsx scripts/producer-probe.ts [--via calc|chromium|pdftotext|glyphs|turned|watermark] [--yuan] [--wrap] [--align left|center] [--head top|bottom|left] [--json]
+ *   npx tsx scripts/producer-probe.ts [--via calc|chromium|pdftotext|tabbed|glyphs|turned|watermark] [--yuan] [--wrap] [--align left|center] [--head top|bottom|left] [--json]
  *
  * --via calc (the default): yusuan's workbook exported to PDF by LibreOffice Calc, as a county's
  *   budget system exports its sheets (needs soffice: Debian's libreoffice-calc);
  * --via chromium: yusuan's HTML document printed by Chromium (Skia's PDF, as web-made documents are);
  * --via pdftotext: nothing written; the original's text as `pdftotext -layout` extracts it (what a
  *   user who has only the text brings), read as text;
+ * --via tabbed: the first reading written out as text with its tables tab-separated, a row a line,
+ *   a merged header cell once (scripts/tabbed-text.ts: the form of text the seed came in, as
+ *   converters that find a PDF's tables write it), read as text;
  * --via glyphs: nothing written; the original printed again with every glyph drawn apart, in
  *   one font (scripts/glyphs.py, Debian python3-fitz), as virtual printers and report servers write
  *   PDFs: no text run keeps a word or an amount together;
@@ -35,7 +38,7 @@
  * figures: a measurement, for the README's "Measuring the reader on real documents".
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { check } from "../src/check/index.ts";
@@ -45,6 +48,7 @@ import type { Disclosure, PrintedTable } from "../src/model/disclosure.ts";
 import type { Finding } from "../src/model/finding.ts";
 import { PdfRenderer } from "../src/render/pdf.ts";
 import { renderXlsx } from "../src/render/xlsx.ts";
+import { tabbedText } from "./tabbed-text.ts";
 
 const root = new URL("..", import.meta.url).pathname;
 const dirs = ["test/fixtures/corpus", "test/fixtures/regions"];
@@ -113,7 +117,7 @@ if (head !== undefined && head !== "top" && head !== "bottom" && head !== "left"
 // default, or flush left: tall cells and group headings no longer centred
 const HEAD_CSS =
   head === "left" ? "table.data th { text-align: left; }" : head ? `table.data th { vertical-align: ${head}; }` : "";
-const VIAS = ["calc", "chromium", "pdftotext", "glyphs", "turned", "watermark"];
+const VIAS = ["calc", "chromium", "pdftotext", "tabbed", "glyphs", "turned", "watermark"];
 if (via === undefined || !VIAS.includes(via)) {
   console.error(`--via 只能是 ${VIAS.join("、")}（收到 ${via}）`);
   process.exit(2);
@@ -143,6 +147,8 @@ try {
           console.error(`pdftotext 未能读取 ${f}（${t.error?.message ?? t.stderr}）；请安装 poppler-utils`);
           process.exit(2);
         }
+      } else if (via === "tabbed") {
+        writeFileSync(pdfOf(f).replace(/\.pdf$/, ".txt"), tabbedText(written));
       } else if (via === "glyphs" || via === "turned" || via === "watermark") {
         const script = join(root, `scripts/${via}.py`);
         const g = spawnSync("/usr/bin/python3", [script, f, pdfOf(f)], { encoding: "utf8" });
@@ -170,7 +176,8 @@ try {
   const out: Probe[] = [];
   for (const [f, first] of firsts) {
     const name = f.split("/").pop() as string;
-    const again = (await importFile(via === "pdftotext" ? pdfOf(f).replace(/\.pdf$/, ".txt") : pdfOf(f))).disclosure;
+    const text = via === "pdftotext" || via === "tabbed";
+    const again = (await importFile(text ? pdfOf(f).replace(/\.pdf$/, ".txt") : pdfOf(f))).disclosure;
     if (!again) {
       out.push({
         file: name,

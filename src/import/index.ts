@@ -4,6 +4,7 @@
  */
 import { basename, extname } from "node:path";
 import { type Disclosure, disclosureSchema, type ImportProblem } from "../model/disclosure.ts";
+import { getTemplate } from "../templates/index.ts";
 import { decodeText } from "./decode.ts";
 import type { ImportReport } from "./pdf/import-pdf.ts";
 import { readInputFile } from "./read-input.ts";
@@ -109,6 +110,20 @@ export async function importBufferAsync(
     }
   }
   const r = importBuffer(buf, source, opts);
+  if (!opts.template && sniffFormat(buf, source) === "text") {
+    const dec = decodeText(buf);
+    if (dec.ok) {
+      const { looksTabbed, readTabbed } = await import("./text/tabbed.ts");
+      // Text with tab-separated tables that the text template read in doubt (tables whose printed
+      // header is not the template's, or tables not found): the general reader, as for its PDF,
+      // when it reads more tables soundly than the template read in their own layout
+      if (looksTabbed(dec.text) && doubtful(r)) {
+        const general = readTabbed(dec.text, basename(source));
+        const sound = (general.disclosure?.tables ?? []).filter((t) => t.reading?.status !== "unreliable").length;
+        if (sound > fitting(r)) return general;
+      }
+    }
+  }
   // Text laid out as printed (pdftotext -layout) in a layout no text template reads (no table, or
   // titles a template knows over rows it cannot read: most tables without an amount): the general
   // reader, as for its PDF (loaded only then, as the PDF reader is)
@@ -128,6 +143,20 @@ export async function importBufferAsync(
     }
   }
   return r;
+}
+
+/** Tables a text template read whose printed header is the template's (see text/tables.ts). */
+function fitting(r: ImportResult): number {
+  const unfit = new Set(r.problems.filter((p) => p.code === "table.header").map((p) => p.message));
+  return (r.disclosure?.tables.length ?? 0) - unfit.size;
+}
+
+/** A text template's reading that may not be the document's layout: a header not its own, or tables missing. */
+function doubtful(r: ImportResult): boolean {
+  const d = r.disclosure;
+  if (!d || fitting(r) < d.tables.length) return true;
+  const spec = getTemplate(d.meta.template);
+  return !spec || d.tables.length < spec.tables.filter((t) => !t.optional).length;
 }
 
 /** Tables of a reading that print at least one amount. */

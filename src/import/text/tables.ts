@@ -130,11 +130,23 @@ export function parseTables(lines: readonly Line[], r: Range, ctx: TableContext)
       }),
       rows: [],
     };
-    new TableReader(lines, st.spec, ctx, table).read({ start: st.titleIndex + 1, end });
+    const reader = new TableReader(lines, st.spec, ctx, table);
+    reader.read({ start: st.titleIndex + 1, end });
+    const fit = reader.headerFit();
+    if (fit < HEADER_FIT) {
+      ctx.problems.warn(
+        "table.header",
+        `表 ${st.spec.no}“${st.spec.title}”的表头与模板“${ctx.template.id}”不符（模板的栏目只印出 ${Math.round(fit * 100)}%），按模板的栏目读取的数字可能错位`,
+        lines[st.titleIndex]?.no,
+      );
+    }
     tables.push(table);
   }
   return tables;
 }
+
+/** The share of a template's column headings a table's printed header must show to be in its layout. */
+const HEADER_FIT = 0.75;
 
 const DASH = /^[-—–－]+$/;
 const HAS_WS = /\s/;
@@ -204,6 +216,8 @@ class TableReader {
   private readonly state: RowState;
   private headerFirst: string | undefined;
   private readonly headerKeys = new Set<string>();
+  /** every header cell printed, normalised, by its column */
+  private readonly headerCells: Set<string>[] = [];
   /** Each header key's first field (up to its first "|"), to rule most data rows out cheaply. */
   private readonly headerHeads = new Set<string>();
   private prevHeader: string[] | undefined;
@@ -287,9 +301,32 @@ class TableReader {
     if (this.headerFirst === undefined && first) this.headerFirst = norm(first);
     const key = norm(fields.join("|"));
     this.headerKeys.add(key);
+    fields.forEach((f, i) => {
+      if (f === "") return;
+      const at = this.headerCells[i] ?? new Set<string>();
+      at.add(norm(f));
+      this.headerCells[i] = at;
+    });
     const bar = key.indexOf("|");
     this.headerHeads.add(bar < 0 ? key : key.slice(0, bar));
     this.prevHeader = fields;
+  }
+
+  /**
+   * The share of the template's columns whose heading the printed header shows in that column (a
+   * cell that is the heading, or holds it, or is held in it): the rows are read field by field into
+   * the template's columns. 1 when no header row was printed.
+   */
+  headerFit(): number {
+    if (this.headerCells.length === 0) return 1;
+    const shown = this.spec.columns.filter((c, i) => {
+      const h = norm(c.path[c.path.length - 1] ?? "");
+      const cells = this.headerCells[i];
+      if (h === "" || !cells) return false;
+      for (const x of cells) if (x === h || x.includes(h) || (x.length >= 2 && h.includes(x))) return true;
+      return false;
+    }).length;
+    return shown / this.spec.columns.length;
   }
 
   private isHeaderRepeat(fields: string[]): boolean {
