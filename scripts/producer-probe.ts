@@ -4,7 +4,7 @@
  * the first one's tables back, and since the first one's tables add up, every error finding on the
  * print that the written disclosure does not have is a misreading.
  *
- *   npx tsx scripts/producer-probe.ts [--via calc|chromium|pdftotext|tabbed|glyphs|turned|watermark] [--yuan] [--wrap] [--align left|center] [--head top|bottom|left] [--json]
+ *   npx tsx scripts/producer-probe.ts [--via calc|chromium|pdftotext|tabbed|glyphs|turned|watermark] [--repeat] [--yuan] [--wrap] [--align left|center] [--head top|bottom|left] [--json]
  *
  * --via calc (the default): yusuan's workbook exported to PDF by LibreOffice Calc, as a county's
  *   budget system exports its sheets (needs soffice: Debian's libreoffice-calc);
@@ -14,6 +14,8 @@
  * --via tabbed: the first reading written out as text with its tables tab-separated, a row a line,
  *   a merged header cell once (scripts/tabbed-text.ts: the form of text the seed came in, as
  *   converters that find a PDF's tables write it), read as text;
+ *   --repeat: merged header cells written in every column and row they span, as converters that
+ *   fill a grid from the table's cells write them;
  * --via glyphs: nothing written; the original printed again with every glyph drawn apart, in
  *   one font (scripts/glyphs.py, Debian python3-fitz), as virtual printers and report servers write
  *   PDFs: no text run keeps a word or an amount together;
@@ -148,7 +150,7 @@ try {
           process.exit(2);
         }
       } else if (via === "tabbed") {
-        writeFileSync(pdfOf(f).replace(/\.pdf$/, ".txt"), tabbedText(written));
+        writeFileSync(pdfOf(f).replace(/\.pdf$/, ".txt"), tabbedText(written, { repeat: args.includes("--repeat") }));
       } else if (via === "glyphs" || via === "turned" || via === "watermark") {
         const script = join(root, `scripts/${via}.py`);
         const g = spawnSync("/usr/bin/python3", [script, f, pdfOf(f)], { encoding: "utf8" });

@@ -11,15 +11,20 @@ import { formatPrinted } from "../src/model/money.ts";
 
 const UNIT = { wanyuan: "万元", yuan: "元" } as const;
 
-/** The header rows of a table: each column's path, a merged cell printed once. */
-function headerRows(t: PrintedTable): string[][] {
+/**
+ * The header rows of a table: each column's path, a merged cell printed once, or (`repeat`) in every
+ * column and row it spans, as converters that fill a grid from the table's cells write it.
+ */
+function headerRows(t: PrintedTable, repeat = false): string[][] {
   const depth = Math.max(1, ...t.columns.map((c) => c.path.length));
   const rows: string[][] = [];
   for (let level = 0; level < depth; level++) {
     rows.push(
       t.columns.map((c, i) => {
-        const own = c.path[level];
+        // (a heading over fewer levels than the header's spans the rows below it)
+        const own = c.path[level] ?? (repeat ? c.path[c.path.length - 1] : undefined);
         if (own === undefined) return "";
+        if (repeat) return own;
         const prev = t.columns[i - 1];
         // the same cell as the column before's (a merged group heading): printed once
         const same = prev && prev.path.slice(0, level + 1).join("/") === c.path.slice(0, level + 1).join("/");
@@ -31,11 +36,11 @@ function headerRows(t: PrintedTable): string[][] {
 }
 
 /** One table: title, 编制部门, unit, header rows, rows, 空表说明. */
-export function tableText(t: PrintedTable): string[] {
+export function tableText(t: PrintedTable, repeat = false): string[] {
   const out = [t.title];
   if (t.preparedBy) out.push(`编制部门：${t.preparedBy}`);
   out.push(`单位：${UNIT[t.unit]}`);
-  for (const h of headerRows(t)) out.push(h.join("\t"));
+  for (const h of headerRows(t, repeat)) out.push(h.join("\t"));
   for (const r of t.rows) {
     out.push(
       r.cells
@@ -47,8 +52,11 @@ export function tableText(t: PrintedTable): string[] {
   return out;
 }
 
-/** The document: cover, 目录, 主要职能, the tables part, the 说明 part, a paragraph a line. */
-export function tabbedText(d: Disclosure): string {
+/**
+ * The document: cover, 目录, 主要职能, the tables part, the 说明 part, a paragraph a line; `repeat`:
+ * merged header cells written in every column and row they span.
+ */
+export function tabbedText(d: Disclosure, opts: { repeat?: boolean } = {}): string {
   const year = d.meta.year;
   const kind = d.meta.kind === "finalAccounts" ? "决算" : "预算";
   const out = [d.meta.department, `${year} 年部门${kind}公开`, ""];
@@ -57,7 +65,7 @@ export function tabbedText(d: Disclosure): string {
     out.push(`第一部分 ${year} 年部门概况`, "", "一、主要职能", ...d.overview.functions, "");
   }
   out.push(`第二部分 ${year} 年部门${kind}公开表`, "");
-  for (const t of d.tables) out.push(...tableText(t), "");
+  for (const t of d.tables) out.push(...tableText(t, opts.repeat), "");
   if (d.explanations.length > 0) {
     out.push(`第三部分 ${year} 年部门${kind}情况说明`, "");
     for (const e of d.explanations) out.push(e.title, ...e.text.split("\n"), "");

@@ -15,9 +15,9 @@ import { errorKeys, labelledRows } from "../roundtrip/compare.ts";
 
 const root = new URL("../..", import.meta.url).pathname;
 
-async function both(dir: string, name: string) {
+async function both(dir: string, name: string, repeat = false) {
   const pdf = (await importFile(join(root, dir, name))).disclosure as Disclosure;
-  const text = tabbedText(pdf);
+  const text = tabbedText(pdf, { repeat });
   const read = await importBufferAsync(new TextEncoder().encode(text), name.replace(/\.pdf$/, ".txt"));
   return { pdf, text, read, again: read.disclosure as Disclosure };
 }
@@ -49,6 +49,21 @@ describe("tab-separated text from regions no text template knows reads as its PD
     },
     60_000,
   );
+
+  it("西安交通局 and 深圳财政局 with merged header cells written in every column and row they span: read as written once", async () => {
+    for (const name of ["xian-jiaotongju-2022-yusuan.pdf", "shenzhen-caizhengju-2026-yusuan.pdf"]) {
+      const once = (await both("test/fixtures/regions", name)).again;
+      const { pdf, text, again } = await both("test/fixtures/regions", name, true);
+      // ("部门预算" written over each of its 12 columns)
+      expect(text).toMatch(/(?:^|\n)[^\n]*部门预算\t部门预算\t部门预算|(?:^|\n)收入\t收入\t支出\t支出/);
+      expect(again.tables.map((t) => t.columns.map((c) => c.path.join("/")))).toEqual(
+        once.tables.map((t) => t.columns.map((c) => c.path.join("/"))),
+      );
+      const printed = (d: Disclosure) => labelledRows(d).filter((t) => t.rows.length > 0);
+      expect(printed(again)).toEqual(printed(pdf));
+      expect(errorKeys(again).sort()).toEqual(errorKeys(pdf).sort());
+    }
+  }, 60_000);
 
   it("the seed stays with its template, every table's header its own", async () => {
     const seed = await importFile(join(root, "test/fixtures/bazhou-hrss-2025-budget.txt"));

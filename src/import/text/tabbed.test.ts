@@ -47,6 +47,33 @@ describe("tabbedLines", () => {
     expect(name?.y).toBeLessThan(leafRow?.y as number);
   });
 
+  it("reads merged header cells written in every column and row they span as written once", () => {
+    const repeated = [
+      "部门支出总表",
+      "单位：万元",
+      "科目\t科目\t科目\t科目\t支出预算\t支出预算\t支出预算",
+      "功能分类科目编码\t功能分类科目编码\t功能分类科目编码\t功能分类科目名称\t合计\t基本支出\t项目支出",
+      "类\t款\t项\t功能分类科目名称\t合计\t基本支出\t项目支出",
+      "\t\t\t合计\t5,219.30\t2,146.13\t3,073.17",
+      "205\t\t\t教育支出\t815.90\t\t815.90",
+    ].join("\n");
+    const again = tabbedLines(repeated);
+    const texts = again.map((l) => l.cells.map((c) => c.text));
+    // each heading once, set as the merged cell it is
+    expect(texts.flat().filter((t) => t === "支出预算").length).toBe(1);
+    expect(texts.flat().filter((t) => t === "功能分类科目编码").length).toBe(1);
+    expect(texts.flat().filter((t) => t === "基本支出").length).toBe(1);
+    const group = again.flatMap((l) => l.cells).find((c) => c.text === "支出预算");
+    const leaves = again.flatMap((l) => l.cells).filter((c) => ["合计", "基本支出", "项目支出"].includes(c.text));
+    // centred over 合计 … 项目支出 (the data row's 合计 aside)
+    const heads = leaves.filter((c) => c.text !== "合计" || c.x0 > 250);
+    expect(heads.length).toBe(3);
+    const span = (Math.min(...heads.map((c) => c.x0)) + Math.max(...heads.map((c) => c.x1))) / 2;
+    expect(Math.abs(((group?.x0 ?? 0) + (group?.x1 ?? 0)) / 2 - span)).toBeLessThan(10);
+    // (the column numbers' ※ and the data rows are left as they are)
+    expect(texts.find((t) => t[0] === "205")).toEqual(["205", "教育支出", "815.90", "815.90"]);
+  });
+
   it("keeps prose lines whole, a page per form feed", () => {
     const two = tabbedLines("第一页\n项目\t金额\n合计\t1.00\f第二页");
     expect(two.map((l) => [l.page, l.text])).toEqual([

@@ -35,11 +35,44 @@ const isData = (row: readonly string[]) => row.some((f) => (NUMBER.test(f) && !/
 /** The header's line of column numbers (栏次: "※ ※ 1 2 3"), which fills every column. */
 const numbering = (row: readonly string[]) => row.every((f) => f === "" || /^(?:※|\d{1,2})$/.test(f));
 
+/**
+ * Header rows whose merged cells the converter wrote in every column and row they span ("收入 收入
+ * 支出 支出", "项目" down three rows), written once as a merged cell is: a cell the same as the one
+ * before it in a span the rows above share, or as the one above it, left empty.
+ */
+function foldRepeats(header: readonly string[][]): string[][] {
+  const out = header.map((r) => [...r]);
+  // span[r][c]: which merged cell of row r column c belongs to
+  const span: number[][] = [];
+  header.forEach((row, r) => {
+    const ids: number[] = [];
+    let id = 0;
+    row.forEach((f, c) => {
+      const same =
+        c > 0 &&
+        f !== "" &&
+        f === row[c - 1] &&
+        !numbering(row) &&
+        (r === 0 || span[r - 1]?.[c] === span[r - 1]?.[c - 1]);
+      if (!same) id++;
+      ids.push(id);
+      if (same) (out[r] as string[])[c] = "";
+    });
+    span.push(ids);
+  });
+  for (let r = header.length - 1; r > 0; r--)
+    (header[r] as string[]).forEach((f, c) => {
+      if (f !== "" && f === header[r - 1]?.[c] && !numbering(header[r] as string[])) (out[r] as string[])[c] = "";
+    });
+  return out;
+}
+
 /** The chunks of one block of tabbed rows (y of each row given), set as a table. */
-function tableChunks(rows: readonly string[][], ys: readonly number[]): TextChunk[] {
+function tableChunks(block: readonly string[][], ys: readonly number[]): TextChunk[] {
+  let firstData = block.findIndex(isData);
+  if (firstData < 0) firstData = block.length;
+  const rows = [...foldRepeats(block.slice(0, firstData)), ...block.slice(firstData)];
   const columns = Math.max(...rows.map((r) => r.length));
-  let firstData = rows.findIndex(isData);
-  if (firstData < 0) firstData = rows.length;
   const header = (r: number) => r < firstData;
   // a header cell followed by empty fields may be a merged cell: the columns under it say how wide
   const spanEnd = (r: number, c: number): number => {
