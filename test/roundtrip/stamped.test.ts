@@ -5,7 +5,8 @@
  * tables. The text is all there, running down or across the sheet: the reader reads each such page
  * turned the right way up, and the originals' tables and findings come back. And with a watermark
  * stamped at a slant over every page (scripts/watermark.py), which is text too and must stay out of
- * the title and the tables.
+ * the title and the tables; and with a running head and foot on every page (scripts/running-head.py),
+ * which must not break the 说明's sentences where a page turns.
  *
  * Needs Debian's python3-fitz (installed by .ci/run).
  */
@@ -22,7 +23,7 @@ const root = new URL("../..", import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), "yusuan-turned-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function reprinted(script: "turned" | "watermark", name: string, ...args: string[]) {
+async function reprinted(script: "turned" | "watermark" | "running-head", name: string, ...args: string[]) {
   const src = join(root, "test/fixtures/regions", name);
   const out = join(dir, `${script}-${args.join("-")}-${name}`);
   const r = spawnSync("/usr/bin/python3", [join(root, `scripts/${script}.py`), src, out, ...args], {
@@ -76,5 +77,23 @@ describe("a watermark set at a slant over every page stays out of what is read",
     const { original, turned: stamped } = await reprinted("watermark", "xian-jiaotongju-2022-yusuan.pdf", "-45");
     expect(printedTables(stamped)).toEqual(printedTables(original));
     expect(errorKeys(stamped)).toEqual(errorKeys(original));
+  }, 120_000);
+});
+
+describe("a running head and foot on every page stay out of the text", () => {
+  it("福州医保局 with 福州市医疗保障局2026年部门预算 over every page and 第 N 页 共 M 页 under it: the same 说明, sentence for sentence", async () => {
+    const { original, turned: headed } = await reprinted(
+      "running-head",
+      "fuzhou-yibaoju-2026-yusuan.pdf",
+      "福州市医疗保障局2026年部门预算",
+    );
+    expect(printedTables(headed)).toEqual(printedTables(original));
+    expect(headed.explanations).toEqual(original.explanations);
+    expect(headed.overview).toEqual(original.overview);
+    // (the provenance names the file, whose name holds the head)
+    const times = (d: Disclosure) =>
+      JSON.stringify({ ...d, provenance: undefined }).split("福州市医疗保障局2026年部门预算").length - 1;
+    expect(times(headed)).toBe(times(original));
+    expect(errorKeys(headed)).toEqual(errorKeys(original));
   }, 120_000);
 });

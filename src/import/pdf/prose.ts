@@ -74,6 +74,21 @@ export function proseLines(lines: readonly PdfLine[], extents: readonly { start:
     if (list) list.push(l);
     else pages.set(l.page, [l]);
   });
+  // a running head or foot: the same line (its numbers aside) first or last on page after page
+  // ("福州市医疗保障局2026年部门预算" over every page), no part of the text it interrupts
+  const edgeKey = (l: PdfLine) => l.text.replace(/\s+/g, "").replace(/\d+/g, "#");
+  const atEdge = new Map<string, number>();
+  for (const pl of pages.values()) {
+    const edges = new Set([pl[0], pl[pl.length - 1]].filter((l): l is PdfLine => l !== undefined).map(edgeKey));
+    for (const k of edges) atEdge.set(k, (atEdge.get(k) ?? 0) + 1);
+  }
+  const running = new Set([...atEdge].filter(([k, n]) => k !== "" && n >= 3 && n * 10 >= pages.size * 3).map(([k]) => k));
+  if (running.size > 0)
+    for (const [page, pl] of pages) {
+      const kept = pl.filter((l, j) => !((j === 0 || j === pl.length - 1) && running.has(edgeKey(l))));
+      if (kept.length > 0) pages.set(page, kept);
+      else pages.delete(page);
+    }
   const out: ProseLine[] = [];
   let open: { text: string; page: number; full: boolean } | undefined;
   let prevPage: string[] = [];
