@@ -82,7 +82,9 @@ export function proseLines(lines: readonly PdfLine[], extents: readonly { start:
     const edges = new Set([pl[0], pl[pl.length - 1]].filter((l): l is PdfLine => l !== undefined).map(edgeKey));
     for (const k of edges) atEdge.set(k, (atEdge.get(k) ?? 0) + 1);
   }
-  const running = new Set([...atEdge].filter(([k, n]) => k !== "" && n >= 3 && n * 10 >= pages.size * 3).map(([k]) => k));
+  const running = new Set(
+    [...atEdge].filter(([k, n]) => k !== "" && n >= 3 && n * 10 >= pages.size * 3).map(([k]) => k),
+  );
   if (running.size > 0)
     for (const [page, pl] of pages) {
       const kept = pl.filter((l, j) => !((j === 0 || j === pl.length - 1) && running.has(edgeKey(l))));
