@@ -4,10 +4,12 @@
  * the first one's tables back, and since the first one's tables add up, every error finding on the
  * print that the written disclosure does not have is a misreading.
  *
- *   npx tsx scripts/producer-probe.ts [--via calc|chromium|pdftotext|tabbed|glyphs|turned|watermark] [--repeat] [--yuan] [--wrap] [--align left|center] [--head top|bottom|left] [--json]
+ *   npx tsx scripts/producer-probe.ts [--via calc|xlsx|chromium|pdftotext|tabbed|glyphs|turned|watermark] [--repeat] [--yuan] [--wrap] [--align left|center] [--head top|bottom|left] [--json]
  *
  * --via calc (the default): yusuan's workbook exported to PDF by LibreOffice Calc, as a county's
  *   budget system exports its sheets (needs soffice: Debian's libreoffice-calc);
+ * --via xlsx: yusuan's workbook itself, read as a workbook (the general reader, sheet by sheet, for a
+ *   document read in another layout than its template's);
  * --via chromium: yusuan's HTML document printed by Chromium (Skia's PDF, as web-made documents are);
  * --via pdftotext: nothing written; the original's text as `pdftotext -layout` extracts it (what a
  *   user who has only the text brings), read as text;
@@ -119,7 +121,7 @@ if (head !== undefined && head !== "top" && head !== "bottom" && head !== "left"
 // default, or flush left: tall cells and group headings no longer centred
 const HEAD_CSS =
   head === "left" ? "table.data th { text-align: left; }" : head ? `table.data th { vertical-align: ${head}; }` : "";
-const VIAS = ["calc", "chromium", "pdftotext", "tabbed", "glyphs", "turned", "watermark"];
+const VIAS = ["calc", "xlsx", "chromium", "pdftotext", "tabbed", "glyphs", "turned", "watermark"];
 if (via === undefined || !VIAS.includes(via)) {
   console.error(`--via 只能是 ${VIAS.join("、")}（收到 ${via}）`);
   process.exit(2);
@@ -179,7 +181,12 @@ try {
   for (const [f, first] of firsts) {
     const name = f.split("/").pop() as string;
     const text = via === "pdftotext" || via === "tabbed";
-    const again = (await importFile(text ? pdfOf(f).replace(/\.pdf$/, ".txt") : pdfOf(f))).disclosure;
+    const read = text
+      ? pdfOf(f).replace(/\.pdf$/, ".txt")
+      : via === "xlsx"
+        ? pdfOf(f).replace(/\.pdf$/, ".xlsx")
+        : pdfOf(f);
+    const again = (await importFile(read)).disclosure;
     if (!again) {
       out.push({
         file: name,

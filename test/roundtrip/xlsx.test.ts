@@ -6,6 +6,7 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { importBufferAsync, importFile } from "../../src/import/index.ts";
+import { cellText } from "../../src/import/xlsx/import-xlsx.ts";
 import { fenFromNumber, MAX_EXACT_FEN } from "../../src/import/xlsx/own-layout.ts";
 import type { Disclosure } from "../../src/model/disclosure.ts";
 import { sampleDisclosure } from "../../src/render/testing.ts";
@@ -44,6 +45,8 @@ describe("Disclosure → XLSX → import", () => {
     "regions/fuzhou-yibaoju-2026-yusuan.pdf",
     "regions/chongqing-qixiangju-2026-yusuan.pdf",
     "regions/shanghai-shenjiju-2026-unit-yusuan.pdf",
+    // 6-decimal 万元 amounts (44,156.640120), written with #,##0.000000: read to the sixth decimal
+    "regions/beijing-caizhengju-2026-yusuan-tables.pdf",
   ]) {
     it(`${file} written as a workbook reads back with the same rows and no new error`, async () => {
       const first = (await importFile(new URL(`../fixtures/${file}`, import.meta.url).pathname)).disclosure!;
@@ -56,6 +59,16 @@ describe("Disclosure → XLSX → import", () => {
       expect(errorKeys(back)).toEqual(errorKeys(first));
     });
   }
+
+  it("a cell shows as many decimals as its number format does, two at least, six at most", () => {
+    expect(cellText(44156.64012, "#,##0.000000")).toBe("44156.640120");
+    expect(cellText(1234.5600000001, "#,##0.00")).toBe("1234.56");
+    expect(cellText(12.3456789, "0.0000000000")).toBe("12.345679");
+    expect(cellText(5219.3, "")).toBe("5219.30");
+    expect(cellText(-0.001, "0.00")).toBe("0.00");
+    expect(cellText(-3.5, "#,##0.00;[Red]-#,##0.00")).toBe("-3.50");
+    expect(cellText(30101, "")).toBe("30101");
+  });
 
   it("amounts written as fen / 1e6 (万元) or fen / 100 (元) read back to the exact 分", () => {
     const fen = fc.oneof(

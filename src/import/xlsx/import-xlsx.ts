@@ -3,8 +3,8 @@
  * "page", each row a line, each cell a text chunk whose x range spans its columns (a merged
  * header cell spans all of its columns, so it sits over its children exactly as in a PDF).
  * exceljs quirks handled (docs/STACK.md §2): merged slave cells repeat the master's value and are
- * skipped; rich text is flattened; formulas use their cached result; numbers are formatted to
- * two decimals here because `cell.text` ignores numFmt.
+ * skipped; rich text is flattened; formulas use their cached result; numbers are formatted here to
+ * the decimals their number format shows (two at least, six at most) because `cell.text` ignores numFmt.
  */
 import type ExcelJS from "exceljs";
 import type { ImportProblem } from "../../model/disclosure.ts";
@@ -29,17 +29,20 @@ const ROW_H = 20;
 /** rows read per sheet at most: budget sheets have a few hundred; templates pad to ~3,400 */
 const MAX_ROWS = 20_000;
 
-/** A cell value as printed text: rich text flattened, formula results, numbers to 2 decimals. */
+/** A cell value as printed text: rich text flattened, formula results, numbers to their format's decimals. */
 export function cellText(v: ExcelJS.CellValue, numFmt = ""): string {
   if (v === null || v === undefined) return "";
   if (typeof v === "number") {
     if (!Number.isFinite(v)) return "";
     // Integers without a decimal format are codes (205, 30101), never amounts.
     if (Number.isInteger(v) && !/0\.0/.test(numFmt)) return String(v);
-    const cents = Math.round(v * 100);
-    const sign = cents < 0 ? "-" : "";
-    const a = Math.abs(cents);
-    return `${sign}${Math.floor(a / 100)}.${String(a % 100).padStart(2, "0")}`;
+    // as many decimals as the format shows ("#,##0.000000": a 6-decimal 万元 table), else two
+    const shown = /\.(0+)/.exec(numFmt.split(";")[0] ?? "")?.[1]?.length ?? 2;
+    const decimals = Math.min(6, Math.max(2, shown));
+    const scale = 10 ** decimals;
+    const units = Math.round(Math.abs(v) * scale);
+    const sign = v < 0 && units > 0 ? "-" : "";
+    return `${sign}${Math.floor(units / scale)}.${String(units % scale).padStart(decimals, "0")}`;
   }
   if (typeof v === "string") return v;
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
