@@ -110,18 +110,17 @@ export async function importBufferAsync(
     }
   }
   const r = importBuffer(buf, source, opts);
-  if (!opts.template && sniffFormat(buf, source) === "text") {
+  // Text with tab-separated tables that the text template read in doubt (tables whose printed
+  // header is not the template's, or tables not found): the general reader, as for its PDF, when
+  // it reads more tables soundly than the template read in their own layout (a text the template
+  // reads without doubt, as the seed, costs nothing more)
+  if (!opts.template && doubtful(r) && sniffFormat(buf, source) === "text") {
     const dec = decodeText(buf);
-    if (dec.ok) {
-      const { looksTabbed, readTabbed } = await import("./text/tabbed.ts");
-      // Text with tab-separated tables that the text template read in doubt (tables whose printed
-      // header is not the template's, or tables not found): the general reader, as for its PDF,
-      // when it reads more tables soundly than the template read in their own layout
-      if (looksTabbed(dec.text) && doubtful(r)) {
-        const general = readTabbed(dec.text, basename(source));
-        const sound = (general.disclosure?.tables ?? []).filter((t) => t.reading?.status !== "unreliable").length;
-        if (sound > fitting(r)) return general;
-      }
+    const { looksTabbed, readTabbed } = await import("./text/tabbed.ts");
+    if (dec.ok && looksTabbed(dec.text)) {
+      const general = readTabbed(dec.text, basename(source));
+      const sound = (general.disclosure?.tables ?? []).filter((t) => t.reading?.status !== "unreliable").length;
+      if (sound > fitting(r)) return general;
     }
   }
   // Text laid out as printed (pdftotext -layout) in a layout no text template reads (no table, or
