@@ -73,10 +73,10 @@ export function registerImport(program: Command): void {
         `名词解释 ${d.glossary.length} 条；事实 ${d.facts.length} 条`,
         ...(report
           ? [
-              `${report.format === "pdf" ? `PDF ${report.pages ?? "?"} 页` : `Excel ${report.sheets ?? "?"} 张工作表`}；模板 ${report.template?.id ?? "未识别"}（${report.template?.how === "forced" ? "指定" : "识别"}，置信度 ${Math.round((report.template?.confidence ?? 0) * 100)}%）`,
+              `${report.format === "pdf" ? `PDF ${report.pages ?? "?"} 页` : report.format === "text" ? `文本${(report.pages ?? 1) > 1 ? ` ${report.pages} 页` : ""}（通用读取）` : `Excel ${report.sheets ?? "?"} 张工作表`}；模板 ${report.template?.id ?? "未识别"}（${report.template?.how === "forced" ? "指定" : "识别"}，置信度 ${Math.round((report.template?.confidence ?? 0) * 100)}%）`,
               ...report.tables.map(
                 (t) =>
-                  `  表${t.no} ${t.title}：${t.pages.length > 0 ? `第 ${t.pages.join("、")} ${report.format === "pdf" ? "页" : "表"}，` : ""}${t.rows} 行，${t.amounts} 个金额，置信度 ${Math.round(t.confidence * 100)}%`,
+                  `  表${t.no} ${t.title}：${t.pages.length > 0 && !(report.format === "text" && report.pages === 1) ? `第 ${t.pages.join("、")} ${report.format === "xlsx" ? "表" : "页"}，` : ""}${t.rows} 行，${t.amounts} 个金额，置信度 ${Math.round(t.confidence * 100)}%`,
               ),
               ...report.missing.map((m) => `  未找到：表${m.no} ${m.title}`),
             ]

@@ -43,6 +43,7 @@ describe.runIf(hasPdftotext)("pdftotext -layout of documents no text template kn
       const d = r.disclosure;
       expect(d?.meta.template).toBe("national-budget");
       expect(d?.provenance.format).toBe("text");
+      expect(r.report?.format).toBe("text");
       expect(d?.meta.department).toBe(department);
       expect(d?.tables.map((t) => t.id)).toEqual(pdf.disclosure?.tables.map((t) => t.id));
       expect(d?.tables.length).toBe(tables);

@@ -39,6 +39,7 @@ describe("tab-separated text from regions no text template knows reads as its PD
       const { pdf, text, read, again } = await both("test/fixtures/regions", name);
       expect(text.split("\n").filter((l) => l.includes("\t")).length).toBeGreaterThan(50);
       expect(again.provenance.format).toBe("text");
+      expect(read.report?.format).toBe("text");
       expect(again.meta.template).toMatch(/^national-/);
       // (tables printed empty are left aside: the PDF's reading of their header, a heading over no
       // amount column, cannot be written back as the cells a converter would write)

@@ -44,7 +44,8 @@ export interface TableReport {
 
 /** What an importer found in one document. */
 export interface ImportReport {
-  format: "pdf" | "xlsx";
+  /** text: extracted text read by the general reader (laid out as printed, or tab-separated) */
+  format: "pdf" | "xlsx" | "text";
   pages?: number;
   sheets?: number;
   template?: { id: string; how: "detected" | "forced" | "national"; confidence: number };

@@ -54,5 +54,6 @@ export function readLaidOut(text: string, source: string): PdfImportResult {
   const problems: ImportProblem[] = [];
   const r = readGeneral(lines, pages, source, problems, undefined, true);
   if (r.disclosure) r.disclosure.provenance.format = "text";
+  if (r.report) r.report.format = "text";
   return r;
 }

@@ -173,5 +173,6 @@ export function readTabbed(text: string, source: string): PdfImportResult {
   const problems: ImportProblem[] = [];
   const r = readGeneral(lines, pages, source, problems);
   if (r.disclosure) r.disclosure.provenance.format = "text";
+  if (r.report) r.report.format = "text";
   return r;
 }
