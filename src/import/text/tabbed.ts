@@ -75,20 +75,26 @@ function tableChunks(block: readonly string[][], ys: readonly number[]): TextChu
   const columns = Math.max(...rows.map((r) => r.length));
   const header = (r: number) => r < firstData;
   // a header cell followed by empty fields may be a merged cell: the columns under it say how wide
-  const spanEnd = (r: number, c: number): number => {
-    let e = c;
-    while (
-      e + 1 < columns &&
-      (rows[r]?.[e + 1] ?? "") === "" &&
-      rows.slice(r + 1, firstData).some((below) => !numbering(below) && (below[e + 1] ?? "") !== "")
-    )
-      e++;
-    return e;
-  };
+  // (the header's rows under each row, its line of column numbers aside, made once)
+  const under = rows.slice(0, firstData).map((_, r) => rows.slice(r + 1, firstData).filter((b) => !numbering(b)));
+  const spans = rows.slice(0, firstData).map((row, r) =>
+    row.map((_, c) => {
+      let e = c;
+      while (
+        e + 1 < columns &&
+        (row[e + 1] ?? "") === "" &&
+        (under[r] as string[][]).some((below) => (below[e + 1] ?? "") !== "")
+      )
+        e++;
+      return e;
+    }),
+  );
+  /** the last column a cell spans: its own, but for a header cell merged over the ones after it */
+  const spanEnd = (r: number, c: number): number => spans[r]?.[c] ?? c;
   const widths = new Array<number>(columns).fill(4);
   rows.forEach((row, r) => {
     row.forEach((f, c) => {
-      if (f === "" || (header(r) && spanEnd(r, c) > c)) return;
+      if (f === "" || spanEnd(r, c) > c) return;
       widths[c] = Math.max(widths[c] as number, displayWidth(f));
     });
   });
@@ -110,14 +116,13 @@ function tableChunks(block: readonly string[][], ys: readonly number[]): TextChu
   rows.forEach((row, r) => {
     row.forEach((f, c) => {
       if (f === "") return;
-      const y = header(r) && spanEnd(r, c) === c ? middle(r, c) : (ys[r] as number);
+      const end = spanEnd(r, c);
+      const y = header(r) && end === c ? middle(r, c) : (ys[r] as number);
       const text = normaliseText(f);
       const w = displayWidth(text) * CELL;
       let x0: number;
-      if (header(r)) {
-        const mid = ((xs[c] as number) + right(spanEnd(r, c))) / 2;
-        x0 = mid - w / 2;
-      } else x0 = amountLike(f) ? right(c) - w : (xs[c] as number);
+      if (header(r)) x0 = ((xs[c] as number) + right(end)) / 2 - w / 2;
+      else x0 = amountLike(f) ? right(c) - w : (xs[c] as number);
       chunks.push({ text, x0, x1: x0 + w, y, h: FONT });
     });
   });
