@@ -134,10 +134,16 @@ const FILES = DIRS.flatMap((dir) =>
 const docs = new Map<string, Disclosure>();
 /** the required tables each import found neither printed nor in another standard form */
 const missing = new Map<string, string[]>();
+/** pages read joined, as parts of a table printed side by side: none in these originals */
+const stitched = new Map<string, string[]>();
 beforeAll(async () => {
   for (const { f, path } of FILES) {
     const r = await importFile(path);
     if (r.disclosure) docs.set(f, r.disclosure);
+    stitched.set(
+      f,
+      r.problems.filter((p) => p.code === "pdf.stitched").map((p) => p.message),
+    );
     missing.set(
       f,
       (r.report?.missing ?? []).map((m) => m.title),
@@ -159,6 +165,10 @@ const errorsOf = (d: Disclosure) =>
 describe("every corpus PDF read by the general reader (no template asked for)", () => {
   it("covers every PDF of the corpus and the regions", () => {
     expect(FILES.map((x) => x.f).sort()).toEqual([...Object.keys(EXPECTED), ...Object.keys(TEXT_HALVES)].sort());
+  });
+
+  it("joins no two pages of them as parts of one table printed side by side (each prints its tables whole)", () => {
+    expect([...stitched].filter(([, m]) => m.length > 0)).toEqual([]);
   });
 
   for (const [f, e] of Object.entries(EXPECTED))

@@ -15,11 +15,12 @@ import { readDocumentTables } from "../grid/read-document.ts";
 import { findRegions } from "../grid/regions.ts";
 import { documentIdentity } from "../identity.ts";
 import { DEFAULT_LIMITS, type ExtractLimits, extractPdf } from "./extract.ts";
-import { type PdfLine, pageLines } from "./lines.ts";
+import type { PdfLine } from "./lines.ts";
 import { nationalProse } from "./national-prose.ts";
 import { readOwnPdf } from "./own-pdf.ts";
 import { proseLines, readProse } from "./prose.ts";
 import { readTables } from "./read-tables.ts";
+import { stitchPages } from "./stitch.ts";
 import { detectTemplate } from "./titles.ts";
 
 export interface TableReport {
@@ -142,8 +143,15 @@ export async function importPdf(
   const ex = await extractPdf(buf, source, limits);
   const problems = [...ex.problems];
   if (ex.failed) return { problems };
-  const lines: PdfLine[] = [];
-  for (const p of ex.pages) lines.push(...pageLines(p));
+  // (a wide table printed across pages side by side is read as the one page it was laid out as)
+  const stitched = stitchPages(ex.pages);
+  for (const st of stitched.stitches)
+    problems.push({
+      code: "pdf.stitched",
+      severity: "warning",
+      message: `第 ${[st.page, ...st.from].join("、")} 页是同一张表并排分页打印的几部分，已按行拼接成一页读取；页码按第 ${st.page} 页标注`,
+    });
+  const lines: PdfLine[] = stitched.lines;
   // yusuan's own (tagged) PDFs: tables from the structure tree, exactly (own-pdf.ts)
   const own = readOwnPdf(ex.pages, opts.template);
   if (opts.textOnly) return textOnlyPdf(lines, source, opts.template, problems, ex.pageCount);

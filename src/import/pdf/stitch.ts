@@ -1,0 +1,403 @@
+/**
+ * A wide table printed across pages side by side: a sheet exported without "fit to width" prints
+ * its left columns on one page and the rest on the next (or, for a long table, all its left parts
+ * first and then all its right parts, as spreadsheets print "down, then over"). The right-hand page
+ * carries no row labels, or repeats the label column; its rows stand at the same heights as the
+ * left-hand page's, since both print the same sheet rows.
+ *
+ * Such pages are joined into one wide page before anything is read: the right-hand page's text is
+ * placed to the right of the left-hand page's, row against row, its repeated labels, page number and
+ * title (printed again, or cut at the paper's edge) left out, a group heading printed on both sides
+ * of the edge made one. A page is joined only when the two print the same sheet rows: every row of
+ * figures level with a line of the other to a fraction of a point, its headings among the other's,
+ * on the same paper, with no other table's title and no labels of its own, except the right half
+ * of a table printed in two halves (收入 | 支出) under one title, whose first and last rows are level
+ * with the left half's. Anything else is read as printed, a page at a time: the pages of real
+ * documents printed whole are never joined (test/check/national-corpus.test.ts).
+ */
+import { classifyTitle } from "../../templates/vocabulary.ts";
+import { splitWord } from "../grid/tokens.ts";
+import type { PdfPage, TextChunk } from "./extract.ts";
+import { isPageNumber, type PdfLine, pageLines } from "./lines.ts";
+
+/** Pages joined into one: `page` holds the text of `from` (in order), placed to its right. */
+export interface Stitch {
+  page: number;
+  from: number[];
+}
+
+/** an amount as tables print it: decimals, or thousands separators */
+const AMOUNT = /^[-−]?(?:(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{1,6}|\d{1,3}(?:,\d{3})+)$/;
+const DASH = /^[-—－–―]+$/;
+/** a share or rate in a row's cells ("-60.86%"): a figure, not a label */
+const PERCENT = /^[-−]?\d+(?:\.\d+)?[%％]$/;
+const SENTENCE = /[。，；]/;
+const PROSE = /[。，；]|万元|亿元/;
+const figure = (w: string) => AMOUNT.test(w) || PERCENT.test(w);
+/** how many pages back a right-hand part may stand from its left-hand part */
+const REACH = 8;
+/** how near the paper's edge a heading cut at it ends, in points */
+const EDGE = 2;
+
+const squash = (s: string) => s.replace(/\s+/g, "");
+
+interface Row {
+  y: number;
+  h: number;
+  /** the text before the row's first amount, spaces removed ("" when it has none) */
+  label: string;
+  /** figures only after the label, as a table's row prints them (not a sentence quoting amounts) */
+  figures: boolean;
+  /** a sentence quoting amounts ("…预算 45.60 万元，比上年…") */
+  prose: boolean;
+  /** where the line's first cell starts */
+  x0: number;
+}
+
+interface Shape {
+  page: PdfPage;
+  lines: PdfLine[];
+  /** lines printing an amount */
+  rows: Row[];
+  /** the lines above the first row (headings), less the title, the unit and page numbers */
+  head: PdfLine[];
+  /** the page's table title, when it prints one above its rows */
+  title?: string;
+  titleLine?: PdfLine;
+  /** the paper of one part: the parts of one sheet print on the same paper, the same way up */
+  sheet: { width: number; height: number };
+}
+
+/** A line's words, an amount run into a label ("373,795.79一般公共服务支出") cut from it. */
+function words(l: PdfLine): string[] {
+  return l.cells.flatMap((c) => c.text.split(/\s+/).flatMap(splitWord)).filter((w) => w !== "");
+}
+
+const UNIT = /^(?:单位|金额单位)[:：]|^[（(]?单位[:：]?[^）)]*[)）]?$/;
+
+function shapeOf(page: PdfPage): Shape {
+  const lines = pageLines(page);
+  const rows: Row[] = [];
+  const head: PdfLine[] = [];
+  let title: string | undefined;
+  let titleLine: PdfLine | undefined;
+  for (const l of lines) {
+    const ws = words(l);
+    const first = ws.findIndex(figure);
+    if (first < 0) {
+      if (rows.length > 0 || isPageNumber(l.text)) continue;
+      const t = squash(l.text);
+      if (!title && t.length >= 3 && t.length <= 70 && classifyTitle(t)) [title, titleLine] = [t, l];
+      else if (!UNIT.test(t) && !/单位[:：]/.test(t)) head.push(l);
+      continue;
+    }
+    const label = ws
+      .slice(0, first)
+      .filter((w) => !DASH.test(w) && !PERCENT.test(w))
+      .join("");
+    const figures = ws.slice(first).every((w) => figure(w) || DASH.test(w));
+    rows.push({ y: l.y, h: l.h, label, figures, prose: PROSE.test(l.text), x0: l.cells[0]?.x0 ?? 0 });
+  }
+  return { page, lines, rows, head, title, titleLine, sheet: { width: page.width, height: page.height } };
+}
+
+type Fit = "row" | "heading" | "loose";
+const rowTolerance = (h: number) => Math.max(0.4, h * 0.04);
+
+/**
+ * The line of `lines` at the height of a line printed on another page. The same sheet row prints at
+ * the same height on every page of it: its figures to a fraction of a point (a line's baseline is
+ * averaged over its runs), its headings to a point or so (a heading wrapped in a tall cell sits
+ * otherwise than one that is not), a heading's pieces in cells of different heights further apart.
+ */
+function levelWith(lines: readonly PdfLine[], y: number, h: number, fit: Fit = "row"): PdfLine | undefined {
+  const tol = fit === "loose" ? h * 0.35 : fit === "heading" ? Math.max(0.6, h * 0.1) : rowTolerance(h);
+  let best: PdfLine | undefined;
+  for (const l of lines) if (Math.abs(l.y - y) <= tol && (!best || Math.abs(l.y - y) < Math.abs(best.y - y))) best = l;
+  return best;
+}
+
+/** Whether a heading stands among `s`'s headings, between the first of them and its first row. */
+function inHeadings(s: Shape, l: PdfLine): boolean {
+  const top = s.head[0];
+  const firstRow = s.rows[0];
+  return !!top && !!firstRow && l.y >= top.y - top.h && l.y < firstRow.y - firstRow.h * 0.5;
+}
+
+function labelOf(l: PdfLine): string {
+  const ws = words(l);
+  const first = ws.findIndex(figure);
+  return (first < 0 ? ws : ws.slice(0, first)).filter((w) => !DASH.test(w) && !PERCENT.test(w)).join("");
+}
+
+/**
+ * How well `right` continues `left` to the right, or undefined when it does not: every row of it
+ * level with a line of `left`; no label of its own (none, or the same label as `left`'s line at that
+ * height), or a table's right half (see below); no title of its own other than `left`'s (a piece of
+ * it, cut at the page's edge, is the same title). The score is the share of its lines, headings too,
+ * among `left`'s (at least 0.6), a little more the more closely level they stand.
+ */
+function continuation(left: Shape, right: Shape): number | undefined {
+  if (left.rows.length === 0) return undefined;
+  if (Math.abs(left.sheet.width - right.sheet.width) > 1 || Math.abs(left.sheet.height - right.sheet.height) > 1)
+    return undefined;
+  const bothTitled = !!right.title && !!left.title;
+  if (bothTitled && !(sameText(right.titleLine, left.title) || sameText(left.titleLine, right.title))) return undefined;
+  // a piece of the other part's title, level with it: a title centred over the sheet, cut at the edge
+  const pieces = right.head.filter((l) => isPiece(l, left));
+  const sameTitle = bothTitled || pieces.length > 0 || left.head.some((l) => isPiece(l, right));
+  const head = right.head.filter((l) => !pieces.includes(l));
+  // on the left part's title row, the right part prints its title (a piece of it, or all of it
+  // again) or nothing: other words there are another table's title
+  const titleRow = left.titleLine;
+  if (titleRow && right.lines.some((l) => levelWith([titleRow], l.y, l.h, "heading") && !sameText(l, left.title)))
+    return undefined;
+  // (a right-hand part prints figures in its rows, nothing after them: not prose quoting amounts)
+  if (!right.rows.every((r) => r.figures)) return undefined;
+  // and headings, not sentences; the left part a table's page
+  if (head.some((l) => SENTENCE.test(l.text) || l.cells.some((c) => squash(c.text).length > 40))) return undefined;
+  if (!left.rows.some((r) => !r.prose)) return undefined;
+  let repeated = 0;
+  let inPlace = 0;
+  let own = 0;
+  let unlevel = 0;
+  for (const r of right.rows) {
+    const l = levelWith(left.lines, r.y, r.h);
+    if (!l) unlevel++;
+    else if (r.label === "") continue;
+    else if (sameLabel(r.label, l)) {
+      repeated++;
+      // (a column printed again on every page stands where it stood on the first)
+      if (Math.abs((l.cells[0]?.x0 ?? Number.NaN) - r.x0) <= 1) inPlace++;
+    } else own++;
+  }
+  // rows whose amounts are all blank, their labels printed again
+  const firstRow = right.rows[0]?.y ?? Number.POSITIVE_INFINITY;
+  for (const l of right.lines) {
+    if (l.y <= firstRow || isPageNumber(l.text) || words(l).some(figure)) continue;
+    const beside = levelWith(left.lines, l.y, l.h);
+    if (beside && sameLabel(squash(l.text), beside)) repeated++;
+  }
+  // (a single row, its label repeated but not where the left part prints it, is too little to tell
+  // from another table's row)
+  if ((repeated === 1 && inPlace < 1 && right.rows.length < 2) || (repeated > 0 && own > 0)) return undefined;
+  const labelled = left.rows.some((r) => r.label !== "");
+  const ownLabels = own > 0 || right.rows.some((r) => r.label !== "" && !levelWith(left.lines, r.y, r.h));
+  if (!ownLabels) {
+    // the row labels are the left part's: every row of figures stands level with one of its lines
+    if (unlevel > 0) return undefined;
+  } else {
+    // Labels of its own: the right half of a table printed in two halves side by side (收入 | 支出),
+    // its title over both; one half may have rows the other leaves blank, but the two begin and end
+    // on the same rows. A long table's next page, its title printed again, has rows at the same
+    // heights too; but it follows a full page, and its last row is not level with the last one's.
+    const tol = (r: Row) => rowTolerance(r.h);
+    const [a0, a1] = [left.rows[0] as Row, left.rows[left.rows.length - 1] as Row];
+    const [b0, b1] = [right.rows[0] as Row, right.rows[right.rows.length - 1] as Row];
+    const full = a1.y > left.sheet.height * 0.8;
+    if (!sameTitle || repeated > 0 || right.rows.length < 2 || full) return undefined;
+    if (Math.abs(a0.y - b0.y) > tol(a0) || Math.abs(a1.y - b1.y) > tol(a1)) return undefined;
+  }
+  // a title of its own, where the left part has none: a title centred over a sheet too wide for the
+  // page lands on its right part. Another table's page follows one without its title too, so the
+  // rows must show it: several of them level with the left part's (or its heading rows), or no labels
+  // on either side
+  const ownTitle = !!right.title && !sameTitle;
+  const levelHeads = head.filter((l) => levelWith(left.lines, l.y, l.h, "heading")).length;
+  if (ownTitle && (left.title || (labelled && right.rows.length < 2 && levelHeads < 2))) return undefined;
+  const headings = head.filter((l) => inHeadings(left, l)).length;
+  if (right.rows.length === 0) {
+    // headings alone, a part whose amounts are all blank: all of them among the left part's, and
+    // some printed level with one of its headings (the same sheet rows)
+    const enough = levelHeads * 2 >= head.length || (sameTitle && levelHeads >= 1);
+    return head.length >= 2 && headings === head.length && enough ? 1 : undefined;
+  }
+  if (repeated === 0 && !labelled && !sameTitle && right.rows.length < 2 && headings === 0) return undefined;
+  const score = (headings + right.rows.length) / (head.length + right.rows.length);
+  if (score < 0.6) return undefined;
+  // between two pages that would both do ("down, then over" prints several left parts of one
+  // height), the one whose rows and headings stand closest level with it
+  const dy = right.rows.reduce((sum, r) => sum + Math.abs((levelWith(left.lines, r.y, r.h)?.y ?? r.y) - r.y), 0);
+  return score + (0.1 * levelHeads) / Math.max(1, head.length) - dy / right.rows.length / 10;
+}
+
+/**
+ * Whether every cell of `l` is a piece of `title`, or holds all of it: a title printed again, or
+ * cut at the page's edge (a spreadsheet may print two pieces of it on one page).
+ */
+function sameText(l: PdfLine | undefined, title: string | undefined): boolean {
+  if (!l || !title) return false;
+  return l.cells.every((c) => {
+    const t = squash(c.text);
+    return t === "" || title.includes(t) || t.includes(title);
+  });
+}
+
+/** Whether `l` is a piece of `of`'s title, printed level with it (cut at the page's edge). */
+function isPiece(l: PdfLine, of: Shape): boolean {
+  const t = squash(l.text);
+  return (
+    !!of.title && !!of.titleLine && t !== "" && of.title.includes(t) && !!levelWith([of.titleLine], l.y, l.h, "heading")
+  );
+}
+
+/**
+ * Whether `label` is the label `l` starts with: the label column printed again beside the same
+ * row (the row may print more words before its first amount: the other half's label, 收入 | 支出).
+ */
+function sameLabel(label: string, l: PdfLine): boolean {
+  return label !== "" && labelOf(l).startsWith(label);
+}
+
+/** The cells of a line before its first amount (all of them in a line without amounts). */
+function labelCells(l: PdfLine): TextChunk[] {
+  const k = l.cells.findIndex((c) => c.text.split(/\s+/).some(figure));
+  return k < 0 ? l.cells : l.cells.slice(0, k);
+}
+
+/** Whether a head line has a cell under [x0, x1], below `y` and above the first row. */
+function headsUnder(s: Shape, y: number, x0: number, x1: number): boolean {
+  const firstRow = s.rows[0]?.y ?? Number.POSITIVE_INFINITY;
+  return s.lines.some((l) => l.y > y + l.h * 0.5 && l.y < firstRow && l.cells.some((c) => c.x1 > x0 && c.x0 < x1));
+}
+
+/**
+ * The text of one heading printed on both sides of the page's edge, or undefined: the left part's
+ * last heading on the line and the right part's first, either the same group heading on both sides
+ * (a spreadsheet prints a merged cell's text on each page it spans), one cut short at the edge
+ * ("公务用车购" | "公务用车购置及运行费"), or two halves of it, each at the edge.
+ */
+function acrossEdge(
+  left: Shape,
+  right: Shape,
+  pl: PdfLine,
+  p: TextChunk,
+  ql: PdfLine,
+  c: TextChunk,
+): string | undefined {
+  const a = squash(p.text);
+  const b = squash(c.text);
+  if (a === "" || b === "" || figure(a) || figure(b)) return undefined;
+  // (cut at the edge: drawn up to the paper's edge, or past it)
+  const atRight = p.x1 >= left.page.width - EDGE;
+  const atLeft = c.x0 <= EDGE;
+  if (a === b) return headsUnder(left, pl.y, p.x0, p.x1) || headsUnder(right, ql.y, c.x0, c.x1) ? b : undefined;
+  if (atRight && b.startsWith(a)) return b;
+  if (atLeft && a.endsWith(b)) return a;
+  if (atRight && atLeft) return a + b;
+  return undefined;
+}
+
+/** `right`'s chunks placed right of `left`, less its page numbers, repeated labels and title pieces. */
+function join(left: Shape, right: Shape): Shape {
+  const dx = left.page.width;
+  const chunks: TextChunk[] = [...left.page.chunks];
+  const firstRow = Math.min(...right.rows.map((r) => r.y - Math.max(1.5, r.h * 0.3)), Number.POSITIVE_INFINITY);
+  // where the label column printed again ends, when it is
+  const repeats = right.lines.filter((l) => {
+    const beside = l.y >= firstRow ? levelWith(left.lines, l.y, l.h) : undefined;
+    return !!beside && sameLabel(labelOf(l), beside);
+  });
+  // (its headings stand left of the first column of figures)
+  const labelRight =
+    repeats.length === 0
+      ? Number.NEGATIVE_INFINITY
+      : Math.min(
+          ...right.lines
+            .filter((l) => l.y >= firstRow)
+            .flatMap((l) => l.cells.filter((c) => c.text.split(/\s+/).some(figure)).map((c) => c.x0)),
+        );
+  for (const l of right.lines) {
+    if (isPageNumber(l.text)) continue;
+    const beside = levelWith(left.lines, l.y, l.h, l.y < firstRow ? "loose" : "row");
+    let drop: ReadonlySet<TextChunk> = new Set();
+    if (beside && l.y >= firstRow) {
+      // a row's label printed again
+      if (sameLabel(labelOf(l), beside)) drop = new Set(labelCells(l));
+    } else if (beside) {
+      const besideText = squash(beside.text);
+      // the title printed on both parts, or cut at the edge: the longer of the two
+      const mine = squash(l.text);
+      if (mine.includes(besideText) && besideText !== "" && classifyTitle(mine)) {
+        const tol = Math.max(0.6, beside.h * 0.08);
+        for (let k = chunks.length - 1; k >= 0; k--)
+          if (Math.abs((chunks[k] as TextChunk).y - beside.y) <= tol) chunks.splice(k, 1);
+        for (const c of l.cells) chunks.push({ ...c, x0: c.x0 + dx, x1: c.x1 + dx });
+        continue;
+      }
+      if (besideText.includes(mine) && classifyTitle(besideText)) continue;
+      drop = new Set(l.cells.filter((c) => c.x1 <= labelRight && besideText.includes(squash(c.text))));
+      // a heading over columns on both sides of the page's edge, printed on each side (in full, or
+      // cut at the edge): one heading over them all
+      const p = beside.cells[beside.cells.length - 1] as TextChunk;
+      const c = l.cells[0] as TextChunk;
+      const text = acrossEdge(left, right, beside, p, l, c);
+      if (!drop.has(c) && text !== undefined) {
+        const tol = Math.max(0.6, beside.h * 0.08);
+        const own = (k: TextChunk) => Math.abs(k.y - beside.y) <= tol && k.x0 >= p.x0 - 0.5 && k.x1 <= p.x1 + 0.5;
+        const y = chunks.find(own)?.y ?? beside.y;
+        for (let k = chunks.length - 1; k >= 0; k--) if (own(chunks[k] as TextChunk)) chunks.splice(k, 1);
+        chunks.push({ ...c, text, y, x0: p.x0, x1: c.x1 + dx });
+        drop = new Set([...drop, c]);
+      }
+    }
+    for (const c of l.cells) {
+      // (a column printed again on every page stands where it stood on the first)
+      // (words, not figures: the same amount may well stand at the same place on both)
+      const again =
+        !c.text.split(/\s+/).some(figure) &&
+        beside?.cells.some((b) => b.text === c.text && Math.abs(b.x0 - c.x0) <= 1 && Math.abs(b.x1 - c.x1) <= 1);
+      if (!drop.has(c) && !again) chunks.push({ ...c, x0: c.x0 + dx, x1: c.x1 + dx });
+    }
+  }
+  const page: PdfPage = { ...left.page, width: left.page.width + right.page.width, chunks };
+  const shape = shapeOf(page);
+  return { ...shape, title: left.title ?? right.title, sheet: left.sheet };
+}
+
+/**
+ * Pages that continue an earlier page to the right, joined into it, and every page's lines. Pages
+ * untouched otherwise; the joined page keeps the left-hand page's number.
+ */
+export function stitchPages(pages: readonly PdfPage[]): { pages: PdfPage[]; lines: PdfLine[]; stitches: Stitch[] } {
+  const shapes: (Shape | undefined)[] = pages.map(shapeOf);
+  const stitches = new Map<number, number[]>();
+  // the pages of the table being printed that a right-hand part may continue, in order
+  let open: number[] = [];
+  let last: number | undefined;
+  for (let i = 0; i < shapes.length; i++) {
+    const s = shapes[i] as Shape;
+    const candidates = open.filter((k) => i - k <= REACH);
+    // after the part last joined, then from the start again ("down, then over")
+    const from = last === undefined ? 0 : candidates.indexOf(last) + 1;
+    const order = [...candidates.slice(from), ...candidates.slice(0, from)];
+    let target: number | undefined;
+    let best = 0;
+    for (const k of order) {
+      const score = continuation(shapes[k] as Shape, s);
+      if (score !== undefined && score > best) [target, best] = [k, score];
+    }
+    if (target !== undefined) {
+      shapes[target] = join(shapes[target] as Shape, s);
+      shapes[i] = undefined;
+      const list = stitches.get(target) ?? [];
+      list.push(pages[i]?.no as number);
+      stitches.set(target, list);
+      last = target;
+      continue;
+    }
+    if (s.rows.length === 0 && s.head.length === 0) continue;
+    // a page that opens a table with its title starts a new run
+    if (s.title) {
+      open = [i];
+      last = undefined;
+    } else open.push(i);
+  }
+  const kept = shapes.filter((s): s is Shape => s !== undefined);
+  return {
+    pages: kept.map((s) => s.page),
+    // (each page's lines, as pageLines gives them: the reading goes on from these)
+    lines: kept.flatMap((s) => s.lines),
+    stitches: [...stitches].map(([k, from]) => ({ page: pages[k]?.no as number, from })),
+  };
+}
