@@ -4,7 +4,7 @@
  * the first one's tables back, and since the first one's tables add up, every error finding on the
  * print that the written disclosure does not have is a misreading.
  *
- *   npx tsx scripts/producer-probe.ts [--via calc|xlsx|chromium|pdftotext|tabbed|glyphs|turned|watermark] [--repeat] [--yuan] [--wrap] [--align left|center] [--head top|bottom|left] [--json]
+ *   npx tsx scripts/producer-probe.ts [--via calc|xlsx|chromium|pdftotext|tabbed|glyphs|turned|watermark] [--split bare|cols] [--repeat] [--yuan] [--wrap] [--align left|center] [--head top|bottom|left] [--rules none|rows] [--json]
  *
  * --via calc (the default): yusuan's workbook exported to PDF by LibreOffice Calc, as a county's
  *   budget system exports its sheets (needs soffice: Debian's libreoffice-calc);
@@ -26,6 +26,9 @@
  *   drivers and merging tools write them;
  * --via watermark: nothing written; the original with "仅供公开使用" stamped at a slant a dozen times
  *   over every page (scripts/watermark.py, Debian python3-fitz);
+ * --split bare|cols (calc): the workbook printed at 100 %, portrait, not fitted to the page, so a
+ *   table wider than the sheet runs on onto further pages side by side ("down, then over"), as a
+ *   workbook exported without "fit to width" prints; cols: its label column printed again on every page;
  * --yuan: every table in 元 (two decimals) instead of its printed unit, as many counties and units
  *   publish: the same figures, printed ten thousand times larger;
  * --wrap (chromium): amount columns too narrow for their amounts, which wrap onto a second line
@@ -33,7 +36,9 @@
  * --align left|center (chromium): amounts set flush left or centred in their cells, as a word
  *   processor's tables print them by default;
  * --head top|bottom|left (chromium): headings set at the top or bottom of their cells (a word
- *   processor's default is the top), or flush left, instead of centred.
+ *   processor's default is the top), or flush left, instead of centred;
+ * --rules none|rows (chromium): tables printed without ruled lines, or with only the lines between
+ *   rows, as report servers and plain table styles print them.
  *
  * Per document: tables of the first reading that come back different (a row's label or amounts, the
  * number of rows or of columns), and the error findings on the print that the written disclosure does not have
@@ -45,6 +50,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import ExcelJS from "exceljs";
 import { check } from "../src/check/index.ts";
 import { importFile } from "../src/import/index.ts";
 import { matchKey } from "../src/import/pdf/titles.ts";
@@ -126,15 +132,50 @@ if (via === undefined || !VIAS.includes(via)) {
   console.error(`--via 只能是 ${VIAS.join("、")}（收到 ${via}）`);
   process.exit(2);
 }
+const rules = args.includes("--rules") ? args[args.indexOf("--rules") + 1] : undefined;
+if (rules !== undefined && rules !== "none" && rules !== "rows") {
+  console.error(`--rules 只能是 none 或 rows（收到 ${rules}）`);
+  process.exit(2);
+}
+// tables without ruled lines (none), or with only the lines between rows (rows), as report servers and
+// word processors' plain table styles print them
+const RULES_CSS =
+  rules === "none"
+    ? "table.data th, table.data td { border: none; }"
+    : rules === "rows"
+      ? "table.data th, table.data td { border-left: none; border-right: none; }"
+      : "";
 // amounts wrap: every amount column a quarter of its width, and a number may break anywhere
 const WRAP_CSS = `table.data col.c-amount { width: 3.2em; }
 table.data td.num { white-space: normal; overflow-wrap: anywhere; word-break: break-all; }`;
+
+const split = args.includes("--split") ? args[args.indexOf("--split") + 1] : undefined;
+if (split !== undefined && ((split !== "bare" && split !== "cols") || via !== "calc")) {
+  console.error(`--split 只能是 bare 或 cols，且只用于 --via calc（收到 ${split}）`);
+  process.exit(2);
+}
+/**
+ * A workbook printed at 100 %, portrait, not fitted to the page: a wide table's columns run on onto
+ * further pages, as a sheet exported without "fit to width" prints (cols: with the label column
+ * repeated on every page).
+ */
+async function unfit(file: string, repeatLabels: boolean): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  for (const ws of wb.worksheets) {
+    ws.pageSetup.fitToPage = false;
+    ws.pageSetup.scale = 100;
+    ws.pageSetup.orientation = "portrait";
+    if (repeatLabels) ws.pageSetup.printTitlesColumn = "A:A";
+  }
+  await wb.xlsx.writeFile(file);
+}
 
 const dir = mkdtempSync(join(tmpdir(), "yusuan-producer-probe-"));
 try {
   const firsts = new Map<string, Disclosure>();
   const pdfOf = (f: string) => join(dir, f.split("/").pop() as string);
-  const css = `${wrap ? WRAP_CSS : ""}${align ? `\ntable.data td.num { text-align: ${align}; }` : ""}\n${HEAD_CSS}`;
+  const css = `${wrap ? WRAP_CSS : ""}${align ? `\ntable.data td.num { text-align: ${align}; }` : ""}\n${HEAD_CSS}\n${RULES_CSS}`;
   const chromium = via === "chromium" ? new PdfRenderer({ css }) : undefined;
   await chromium?.open();
   try {
@@ -161,7 +202,11 @@ try {
           process.exit(2);
         }
       } else if (chromium) await chromium.render(written, pdfOf(f));
-      else await renderXlsx(written, pdfOf(f).replace(/\.pdf$/, ".xlsx"));
+      else {
+        const x = pdfOf(f).replace(/\.pdf$/, ".xlsx");
+        await renderXlsx(written, x);
+        if (split) await unfit(x, split === "cols");
+      }
     }
   } finally {
     await chromium?.close();
