@@ -33,6 +33,8 @@ const DASH = /^[-—－–―]+$/;
 const PERCENT = /^[-−]?\d+(?:\.\d+)?[%％]$/;
 const SENTENCE = /[。，；]/;
 const PROSE = /[。，；]|万元|亿元/;
+/** a classification code and a name ("39909 经常性赠与"), not a year ("2026年预算数") */
+const CODE_LABEL = /^[[【]?\d{3,7}[\]】]?[-－.、]?(?![年月日])[\u4e00-\u9fff]/;
 const figure = (w: string) => AMOUNT.test(w) || PERCENT.test(w);
 /** how many pages back a right-hand part may stand from its left-hand part */
 const REACH = 8;
@@ -156,6 +158,9 @@ function continuation(left: Shape, right: Shape): number | undefined {
   if (!right.rows.every((r) => r.figures)) return undefined;
   // and headings, not sentences; the left part a table's page
   if (head.some((l) => SENTENCE.test(l.text) || l.cells.some((c) => squash(c.text).length > 40))) return undefined;
+  // (nor rows' labels above its first row of figures: a code and a name, "39909 经常性赠与")
+  if (head.some((l) => CODE_LABEL.test(squash(l.text)) && !levelWith(left.lines, l.y, l.h)?.text.includes(l.text)))
+    return undefined;
   if (!left.rows.some((r) => !r.prose)) return undefined;
   let repeated = 0;
   let inPlace = 0;
@@ -171,13 +176,26 @@ function continuation(left: Shape, right: Shape): number | undefined {
       if (Math.abs((l.cells[0]?.x0 ?? Number.NaN) - r.x0) <= 1) inPlace++;
     } else own++;
   }
-  // rows whose amounts are all blank, their labels printed again
+  // lines of words among the rows: labels of rows whose amounts are all blank, printed again, or
+  // labels of its own (a label wrapped onto a line of its own between its amounts' lines)
   const firstRow = right.rows[0]?.y ?? Number.POSITIVE_INFINITY;
   for (const l of right.lines) {
     if (l.y <= firstRow || isPageNumber(l.text) || words(l).some(figure)) continue;
     const beside = levelWith(left.lines, l.y, l.h);
     if (beside && sameLabel(squash(l.text), beside)) repeated++;
+    else own++;
   }
+  // the left part's headings printed again, word for word where they stood: the next page of a
+  // long table under its repeated header, not the columns to its right
+  const cells = head.flatMap((l) => l.cells.filter((c) => squash(c.text) !== ""));
+  const again = cells.filter((c) =>
+    left.lines.some(
+      (l) =>
+        Math.abs(l.y - c.y) <= c.h * 0.35 &&
+        l.cells.some((b) => b.text === c.text && Math.abs(b.x0 - c.x0) <= 1 && Math.abs(b.x1 - c.x1) <= 1),
+    ),
+  ).length;
+  if (again >= 2 && again * 2 > cells.length) return undefined;
   // (a single row, its label repeated but not where the left part prints it, is too little to tell
   // from another table's row)
   if ((repeated === 1 && inPlace < 1 && right.rows.length < 2) || (repeated > 0 && own > 0)) return undefined;
@@ -208,11 +226,15 @@ function continuation(left: Shape, right: Shape): number | undefined {
   const headings = head.filter((l) => inHeadings(left, l)).length;
   if (right.rows.length === 0) {
     // headings alone, a part whose amounts are all blank: all of them among the left part's, and
-    // some printed level with one of its headings (the same sheet rows)
+    // some printed level with one of its headings (the same sheet rows); under a title of its own
+    // only beside a part without labels (an empty table's page follows a long table's last page)
+    if (ownTitle && labelled) return undefined;
     const enough = levelHeads * 2 >= head.length || (sameTitle && levelHeads >= 1);
     return head.length >= 2 && headings === head.length && enough ? 1 : undefined;
   }
   if (repeated === 0 && !labelled && !sameTitle && right.rows.length < 2 && headings === 0) return undefined;
+  // (headings of the same sheet rows print level with the left part's, most of them)
+  if (head.length >= 3 && levelHeads * 2 < head.length) return undefined;
   const score = (headings + right.rows.length) / (head.length + right.rows.length);
   if (score < 0.6) return undefined;
   // between two pages that would both do ("down, then over" prints several left parts of one
