@@ -233,8 +233,6 @@ function continuation(left: Shape, right: Shape): number | undefined {
     return head.length >= 2 && headings === head.length && enough ? 1 : undefined;
   }
   if (repeated === 0 && !labelled && !sameTitle && right.rows.length < 2 && headings === 0) return undefined;
-  // (headings of the same sheet rows print level with the left part's, most of them)
-  if (head.length >= 3 && levelHeads * 2 < head.length) return undefined;
   const score = (headings + right.rows.length) / (head.length + right.rows.length);
   if (score < 0.6) return undefined;
   // between two pages that would both do ("down, then over" prints several left parts of one
