@@ -16,7 +16,7 @@
  * documents printed whole are never joined (test/check/national-corpus.test.ts).
  */
 import { classifyTitle } from "../../templates/vocabulary.ts";
-import { splitWord } from "../grid/tokens.ts";
+import { AMOUNT_TEXT, splitWord, tokenKind } from "../grid/tokens.ts";
 import type { PdfPage, TextChunk } from "./extract.ts";
 import { isPageNumber, type PdfLine, pageLines } from "./lines.ts";
 
@@ -26,16 +26,16 @@ export interface Stitch {
   from: number[];
 }
 
-/** an amount as tables print it: decimals, or thousands separators */
-const AMOUNT = /^[-−]?(?:(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{1,6}|\d{1,3}(?:,\d{3})+)$/;
-const DASH = /^[-—－–―]+$/;
 /** a share or rate in a row's cells ("-60.86%"): a figure, not a label */
 const PERCENT = /^[-−]?\d+(?:\.\d+)?[%％]$/;
 const SENTENCE = /[。，；]/;
 const PROSE = /[。，；]|万元|亿元/;
 /** a classification code and a name ("39909 经常性赠与"), not a year ("2026年预算数") */
 const CODE_LABEL = /^[[【]?\d{3,7}[\]】]?[-－.、]?(?![年月日])[\u4e00-\u9fff]/;
-const figure = (w: string) => AMOUNT.test(w) || PERCENT.test(w);
+/** an amount as tables print it (decimals, or thousands separators), or a share */
+const figure = (w: string) => AMOUNT_TEXT.test(w) || PERCENT.test(w);
+/** a blank written as a dash, or a share: neither is a label */
+const notLabel = (w: string) => tokenKind(w) === "dash" || PERCENT.test(w);
 /** how many pages back a right-hand part may stand from its left-hand part */
 const REACH = 8;
 /** how near the paper's edge a heading cut at it ends, in points */
@@ -75,7 +75,8 @@ function words(l: PdfLine): string[] {
   return l.cells.flatMap((c) => c.text.split(/\s+/).flatMap(splitWord)).filter((w) => w !== "");
 }
 
-const UNIT = /^(?:单位|金额单位)[:：]|^[（(]?单位[:：]?[^）)]*[)）]?$/;
+/** the unit line ("单位：万元", "金额单位:元", "（单位万元）") */
+const UNIT = /单位[:：]|^[（(]?单位/;
 
 function shapeOf(page: PdfPage): Shape {
   const lines = pageLines(page);
@@ -90,14 +91,11 @@ function shapeOf(page: PdfPage): Shape {
       if (rows.length > 0 || isPageNumber(l.text)) continue;
       const t = squash(l.text);
       if (!title && t.length >= 3 && t.length <= 70 && classifyTitle(t)) [title, titleLine] = [t, l];
-      else if (!UNIT.test(t) && !/单位[:：]/.test(t)) head.push(l);
+      else if (!UNIT.test(t)) head.push(l);
       continue;
     }
-    const label = ws
-      .slice(0, first)
-      .filter((w) => !DASH.test(w) && !PERCENT.test(w))
-      .join("");
-    const figures = ws.slice(first).every((w) => figure(w) || DASH.test(w));
+    const label = labelOf(l);
+    const figures = ws.slice(first).every((w) => figure(w) || tokenKind(w) === "dash");
     rows.push({ y: l.y, h: l.h, label, figures, prose: PROSE.test(l.text), x0: l.cells[0]?.x0 ?? 0 });
   }
   return { page, lines, rows, head, title, titleLine, sheet: { width: page.width, height: page.height } };
@@ -129,7 +127,7 @@ function inHeadings(s: Shape, l: PdfLine): boolean {
 function labelOf(l: PdfLine): string {
   const ws = words(l);
   const first = ws.findIndex(figure);
-  return (first < 0 ? ws : ws.slice(0, first)).filter((w) => !DASH.test(w) && !PERCENT.test(w)).join("");
+  return (first < 0 ? ws : ws.slice(0, first)).filter((w) => !notLabel(w)).join("");
 }
 
 /**
