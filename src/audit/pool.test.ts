@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { readerFlags, runPool, startReaders } from "./pool.ts";
+import { inheritedFlags, readerFlags, runPool, startReaders } from "./pool.ts";
 import { runAudit, stateDir } from "./run.ts";
 
 const SEED = new URL("../../test/fixtures/bazhou-hrss-2025-budget.txt", import.meta.url).pathname;
@@ -111,6 +111,25 @@ describe("the reader pool", () => {
     expect(seen.size).toBe(cores);
     for (const argv of seen.values()) expect(argv).toEqual(expect.arrayContaining(readerFlags(cores, cores)));
   }, 120_000);
+
+  it("readers do not inherit tsx's module hooks from a caller run through tsx; other flags they do", () => {
+    // what process.execArgv holds under `npx tsx` (the bench, scripts)
+    const underTsx = [
+      "--require",
+      "/work/node_modules/tsx/dist/preflight.cjs",
+      "--import",
+      "file:///work/node_modules/tsx/dist/loader.mjs",
+      "--max-old-space-size=4096",
+    ];
+    expect(inheritedFlags(underTsx)).toEqual(["--max-old-space-size=4096"]);
+    expect(inheritedFlags(["--import=tsx", "--cpu-prof", "--require", "./my-hook.cjs"])).toEqual([
+      "--cpu-prof",
+      "--require",
+      "./my-hook.cjs",
+    ]);
+    expect(inheritedFlags(["--loader", "tsx/esm", "--inspect"])).toEqual(["--inspect"]);
+    expect(inheritedFlags([])).toEqual([]);
+  });
 
   it("a document whose reader times out is a row with the reason, not kept: the next run reads it again", async () => {
     const out = mkdtempSync(join(tmpdir(), "yusuan-timeout-"));

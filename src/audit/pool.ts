@@ -71,10 +71,38 @@ export function readerFlags(jobs: number, cores: number = availableParallelism()
   return jobs >= cores ? ["--single-threaded-gc", "--no-concurrent-recompilation"] : [];
 }
 
+const LOADER_FLAGS = new Set(["--require", "-r", "--import", "--loader", "--experimental-loader"]);
+
+/**
+ * The caller's Node flags a reader inherits, less tsx's module hooks: a reader is bin/yusuan.js,
+ * which runs the compiled CLI, or registers tsx itself when it has to run the sources. Inherited
+ * (a caller run through tsx: `npx tsx` scripts, `npm run bench -- --source`), the hooks go through every module a
+ * reader loads (`yusuan check` of a 48-page document took 1.1 s without them, 2.5 s with them:
+ * BENCHMARKS.md, 2026-12-07). Every other flag is kept (memory limits, profiling).
+ */
+export function inheritedFlags(execArgv: readonly string[] = process.execArgv): string[] {
+  const kept: string[] = [];
+  const isTsx = (v: string | undefined) => v !== undefined && /(^|[/\\])tsx([/\\]|$)/.test(v);
+  for (let i = 0; i < execArgv.length; i++) {
+    const a = execArgv[i] as string;
+    const eq = a.indexOf("=");
+    const name = eq > 0 ? a.slice(0, eq) : a;
+    if (LOADER_FLAGS.has(name)) {
+      const value = eq > 0 ? a.slice(eq + 1) : execArgv[i + 1];
+      if (isTsx(value)) {
+        if (eq < 0) i++;
+        continue;
+      }
+    }
+    kept.push(a);
+  }
+  return kept;
+}
+
 function spawnChild(flags: readonly string[]): ChildProcess {
   return fork(binPath(), ["audit-child"], {
     stdio: ["ignore", "ignore", "inherit", "ipc"],
-    execArgv: [...process.execArgv, ...flags],
+    execArgv: [...inheritedFlags(), ...flags],
     env: { ...process.env, YUSUAN_AUDIT_CHILD: "1" },
   });
 }
