@@ -142,15 +142,21 @@ function continuation(left: Shape, right: Shape): number | undefined {
   if (Math.abs(left.sheet.width - right.sheet.width) > 1 || Math.abs(left.sheet.height - right.sheet.height) > 1)
     return undefined;
   const bothTitled = !!right.title && !!left.title;
-  if (bothTitled && !(sameText(right.titleLine, left.title) || sameText(left.titleLine, right.title))) return undefined;
+  // (a title centred over the sheet, cut at the paper's edge, its middle printed on both pages)
+  const overlapping = overlappingTitle(left, right);
+  if (bothTitled && !overlapping && !(sameText(right.titleLine, left.title) || sameText(left.titleLine, right.title)))
+    return undefined;
   // a piece of the other part's title, level with it: a title centred over the sheet, cut at the edge
-  const pieces = right.head.filter((l) => isPiece(l, left));
-  const sameTitle = bothTitled || pieces.length > 0 || left.head.some((l) => isPiece(l, right));
+  const pieces = right.head.filter((l) => isPiece(l, left) || l === overlapping);
+  const sameTitle = bothTitled || !!overlapping || pieces.length > 0 || left.head.some((l) => isPiece(l, right));
   const head = right.head.filter((l) => !pieces.includes(l));
   // on the left part's title row, the right part prints its title (a piece of it, or all of it
   // again) or nothing: other words there are another table's title
   const titleRow = left.titleLine;
-  if (titleRow && right.lines.some((l) => levelWith([titleRow], l.y, l.h, "heading") && !sameText(l, left.title)))
+  if (
+    titleRow &&
+    right.lines.some((l) => l !== overlapping && levelWith([titleRow], l.y, l.h, "heading") && !sameText(l, left.title))
+  )
     return undefined;
   // (a right-hand part prints figures in its rows, nothing after them: not prose quoting amounts)
   if (!right.rows.every((r) => r.figures)) return undefined;
@@ -193,7 +199,6 @@ function continuation(left: Shape, right: Shape): number | undefined {
         l.cells.some((b) => b.text === c.text && Math.abs(b.x0 - c.x0) <= 1 && Math.abs(b.x1 - c.x1) <= 1),
     ),
   ).length;
-  if (again >= 2 && again * 2 > cells.length) return undefined;
   // (a single row, its label repeated but not where the left part prints it, is too little to tell
   // from another table's row)
   if ((repeated === 1 && inPlace < 1 && right.rows.length < 2) || (repeated > 0 && own > 0)) return undefined;
@@ -202,17 +207,24 @@ function continuation(left: Shape, right: Shape): number | undefined {
   if (!ownLabels) {
     // the row labels are the left part's: every row of figures stands level with one of its lines
     if (unlevel > 0) return undefined;
+    if (again >= 2 && again * 2 > cells.length) return undefined;
   } else {
     // Labels of its own: the right half of a table printed in two halves side by side (收入 | 支出),
     // its title over both; one half may have rows the other leaves blank, but the two begin and end
     // on the same rows. A long table's next page, its title printed again, has rows at the same
     // heights too; but it follows a full page, and its last row is not level with the last one's.
+    // (Its headings may stand word for word where the left half's do, 项目 | 预算数 on each side,
+    // under a group heading of its own: 收入 | 支出)
     const tol = (r: Row) => rowTolerance(r.h);
     const [a0, a1] = [left.rows[0] as Row, left.rows[left.rows.length - 1] as Row];
     const [b0, b1] = [right.rows[0] as Row, right.rows[right.rows.length - 1] as Row];
     const full = a1.y > left.sheet.height * 0.8;
     if (!sameTitle || repeated > 0 || right.rows.length < 2 || full) return undefined;
-    if (Math.abs(a0.y - b0.y) > tol(a0) || Math.abs(a1.y - b1.y) > tol(a1)) return undefined;
+    // (a half's first rows may print no amount: 一、一般公共服务支出 blank beside 一、一般公共预算拨款收入)
+    const begin = a0.y <= b0.y ? a0 : b0;
+    const lineAt = (s: Shape) => s.lines.some((l) => Math.abs(l.y - begin.y) <= tol(begin) && !isPageNumber(l.text));
+    if (!lineAt(left) || !lineAt(right) || Math.abs(a1.y - b1.y) > tol(a1)) return undefined;
+    if (again >= 2 && again === cells.length) return undefined;
   }
   // a title of its own, where the left part has none: a title centred over a sheet too wide for the
   // page lands on its right part. Another table's page follows one without its title too, so the
@@ -302,14 +314,144 @@ function acrossEdge(
   if (a === b) return headsUnder(left, pl.y, p.x0, p.x1) || headsUnder(right, ql.y, c.x0, c.x1) ? b : undefined;
   if (atRight && b.startsWith(a)) return b;
   if (atLeft && a.endsWith(b)) return a;
-  if (atRight && atLeft) return a + b;
+  if (atRight && atLeft) return a + b.slice(overlap(a, b));
   return undefined;
+}
+
+/**
+ * How many characters a text cut at the paper's right edge and its continuation from the left edge
+ * print twice: a spreadsheet draws text running over the margins on both pages ("…江苏省高级人民法院部门"
+ * | "苏省高级人民法院部门收支预算总表"). Two or more, or none.
+ */
+function overlap(a: string, b: string): number {
+  for (let k = Math.min(a.length, b.length) - 1; k >= 2; k--) if (a.endsWith(b.slice(0, k))) return k;
+  return 0;
+}
+
+/**
+ * The right part's line that continues a title cut at the paper's edge on the left part, printing
+ * the same characters again where the two pages' margins overlap: the left piece reaches the paper's
+ * right edge, the right piece starts at its left edge, level with it, and the two make a table's title.
+ */
+function overlappingTitle(left: Shape, right: Shape): PdfLine | undefined {
+  const top = (s: Shape) => s.lines.filter((l) => l.y < (s.rows[0]?.y ?? Number.POSITIVE_INFINITY));
+  for (const l of top(left)) {
+    const p = l.cells[l.cells.length - 1];
+    if (!p || p.x1 < left.page.width - EDGE) continue;
+    for (const r of top(right)) {
+      const c = r.cells[0];
+      if (!c || c.x0 > EDGE || !levelWith([l], r.y, r.h, "heading")) continue;
+      const a = squash(l.text);
+      const b = squash(r.text);
+      const k = overlap(a, b);
+      if (k >= 2 && classifyTitle(a + b.slice(k))) return r;
+    }
+  }
+  return undefined;
+}
+
+/** a cell that prints one figure and nothing else */
+const oneFigure = (c: TextChunk) => figure(c.text.trim());
+/** the padding between a cell's edge and its text, points (amounts stand right against it) */
+const PAD = 2;
+
+/**
+ * How far right of `left`'s origin `right`'s chunks go. Each page of a sheet printed across pages
+ * has its margins, and the last column of one part and the first of the next share one edge on the
+ * sheet: placed a page's width to the right, the right part stands off by both margins, and a group
+ * heading centred over columns on both sides of the edge stands off the middle of its columns. The
+ * edge is where the left part's amounts end (right against their cells, the last column's too) and
+ * where the right part's first column of figures begins: as far left of its heading's centre as the
+ * column ends right of it. `kept` are `right`'s chunks that will be placed (its own coordinates);
+ * when one of them, other than the title, would stand left of that edge, or the figures do not tell
+ * the edge, the part goes a page's width to the right, as printed side by side.
+ */
+function seamShift(left: Shape, right: Shape, kept: readonly { c: TextChunk; title: boolean }[]): number {
+  const whole = left.page.width;
+  const leftFirst = left.rows[0];
+  const firstRow = right.rows[0];
+  if (!leftFirst || !firstRow) return whole;
+  const leftRows = left.lines.filter((l) => l.y >= leftFirst.y - 0.5);
+  const ends = leftRows.flatMap((l) => l.cells.filter((c) => c.text.split(/\s+/).some(figure)).map((c) => c.x1));
+  if (ends.length === 0) return whole;
+  const edge = Math.max(...ends) + PAD;
+  // (a column of text after the last figures, 备注 or 说明, or a column printed blank: its edge is not told)
+  if (leftRows.some((l) => l.cells.some((c) => c.x1 > edge + 1))) return whole;
+  const leftHeads = left.lines.filter((l) => l.y < leftFirst.y - leftFirst.h * 0.5 && l !== left.titleLine);
+  if (leftHeads.some((l) => !UNIT.test(squash(l.text)) && l.cells.some((c) => (c.x0 + c.x1) / 2 > edge))) return whole;
+  // the right part's first column of figures: where its leftmost single figure ends
+  const rowLines = right.lines.filter((l) => l.y >= firstRow.y - 0.5);
+  const starts = rowLines.flatMap((l) => l.cells.filter(oneFigure).map((c) => c.x1));
+  if (starts.length === 0) return whole;
+  const end = Math.min(...starts) + PAD;
+  // its heading: the lowest of the headings placed above the rows that stand within that column
+  let heading: TextChunk | undefined;
+  for (const l of right.lines) {
+    if (l.y >= firstRow.y - firstRow.h * 0.5 || l === right.titleLine) continue;
+    for (const c of l.cells) {
+      if (figure(c.text.trim()) || c.x1 > end + 1 || (c.x0 + c.x1) / 2 >= end) continue;
+      if (!kept.some((k) => k.c === c && !k.title)) continue;
+      if (!heading || c.y > heading.y + 0.5 || (Math.abs(c.y - heading.y) <= 0.5 && c.x1 > heading.x1)) heading = c;
+    }
+  }
+  if (!heading) return whole;
+  const begin = heading.x0 + heading.x1 - end;
+  if (!(begin > 0) || !(begin < end)) return whole;
+  if (kept.some((k) => !k.title && k.c.x0 < begin - PAD)) return whole;
+  const shift = edge - begin;
+  // (the margins of two pages: never more than the page itself, never a part over the other)
+  return shift > 0 && shift <= whole ? shift : whole;
+}
+
+/**
+ * The shift that prints `right`'s text where the same text stands on `left`: a spreadsheet draws a
+ * title or a group heading at its place on the sheet on every page whose paper it falls on (beside
+ * a part centred on its page, or running over the margins), so words printed level on both parts, in
+ * full and once each, give the shift directly. Only when all such words agree, and the right part's
+ * figures then stand right of the left part's.
+ */
+function sharedPlacement(
+  left: Shape,
+  right: Shape,
+  kept: readonly { c: TextChunk; title: boolean }[],
+): number | undefined {
+  const firstRow = right.rows[0];
+  if (!firstRow) return undefined;
+  const shifts: number[] = [];
+  for (const r of right.lines) {
+    if (r.y >= firstRow.y - firstRow.h * 0.5 || isPageNumber(r.text)) continue;
+    const l = levelWith(left.lines, r.y, r.h, "heading");
+    if (!l) continue;
+    for (const c of r.cells) {
+      const t = squash(c.text);
+      if (t.length < 2 || figure(t) || r.cells.filter((o) => squash(o.text) === t).length !== 1) continue;
+      const same = l.cells.filter((b) => squash(b.text) === t);
+      const b = same[0];
+      if (same.length !== 1 || !b || Math.abs(b.x1 - b.x0 - (c.x1 - c.x0)) > 1) continue;
+      shifts.push(b.x0 - c.x0);
+    }
+  }
+  if (shifts.length === 0) return undefined;
+  shifts.sort((a, b) => a - b);
+  const shift = shifts[Math.floor(shifts.length / 2)] as number;
+  if (!(shift > 0) || shifts.some((d) => Math.abs(d - shift) > 1.5)) return undefined;
+  // (the same words at the same place on both parts are the next page under a repeated header)
+  if (shift < 1) return undefined;
+  const leftFirst = left.rows[0];
+  const ends = left.lines
+    .filter((l) => leftFirst && l.y >= leftFirst.y - 0.5)
+    .flatMap((l) => l.cells.filter((c) => c.text.split(/\s+/).some(figure)).map((c) => c.x1));
+  const rowChunks = kept.filter((k) => !k.title && k.c.y >= firstRow.y - firstRow.h * 0.5);
+  if (ends.length > 0 && rowChunks.some((k) => k.c.x0 + shift < Math.max(...ends))) return undefined;
+  return shift;
 }
 
 /** `right`'s chunks placed right of `left`, less its page numbers, repeated labels and title pieces. */
 function join(left: Shape, right: Shape): Shape {
-  const dx = left.page.width;
   const chunks: TextChunk[] = [...left.page.chunks];
+  /** right's chunks to place (its own coordinates), and headings made one across the edge (x0 is left's) */
+  const kept: { c: TextChunk; title: boolean }[] = [];
+  const across: { c: TextChunk; x1: number }[] = [];
   const firstRow = Math.min(...right.rows.map((r) => r.y - Math.max(1.5, r.h * 0.3)), Number.POSITIVE_INFINITY);
   // where the label column printed again ends, when it is
   const repeats = right.lines.filter((l) => {
@@ -340,7 +482,7 @@ function join(left: Shape, right: Shape): Shape {
         const tol = Math.max(0.6, beside.h * 0.08);
         for (let k = chunks.length - 1; k >= 0; k--)
           if (Math.abs((chunks[k] as TextChunk).y - beside.y) <= tol) chunks.splice(k, 1);
-        for (const c of l.cells) chunks.push({ ...c, x0: c.x0 + dx, x1: c.x1 + dx });
+        for (const c of l.cells) kept.push({ c, title: true });
         continue;
       }
       if (besideText.includes(mine) && classifyTitle(besideText)) continue;
@@ -355,7 +497,7 @@ function join(left: Shape, right: Shape): Shape {
         const own = (k: TextChunk) => Math.abs(k.y - beside.y) <= tol && k.x0 >= p.x0 - 0.5 && k.x1 <= p.x1 + 0.5;
         const y = chunks.find(own)?.y ?? beside.y;
         for (let k = chunks.length - 1; k >= 0; k--) if (own(chunks[k] as TextChunk)) chunks.splice(k, 1);
-        chunks.push({ ...c, text, y, x0: p.x0, x1: c.x1 + dx });
+        across.push({ c: { ...c, text, y, x0: p.x0 }, x1: c.x1 });
         drop = new Set([...drop, c]);
       }
     }
@@ -365,10 +507,14 @@ function join(left: Shape, right: Shape): Shape {
       const again =
         !c.text.split(/\s+/).some(figure) &&
         beside?.cells.some((b) => b.text === c.text && Math.abs(b.x0 - c.x0) <= 1 && Math.abs(b.x1 - c.x1) <= 1);
-      if (!drop.has(c) && !again) chunks.push({ ...c, x0: c.x0 + dx, x1: c.x1 + dx });
+      if (!drop.has(c) && !again) kept.push({ c, title: false });
     }
   }
-  const page: PdfPage = { ...left.page, width: left.page.width + right.page.width, chunks };
+  const dx = sharedPlacement(left, right, kept) ?? seamShift(left, right, kept);
+  for (const { c } of kept) chunks.push({ ...c, x0: c.x0 + dx, x1: c.x1 + dx });
+  for (const { c, x1 } of across) chunks.push({ ...c, x1: x1 + dx });
+  // (the right part's paper edge stays the joined page's edge: a heading cut at it is seen as cut)
+  const page: PdfPage = { ...left.page, width: dx + right.page.width, chunks };
   const shape = shapeOf(page);
   return { ...shape, title: left.title ?? right.title, sheet: left.sheet };
 }
