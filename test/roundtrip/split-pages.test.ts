@@ -69,6 +69,16 @@ const CASES: Case[] = [
     tables: [1, 4, 11],
   },
   {
+    // the label column printed on every page: Calc draws there again the part of the title that falls
+    // on it, beside the title's own part on that page (表3's 单位预留机动经费 and 表11's middle part
+    // were tables of their own); 表12 as above
+    name: "江苏省高级人民法院 2017: the label column, and the title's part over it, printed on every page",
+    original: "corpus/jiangsu-gaoyuan-2017-yusuan.pdf",
+    split: "producers/jiangsu-gaoyuan-2017-yusuan-calc-split-cols.pdf",
+    joined: ["2←3", "5←6", "7←8", "15←16,17"],
+    tables: [3, 4, 11],
+  },
+  {
     // 表1 and 表4: the two halves of a 收支总表 print 项目 | 预算数 word for word at the same places,
     // under 收入 on one page and 支出 on the other
     name: "北京市财政局 2026: a 收支总表's halves with the same headings under 收入 and 支出",

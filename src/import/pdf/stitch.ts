@@ -68,6 +68,8 @@ interface Shape {
   titleLine?: PdfLine;
   /** the paper of one part: the parts of one sheet print on the same paper, the same way up */
   sheet: { width: number; height: number };
+  /** the first part's top line as printed (a joined page keeps its first part's) */
+  top: readonly TextChunk[];
 }
 
 /** A line's words, an amount run into a label ("373,795.79一般公共服务支出") cut from it. */
@@ -98,7 +100,9 @@ function shapeOf(page: PdfPage): Shape {
     const figures = ws.slice(first).every((w) => figure(w) || tokenKind(w) === "dash");
     rows.push({ y: l.y, h: l.h, label, figures, prose: PROSE.test(l.text), x0: l.cells[0]?.x0 ?? 0 });
   }
-  return { page, lines, rows, head, title, titleLine, sheet: { width: page.width, height: page.height } };
+  const first = lines[0];
+  const top = first ? page.chunks.filter((c) => Math.abs(c.y - first.y) <= Math.max(0.6, first.h * 0.35)) : [];
+  return { page, lines, rows, head, title, titleLine, sheet: { width: page.width, height: page.height }, top };
 }
 
 type Fit = "row" | "heading" | "loose";
@@ -516,7 +520,51 @@ function join(left: Shape, right: Shape): Shape {
   // (the right part's paper edge stays the joined page's edge: a heading cut at it is seen as cut)
   const page: PdfPage = { ...left.page, width: dx + right.page.width, chunks };
   const shape = shapeOf(page);
-  return { ...shape, title: left.title ?? right.title, sheet: left.sheet };
+  return { ...shape, title: left.title ?? right.title, sheet: left.sheet, top: left.top };
+}
+
+/**
+ * `right` less what its top line prints again of the first part's: a spreadsheet that prints its
+ * label column on every page draws there again the part of the title that falls on that column,
+ * beside the title's own part on this page ("表11 十一、2017年…部门一般" and "表11 十一、2017年…
+ * 培训费支出预算表" on one line), where the label column stands on that page and cut at the paper's
+ * edge. The words printed again: the first part's top line from its first word on, each as far
+ * from where it stood there as the first (the last one may be cut short at the edge), after words
+ * of the line's own. Only then: a title row printed again whole is the next page of a long table,
+ * and stays.
+ */
+function withoutEcho(left: Shape, right: Shape): Shape {
+  const line = right.lines[0];
+  const theirs = [...left.top].sort((a, b) => a.x0 - b.x0);
+  const head = theirs[0];
+  if (!line || !head || right.rows.some((r) => r.y <= line.y + 0.5)) return right;
+  const mine = [...right.top].sort((a, b) => a.x0 - b.x0);
+  let echo: TextChunk[] = [];
+  for (const start of mine) {
+    if (start.text !== head.text) continue;
+    const d = start.x0 - head.x0;
+    const run: TextChunk[] = [];
+    for (const b of theirs) {
+      const at = (c: TextChunk) => Math.abs(c.x0 - b.x0 - d) <= 1 && Math.abs(c.y - b.y) <= Math.max(0.6, c.h * 0.1);
+      const same = mine.find((c) => at(c) && c.text === b.text && Math.abs(c.x1 - b.x1 - d) <= 1);
+      // (the last one cut at the paper's edge)
+      const cut = mine.find(
+        (c) => at(c) && c.text !== "" && b.text.startsWith(c.text) && c.x1 >= right.page.width - EDGE,
+      );
+      if (same) run.push(same);
+      else if (cut) {
+        run.push(cut);
+        break;
+      } else break;
+    }
+    if (run.length > echo.length) echo = run;
+  }
+  // (after words of the line's own: the title's own part on this page stands left of the label
+  // column's, running in from the paper's edge; a title that merely starts as the first part's does
+  // is its own)
+  if (echo.length < 2 || echo.length === mine.length || mine.indexOf(echo[0] as TextChunk) === 0) return right;
+  const gone = new Set(echo);
+  return { ...shapeOf({ ...right.page, chunks: right.page.chunks.filter((c) => !gone.has(c)) }), sheet: right.sheet };
 }
 
 /**
@@ -537,12 +585,14 @@ export function stitchPages(pages: readonly PdfPage[]): { pages: PdfPage[]; line
     const order = [...candidates.slice(from), ...candidates.slice(0, from)];
     let target: number | undefined;
     let best = 0;
+    let part = s;
     for (const k of order) {
-      const score = continuation(shapes[k] as Shape, s);
-      if (score !== undefined && score > best) [target, best] = [k, score];
+      const r = withoutEcho(shapes[k] as Shape, s);
+      const score = continuation(shapes[k] as Shape, r);
+      if (score !== undefined && score > best) [target, best, part] = [k, score, r];
     }
     if (target !== undefined) {
-      shapes[target] = join(shapes[target] as Shape, s);
+      shapes[target] = join(shapes[target] as Shape, part);
       shapes[i] = undefined;
       const list = stitches.get(target) ?? [];
       list.push(pages[i]?.no as number);
