@@ -354,6 +354,21 @@ function overlappingTitle(left: Shape, right: Shape): PdfLine | undefined {
   return undefined;
 }
 
+/** a chunk of the right-hand part to place, in its own coordinates (a title's: printed over the table) */
+interface Kept {
+  c: TextChunk;
+  title: boolean;
+}
+
+/** Where the figures in a part's rows end (right against their cells). */
+function figureEnds(s: Shape): number[] {
+  const first = s.rows[0];
+  if (!first) return [];
+  return s.lines
+    .filter((l) => l.y >= first.y - 0.5)
+    .flatMap((l) => l.cells.filter((c) => c.text.split(/\s+/).some(figure)).map((c) => c.x1));
+}
+
 /** a cell that prints one figure and nothing else */
 const oneFigure = (c: TextChunk) => figure(c.text.trim());
 /** the padding between a cell's edge and its text, points (amounts stand right against it) */
@@ -370,13 +385,13 @@ const PAD = 2;
  * when one of them, other than the title, would stand left of that edge, or the figures do not tell
  * the edge, the part goes a page's width to the right, as printed side by side.
  */
-function seamShift(left: Shape, right: Shape, kept: readonly { c: TextChunk; title: boolean }[]): number {
+function seamShift(left: Shape, right: Shape, kept: readonly Kept[]): number {
   const whole = left.page.width;
   const leftFirst = left.rows[0];
   const firstRow = right.rows[0];
   if (!leftFirst || !firstRow) return whole;
   const leftRows = left.lines.filter((l) => l.y >= leftFirst.y - 0.5);
-  const ends = leftRows.flatMap((l) => l.cells.filter((c) => c.text.split(/\s+/).some(figure)).map((c) => c.x1));
+  const ends = figureEnds(left);
   if (ends.length === 0) return whole;
   const edge = Math.max(...ends) + PAD;
   // (a column of text after the last figures, 备注 or 说明, or a column printed blank: its edge is not told)
@@ -414,11 +429,7 @@ function seamShift(left: Shape, right: Shape, kept: readonly { c: TextChunk; tit
  * full and once each, give the shift directly. Only when all such words agree, and the right part's
  * figures then stand right of the left part's.
  */
-function sharedPlacement(
-  left: Shape,
-  right: Shape,
-  kept: readonly { c: TextChunk; title: boolean }[],
-): number | undefined {
+function sharedPlacement(left: Shape, right: Shape, kept: readonly Kept[]): number | undefined {
   const firstRow = right.rows[0];
   if (!firstRow) return undefined;
   const shifts: number[] = [];
@@ -438,13 +449,9 @@ function sharedPlacement(
   if (shifts.length === 0) return undefined;
   shifts.sort((a, b) => a - b);
   const shift = shifts[Math.floor(shifts.length / 2)] as number;
-  if (!(shift > 0) || shifts.some((d) => Math.abs(d - shift) > 1.5)) return undefined;
-  // (the same words at the same place on both parts are the next page under a repeated header)
-  if (shift < 1) return undefined;
-  const leftFirst = left.rows[0];
-  const ends = left.lines
-    .filter((l) => leftFirst && l.y >= leftFirst.y - 0.5)
-    .flatMap((l) => l.cells.filter((c) => c.text.split(/\s+/).some(figure)).map((c) => c.x1));
+  // (the same words at the same place on both parts: the next page under a repeated header)
+  if (!(shift >= 1) || shifts.some((d) => Math.abs(d - shift) > 1.5)) return undefined;
+  const ends = figureEnds(left);
   const rowChunks = kept.filter((k) => !k.title && k.c.y >= firstRow.y - firstRow.h * 0.5);
   if (ends.length > 0 && rowChunks.some((k) => k.c.x0 + shift < Math.max(...ends))) return undefined;
   return shift;
@@ -454,7 +461,7 @@ function sharedPlacement(
 function join(left: Shape, right: Shape): Shape {
   const chunks: TextChunk[] = [...left.page.chunks];
   /** right's chunks to place (its own coordinates), and headings made one across the edge (x0 is left's) */
-  const kept: { c: TextChunk; title: boolean }[] = [];
+  const kept: Kept[] = [];
   const across: { c: TextChunk; x1: number }[] = [];
   const firstRow = Math.min(...right.rows.map((r) => r.y - Math.max(1.5, r.h * 0.3)), Number.POSITIVE_INFINITY);
   // where the label column printed again ends, when it is
