@@ -393,7 +393,8 @@ function rowPitch(all: readonly Piece[][], body: readonly GridLine[]): number {
   gaps.sort((a, b) => a - b);
   const h = body.length > 0 ? body.reduce((s, l) => s + l.h, 0) / body.length : 10;
   const usable = gaps.filter((g) => g >= h * 0.8);
-  for (const g of usable) if (usable.filter((x) => Math.abs(x - g) <= g * 0.15).length >= 2) return g;
+  // (two gaps alike: within 15 % of the smaller, whichever of the two is looked at)
+  for (const g of usable) if (usable.filter((x) => Math.abs(x - g) <= Math.min(x, g) * 0.15).length >= 2) return g;
   return usable[0] ?? h * 2;
 }
 
