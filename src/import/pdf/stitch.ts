@@ -68,7 +68,7 @@ interface Shape {
   titleLine?: PdfLine;
   /** the paper of one part: the parts of one sheet print on the same paper, the same way up */
   sheet: { width: number; height: number };
-  /** the first part's top line as printed (a joined page keeps its first part's) */
+  /** the first part's top line as printed, left to right (a joined page keeps its first part's) */
   top: readonly TextChunk[];
 }
 
@@ -101,7 +101,9 @@ function shapeOf(page: PdfPage): Shape {
     rows.push({ y: l.y, h: l.h, label, figures, prose: PROSE.test(l.text), x0: l.cells[0]?.x0 ?? 0 });
   }
   const first = lines[0];
-  const top = first ? page.chunks.filter((c) => Math.abs(c.y - first.y) <= Math.max(0.6, first.h * 0.35)) : [];
+  const top = first
+    ? page.chunks.filter((c) => Math.abs(c.y - first.y) <= Math.max(0.6, first.h * 0.35)).sort((a, b) => a.x0 - b.x0)
+    : [];
   return { page, lines, rows, head, title, titleLine, sheet: { width: page.width, height: page.height }, top };
 }
 
@@ -542,10 +544,10 @@ function join(left: Shape, right: Shape): Shape {
  */
 function withoutEcho(left: Shape, right: Shape): Shape {
   const line = right.lines[0];
-  const theirs = [...left.top].sort((a, b) => a.x0 - b.x0);
+  const theirs = left.top;
   const head = theirs[0];
   if (!line || !head || right.rows.some((r) => r.y <= line.y + 0.5)) return right;
-  const mine = [...right.top].sort((a, b) => a.x0 - b.x0);
+  const mine = right.top;
   let echo: TextChunk[] = [];
   for (const start of mine) {
     if (start.text !== head.text) continue;
