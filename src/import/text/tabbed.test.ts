@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { looksTabbed, tabbedLines } from "./tabbed.ts";
+import { looksTabbed, readTabbed, tabbedLines } from "./tabbed.ts";
 
 const text = [
   "部门支出总表",
@@ -90,5 +90,34 @@ describe("looksTabbed", () => {
     expect(looksTabbed(Array(12).fill("合计\t1.00\t2.00").join("\n"))).toBe(true);
     expect(looksTabbed(Array(12).fill("合计      1.00      2.00").join("\n"))).toBe(false);
     expect(looksTabbed("一、部门主要职能\n负责……")).toBe(false);
+  });
+});
+
+describe("readTabbed", () => {
+  it("gives a merged heading wider than the narrow columns under it room, apart from the heading beside it", () => {
+    // 上海市普陀区财政局 2025, 表9 as a converter writes it: 公务用车购置及运行费 is merged over 小计 购置费
+    // 运行费 (narrower than it) and 机关运行经费预算数 is a tall cell beside it; set in the columns'
+    // own widths, the two headings ran together and 机关运行经费预算数's column was lost (229.43 read as 运行费)
+    const text = [
+      "2025年部门“三公”经费和机关运行经费预算表",
+      "编制部门：上海市普陀区财政局",
+      "单位：万元",
+      "项目\t“三公”经费预算数\t\t\t\t\t\t机关运行经费预算数",
+      "\t合计\t因公出国(境)费\t公务接待费\t公务用车购置及运行费\t\t\t",
+      "\t\t\t\t小计\t购置费\t运行费\t",
+      "\t0.95\t\t0.95\t\t\t\t229.43",
+    ].join("\n");
+    const table = readTabbed(text, "x.txt").disclosure?.tables[0];
+    expect(table?.columns.map((c) => c.path?.join("/"))).toEqual([
+      "项目",
+      "“三公”经费预算数/合计",
+      "“三公”经费预算数/因公出国(境)费",
+      "“三公”经费预算数/公务接待费",
+      "“三公”经费预算数/公务用车购置及运行费/小计",
+      "“三公”经费预算数/公务用车购置及运行费/购置费",
+      "“三公”经费预算数/公务用车购置及运行费/运行费",
+      "机关运行经费预算数",
+    ]);
+    expect(table?.rows.map((r) => r.cells)).toEqual([[null, 950000, null, 950000, null, null, null, 229430000]]);
   });
 });

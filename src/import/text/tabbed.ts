@@ -98,6 +98,19 @@ function tableChunks(block: readonly string[][], ys: readonly number[]): TextChu
       widths[c] = Math.max(widths[c] as number, displayWidth(f));
     });
   });
+  // a merged heading wider than the columns it spans widens them (evenly), as a table drawn with it
+  // would: printed in the few cells the columns leave it, it would run into the heading beside it
+  const merged = rows
+    .slice(0, firstData)
+    .flatMap((row, r) => row.map((f, c) => ({ f, c, end: spanEnd(r, c) })))
+    .filter((m) => m.f !== "" && m.end > m.c)
+    .sort((a, b) => a.end - a.c - (b.end - b.c));
+  for (const { f, c, end } of merged) {
+    let room = GAP * (end - c);
+    for (let k = c; k <= end; k++) room += widths[k] as number;
+    const short = displayWidth(normaliseText(f)) + 2 * GAP - room;
+    if (short > 0) for (let k = c; k <= end; k++) widths[k] = (widths[k] as number) + Math.ceil(short / (end - c + 1));
+  }
   const xs: number[] = [];
   let x = LEFT;
   for (const w of widths) {
