@@ -267,11 +267,32 @@ function sideRows(ps: Piece[], layout: SegmentLayout, side: number, pitch: numbe
       live.every((o) => o === p || Math.abs(o.y - p.y) >= pitch * 0.95)
     );
   };
+  const startsRow = (label: string) => !!labelMarker(label) || isTotalLabel(label) || isLineLabel(label);
+  // a row with a code or amounts and no label of its own, between lines of text only a row's pitch
+  // away (text laid out a line per row prints a tall cell so: "机关事业单位基本养老保险缴费" above
+  // the code and amounts, "支出" under them): those lines are its label, wrapped around its middle
+  // line, not rows printed blank (the line under it, unless it starts like a row of its own)
+  const owner = new Map<Piece, Piece>();
+  const textOnly = (o: Piece) =>
+    !isAnchor.has(o) && o.amounts.size === 0 && o.codes.length === 0 && pieceLabel(o, mainZone) !== "";
+  // (in a one-sided table: beside a two-sided table's row, a line of text may be the other side's)
+  for (const a of layout.sideStarts.length === 1 ? anchors : []) {
+    // (a line of text nearer than a pitch is its label, as the nearest row's: a PDF's tall cell)
+    if (hasText(a) || live.some((o) => textOnly(o) && Math.abs(o.y - a.y) < pitch * 0.95)) continue;
+    const beside = (dir: number) =>
+      live
+        .filter((o) => textOnly(o) && (o.y - a.y) * dir > 0 && Math.abs(Math.abs(o.y - a.y) - pitch) <= pitch * 0.05)
+        .sort((x, y) => Math.abs(x.y - a.y) - Math.abs(y.y - a.y))[0];
+    const above = beside(-1);
+    const below = beside(1);
+    if (above && !owner.has(above)) owner.set(above, a);
+    if (below && !owner.has(below) && !startsRow(pieceLabel(below, mainZone))) owner.set(below, a);
+  }
   for (const p of live) {
-    if (isAnchor.has(p)) continue;
+    if (isAnchor.has(p) || owner.has(p)) continue;
     const label = pieceLabel(p, mainZone);
     const near = anchors.reduce((d, a) => Math.min(d, Math.abs(a.y - p.y)), Number.POSITIVE_INFINITY);
-    const starts = !!labelMarker(label) || isTotalLabel(label) || isLineLabel(label);
+    const starts = startsRow(label);
     // a line of text only is a row printed blank only when it has a label (text in another
     // column alone — a long 绩效目标 — is a wrapped cell of the row beside it) and starts like a
     // row (一、 1. 合计 一般公共预算 …); other text is a piece of a wrapped label, unless it stands
@@ -295,10 +316,10 @@ function sideRows(ps: Piece[], layout: SegmentLayout, side: number, pitch: numbe
   const extra = new Map<Piece, Piece[]>();
   for (const p of live) {
     if (isAnchor.has(p)) continue;
-    let best: Piece | undefined;
-    let d = Number.POSITIVE_INFINITY;
+    let best: Piece | undefined = owner.get(p);
+    let d = best ? 0 : Number.POSITIVE_INFINITY;
     const free = rowsOf.filter((a) => [...p.amounts.keys()].every((c) => !a.amounts.has(c)));
-    for (const a of p.amounts.size > 0 && free.length > 0 ? free : rowsOf) {
+    for (const a of best ? [] : p.amounts.size > 0 && free.length > 0 ? free : rowsOf) {
       const dd = Math.abs(a.y - p.y);
       if (dd < d - 0.5 || (Math.abs(dd - d) <= 0.5 && best && a.y > best.y)) {
         d = dd;
