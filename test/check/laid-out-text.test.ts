@@ -97,6 +97,36 @@ describe.runIf(hasPdftotext)("pdftotext -layout of documents no text template kn
     expect(check(d!).findings.filter((f) => f.severity === "error" && f.location.table === 9)).toEqual([]);
   });
 
+  // a name wrapped in a tall cell around its row's code and amounts: the text prints its lines a row
+  // apart, as it prints rows ("机关事业单位基本养老保险缴费" / "2080505 10,387.06 …" / "支出")
+  it("西安市卫健委 2022 决算 表2: a name wrapped around its row's code and amounts is that row's name, not two blank rows", async () => {
+    const file = `${REGIONS}xian-weijianwei-2022-juesuan.pdf`;
+    const rowsOf = (d: Awaited<ReturnType<typeof importFile>>["disclosure"]) =>
+      d?.tables
+        .find((x) => x.no === 2)
+        ?.rows.map((r) => [r.code ?? "", r.label, r.cells.filter((c) => typeof c === "number")]);
+    const pdf = rowsOf((await importFile(file)).disclosure);
+    const text = rowsOf((await importFile(textOf(file))).disclosure);
+    expect(text).toContainEqual([
+      "2080505",
+      "机关事业单位基本养老保险缴费支出",
+      [10387060000, 6897940000, 3489090000, 30000],
+    ]);
+    expect(text).toEqual(pdf);
+  });
+
+  // its 基本支出总表's second page sets the amounts off the columns of the header printed over them:
+  // one amount too many for the columns read, on three rows
+  it("深圳市财政局 表4: amounts with no column left for them make the table unreliable, not wrong; its wrapped name is read whole", async () => {
+    const d = (await importFile(textOf(`${REGIONS}shenzhen-caizhengju-2026-yusuan.pdf`))).disclosure;
+    const t = d?.tables.find((x) => x.no === 4);
+    expect(t?.rows.find((r) => r.label === "机关事业单位基本养老保险缴费")?.cells.slice(1, 4)).toEqual([
+      596890000, 596890000, 596890000,
+    ]);
+    expect(t?.reading).toMatchObject({ status: "unreliable", note: expect.stringContaining("金额多于读到的栏目") });
+    expect(check(d!).findings.filter((f) => f.severity === "error" && f.location.table === 4)).toEqual([]);
+  });
+
   it("国家信访局: the real slip in its 说明 (31.35% for 31.56%) is found in the text as in the PDF", async () => {
     const r = await importFile(textOf(`${REGIONS}central-xinfangju-2026-yusuan.pdf`));
     const s01 = check(r.disclosure!).findings.filter((f) => f.rule === "S-01");

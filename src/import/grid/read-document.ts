@@ -483,6 +483,16 @@ function readingOf(
         note: `文本的列位未能对齐（“${heading(shifted)}”一栏在有金额的行中为空），${failed} 处合计与分项不符`,
       };
   }
+  // an amount read with no column left for it (two amounts in one column's place: a row whose amounts
+  // stand off the columns its header gives, as laid-out text may set a page), and sums that fail:
+  // the reading's, not the document's
+  const overfull = g.rows.filter((r) => (r.overfull ?? 0) > 0).length;
+  if (overfull > 0)
+    return {
+      ...base,
+      status: "unreliable",
+      note: `有 ${overfull} 行的金额多于读到的栏目，行与栏目未能对齐，${failed} 处合计与分项不符`,
+    };
   // one cell common to every failure: a wrong cell, not a misreading
   let common: Set<string> | undefined;
   for (const f of failing) common = common ? new Set([...common].filter((x) => f.has(x))) : new Set(f);
