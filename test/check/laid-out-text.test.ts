@@ -115,6 +115,14 @@ describe.runIf(hasPdftotext)("pdftotext -layout of documents no text template kn
     expect(text).toEqual(pdf);
   });
 
+  // its 收入决算表's header sets 经营收入 and 附属单位上缴收入 off the columns their amounts fill
+  it("西安市卫健委 2022 决算 表2: an amount column the text gives no heading makes the table unreliable, however many sums hold", async () => {
+    const d = (await importFile(textOf(`${REGIONS}xian-weijianwei-2022-juesuan.pdf`))).disclosure;
+    const t = d?.tables.find((x) => x.no === 2);
+    expect(t?.reading).toMatchObject({ status: "unreliable", note: expect.stringContaining("没有读到栏目名称") });
+    expect(check(d!).findings.filter((f) => f.severity === "error" && f.location.table === 2)).toEqual([]);
+  });
+
   // its 基本支出总表's second page sets the amounts off the columns of the header printed over them:
   // one amount too many for the columns read, on three rows
   it("深圳市财政局 表4: amounts with no column left for them make the table unreliable, not wrong; its wrapped name is read whole", async () => {

@@ -470,6 +470,14 @@ function readingOf(
   // characters can push them a column over: a total column filled on most rows but blank on rows
   // that print amounts elsewhere is such a shift, not the document's blank
   if (laidOut) {
+    // (and an amount column the text gives no heading: the header's characters stand off the
+    // columns its amounts fill, so which amounts are whose is not read, however many sums hold)
+    if (broken && leafOf(broken) === "")
+      return {
+        ...base,
+        status: "unreliable",
+        note: `文本的列位未能对齐（有一栏金额没有读到栏目名称），${failed} 处合计与分项不符`,
+      };
     const shifted = g.columns.find((c, i) => {
       if (c.phantom || !/(?:合计|总计|小计)$/.test(leafOf(c))) return false;
       const filled = values.filter((r) => r[i] != null).length;
