@@ -123,6 +123,15 @@ describe.runIf(hasPdftotext)("pdftotext -layout of documents no text template kn
     expect(check(d!).findings.filter((f) => f.severity === "error" && f.location.table === 2)).toEqual([]);
   });
 
+  // its 收入预算总表 sets some rows' amounts half a column left of others' (by the characters each row's
+  // name takes): a column headed by the group 收入预算 alone, beside 收入预算/财政拨款收入
+  it("上海市审计局 表2: a column headed by a group that heads other columns makes the table unreliable, not wrong", async () => {
+    const d = (await importFile(textOf(`${REGIONS}shanghai-shenjiju-2026-unit-yusuan.pdf`))).disclosure;
+    const t = d?.tables.find((x) => x.no === 2);
+    expect(t?.reading).toMatchObject({ status: "unreliable", note: expect.stringContaining("又是其他栏的表头") });
+    expect(check(d!).findings.filter((f) => f.severity === "error" && f.location.table === 2)).toEqual([]);
+  });
+
   // its 基本支出总表's second page sets the amounts off the columns of the header printed over them:
   // one amount too many for the columns read, on three rows
   it("深圳市财政局 表4: amounts with no column left for them make the table unreliable, not wrong; its wrapped name is read whole", async () => {

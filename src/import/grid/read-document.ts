@@ -478,6 +478,20 @@ function readingOf(
         status: "unreliable",
         note: `文本的列位未能对齐（有一栏金额没有读到栏目名称），${failed} 处合计与分项不符`,
       };
+    // (or a column headed by a group heading that also heads columns of its own, "收入预算" beside
+    // "收入预算/财政拨款收入": the amounts of some rows stand between the header's columns)
+    const group = g.columns.find(
+      (c) =>
+        !c.phantom &&
+        c.path.length > 0 &&
+        g.columns.some((o) => o !== c && o.path.length > c.path.length && c.path.every((p, k) => o.path[k] === p)),
+    );
+    if (group)
+      return {
+        ...base,
+        status: "unreliable",
+        note: `文本的列位未能对齐（“${heading(group)}”既是一栏金额，又是其他栏的表头），${failed} 处合计与分项不符`,
+      };
     const shifted = g.columns.find((c, i) => {
       if (c.phantom || !/(?:合计|总计|小计)$/.test(leafOf(c))) return false;
       const filled = values.filter((r) => r[i] != null).length;
