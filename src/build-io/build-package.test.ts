@@ -58,7 +58,7 @@ describe("the seed example rebuilds the seed", () => {
     const r = await buildPackage(EXAMPLE);
     expect(r.problems.filter((p) => p.severity === "error")).toEqual([]);
     expect(r.report?.summary.errors).toBe(0);
-    const back = parseDisclosureJson(JSON.stringify(r.disclosure), "disclosure.json");
+    const back = await parseDisclosureJson(JSON.stringify(r.disclosure), "disclosure.json");
     expect(back.disclosure?.tables).toHaveLength(11);
   });
 

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { defaultCatalogSet, describeNearest } from "../catalog/catalog-set.ts";
 import { check } from "../check/index.ts";
-import { disclosureSchema } from "../model/disclosure.ts";
+import { disclosureSchema } from "../model/disclosure-schema.ts";
 import { build } from "./build.ts";
 import { diffDisclosures, withinRounding } from "./diff.ts";
 import { REASON_PLACEHOLDER } from "./phrase.ts";

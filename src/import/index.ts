@@ -3,7 +3,7 @@
  * cannot be used at all gives no disclosure and at least one error problem (what, where, what to do).
  */
 import { basename, extname } from "node:path";
-import { type Disclosure, disclosureSchema, type ImportProblem } from "../model/disclosure.ts";
+import type { Disclosure, ImportProblem } from "../model/disclosure.ts";
 import { getTemplate } from "../templates/index.ts";
 import { decodeText } from "./decode.ts";
 import type { ImportReport } from "./pdf/import-pdf.ts";
@@ -29,6 +29,8 @@ export { mergeDisclosures } from "./merge.ts";
 export { MAX_INPUT_BYTES, readInputFile } from "./read-input.ts";
 
 const fail = (code: string, message: string): ImportResult => ({ problems: [{ code, severity: "error", message }] });
+const notText = (source: string, reason: string): ImportResult =>
+  fail("input.binary", `${source}：${reason}；请提供从 PDF 提取的文本、JSON 或预算文件`);
 
 /** Sniffs the format from magic bytes first, then the extension. */
 export function sniffFormat(buf: Uint8Array, name: string): "pdf" | "xlsx" | "json" | "text" | "xls" | "binary" {
@@ -44,14 +46,19 @@ export function sniffFormat(buf: Uint8Array, name: string): "pdf" | "xlsx" | "js
   return "text";
 }
 
-/** Parses a Disclosure from JSON (as written by `import --format json` or `build`). */
-export function parseDisclosureJson(text: string, source: string): ImportResult {
+/**
+ * Parses a Disclosure from JSON (as written by `import --format json` or `build`). The schema it is
+ * checked against (zod) loads here, on a JSON's first import: reading a PDF, a workbook or text
+ * never needs it, and loading it costs more than the rest of the CLI's start.
+ */
+export async function parseDisclosureJson(text: string, source: string): Promise<ImportResult> {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (e) {
     return fail("json.syntax", `${source} 不是有效的 JSON：${(e as Error).message}`);
   }
+  const { disclosureSchema } = await import("../model/disclosure-schema.ts");
   const r = disclosureSchema.safeParse(data);
   if (!r.success) {
     const first = r.error.issues.slice(0, 5).map((i) => `${i.path.join(".") || "(根)"}：${i.message}`);
@@ -63,7 +70,7 @@ export function parseDisclosureJson(text: string, source: string): ImportResult 
   return { disclosure: r.data, problems: [] };
 }
 
-/** Imports bytes already read, named `source` (for messages). */
+/** Imports text already read, named `source` (for messages); PDF, XLSX and JSON: importBufferAsync. */
 export function importBuffer(buf: Uint8Array, source: string, opts: ImportOptions = {}): ImportResult {
   if (buf.length === 0) return fail("input.empty", `${source} 是空文件，没有可读取的内容`);
   const format = sniffFormat(buf, source);
@@ -72,20 +79,21 @@ export function importBuffer(buf: Uint8Array, source: string, opts: ImportOption
       return fail("input.pdf", `${source} 是 PDF 文件；PDF 导入是异步的，请用 importBufferAsync 或 importFile`);
     case "xlsx":
       return fail("input.xlsx", `${source} 是 Excel 工作簿；XLSX 导入是异步的，请用 importBufferAsync 或 importFile`);
+    case "json":
+      return fail("input.json", `${source} 是 JSON 文件；JSON 导入是异步的，请用 importBufferAsync 或 importFile`);
     case "xls":
       return fail("input.xls", `${source} 是旧版 Excel（.xls）文件；请用 LibreOffice 另存为 .xlsx`);
     default:
       break;
   }
   const dec = decodeText(buf);
-  if (!dec.ok) return fail("input.binary", `${source}：${dec.reason}；请提供从 PDF 提取的文本、JSON 或预算文件`);
-  if (format === "json") return parseDisclosureJson(dec.text, source);
+  if (!dec.ok) return notText(source, dec.reason);
   return parseText(dec.text, { source: basename(source), template: opts.template });
 }
 
 /**
- * Imports bytes of any supported format: PDF and XLSX asynchronously (pdf.js and exceljs are
- * promise-based), text and JSON through the synchronous importBuffer.
+ * Imports bytes of any supported format: PDF, XLSX and JSON asynchronously (pdf.js, exceljs and the
+ * schema load on first use), text through the synchronous importBuffer.
  */
 export async function importBufferAsync(
   buf: Uint8Array,
@@ -107,6 +115,11 @@ export async function importBufferAsync(
     } catch (e) {
       // The importers turn every expected failure into a problem; this is the last line of defence.
       return fail(`input.${format}`, `${source} 无法读取：${(e as Error).message ?? String(e)}`);
+    }
+    if (format === "json") {
+      const dec = decodeText(buf);
+      if (!dec.ok) return notText(source, dec.reason);
+      return await parseDisclosureJson(dec.text, source);
     }
   }
   const r = importBuffer(buf, source, opts);

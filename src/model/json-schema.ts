@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { disclosureSchema } from "./disclosure.ts";
+import { disclosureSchema } from "./disclosure-schema.ts";
 
 /** The JSON Schema (draft 2020-12) of a Disclosure, generated from the runtime zod schema. */
 export function disclosureJsonSchema(): Record<string, unknown> {

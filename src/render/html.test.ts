@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { disclosureSchema } from "../model/disclosure.ts";
+import { disclosureSchema } from "../model/disclosure-schema.ts";
 import { escapeHtml } from "./escape.ts";
 import { renderHtml } from "./html.ts";
 import { printedTableHtml } from "./html-table.ts";

@@ -7,7 +7,8 @@
 import { createHash } from "node:crypto";
 import { type Kysely, sql, type Transaction } from "kysely";
 import type { CheckReport } from "../check/index.ts";
-import { type Disclosure, disclosureSchema } from "../model/disclosure.ts";
+import type { Disclosure } from "../model/disclosure.ts";
+import { disclosureSchema } from "../model/disclosure-schema.ts";
 import type { Finding } from "../model/finding.ts";
 import { departmentNameProblem, identityOf } from "../model/identity.ts";
 import { FIRST_YEAR, NAME_LIMITS, publishProblems, YEARS_AHEAD } from "../model/validity.ts";

@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type Indicator, type PerformanceTable, performanceTableSchema } from "../../model/disclosure.ts";
+import type { Indicator, PerformanceTable } from "../../model/disclosure.ts";
+import { performanceTableSchema } from "../../model/disclosure-schema.ts";
 import { parsePerformance } from "./performance.ts";
 
 const FIXTURE = new URL("../../../test/fixtures/bazhou-hrss-2025-budget.txt", import.meta.url);
