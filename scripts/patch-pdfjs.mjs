@@ -18,6 +18,11 @@
 //    loads the package the first time one of the three is used (the same classes, the same warning
 //    when it cannot be loaded) and builds the matrix on first use: every process that reads a PDF
 //    (`yusuan check`, each audit reader) starts about 0.15 s sooner (BENCHMARKS.md, 2026-12-07).
+// 3. Both files: pdf.js gives Node's `Response` a `bytes()` method where it has none, at import. Node
+//    makes `Response` on its first use, and makes it by loading its fetch library (undici): about
+//    27 ms of CPU at every start, for a class that only fetching a PDF by its address, or saving one,
+//    uses. The change gives `bytes()` the first time `Response` is used (the same method, only where
+//    it is missing); reading a PDF from its bytes never uses it.
 //
 // A file is changed only where every original text of its changes is found exactly once; a file
 // that is already changed is left as it is, and any other pdf.js (a new version) is left alone with
@@ -105,12 +110,48 @@ const CANVAS_PATCHED = [
   "  }",
 ].join("\n");
 
+/** Both files' polyfill as published: it touches Node's lazily made `Response` at import. */
+const RESPONSE_ORIGINAL = [
+  'if (typeof Response.prototype.bytes !== "function") {',
+  "  Response.prototype.bytes = async function () {",
+  "    return new Uint8Array(await this.arrayBuffer());",
+  "  };",
+  "}",
+].join("\n");
+/** The same, made the first time `Response` is used (Node's own getter still makes it). */
+const RESPONSE_PATCHED = [
+  "{",
+  "  const withBytes = R => {",
+  '    if (R && typeof R.prototype.bytes !== "function") {',
+  "      R.prototype.bytes = async function () {",
+  "        return new Uint8Array(await this.arrayBuffer());",
+  "      };",
+  "    }",
+  "    return R;",
+  "  };",
+  '  const lazy = Object.getOwnPropertyDescriptor(globalThis, "Response");',
+  "  if (lazy?.get && lazy.configurable) {",
+  '    Object.defineProperty(globalThis, "Response", {',
+  "      configurable: true,",
+  "      enumerable: lazy.enumerable,",
+  "      get() {",
+  "        return withBytes(lazy.get.call(globalThis));",
+  "      },",
+  "      set: lazy.set",
+  "    });",
+  "  } else {",
+  "    withBytes(globalThis.Response);",
+  "  }",
+  "}",
+].join("\n");
+const RESPONSE = { original: RESPONSE_ORIGINAL, patched: RESPONSE_PATCHED };
+
 /**
  * The changes, by file (in pdfjs-dist/legacy/build/). A file's changes are made together or not at
  * all: each `original` is found exactly once, or the file is not touched.
  */
 export const CHANGES = {
-  "pdf.worker.mjs": [{ original: ORIGINAL, patched: PATCHED }],
+  "pdf.worker.mjs": [{ original: ORIGINAL, patched: PATCHED }, RESPONSE],
   "pdf.mjs": [
     { original: CANVAS_ORIGINAL, patched: CANVAS_PATCHED },
     { original: "const SCALE_MATRIX = new DOMMatrix();", patched: "let SCALE_MATRIX;" },
@@ -118,6 +159,7 @@ export const CHANGES = {
       original: "    SCALE_MATRIX.a = 1 / scaleX;",
       patched: "    SCALE_MATRIX ??= new DOMMatrix();\n    SCALE_MATRIX.a = 1 / scaleX;",
     },
+    RESPONSE,
   ],
 };
 
@@ -142,9 +184,10 @@ export function patchSource(source, changes = CHANGES["pdf.worker.mjs"]) {
   // a change's text may hold its original (a line put before it): look for the original elsewhere
   const changed = (c) => count(source, c.patched) === 1 && !source.replace(c.patched, "").includes(c.original);
   if (changes.every(changed)) return { state: "already" };
-  if (!changes.every((c) => count(source, c.original) === 1)) return { state: "unknown" };
+  // a file changed by an earlier yusuan (fewer changes): the others are made, or none
+  if (!changes.every((c) => changed(c) || count(source, c.original) === 1)) return { state: "unknown" };
   let out = source;
-  for (const c of changes) out = out.replace(c.original, () => c.patched);
+  for (const c of changes) if (!changed(c)) out = out.replace(c.original, () => c.patched);
   return { state: "patched", source: out };
 }
 
