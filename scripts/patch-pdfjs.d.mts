@@ -4,7 +4,7 @@ export interface Change {
   original: string;
   patched: string;
 }
-export const CHANGES: { "pdf.worker.mjs": Change[]; "pdf.mjs": [Change, Change, Change] };
+export const CHANGES: { "pdf.worker.mjs": [Change, Change]; "pdf.mjs": [Change, Change, Change, Change] };
 export function buildPath(file: string): string;
 export function workerPath(): string;
 export function patchSource(

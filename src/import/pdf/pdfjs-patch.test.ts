@@ -21,7 +21,7 @@ describe("pdf.js TextState copies (scripts/patch-pdfjs.mjs, run after npm ci)", 
   });
 
   it("changes the original text once, leaves a changed or unknown worker alone", () => {
-    const response = CHANGES["pdf.worker.mjs"][1] as { original: string; patched: string };
+    const response = CHANGES["pdf.worker.mjs"][1];
     const original = `${response.original}\nclass TextState {\n  clone() {\n${ORIGINAL}\n    return clone;\n  }\n}\n`;
     const r = patchSource(original);
     expect(r.state).toBe("patched");
@@ -42,7 +42,7 @@ describe("pdf.js TextState copies (scripts/patch-pdfjs.mjs, run after npm ci)", 
     const dir = mkdtempSync(join(tmpdir(), "yusuan-pdfjs-"));
     try {
       const file = join(dir, "pdf.worker.mjs");
-      const response = CHANGES["pdf.worker.mjs"][1] as { original: string; patched: string };
+      const response = CHANGES["pdf.worker.mjs"][1];
       writeFileSync(file, `// head\n${ORIGINAL}\n${response.original}\n// tail\n`);
       expect(patchInstalled(file)).toBe("patched");
       expect(readFileSync(file, "utf8")).toBe(`// head\n${PATCHED}\n${response.patched}\n// tail\n`);
@@ -122,7 +122,7 @@ describe("pdf.js loads the canvas package only to draw (scripts/patch-pdfjs.mjs)
   });
 
   it("gives Response bytes() on its first use where Node's has none", () => {
-    const response = CHANGES["pdf.mjs"][3] as { patched: string };
+    const response = CHANGES["pdf.mjs"][3];
     // a lazily made Response without bytes(), as older Nodes have
     const script = `
       class R { constructor(b) { this.b = b; } async arrayBuffer() { return this.b.buffer; } }
