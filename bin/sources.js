@@ -39,3 +39,19 @@ export function v8Flags(env = process.env, execArgv = process.execArgv) {
   if (env.YUSUAN_V8_DEFAULTS || execArgv.some((a) => a.startsWith("--interrupt-budget"))) return [];
   return ["--interrupt-budget=540672"];
 }
+
+/**
+ * How scripts/build.mjs compiles src/ into dist/ (esbuild, ESM, one chunk per lazily imported part),
+ * less where it writes: shared with the test that checks what the CLI loads at start.
+ */
+export const BUILD_OPTIONS = {
+  absWorkingDir: ROOT,
+  entryPoints: { yusuan: "src/cli/main.ts" },
+  bundle: true,
+  splitting: true,
+  format: "esm",
+  platform: "node",
+  target: "node20",
+  packages: "external",
+  chunkNames: "chunks/[name]-[hash]",
+};

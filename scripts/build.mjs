@@ -13,7 +13,7 @@
 import { renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { build } from "esbuild";
-import { ROOT, sourceFiles } from "../bin/sources.js";
+import { BUILD_OPTIONS, ROOT, sourceFiles } from "../bin/sources.js";
 
 const started = Date.now();
 const files = sourceFiles();
@@ -22,16 +22,8 @@ const dist = join(ROOT, "dist");
 const outdir = join(ROOT, `.dist-${process.pid}`);
 rmSync(outdir, { recursive: true, force: true });
 await build({
-  absWorkingDir: ROOT,
-  entryPoints: { yusuan: "src/cli/main.ts" },
-  bundle: true,
-  splitting: true,
-  format: "esm",
-  platform: "node",
-  target: "node20",
-  packages: "external",
+  ...BUILD_OPTIONS,
   outdir,
-  chunkNames: "chunks/[name]-[hash]",
   sourcemap: "linked",
   logLevel: "warning",
 });

@@ -1,24 +1,19 @@
 import { join } from "node:path";
 import { build, type Metafile } from "esbuild";
 import { describe, expect, it } from "vitest";
+import { BUILD_OPTIONS } from "../../bin/sources.js";
 
 const root = join(import.meta.dirname, "../..");
 
 /**
  * The packages a module loads before it runs (its static imports, followed through every module
- * of this package), as compiled the way scripts/build.mjs compiles dist/: code split at each
+ * of this package), compiled with scripts/build.mjs's options (BUILD_OPTIONS): code split at each
  * dynamic import(), which loads later, when its line runs.
  */
 async function loadedAtStart(entries: Record<string, string>): Promise<Record<string, string[]>> {
   const r = await build({
-    absWorkingDir: root,
+    ...BUILD_OPTIONS,
     entryPoints: entries,
-    bundle: true,
-    splitting: true,
-    format: "esm",
-    platform: "node",
-    target: "node20",
-    packages: "external",
     outdir: join(root, ".startup-test-out"),
     write: false,
     metafile: true,
