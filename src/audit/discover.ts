@@ -14,6 +14,16 @@ import { readInputFile } from "../import/read-input.ts";
 /** The kinds of file an audit reads from folders (a file named on the command line is always read). */
 export const AUDIT_EXTENSIONS = new Set([".pdf", ".xlsx", ".txt", ".json"]);
 
+/**
+ * Which of yusuan's readers a document will most likely need, by its main file's extension: "pdf",
+ * "xlsx", "json" or "text". Only the audit's scheduling uses it (a wrong guess costs time, never a
+ * result: the reader still goes by the file's bytes).
+ */
+export function readerKind(doc: AuditInput): string {
+  const ext = extname(doc.file).toLowerCase();
+  return ext === ".pdf" || ext === ".xlsx" || ext === ".json" ? ext.slice(1) : "text";
+}
+
 export interface AuditInput {
   /** the document's main file (the tables half of a two-file document) */
   file: string;

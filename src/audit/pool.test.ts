@@ -2,12 +2,82 @@ import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { inheritedFlags, readerFlags, runPool, startReaders } from "./pool.ts";
+import { readerKind } from "./discover.ts";
+import { Dispatch, inheritedFlags, type PoolTask, readerFlags, runPool, startReaders } from "./pool.ts";
 import { runAudit, stateDir } from "./run.ts";
 
 const SEED = new URL("../../test/fixtures/bazhou-hrss-2025-budget.txt", import.meta.url).pathname;
 const BIG_PDF = new URL("../../test/fixtures/corpus/shanghai-putuo-caizhengju-2024-juesuan.pdf", import.meta.url)
   .pathname;
+
+describe("which reader takes which document (Dispatch)", () => {
+  const task = (file: string): PoolTask => ({ doc: { file }, kind: file.split(".").pop() });
+  const drain = (d: Dispatch, order: number[]) => order.map((w) => d.next(w)?.doc.file);
+
+  it("gives the few documents of another kind to one reader, before its share of the common kind", () => {
+    const tasks = ["a.pdf", "b.pdf", "c.pdf", "x.xlsx", "d.pdf", "y.xlsx", "e.pdf"].map(task);
+    const d = new Dispatch(tasks, 2);
+    // reader 0 takes both workbooks first; reader 1 takes the PDFs in the order given
+    expect(drain(d, [1, 0, 1, 0, 0, 1, 0, 1])).toEqual([
+      "a.pdf",
+      "x.xlsx",
+      "b.pdf",
+      "y.xlsx",
+      "c.pdf",
+      "d.pdf",
+      "e.pdf",
+      undefined,
+    ]);
+  });
+
+  it("spreads several other kinds over the readers, one reader each", () => {
+    const tasks = ["a.pdf", "b.pdf", "c.pdf", "x.xlsx", "s.txt", "y.xlsx", "t.txt"].map(task);
+    const d = new Dispatch(tasks, 2);
+    expect(drain(d, [0, 0, 1, 1])).toEqual(["x.xlsx", "y.xlsx", "s.txt", "t.txt"]);
+  });
+
+  it("lets no reader idle while a document waits: it takes the last of another reader's", () => {
+    const tasks = ["a.pdf", "x.xlsx", "b.pdf", "y.xlsx", "c.pdf", "z.xlsx", "d.pdf"].map(task);
+    const d = new Dispatch(tasks, 2);
+    // reader 0 is busy with x.xlsx while reader 1 runs out of PDFs: reader 1 takes z.xlsx, then y.xlsx
+    expect(drain(d, [0, 1, 1, 1, 1, 1, 1, 0])).toEqual([
+      "x.xlsx",
+      "a.pdf",
+      "b.pdf",
+      "c.pdf",
+      "d.pdf",
+      "z.xlsx",
+      "y.xlsx",
+      undefined,
+    ]);
+  });
+
+  it("has the workbooks of a batch of PDFs read by one reader process", async () => {
+    const corpus = new URL("../../test/fixtures/corpus/", import.meta.url).pathname;
+    const files = [
+      "shanghai-putuo-caizhengju-2024-juesuan.pdf",
+      "shanghai-putuo-caizhengju-2025-yusuan.pdf",
+      "shanghai-department-budget-template.xlsx",
+      "shanghai-unit-budget-template.xlsx",
+      "national-juesuan-template.pdf",
+    ];
+    const tasks = files
+      .map((f) => ({ doc: { file: join(corpus, f) } }))
+      .map((t) => ({ ...t, kind: readerKind(t.doc) }));
+    const pids = new Map<string, number>();
+    await runPool(tasks, { jobs: 2, onDone: (d) => void pids.set(d.task.doc.file.split("/").pop() as string, d.pid) });
+    expect(pids.size).toBe(5);
+    expect(pids.get("shanghai-unit-budget-template.xlsx")).toBe(pids.get("shanghai-department-budget-template.xlsx"));
+  }, 120_000);
+
+  it("shares a batch of one kind (or without kinds) in the order given, and clears", () => {
+    const d = new Dispatch(["a.pdf", "b.pdf", "c.pdf"].map(task), 3);
+    expect(drain(d, [2, 0, 1, 1])).toEqual(["a.pdf", "b.pdf", "c.pdf", undefined]);
+    const untyped = new Dispatch([{ doc: { file: "a" } }, { doc: { file: "b" } }], 2);
+    untyped.clear();
+    expect(untyped.next(0)).toBeUndefined();
+  });
+});
 
 describe("the reader pool", () => {
   it("keeps one reader per job, and replaces a reader whose memory passes the limit", async () => {

@@ -18,6 +18,8 @@ import { type DocumentResult, unreadable } from "./document.ts";
 export interface PoolTask {
   doc: AuditInput;
   hash?: string | undefined;
+  /** the reader code it needs ("pdf", "xlsx", …; discover.ts readerKind): see Dispatch */
+  kind?: string | undefined;
 }
 
 export interface PoolDone {
@@ -136,8 +138,57 @@ export async function stopReaders(started: StartedReaders): Promise<void> {
 }
 
 /**
+ * Which reader takes which task. Every reader loads and warms up (V8 optimises as it goes) the code
+ * of each kind of document it reads, once: a workbook read by a reader that has read none takes
+ * about twice the CPU of the next one (BENCHMARKS.md, 2026-12-07). So the most common kind is shared
+ * by all readers in the order given (largest first, say), and every other kind goes to one reader
+ * (in turn), which takes its tasks before the shared ones: one reader warms up for the few
+ * workbooks of a batch of PDFs, not each. A reader with none of its own or shared tasks left takes
+ * the last waiting task of the reader with the most, so no reader idles while a task waits.
+ */
+export class Dispatch {
+  private readonly shared: PoolTask[];
+  private readonly own: PoolTask[][];
+
+  constructor(tasks: readonly PoolTask[], readers: number) {
+    const count = new Map<string, number>();
+    for (const t of tasks) count.set(t.kind ?? "", (count.get(t.kind ?? "") ?? 0) + 1);
+    let common = "";
+    let most = -1;
+    for (const [kind, n] of count)
+      if (n > most) {
+        most = n;
+        common = kind;
+      }
+    const owner = new Map<string, number>();
+    for (const kind of count.keys()) if (kind !== common) owner.set(kind, owner.size % readers);
+    this.own = Array.from({ length: readers }, () => []);
+    this.shared = [];
+    for (const t of tasks) {
+      const w = owner.get(t.kind ?? "");
+      (w === undefined ? this.shared : (this.own[w] as PoolTask[])).push(t);
+    }
+  }
+
+  /** Reader w's next task, or undefined when none waits. */
+  next(w: number): PoolTask | undefined {
+    const mine = this.own[w]?.shift() ?? this.shared.shift();
+    if (mine) return mine;
+    let from: PoolTask[] | undefined;
+    for (const q of this.own) if (q.length > (from?.length ?? 0)) from = q;
+    return from?.pop();
+  }
+
+  /** Takes every waiting task away (the run is failing). */
+  clear(): void {
+    this.shared.length = 0;
+    for (const q of this.own) q.length = 0;
+  }
+}
+
+/**
  * Runs `tasks` on `jobs` children (those in `started` first). Each child is given its next document
- * as soon as it answers, and `onDone` for the answer runs meanwhile; a child's onDone calls run one
+ * (Dispatch) as soon as it answers, and `onDone` for the answer runs meanwhile; a child's onDone calls run one
  * at a time, in order, and all have finished when runPool returns. A failure in one fails runPool:
  * the other readers take no further document, and every reader has ended before it rejects.
  */
@@ -145,11 +196,11 @@ export async function runPool(
   tasks: readonly PoolTask[],
   o: PoolOptions & { started?: StartedReaders },
 ): Promise<{ peakRss: number[] }> {
-  const queue = [...tasks];
   const timeoutMs = o.timeoutMs ?? 300_000;
   const maxRss = o.maxRss ?? 1024 * 1024 * 1024;
   const peakRss: number[] = [];
   const readers = Math.max(1, Math.min(o.jobs, tasks.length));
+  const queue = new Dispatch(tasks, readers);
   const ready = o.started?.children.splice(0) ?? [];
   // fewer documents than started readers (the others were done in an earlier run): the rest stop
   const spare = Promise.all(ready.splice(tasks.length > 0 ? readers : 0).map(stopChild));
@@ -189,7 +240,7 @@ export async function runPool(
     // does not wait on the caller's writing between documents; one at a time, in order
     let previous: Promise<void> = Promise.resolve();
     try {
-      for (let task = queue.shift(); task; task = queue.shift()) {
+      for (let task = queue.next(w); task; task = queue.next(w)) {
         if (slot.child.exitCode !== null || slot.child.signalCode !== null || !slot.child.connected)
           slot.child = spawnChild(flags);
         const pid = slot.child.pid ?? 0;
@@ -211,7 +262,7 @@ export async function runPool(
       await previous;
     } catch (e) {
       // the run fails: the other readers take no further document, and end with the one they read
-      queue.length = 0;
+      queue.clear();
       throw e;
     } finally {
       // the child ends when its channel closes; wait for it, so no reader outlives the run

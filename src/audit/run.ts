@@ -8,9 +8,9 @@
  */
 import { mkdir, readFile, rename, stat, writeFile } from "node:fs/promises";
 import { basename, join } from "node:path";
-import { type AuditInput, discoverDocuments, documentHash } from "./discover.ts";
+import { type AuditInput, discoverDocuments, documentHash, readerKind } from "./discover.ts";
 import { AUDIT_VERSION, type DocumentResult, unreadable } from "./document.ts";
-import { runPool, type StartedReaders, startReaders, stopReaders } from "./pool.ts";
+import { type PoolTask, runPool, type StartedReaders, startReaders, stopReaders } from "./pool.ts";
 import { type AuditReport, assembleReport } from "./report.ts";
 
 export interface AuditProgress {
@@ -133,7 +133,7 @@ async function readAndReport(
     file: doc.file,
     ...(doc.text ? { text: doc.text } : {}),
   });
-  const pending: { doc: AuditInput; hash?: string | undefined }[] = [];
+  const pending: PoolTask[] = [];
   /** the other documents with the same content as a pending one, by its hash */
   const copies = new Map<string, AuditInput[]>();
   for (const doc of found.documents) {
@@ -142,7 +142,7 @@ async function readAndReport(
     if (kept) results.set(doc, named(kept, doc));
     else if (hash && copies.has(hash)) copies.get(hash)?.push(doc);
     else {
-      pending.push({ doc, hash });
+      pending.push({ doc, hash, kind: readerKind(doc) });
       if (hash) copies.set(hash, []);
     }
   }
