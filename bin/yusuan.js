@@ -8,8 +8,10 @@ import { buildIsFresh, v8Flags } from "./sources.js";
 // V8's optimisation budget, raised before any of yusuan's code is loaded (sources.js says why)
 for (const flag of v8Flags()) setFlagsFromString(flag);
 
+// an audit's reader runs the build its parent runs (YUSUAN_RUNS=dist, set by src/audit/pool.ts when
+// it runs from dist/): the parent has checked it, and each reader is spared the 30-odd ms of stat()s
 let main;
-if (!process.env.YUSUAN_FROM_SOURCE && buildIsFresh()) {
+if (process.env.YUSUAN_RUNS === "dist" || (!process.env.YUSUAN_FROM_SOURCE && buildIsFresh())) {
   ({ main } = await import("../dist/yusuan.js"));
 } else {
   const { register } = await import("tsx/esm/api");

@@ -3,7 +3,7 @@ import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { readerKind } from "./discover.ts";
-import { Dispatch, inheritedFlags, type PoolTask, readerFlags, runPool, startReaders } from "./pool.ts";
+import { Dispatch, inheritedFlags, type PoolTask, readerEnv, readerFlags, runPool, startReaders } from "./pool.ts";
 import { runAudit, stateDir } from "./run.ts";
 
 const SEED = new URL("../../test/fixtures/bazhou-hrss-2025-budget.txt", import.meta.url).pathname;
@@ -181,6 +181,21 @@ describe("the reader pool", () => {
     expect(seen.size).toBe(cores);
     for (const argv of seen.values()) expect(argv).toEqual(expect.arrayContaining(readerFlags(cores, cores)));
   }, 120_000);
+
+  it("readers run the build when their caller does; a caller running the sources leaves them to choose", () => {
+    const bin = "/pkg/bin/yusuan.js";
+    expect(readerEnv(bin, "file:///pkg/dist/chunks/chunk-ABC.js", { PATH: "/bin" })).toEqual({
+      PATH: "/bin",
+      YUSUAN_AUDIT_CHILD: "1",
+      YUSUAN_RUNS: "dist",
+    });
+    expect(readerEnv(bin, "file:///pkg/dist/yusuan.js", {}).YUSUAN_RUNS).toBe("dist");
+    // the sources, or another package's dist/: no word, not even one inherited
+    expect(readerEnv(bin, "file:///pkg/src/audit/pool.ts", { YUSUAN_RUNS: "dist" })).toEqual({
+      YUSUAN_AUDIT_CHILD: "1",
+    });
+    expect(readerEnv(bin, "file:///other/dist/chunks/x.js", {}).YUSUAN_RUNS).toBeUndefined();
+  });
 
   it("readers do not inherit tsx's module hooks from a caller run through tsx; other flags they do", () => {
     // what process.execArgv holds under `npx tsx` (the bench, scripts)

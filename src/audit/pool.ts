@@ -10,7 +10,7 @@
 import { type ChildProcess, fork } from "node:child_process";
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { dirname, join } from "node:path";
+import { dirname, join, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AuditInput } from "./discover.ts";
 import { type DocumentResult, unreadable } from "./document.ts";
@@ -101,11 +101,25 @@ export function inheritedFlags(execArgv: readonly string[] = process.execArgv): 
   return kept;
 }
 
+/**
+ * A reader's environment. A caller that runs the compiled build (this module is in the package's
+ * dist/, which bin/yusuan.js found current at start) has its readers run it too (YUSUAN_RUNS=dist):
+ * bin/yusuan.js then need not check it again, 30-odd ms of stat()s a reader. A caller running the
+ * sources (tests, scripts through tsx) leaves each reader to choose.
+ */
+export function readerEnv(bin: string, moduleUrl: string = import.meta.url, env = process.env): NodeJS.ProcessEnv {
+  const dist = join(dirname(dirname(bin)), "dist") + sep;
+  const fromBuild = fileURLToPath(moduleUrl).startsWith(dist);
+  const { YUSUAN_RUNS: _, ...rest } = env;
+  return { ...rest, YUSUAN_AUDIT_CHILD: "1", ...(fromBuild ? { YUSUAN_RUNS: "dist" } : {}) };
+}
+
 function spawnChild(flags: readonly string[]): ChildProcess {
-  return fork(binPath(), ["audit-child"], {
+  const bin = binPath();
+  return fork(bin, ["audit-child"], {
     stdio: ["ignore", "ignore", "inherit", "ipc"],
     execArgv: [...inheritedFlags(), ...flags],
-    env: { ...process.env, YUSUAN_AUDIT_CHILD: "1" },
+    env: readerEnv(bin),
   });
 }
 
