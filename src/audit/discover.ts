@@ -9,7 +9,7 @@ import { createHash } from "node:crypto";
 import { readdir, stat } from "node:fs/promises";
 import { extname, join, resolve } from "node:path";
 import { pairHalves } from "../import/pair.ts";
-import { readInputFile } from "../import/read-input.ts";
+import { streamInputFile } from "../import/read-input.ts";
 
 /** The kinds of file an audit reads from folders (a file named on the command line is always read). */
 export const AUDIT_EXTENSIONS = new Set([".pdf", ".xlsx", ".txt", ".json"]);
@@ -108,11 +108,19 @@ export async function documentHash(doc: AuditInput, version: string): Promise<st
   const h = createHash("sha256");
   h.update(`yusuan-audit ${version}\n`);
   for (const f of doc.text ? [doc.file, doc.text] : [doc.file]) {
-    const r = await readInputFile(f);
-    if ("error" in r) return undefined;
-    // the extension too: it decides how content that is not recognised by its bytes is read
-    h.update(`${extname(f).toLowerCase()} ${r.bytes.length}\n`);
-    h.update(r.bytes);
+    let size = 0;
+    // streamed (a province's batch is gigabytes): the extension and size, then the bytes
+    const r = await streamInputFile(
+      f,
+      (n) => {
+        size = n;
+        // the extension too: it decides how content that is not recognised by its bytes is read
+        h.update(`${extname(f).toLowerCase()} ${n}\n`);
+      },
+      (chunk) => h.update(chunk),
+    );
+    // unreadable, or changed while it was hashed: no hash (read afresh, and not kept)
+    if ("error" in r || r.bytesRead !== size) return undefined;
   }
   return h.digest("hex");
 }

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readInputFile } from "./read-input.ts";
+import { readInputFile, streamInputFile } from "./read-input.ts";
 
 describe("readInputFile", () => {
   let dir: string;
@@ -41,6 +41,45 @@ describe("readInputFile", () => {
     expect("error" in proc && proc.error).toContain("仍在增长");
     const whole = await readInputFile(join(dir, "big.txt"), 4096);
     expect("bytes" in whole && whole.bytes.length).toBe(4096);
+  });
+
+  it("reads a file that reports size 0 (/proc) whole, and a file of several chunks byte for byte", async () => {
+    const status = await readInputFile("/proc/self/status");
+    expect("bytes" in status && new TextDecoder().decode(status.bytes)).toMatch(/^Name:/);
+    const bytes = Buffer.alloc(3 * 1024 * 1024 + 17);
+    for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 7919) % 251;
+    writeFileSync(join(dir, "chunks.pdf"), bytes);
+    const r = await readInputFile(join(dir, "chunks.pdf"));
+    expect("bytes" in r && Buffer.compare(Buffer.from(r.bytes), bytes)).toBe(0);
+  });
+
+  it("streams a file in order through one buffer, with the same checks and cap", async () => {
+    const bytes = Buffer.alloc(2 * 1024 * 1024 + 5);
+    for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 31) % 253;
+    writeFileSync(join(dir, "stream.pdf"), bytes);
+    const chunks: Buffer[] = [];
+    let size = -1;
+    const r = await streamInputFile(
+      join(dir, "stream.pdf"),
+      (n) => {
+        size = n;
+      },
+      (c) => chunks.push(Buffer.from(c)),
+    );
+    expect(r).toEqual({ bytesRead: bytes.length });
+    expect(size).toBe(bytes.length);
+    expect(chunks.length).toBeGreaterThan(1);
+    expect(Buffer.compare(Buffer.concat(chunks), bytes)).toBe(0);
+    const none = () => expect.unreachable();
+    expect(await streamInputFile("/dev/zero", none, none)).toMatchObject({ code: "input.notFile" });
+    expect(await streamInputFile(join(dir, "stream.pdf"), none, none, 1000)).toMatchObject({ code: "input.tooLarge" });
+    const proc = await streamInputFile(
+      "/proc/self/maps",
+      () => {},
+      () => {},
+      100,
+    );
+    expect("error" in proc && proc.error).toContain("仍在增长");
   });
 
   it("says what is wrong with a missing path or a directory", async () => {

@@ -1,7 +1,6 @@
 /**
  * The one way yusuan reads an input file (import, check, render, diff, build, the examples):
- * regular files only, at most `maxBytes`, read in chunks so the cap holds whatever size the file
- * reports. `/dev/zero`, a `.txt` symlink to it, a FIFO or a socket is refused before a byte is
+ * regular files only, at most `maxBytes`, and the cap holds whatever size the file reports. `/dev/zero`, a `.txt` symlink to it, a FIFO or a socket is refused before a byte is
  * read (opening a FIFO does not wait for a writer), and a file that grows while it is read, or a
  * /proc file that reports size 0, stops at the cap.
  *
@@ -10,7 +9,7 @@
  *   if ("error" in r) fail(r.error); else use(r.bytes);
  */
 import { constants } from "node:fs";
-import { open } from "node:fs/promises";
+import { type FileHandle, open } from "node:fs/promises";
 
 /** Largest input accepted (bytes): disclosures are a few MB at most; refuse obvious mistakes. */
 export const MAX_INPUT_BYTES = 200 * 1024 * 1024;
@@ -26,8 +25,18 @@ export type InputRead =
 
 const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
 
-export async function readInputFile(path: string, maxBytes = MAX_INPUT_BYTES): Promise<InputRead> {
-  let fh: Awaited<ReturnType<typeof open>>;
+type InputError = Extract<InputRead, { error: string }>;
+
+/**
+ * Opens `path` for reading with every check done (a regular file, within the cap by its size) and
+ * runs `body` on it, closing it after; an error reading is input.unreadable.
+ */
+async function withInputFile<T>(
+  path: string,
+  maxBytes: number,
+  body: (fh: FileHandle, size: number, tooLarge: (n: string) => InputError) => Promise<T | InputError>,
+): Promise<T | InputError> {
+  let fh: FileHandle;
   try {
     fh = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (e) {
@@ -47,20 +56,12 @@ export async function readInputFile(path: string, maxBytes = MAX_INPUT_BYTES): P
         code: "input.notFile",
         error: `${path} 不是普通文件（设备、管道或套接字，或指向它们的链接）：只读取普通文件`,
       };
-    const tooLarge = (n: string) =>
-      ({ code: "input.tooLarge", error: `${path} 太大（${n}，上限 ${mb(maxBytes)}）` }) as const;
+    const tooLarge = (n: string): InputError => ({
+      code: "input.tooLarge",
+      error: `${path} 太大（${n}，上限 ${mb(maxBytes)}）`,
+    });
     if (st.size > maxBytes) return tooLarge(mb(st.size));
-    const chunks: Uint8Array[] = [];
-    let total = 0;
-    for (;;) {
-      const buf = Buffer.allocUnsafe(Math.min(CHUNK, maxBytes + 1 - total));
-      const { bytesRead } = await fh.read(buf, 0, buf.length, null);
-      if (bytesRead === 0) break;
-      total += bytesRead;
-      if (total > maxBytes) return tooLarge(`超过 ${mb(maxBytes)}，且仍在增长`);
-      chunks.push(bytesRead === buf.length ? buf : buf.subarray(0, bytesRead));
-    }
-    return { bytes: chunks.length === 1 ? (chunks[0] as Uint8Array) : Buffer.concat(chunks, total) };
+    return await body(fh, st.size, tooLarge);
   } catch (e) {
     return {
       code: "input.unreadable",
@@ -69,4 +70,54 @@ export async function readInputFile(path: string, maxBytes = MAX_INPUT_BYTES): P
   } finally {
     await fh.close();
   }
+}
+
+const GROWING = (maxBytes: number) => `超过 ${mb(maxBytes)}，且仍在增长`;
+
+export async function readInputFile(path: string, maxBytes = MAX_INPUT_BYTES): Promise<InputRead> {
+  return withInputFile(path, maxBytes, async (fh, size, tooLarge) => {
+    // one buffer of the size the file reports and a byte more (a file that grew shows it), filled
+    // in place; past it (a growing file, a /proc file that reports 0) it grows in chunks to the cap
+    let buf = Buffer.allocUnsafe(Math.min(size + 1, maxBytes + 1));
+    let total = 0;
+    for (;;) {
+      if (total === buf.length) {
+        const more = Buffer.allocUnsafe(Math.min(total + CHUNK, maxBytes + 1));
+        buf.copy(more, 0, 0, total);
+        buf = more;
+      }
+      const { bytesRead } = await fh.read(buf, total, buf.length - total, null);
+      if (bytesRead === 0) break;
+      total += bytesRead;
+      if (total > maxBytes) return tooLarge(GROWING(maxBytes));
+    }
+    return { bytes: buf.subarray(0, total) };
+  });
+}
+
+/**
+ * Reads a file as readInputFile does (the same checks and cap) without holding it: `start` gets the
+ * size the file reports, then `each` every chunk in order (one buffer, reused: a chunk is only valid
+ * during its call). Resolves to the bytes read, which differ from the reported size only for a file
+ * that changed meanwhile.
+ */
+export async function streamInputFile(
+  path: string,
+  start: (size: number) => void,
+  each: (chunk: Uint8Array) => void,
+  maxBytes = MAX_INPUT_BYTES,
+): Promise<{ bytesRead: number } | InputError> {
+  return withInputFile(path, maxBytes, async (fh, size, tooLarge) => {
+    start(size);
+    const buf = Buffer.allocUnsafe(Math.min(CHUNK, maxBytes + 1));
+    let total = 0;
+    for (;;) {
+      const { bytesRead } = await fh.read(buf, 0, Math.min(buf.length, maxBytes + 1 - total), null);
+      if (bytesRead === 0) break;
+      total += bytesRead;
+      if (total > maxBytes) return tooLarge(GROWING(maxBytes));
+      each(buf.subarray(0, bytesRead));
+    }
+    return { bytesRead: total };
+  });
 }
