@@ -14,7 +14,7 @@ import type { AuditInput } from "./discover.ts";
 import { type AuditFinding, type Score, scoreDocument } from "./score.ts";
 
 /** Changes when reading, checking or scoring changes what a document's result is (re-reads all). */
-export const AUDIT_VERSION = `1/${ALL_RULES.length}`;
+export const AUDIT_VERSION = `2/${ALL_RULES.length}`;
 
 const CATEGORY = new Map<string, Category>(ALL_RULES.map((r) => [r.id, r.category]));
 
@@ -54,8 +54,28 @@ export interface DocumentResult {
   byCategory: Record<string, { errors: number; warnings: number; notices: number }>;
   notChecked: { rule: string; reason: string }[];
   score?: Score;
+  /**
+   * Read alone, one half of a document published as two files: "text" (the 说明 with no tables)
+   * or "tables" (tables with next to no text). An audit reads such halves together (pairs.ts).
+   */
+  half?: "text" | "tables";
   /** milliseconds spent reading and checking */
   ms: number;
+}
+
+/** The most explanatory sections a tables half carries (a cover line or a heading read as one). */
+const TABLES_HALF_SECTIONS = 2;
+
+const halfOrNothing = (d: Disclosure): { half?: "text" | "tables" } => {
+  const half = halfOf(d);
+  return half ? { half } : {};
+};
+
+/** Which half of a two-file document a Disclosure read from one file is, if it is one. */
+export function halfOf(d: Disclosure): "text" | "tables" | undefined {
+  const parts = d.provenance.parts;
+  if (d.tables.length === 0) return parts?.length === 1 && parts[0] === "text" ? "text" : undefined;
+  return d.explanations.length <= TABLES_HALF_SECTIONS ? "tables" : undefined;
 }
 
 const HINT = "请确认文件是部门预算公开文档（PDF、Excel、从 PDF 提取的文本或 disclosure.json），未损坏且可以打开";
@@ -175,6 +195,7 @@ export async function auditDocument(doc: AuditInput, hash?: string): Promise<Doc
     byCategory,
     notChecked: report.notChecked,
     score: scoreDocument(findings, report.notChecked, report.ran, (r) => CATEGORY.get(r)),
+    ...(doc.text ? {} : halfOrNothing(d)),
     ms: Math.round(performance.now() - started),
   };
 }

@@ -10,6 +10,7 @@ import { mkdir, readFile, rename, stat, writeFile } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { type AuditInput, discoverDocuments, documentHash, readerKind } from "./discover.ts";
 import { AUDIT_VERSION, type DocumentResult, unreadable } from "./document.ts";
+import { contentPairs } from "./pairs.ts";
 import { type PoolTask, runPool, type StartedReaders, startReaders, stopReaders } from "./pool.ts";
 import { type AuditReport, assembleReport } from "./report.ts";
 
@@ -29,6 +30,8 @@ export interface AuditOptions {
   /** `toRead`: the distinct contents to read (copies of one are read once) */
   onStart?: (total: number, skipped: number, toRead: number) => void;
   onProgress?: (p: AuditProgress) => void;
+  /** halves of two-file documents found by their content, about to be read as one (pairs.ts) */
+  onPairs?: (pairs: { file: string; text: string }[]) => void;
 }
 
 export interface AuditRun {
@@ -136,11 +139,15 @@ async function readAndReport(
   const pending: PoolTask[] = [];
   /** the other documents with the same content as a pending one, by its hash */
   const copies = new Map<string, AuditInput[]>();
+  /** the documents whose result is the state's (read by an earlier run) */
+  const fromState = new Set<AuditInput>();
   for (const doc of found.documents) {
     const hash = await documentHash(doc, AUDIT_VERSION);
     const kept = hash ? await readState(o.out, hash) : undefined;
-    if (kept) results.set(doc, named(kept, doc));
-    else if (hash && copies.has(hash)) copies.get(hash)?.push(doc);
+    if (kept) {
+      results.set(doc, named(kept, doc));
+      fromState.add(doc);
+    } else if (hash && copies.has(hash)) copies.get(hash)?.push(doc);
     else {
       pending.push({ doc, hash, kind: readerKind(doc) });
       if (hash) copies.set(hash, []);
@@ -166,15 +173,47 @@ async function readAndReport(
       }
     },
   });
+  // halves of two-file documents that their names did not pair: each pair read again as one
+  // document (kept in the state by the hash of both files, as a pair found by name is)
+  const pairs = contentPairs(found.documents, results);
+  const again: PoolTask[] = [];
+  if (pairs.length > 0) {
+    o.onPairs?.(pairs.map((p) => ({ file: p.tables.file, text: p.text.file })));
+    for (const p of pairs) {
+      const hash = await documentHash(p.merged, AUDIT_VERSION);
+      const kept = hash ? await readState(o.out, hash) : undefined;
+      if (kept) {
+        results.set(p.merged, named(kept, p.merged));
+        fromState.add(p.merged);
+      } else again.push({ doc: p.merged, hash, kind: readerKind(p.merged) });
+    }
+    const more = await runPool(again, {
+      jobs: o.jobs,
+      ...(o.timeoutMs ? { timeoutMs: o.timeoutMs } : {}),
+      onDone: async ({ task, result, lost }) => {
+        if (task.hash && !lost) await writeAtomic(join(stateDir(o.out), `${task.hash}.json`), JSON.stringify(result));
+        results.set(task.doc, result);
+      },
+    });
+    more.peakRss.forEach((r, i) => {
+      peakRss[i] = Math.max(peakRss[i] ?? 0, r);
+    });
+  }
+  // the report lists a pair once, where its tables half was
+  const merged = new Map(pairs.map((p) => [p.tables, p.merged]));
+  const textHalves = new Set(pairs.map((p) => p.text));
+  const documents = found.documents.filter((d) => !textHalves.has(d)).map((d) => merged.get(d) ?? d);
   const docs = [
-    ...found.documents.map((d) => results.get(d) ?? unreadable(d, "未读取")),
+    ...documents.map((d) => results.get(d) ?? unreadable(d, "未读取")),
     ...found.missing.map((m) => unreadable({ file: m.path }, m.reason)),
   ];
   const report = assembleReport(docs, { inputs: [...o.paths] });
+  // as the report counts them: a pair is one document, from the state when its pair reading was
+  const paired = new Set(pairs.flatMap((p) => [p.tables, p.text]));
   return {
     report,
-    read: pending.length,
-    skipped,
+    read: pending.filter((t) => !paired.has(t.doc)).length + again.length,
+    skipped: documents.filter((d) => fromState.has(d)).length,
     peakRss,
     seconds: (performance.now() - t0) / 1000,
   };

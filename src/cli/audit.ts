@@ -141,6 +141,12 @@ export function registerAudit(program: Command): void {
               `[${done}/${total}] ${Math.round((done / total) * 100)}% · ${rate.toFixed(2)} 份/秒 · 预计剩余 ${duration(left)} · ${what}\n`,
             );
         },
+        onPairs: (pairs) => {
+          bar?.stop();
+          process.stderr.write(
+            `${pairs.length} 对文件按内容是同一文档的两部分（预算表与情况说明），合并为一份文档：\n${pairs.map((p) => `  ${p.file} + ${p.text}\n`).join("")}`,
+          );
+        },
       });
       bar?.stop();
       const s = run.report.summary;

@@ -4,7 +4,7 @@
  * resumes and ends with the same results as a run that was never stopped.
  */
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Ajv2020 from "ajv/dist/2020.js";
@@ -184,6 +184,50 @@ describe("yusuan audit", () => {
       if (other) expect(text).not.toContain(other);
     }
   }, 120_000);
+
+  it("reads the 说明 and the tables of a document published as two files as one, whatever the files are named", () => {
+    const regions = join(ROOT, "test/fixtures/regions");
+    const named = join(tmp, "halves-by-name");
+    const own = join(tmp, "halves-own-names");
+    mkdirSync(named, { recursive: true });
+    mkdirSync(own, { recursive: true });
+    for (const half of ["text", "tables"])
+      copyFileSync(join(regions, `beijing-caizhengju-2026-yusuan-${half}.pdf`), join(named, `bj-${half}.pdf`));
+    // as a bureau names them (and a whole document beside them)
+    copyFileSync(
+      join(regions, "beijing-caizhengju-2026-yusuan-text.pdf"),
+      join(own, "2026年北京市财政局部门预算情况说明.pdf"),
+    );
+    copyFileSync(
+      join(regions, "beijing-caizhengju-2026-yusuan-tables.pdf"),
+      join(own, "2026年北京市财政局部门预算报表.pdf"),
+    );
+    copyFileSync(join(regions, "xian-caizhengju-2026-yusuan.pdf"), join(own, "西安市财政局2026年部门预算.pdf"));
+    const audit = (dir: string) => {
+      const out = `${dir}-out`;
+      const r = yusuan(["audit", dir, "-o", out, "--jobs", "2"]);
+      expect(r.status, r.stderr).toBe(0);
+      return {
+        r,
+        docs: JSON.parse(readFileSync(join(out, "audit.json"), "utf8")).documents as Record<string, unknown>[],
+      };
+    };
+    const byName = audit(named);
+    const byContent = audit(own);
+    expect(byContent.r.stderr).toMatch(/1 对文件按内容是同一文档的两部分/);
+    expect(byContent.r.stderr).toMatch(/完成：2 份（本次读取 2，沿用 0）/);
+    expect(byContent.docs).toHaveLength(2);
+    const bj = byContent.docs.find((d) => String(d.file).endsWith("部门预算报表.pdf")) as Record<string, unknown>;
+    expect(bj.text).toBe(join(own, "2026年北京市财政局部门预算情况说明.pdf"));
+    expect(bj.department).toBe("北京市财政局");
+    expect(bj.half).toBeUndefined();
+    // the same reading as the pair found by its names: score, tables, findings
+    const same = (d: Record<string, unknown>) => JSON.stringify([d.score, d.tables, d.summary, d.department]);
+    expect(same(bj)).toBe(same(byName.docs[0] as Record<string, unknown>));
+    // a re-run reads nothing: the pair's reading is kept as one
+    const again = yusuan(["audit", own, "-o", `${own}-out`]);
+    expect(again.stderr).toMatch(/完成：2 份（本次读取 0，沿用 2）/);
+  }, 180_000);
 
   it("refuses a bad --jobs, and a path that holds no document, in Chinese with exit 2", () => {
     const bad = yusuan(["audit", SEED, "-o", join(tmp, "x"), "--jobs", "0"]);
