@@ -11,8 +11,23 @@ import { extname, join, resolve } from "node:path";
 import { pairHalves } from "../import/pair.ts";
 import { streamInputFile } from "../import/read-input.ts";
 
-/** The kinds of file an audit reads from folders (a file named on the command line is always read). */
-export const AUDIT_EXTENSIONS = new Set([".pdf", ".xlsx", ".txt", ".json"]);
+/**
+ * The kinds of file an audit takes from folders (a file named on the command line is always taken):
+ * those yusuan reads, and those disclosures are also published in that it does not (old Excel and
+ * Word files, WPS, .docx, OFD), so that such a file is a row saying what to do, not left out unseen.
+ */
+export const AUDIT_EXTENSIONS = new Set([
+  ".pdf",
+  ".xlsx",
+  ".txt",
+  ".json",
+  ".xls",
+  ".et",
+  ".doc",
+  ".docx",
+  ".wps",
+  ".ofd",
+]);
 
 /**
  * Which of yusuan's readers a document will most likely need, by its main file's extension: "pdf",

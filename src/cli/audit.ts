@@ -36,7 +36,10 @@ export function registerAudit(program: Command): void {
   program
     .command("audit")
     .description("批量审计：读取并检查许多文档，给出评分卡、排名和问题清单（Excel、HTML、JSON、CSV）")
-    .argument("<paths...>", "文件或目录（递归读取其中的 .pdf .xlsx .txt .json）")
+    .argument(
+      "<paths...>",
+      "文件或目录（递归读取其中的 .pdf .xlsx .txt .json；其中的 .xls .et .doc .docx .wps .ofd 列为无法读取，并说明怎样转换）",
+    )
     .option(
       "-o, --output <dir>",
       "输出目录：audit.xlsx、report.html、audit.json、findings.csv、scorecards.csv（用 --queue 时不需要）",

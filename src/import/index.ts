@@ -9,6 +9,7 @@ import { decodeText } from "./decode.ts";
 import type { ImportReport } from "./pdf/import-pdf.ts";
 import { readInputFile } from "./read-input.ts";
 import { parseText } from "./text/parse-text.ts";
+import { unsupportedFormat } from "./unsupported.ts";
 
 export interface ImportResult {
   disclosure?: Disclosure;
@@ -73,6 +74,8 @@ export async function parseDisclosureJson(text: string, source: string): Promise
 /** Imports text already read, named `source` (for messages); PDF, XLSX and JSON: importBufferAsync. */
 export function importBuffer(buf: Uint8Array, source: string, opts: ImportOptions = {}): ImportResult {
   if (buf.length === 0) return fail("input.empty", `${source} 是空文件，没有可读取的内容`);
+  const unsupported = unsupportedFormat(buf, source);
+  if (unsupported) return fail("input.unsupported", unsupported);
   const format = sniffFormat(buf, source);
   switch (format) {
     case "pdf":
@@ -81,8 +84,6 @@ export function importBuffer(buf: Uint8Array, source: string, opts: ImportOption
       return fail("input.xlsx", `${source} 是 Excel 工作簿；XLSX 导入是异步的，请用 importBufferAsync 或 importFile`);
     case "json":
       return fail("input.json", `${source} 是 JSON 文件；JSON 导入是异步的，请用 importBufferAsync 或 importFile`);
-    case "xls":
-      return fail("input.xls", `${source} 是旧版 Excel（.xls）文件；请用 LibreOffice 另存为 .xlsx`);
     default:
       break;
   }
@@ -100,6 +101,8 @@ export async function importBufferAsync(
   source: string,
   opts: ImportOptions = {},
 ): Promise<ImportResult> {
+  const unsupported = buf.length > 0 ? unsupportedFormat(buf, source) : undefined;
+  if (unsupported) return fail("input.unsupported", unsupported);
   if (buf.length > 0) {
     const format = sniffFormat(buf, source);
     try {

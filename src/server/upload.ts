@@ -6,6 +6,7 @@
 import { extname } from "node:path";
 import { type CheckReport, check } from "../check/index.ts";
 import { importBufferAsync, sniffFormat } from "../import/index.ts";
+import { unsupportedFormat } from "../import/unsupported.ts";
 import { unusableReason } from "../model/validity.ts";
 import { getDepartment, type Principal, type Saved, type Store, saveDisclosure } from "../store/index.ts";
 import { httpError } from "./errors.ts";
@@ -62,7 +63,7 @@ export function checkUploadType(input: UploadInput, maxBytes: number): void {
   if (input.bytes.length === 0) throw httpError(400, "文件是空的");
   const ext = extname(input.name).toLowerCase();
   const sniffed = sniffFormat(input.bytes, input.name);
-  const unsupported = UNSUPPORTED[sniffed] ?? UNSUPPORTED[ext.slice(1)];
+  const unsupported = unsupportedFormat(input.bytes, input.name) ?? UNSUPPORTED[sniffed] ?? UNSUPPORTED[ext.slice(1)];
   if (unsupported) throw httpError(415, unsupported);
   const type = (input.type.split(";")[0] ?? "").trim().toLowerCase();
   if (!ACCEPTED_TYPES.has(type)) throw httpError(415, `不支持的文件类型 ${type}：${ACCEPTED_HINT}`);

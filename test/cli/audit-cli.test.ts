@@ -229,6 +229,29 @@ describe("yusuan audit", () => {
     expect(again.stderr).toMatch(/完成：2 份（本次读取 0，沿用 2）/);
   }, 180_000);
 
+  it("lists the files of a folder that are published in formats it does not read, each with what to do", () => {
+    const dir = join(tmp, "formats");
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, "a-seed.txt"), seedText);
+    writeFileSync(join(dir, "b-tables.xls"), Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]));
+    writeFileSync(
+      join(dir, "c-说明.docx"),
+      Buffer.concat([Buffer.from([0x50, 0x4b, 3, 4]), Buffer.alloc(26), Buffer.from("word/document.xml")]),
+    );
+    writeFileSync(join(dir, "d-picture.png"), "not a document: left out");
+    const out = join(tmp, "out-formats");
+    const r = yusuan(["audit", dir, "-o", out]);
+    expect(r.status, r.stderr).toBe(0);
+    const docs = JSON.parse(readFileSync(join(out, "audit.json"), "utf8")).documents as Record<string, string>[];
+    expect(docs.map((d) => [String(d.file).split("/").pop(), d.status])).toEqual([
+      ["a-seed.txt", "ok"],
+      ["b-tables.xls", "unreadable"],
+      ["c-说明.docx", "unreadable"],
+    ]);
+    expect(docs[1]?.reason).toMatch(/旧版 Excel（\.xls）文件：请在 Excel、WPS 或 LibreOffice 中另存为 \.xlsx/);
+    expect(docs[2]?.reason).toMatch(/是 Word 文档（\.docx）.*另存为 PDF/);
+  }, 120_000);
+
   it("refuses a bad --jobs, and a path that holds no document, in Chinese with exit 2", () => {
     const bad = yusuan(["audit", SEED, "-o", join(tmp, "x"), "--jobs", "0"]);
     expect(bad.status).toBe(2);
