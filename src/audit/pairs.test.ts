@@ -44,33 +44,48 @@ describe("the halves of a two-file document found by content (contentPairs)", ()
 
   it("never pairs across folders, years, kinds or two departments named", () => {
     const text = read("/b/说明.pdf", { half: "text", department: "甲局" });
-    expect(pairsOf([text, read("/c/报表.pdf", { half: "tables" })])).toEqual([]);
-    expect(pairsOf([text, read("/b/报表.pdf", { half: "tables", year: 2025 })])).toEqual([]);
-    expect(pairsOf([text, read("/b/报表.pdf", { half: "tables", kind: "finalAccounts" })])).toEqual([]);
-    expect(pairsOf([text, read("/b/报表.pdf", { half: "tables", department: "乙局" })])).toEqual([]);
+    expect(pairsOf([text, read("/c/甲局报表.pdf", { half: "tables" })])).toEqual([]);
+    expect(pairsOf([text, read("/b/甲局报表.pdf", { half: "tables", year: 2025 })])).toEqual([]);
+    expect(pairsOf([text, read("/b/甲局报表.pdf", { half: "tables", kind: "finalAccounts" })])).toEqual([]);
+    expect(pairsOf([text, read("/b/甲局报表.pdf", { half: "tables", department: "乙局" })])).toEqual([]);
     // a whole document, an unreadable file, or a pair already made by name is no half
-    expect(pairsOf([text, read("/b/全文.pdf", { department: "甲局" })])).toEqual([]);
-    expect(pairsOf([text, read("/b/坏.pdf", { half: "tables", status: "unreadable" })])).toEqual([]);
+    expect(pairsOf([text, read("/b/甲局全文.pdf", { department: "甲局" })])).toEqual([]);
+    expect(pairsOf([text, read("/b/甲局坏.pdf", { half: "tables", status: "unreadable" })])).toEqual([]);
   });
 
   it("matches by the department both name first, then by the longest shared start of the names", () => {
     const entries = [
       read("/b/甲局预算表.pdf", { half: "tables", department: "甲局" }),
-      read("/b/乙局预算表.pdf", { half: "tables" }),
-      read("/b/丙局预算表.pdf", { half: "tables" }),
+      read("/b/2026年乙局预算表.pdf", { half: "tables" }),
+      read("/b/2026年乙局部门预算表.pdf", { half: "tables" }),
       read("/b/说明一.pdf", { half: "text", department: "甲局" }),
-      read("/b/乙局预算说明.pdf", { half: "text", department: "乙局" }),
+      read("/b/2026年乙局部门预算说明.pdf", { half: "text", department: "乙局" }),
     ];
     expect(pairsOf(entries).map(([t, x]) => [t, x])).toEqual([
       ["/b/甲局预算表.pdf", "/b/说明一.pdf"],
-      ["/b/乙局预算表.pdf", "/b/乙局预算说明.pdf"],
+      ["/b/2026年乙局部门预算表.pdf", "/b/2026年乙局部门预算说明.pdf"],
     ]);
+  });
+
+  it("needs the department named: in both halves, or in one and the other's file name", () => {
+    // the tables read no department and their file names none: a shared year is no evidence
+    const text = read("/b/2026年甲局预算说明.pdf", { half: "text", department: "甲局" });
+    expect(pairsOf([text, read("/b/2026年乙局预算表.pdf", { half: "tables" })])).toEqual([]);
+    expect(pairsOf([text, read("/b/附件1.pdf", { half: "tables" })])).toEqual([]);
+    expect(pairsOf([read("/b/附件2.pdf", { half: "text" }), read("/b/附件1.pdf", { half: "tables" })])).toEqual([]);
+    // the department in the text's file name, read in the tables
+    expect(
+      pairsOf([
+        read("/b/附件2甲局.pdf", { half: "text" }),
+        read("/b/附件1.pdf", { half: "tables", department: "甲局" }),
+      ]),
+    ).toHaveLength(1);
   });
 
   it("leaves both as read when the best match is a tie", () => {
     const entries = [
-      read("/b/表A.pdf", { half: "tables" }),
-      read("/b/表B.pdf", { half: "tables" }),
+      read("/b/甲局表A.pdf", { half: "tables" }),
+      read("/b/甲局表B.pdf", { half: "tables" }),
       read("/b/说明.pdf", { half: "text", department: "甲局" }),
     ];
     expect(pairsOf(entries)).toEqual([]);

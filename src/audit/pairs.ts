@@ -4,9 +4,10 @@
  * "X-text.pdf" with "X-tables.pdf", but a bureau's files are named as the bureau names them
  * ("2026年北京市财政局部门预算情况说明.pdf", "…部门预算报表.pdf"). After a first reading, a text half
  * (说明 and no tables) and a tables half (tables with next to no text) are one document when they
- * lie in the same folder, are of the same year and kind, do not name different departments, and
- * each is the other's one best match: a department named in both first, then the longest common
- * start of their file names. A tie leaves both as read (two rows), never a guess.
+ * lie in the same folder, are of the same year and kind, name one department (both, or one of them
+ * and the other's file name), and each is the other's one best match: a department named in both
+ * first, then the longest common start of their file names. A tie leaves both as read (two rows),
+ * never a guess.
  *
  * @example contentPairs(docs, results) // [{ file: "…/报表.pdf", text: "…/情况说明.pdf" }]
  */
@@ -21,13 +22,22 @@ function sharedStart(a: string, b: string): number {
   return n;
 }
 
-/** How well a text half and a tables half match, or undefined when they cannot be one document. */
+/**
+ * How well a text half and a tables half match, or undefined when they cannot be one document: the
+ * department must be named, in both halves or in one half and the other's file name ("北京市财政局"
+ * in "2026年北京市财政局部门预算报表.pdf"); files that share only a year say nothing.
+ */
 function match(text: AuditInput, rx: DocumentResult, tables: AuditInput, rt: DocumentResult): number | undefined {
   if (dirname(text.file) !== dirname(tables.file)) return undefined;
   if (rx.year !== rt.year || rx.kind !== rt.kind) return undefined;
   if (rx.department && rt.department && rx.department !== rt.department) return undefined;
-  const sameDepartment = rx.department && rx.department === rt.department ? 1_000_000 : 0;
-  return sameDepartment + sharedStart(basename(text.file), basename(tables.file));
+  const textName = basename(text.file);
+  const tablesName = basename(tables.file);
+  const named = rx.department && rx.department === rt.department;
+  const inName =
+    (rx.department && tablesName.includes(rx.department)) || (rt.department && textName.includes(rt.department));
+  if (!named && !inName) return undefined;
+  return (named ? 1_000_000 : 0) + sharedStart(textName, tablesName);
 }
 
 /** The documents read alone that are halves of one document: each pair as one AuditInput. */
