@@ -5,24 +5,28 @@
  * files, takes jobs one at a time, reads and checks the document, and writes its result keyed by
  * (audit, content hash) — a second write of the same result is ignored. A worker killed mid-document
  * leaves its job active; when the job's time runs out pg-boss's maintenance fails it and it is
- * retried by another worker. The last result in finishes the audit (its summary, as audit.json's).
+ * retried by another worker. The last result in finishes the audit (its summary, as audit.json's),
+ * after reading as one document the halves of two-file documents that only their content pairs.
  */
 import { resolve } from "node:path";
 import PgBoss from "pg-boss";
 import { resolveDatabase } from "../config.ts";
 import {
+  type AuditDocumentRecord,
   createAudit,
   finishAudit,
   getAudit,
   listAuditDocuments,
+  mergeAuditHalves,
   openStore,
   type Store,
   saveAuditDocument,
 } from "../store/index.ts";
-import { discoverDocuments, documentHash } from "./discover.ts";
+import { type AuditInput, discoverDocuments, documentHash } from "./discover.ts";
 import { AUDIT_VERSION, auditDocument, type DocumentResult, unreadable } from "./document.ts";
+import { contentPairs } from "./pairs.ts";
 import { assembleReport } from "./report.ts";
-import { auditSummary, documentKeys, documentRow } from "./save.ts";
+import { auditSummary, documentKeys, documentRow, resultKey } from "./save.ts";
 
 export const QUEUE = "yusuan-audit";
 
@@ -134,10 +138,54 @@ export async function enqueueAudit(
   }
 }
 
-/** When every document of a running audit has its result: the summary, and the audit is done. */
-export async function finishIfComplete(store: Store, auditId: number): Promise<boolean> {
+/**
+ * The halves of two-file documents that their names did not pair (pairs.ts), once every document
+ * has its result: each pair is read here as one document, its row written at the tables half's
+ * place, and the halves' rows taken out (as a single-process run lists the pair once). Paths are
+ * the results' as given, read relative to the audit's `cwd`. A worker that dies meanwhile leaves its
+ * job to be retried, and the retry does what is left.
+ */
+async function pairHalves(store: Store, auditId: number, cwd: string, log: (line: string) => void): Promise<void> {
+  const rows = await listAuditDocuments(store, auditId);
+  const inputs = rows.map((r) => {
+    const d = r.result as unknown as DocumentResult;
+    return { input: { file: d.file, ...(d.text ? { text: d.text } : {}) } as AuditInput, row: r, result: d };
+  });
+  const pairs = contentPairs(
+    inputs.map((i) => i.input),
+    new Map(inputs.map((i) => [i.input, i.result])),
+  );
+  const rowOf = new Map(inputs.map((i) => [i.input, i.row]));
+  const written = new Set(rows.map((r) => r.hash));
+  for (const p of pairs) {
+    const tables = rowOf.get(p.tables) as AuditDocumentRecord;
+    const text = rowOf.get(p.text) as AuditDocumentRecord;
+    const abs = { file: resolve(cwd, p.merged.file), text: resolve(cwd, p.merged.text as string) };
+    const hash = await documentHash(abs, AUDIT_VERSION);
+    const key = resultKey({ ...p.merged, hash });
+    if (!written.has(key)) {
+      log(`合并 #${auditId} ${p.merged.file} + ${p.merged.text}（按内容是同一文档的两部分）`);
+      const r = await auditDocument(abs, hash);
+      const result: DocumentResult = { ...r, file: p.merged.file, text: p.merged.text as string };
+      await saveAuditDocument(store, auditId, documentRow(result, tables.seq, key));
+    }
+    await mergeAuditHalves(store, auditId, [tables.hash, text.hash]);
+  }
+}
+
+/**
+ * When every document of a running audit has its result: with `cwd` (a worker's last job), halves
+ * of two-file documents are read as one (pairHalves); then the summary, and the audit is done.
+ */
+export async function finishIfComplete(
+  store: Store,
+  auditId: number,
+  cwd?: string,
+  log: (line: string) => void = () => {},
+): Promise<boolean> {
   const a = await getAudit(store, auditId);
   if (!a || a.status === "done" || a.written < a.documents) return false;
+  if (cwd !== undefined) await pairHalves(store, auditId, cwd, log);
   const docs = (await listAuditDocuments(store, auditId)).map((d) => d.result as unknown as DocumentResult);
   await finishAudit(store, auditId, auditSummary(assembleReport(docs, { inputs: a.inputs })));
   return true;
@@ -176,7 +224,7 @@ export async function runWorker(url: string, o: WorkerOptions): Promise<{ done: 
         o.log(
           `${fresh ? "完成" : "已有结果（重试的任务，未重复计入）"} #${j.auditId} [${j.seq}] ${j.file}：${result.status === "ok" ? `${result.score?.total ?? "—"} 分` : "无法读取"}`,
         );
-        if (await finishIfComplete(store, j.auditId)) o.log(`审计 #${j.auditId} 已完成`);
+        if (await finishIfComplete(store, j.auditId, j.cwd, o.log)) o.log(`审计 #${j.auditId} 已完成`);
         busy = false;
       }
     });

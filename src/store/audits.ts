@@ -103,6 +103,32 @@ export async function saveAuditDocument(store: Store, auditId: number, d: AuditD
   return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
+/**
+ * Takes the rows of the two halves of a document (their keys) out of an audit once their pair's
+ * row is written: one document fewer to wait for, in the same transaction, so a worker that dies
+ * between leaves the audit as it was or as it is after. Halves already taken out change nothing.
+ */
+export async function mergeAuditHalves(
+  store: Store,
+  auditId: number,
+  halves: readonly [string, string],
+): Promise<void> {
+  await store.db.transaction().execute(async (trx) => {
+    const r = await trx
+      .deleteFrom("audit_documents")
+      .where("audit_id", "=", auditId)
+      .where("doc_hash", "in", [...halves])
+      .executeTakeFirst();
+    if (Number(r.numDeletedRows) === 2)
+      await trx
+        .updateTable("audits")
+        .set((eb) => ({ documents: eb("documents", "-", 1) }))
+        .where("id", "=", auditId)
+        .execute();
+  });
+  store.generation++;
+}
+
 export async function finishAudit(store: Store, auditId: number, summary: unknown): Promise<void> {
   await store.db
     .updateTable("audits")

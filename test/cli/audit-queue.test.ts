@@ -3,7 +3,7 @@
  * the jobs, one is killed while it reads a document. Its job is retried by the other, nothing is
  * lost or counted twice, and the finished audit equals a single-process run of the same batch.
  */
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -119,6 +119,48 @@ describe("audit --queue and yusuan worker", () => {
       expect(summary.summary).toEqual(expected.summary);
       expect(summary.ranking).toEqual(expected.ranking);
       expect(summary.commonProblems).toEqual(expected.commonProblems);
+    } finally {
+      await store.close();
+    }
+  }, 300_000);
+
+  it("reads the halves of a document published as two files as one, as a single process does", async () => {
+    const dir = join(tmp, "halves");
+    mkdirSync(dir);
+    const regions = join(ROOT, "test/fixtures/regions");
+    copyFileSync(
+      join(regions, "beijing-caizhengju-2026-yusuan-text.pdf"),
+      join(dir, "2026年北京市财政局部门预算情况说明.pdf"),
+    );
+    copyFileSync(
+      join(regions, "beijing-caizhengju-2026-yusuan-tables.pdf"),
+      join(dir, "2026年北京市财政局部门预算报表.pdf"),
+    );
+    writeFileSync(join(dir, "b-seed.txt"), readFileSync(SEED, "utf8"));
+    const single = yusuan(["audit", dir, "-o", join(tmp, "single-halves")]);
+    expect(single.status, single.stderr).toBe(0);
+    const expected = JSON.parse(readFileSync(join(tmp, "single-halves", "audit.json"), "utf8"));
+    expect(expected.documents).toHaveLength(2);
+
+    const q = spawnSync(
+      process.execPath,
+      [join(ROOT, "bin/yusuan.js"), "audit", dir, "--queue", TEST_PG_URL, "--title", "两部分"],
+      { cwd: ROOT, env, encoding: "utf8" },
+    );
+    expect(q.status, q.stderr).toBe(0);
+    const auditId = Number(q.stdout.trim());
+    const w = worker();
+    expect(await exited(w.child), w.out()).toBe(0);
+    expect(w.out()).toMatch(/合并 #\d+ .*部门预算报表\.pdf \+ .*部门预算情况说明\.pdf/);
+    expect(w.out()).toMatch(`审计 #${auditId} 已完成`);
+    const store = await openStore({ kind: "postgres", url: TEST_PG_URL, schema });
+    try {
+      expect(await getAudit(store, auditId)).toMatchObject({ status: "done", documents: 2, written: 2 });
+      const docs = await listAuditDocuments(store, auditId);
+      expect(docs.map((d) => d.result)).toEqual(
+        expected.documents.map((d: Record<string, unknown>) => ({ ...d, ms: 0 })),
+      );
+      expect((await getAudit(store, auditId))?.summary).toMatchObject({ summary: expected.summary });
     } finally {
       await store.close();
     }
