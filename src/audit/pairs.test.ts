@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { AuditInput } from "./discover.ts";
 import type { DocumentResult } from "./document.ts";
-import { contentPairs } from "./pairs.ts";
+import { contentPairs, shortDepartment } from "./pairs.ts";
 
 /** A document read alone: its file, and what its reading found. */
 function read(file: string, r: Partial<DocumentResult>): [AuditInput, DocumentResult] {
@@ -80,6 +80,19 @@ describe("the halves of a two-file document found by content (contentPairs)", ()
         read("/b/附件1.pdf", { half: "tables", department: "甲局" }),
       ]),
     ).toHaveLength(1);
+  });
+
+  it("knows a department by its long name and its short one", () => {
+    expect(shortDepartment("中国共产党江苏省委员会办公厅")).toBe("江苏省委办公厅");
+    expect(shortDepartment("中国人民政治协商会议江苏省委员会办公厅")).toBe("江苏省政协办公厅");
+    expect(shortDepartment("江苏省人民代表大会常务委员会办公厅")).toBe("江苏省人大常委会办公厅");
+    expect(shortDepartment("北京市人民政府办公厅")).toBe("北京市政府办公厅");
+    const pairs = pairsOf([
+      read("/b/省委办公厅预算报表.pdf", { half: "tables", department: "中国共产党江苏省委员会办公厅" }),
+      read("/b/省委办公厅预算公开.pdf", { half: "text", department: "江苏省委办公厅" }),
+      read("/b/政协预算公开.pdf", { half: "text", department: "江苏省政协办公厅" }),
+    ]);
+    expect(pairs.map(([t, x]) => [t, x])).toEqual([["/b/省委办公厅预算报表.pdf", "/b/省委办公厅预算公开.pdf"]]);
   });
 
   it("leaves both as read when the best match is a tie", () => {

@@ -23,6 +23,29 @@ function sharedStart(a: string, b: string): number {
 }
 
 /**
+ * A department's name in its short form, as documents print either: 中国共产党X委员会 → X委,
+ * 中国人民政治协商会议X委员会 → X政协, X人民代表大会常务委员会 → X人大常委会, X人民政府 → X政府
+ * ("中国共产党江苏省委员会办公厅" in the tables, "江苏省委办公厅" in the 说明).
+ */
+export function shortDepartment(name: string): string {
+  return name
+    .replace(/\s+/g, "")
+    .replace(/^中国共产党(.+?)委员会/, "$1委")
+    .replace(/^中国人民政治协商会议(.+?)委员会/, "$1政协")
+    .replace(/人民代表大会常务委员会/, "人大常委会")
+    .replace(/人民政府/, "政府");
+}
+
+/** Both name one department: the same short form, or one short form inside the other (4 characters at least). */
+function sameDepartment(a: string, b: string): boolean {
+  const x = shortDepartment(a);
+  const y = shortDepartment(b);
+  if (x === y) return true;
+  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+  return short.length >= 4 && long.includes(short);
+}
+
+/**
  * How well a text half and a tables half match, or undefined when they cannot be one document: the
  * department must be named, in both halves or in one half and the other's file name ("北京市财政局"
  * in "2026年北京市财政局部门预算报表.pdf"); files that share only a year say nothing.
@@ -30,12 +53,13 @@ function sharedStart(a: string, b: string): number {
 function match(text: AuditInput, rx: DocumentResult, tables: AuditInput, rt: DocumentResult): number | undefined {
   if (dirname(text.file) !== dirname(tables.file)) return undefined;
   if (rx.year !== rt.year || rx.kind !== rt.kind) return undefined;
-  if (rx.department && rt.department && rx.department !== rt.department) return undefined;
+  const named = !!rx.department && !!rt.department && sameDepartment(rx.department, rt.department);
+  if (rx.department && rt.department && !named) return undefined;
   const textName = basename(text.file);
   const tablesName = basename(tables.file);
-  const named = rx.department && rx.department === rt.department;
   const inName =
-    (rx.department && tablesName.includes(rx.department)) || (rt.department && textName.includes(rt.department));
+    (rx.department && tablesName.includes(shortDepartment(rx.department))) ||
+    (rt.department && textName.includes(shortDepartment(rt.department)));
   if (!named && !inName) return undefined;
   return (named ? 1_000_000 : 0) + sharedStart(textName, tablesName);
 }
