@@ -12,6 +12,12 @@ export const CATEGORY_ZH: Record<string, string> = {
 };
 export const KIND_ZH = { budget: "预算", finalAccounts: "决算" } as const;
 
+/** What a half of a two-file document read alone is (document.ts halfOf), for the scorecards. */
+export const HALF_ZH = {
+  text: "只有文字部分：预算表在另一份文件中，同一目录下没有找到",
+  tables: "只有预算表：情况说明在另一份文件中，同一目录下没有找到",
+} as const;
+
 export function whereOf(f: AuditFinding): string {
   const l = f.location;
   return [l.part, l.table ? `表${l.table}` : undefined, l.section, l.row, l.column].filter(Boolean).join(" · ");
