@@ -66,13 +66,8 @@ export interface DocumentResult {
 /** The most explanatory sections a tables half carries (a cover line or a heading read as one). */
 const TABLES_HALF_SECTIONS = 2;
 
-const halfOrNothing = (d: Disclosure): { half?: "text" | "tables" } => {
-  const half = halfOf(d);
-  return half ? { half } : {};
-};
-
 /** Which half of a two-file document a Disclosure read from one file is, if it is one. */
-export function halfOf(d: Disclosure): "text" | "tables" | undefined {
+function halfOf(d: Disclosure): "text" | "tables" | undefined {
   const parts = d.provenance.parts;
   if (d.tables.length === 0) return parts?.length === 1 && parts[0] === "text" ? "text" : undefined;
   return d.explanations.length <= TABLES_HALF_SECTIONS ? "tables" : undefined;
@@ -177,6 +172,7 @@ export async function auditDocument(doc: AuditInput, hash?: string): Promise<Doc
     })),
   };
   const id = identityOf(d);
+  const half = doc.text ? undefined : halfOf(d);
   return {
     file: doc.file,
     ...(doc.text ? { text: doc.text } : {}),
@@ -195,7 +191,7 @@ export async function auditDocument(doc: AuditInput, hash?: string): Promise<Doc
     byCategory,
     notChecked: report.notChecked,
     score: scoreDocument(findings, report.notChecked, report.ran, (r) => CATEGORY.get(r)),
-    ...(doc.text ? {} : halfOrNothing(d)),
+    ...(half ? { half } : {}),
     ms: Math.round(performance.now() - started),
   };
 }
