@@ -95,6 +95,39 @@ function value(text: string, unit: AmountUnit, qian: boolean): number | null {
 const TOTAL_ROW =
   /^(?:合计|总计|小计|共计|.{0,10}(?:收入|支出)(?:合计|总计)|本年.{0,8}(?:合计|小计)|收入总计|支出总计)$/;
 
+/**
+ * What precedes an income line's name: its list marker (一、 1. 1、) or the row number some tables
+ * print in a 栏次 column of their own ("37 收入总计", read as one cell "37收入总计").
+ */
+const LINE_MARKER = /^(?:[一二三四五六七八九十]+、|\d+[.、]|\d{1,2}(?=[\u4e00-\u9fff]))/;
+
+/** An income-side grand total as printed: 收入总计, 总计, 收入合计, 合计 (not 本年…合计, not 小计). */
+const GRAND_TOTAL = /^(?:收入)?(?:总计|合计)$/;
+
+/**
+ * The 总计 line of a two-sided summary table (表1, 表4) when its printed name is not the template's
+ * (收入总计 / 总计): the 合计 printed after the 上年结转 line (福州: 本年收入合计, 上年结转结余,
+ * 收入合计; Jiangsu 2017: 一、财政拨款 … 上年结转资金, 收入合计, which names no 本年 line), or, in a
+ * table without a 上年结转 line, its one 合计 (重庆 prints it first, above the lines it adds up). The
+ * totals are what 收支平衡 (K-01) compares; rows named otherwise are left as they are.
+ */
+export function keyGrandTotal(rows: Row[]): void {
+  if (rows.some((r) => r.lineKey === "total")) return;
+  const grand = (r: Row) => GRAND_TOTAL.test(normaliseLabel(r.label.replace(LINE_MARKER, "")));
+  const carry = rows.findIndex((r) => r.lineKey === "carryover");
+  // after 上年结转 a 收入合计 is the total even where the template's words took it for 本年收入合计
+  const after =
+    carry >= 0
+      ? rows.slice(carry + 1).filter((r) => grand(r) && (r.lineKey === undefined || r.lineKey === "currentYear"))
+      : rows.filter((r) => grand(r) && r.lineKey === undefined);
+  // (two candidates are two readings of one table, or a table within a table: neither is taken)
+  if (after.length !== 1) return;
+  const row = after[0] as Row;
+  row.lineKey = "total";
+  row.kind = "total";
+  row.level = 0;
+}
+
 /** Unique keys: a repeated meaning gets its group's words ("2026年预算数/合计" → total_2). */
 function uniqueKeys(keys: string[]): string[] {
   const seen = new Map<string, number>();
@@ -152,6 +185,28 @@ function sideItemKey(side: number): string {
   return side === 0 ? "incomeItem" : side === 1 ? "expenditureItem" : `expenditureItem${side}`;
 }
 
+/**
+ * A two-sided table's sides are headed 收入 and 支出: the income side's columns are under 收入 and
+ * every expenditure side's under 支出, whatever group a heading centred between two columns was hung
+ * over (福州 表4: "收入" over 项目 | 预算数 read as heading nothing, and "支出" over the income
+ * 预算数 too, so that two columns read "支出/预算数"). The sides themselves come from where the
+ * rows' names are printed (grid-table.ts), not from the headings.
+ */
+export function sideHeadings(g: Pick<GridTable, "columns" | "textColumns">): void {
+  const word = (side: number) => (side === 0 ? "收入" : "支出");
+  for (const c of [...g.columns, ...g.textColumns]) {
+    const first = c.path[0] ?? "";
+    const other = word(c.side === 0 ? 1 : 0);
+    if (first.startsWith(other) && c.path.length >= 2) c.path = [word(c.side), ...c.path.slice(1)];
+    // (a side's column under no group while the other side's are under theirs: its group was lost)
+    else if (
+      c.path.length === 1 &&
+      [...g.columns, ...g.textColumns].some((o) => o.path.length >= 2 && o.path[0] === other)
+    )
+      c.path = [word(c.side), ...c.path];
+  }
+}
+
 function buildTable(
   g: GridTable,
   ctx: {
@@ -167,6 +222,7 @@ function buildTable(
   const unit = unitOf(region, ctx.docUnit);
   const qian = region.unit === "qianyuan";
   const values = g.rows.map((r) => r.cells.map((c) => (c === null ? null : value(c, unit, qian))));
+  if (g.sides >= 2) sideHeadings(g);
   const decimals = g.decimals;
   const step = qian ? 100_000 : printedStep(unit === "wanyuan" ? 1_000_000 : 100, decimals);
   const economic = /basic|Economic|basicExpenditureAll/.test(region.kind) && region.kind !== "fiscalExpenditure";
@@ -279,7 +335,7 @@ function buildTable(
         cells[colIndex.get(key) as number] = r.label || null;
         if (r.side === 0) {
           label = r.label;
-          const bare = normaliseLabel(r.label.replace(/^[一二三四五六七八九十]+、|^\d+[.、]/, ""));
+          const bare = normaliseLabel(r.label.replace(LINE_MARKER, ""));
           for (const ls of lineSpecs ?? []) {
             if (ls.side === "expenditure") continue;
             const names = [ls.label, ...(ls.aliases ?? [])].map(normaliseLabel);
@@ -329,6 +385,7 @@ function buildTable(
     if (lineKey) row.lineKey = lineKey;
     rows.push(row);
   }
+  if (twoSided && lineSpecs?.some((l) => l.key === "total")) keyGrandTotal(rows);
   const keyOf = (ci: number) => amountKeys[ci] as string;
   const sums: TableSums = {
     across: verification.across.map((a) => ({ total: keyOf(a.total), parts: a.parts.map(keyOf) })),
@@ -408,12 +465,10 @@ function readingOf(
     let held = 0;
     let fails = 0;
     for (const c of d.columns) {
-      const chk = checkSum(
-        values[d.total]?.[c] ?? null,
-        d.parts.map((p) => values[p]?.[c] ?? null),
-        step,
-      );
-      if (chk?.status === "fail") {
+      const parts = d.parts.map((p) => values[p]?.[c] ?? null);
+      const chk = checkSum(values[d.total]?.[c] ?? null, parts, step);
+      if (chk?.status === "fail" && sharedTotal(g, values, d.total, c, parts, step)) held++;
+      else if (chk?.status === "fail") {
         fails++;
         failing.push(new Set([d.total, ...d.parts].map((r) => `${r}:${c}`)));
       } else if (chk) held++;
@@ -555,6 +610,35 @@ function readingOf(
       ? `${failed} 处合计与分项不符（共检验 ${tested} 处），且不集中于个别单元格，多为版式未能正确识别`
       : `${failed} 处合计与分项不符（共检验 ${tested} 处）；明细表的小计不一定包含全部明细，不作为错误报告`,
   };
+}
+
+/**
+ * Blocks printed side by side (收支总表: 功能分类 | 支出用途, Jiangsu) that share one total printed
+ * once on its line: the total's cell in column `c` is blank, and its parts' sum stands in another
+ * column of the same side (income, or expenditure) on that printed line (the grid holds each side's
+ * rows apart). The checker's A-COL reads such a total the same way
+ * (src/check/rules/arithmetic/table-sums.ts).
+ */
+function sharedTotal(
+  g: GridTable,
+  values: readonly (readonly (number | null)[])[],
+  total: number,
+  c: number,
+  parts: readonly (number | null)[],
+  step: number,
+): boolean {
+  const at = g.rows[total];
+  if (!at || values[total]?.[c] != null) return false;
+  const expenditure = (i: number) => (g.columns[i]?.side ?? 0) >= 1;
+  return g.rows.some(
+    (r, i) =>
+      r.page === at.page &&
+      Math.abs(r.y - at.y) < 3 &&
+      (values[i] ?? []).some(
+        (v, j) =>
+          j !== c && v != null && expenditure(j) === expenditure(c) && checkSum(v, parts, step)?.status === "ok",
+      ),
+  );
 }
 
 /**
