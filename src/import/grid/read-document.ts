@@ -613,10 +613,10 @@ function readingOf(
 }
 
 /**
- * Blocks printed side by side (收支总表: 功能分类 | 支出用途, Jiangsu) that share one total printed
- * once on its line: the total's cell in column `c` is blank, and its parts' sum stands in another
- * column of the same side (income, or expenditure) on that printed line (the grid holds each side's
- * rows apart). The checker's A-COL reads such a total the same way
+ * Expenditure blocks printed side by side (收支总表: 功能分类 | 支出用途, Jiangsu) that share one
+ * total printed once on its line: the total's cell in column `c` of one block is blank, and its
+ * parts' sum stands in a column of another expenditure block on that printed line (the grid holds
+ * each block's rows apart). The checker's A-COL reads such a total the same way
  * (src/check/rules/arithmetic/table-sums.ts).
  */
 function sharedTotal(
@@ -628,16 +628,16 @@ function sharedTotal(
   step: number,
 ): boolean {
   const at = g.rows[total];
-  if (!at || values[total]?.[c] != null) return false;
-  const expenditure = (i: number) => (g.columns[i]?.side ?? 0) >= 1;
+  const side = g.columns[c]?.side ?? 0;
+  if (!at || g.sides < 3 || side < 1 || values[total]?.[c] != null) return false;
+  // (another expenditure block's column: a column of the same block beside a blank one is an
+  // amount read a column over, as laid-out text can set it)
+  const beside = (j: number) => (g.columns[j]?.side ?? 0) >= 1 && g.columns[j]?.side !== side;
   return g.rows.some(
     (r, i) =>
       r.page === at.page &&
       Math.abs(r.y - at.y) < 3 &&
-      (values[i] ?? []).some(
-        (v, j) =>
-          j !== c && v != null && expenditure(j) === expenditure(c) && checkSum(v, parts, step)?.status === "ok",
-      ),
+      (values[i] ?? []).some((v, j) => v != null && beside(j) && checkSum(v, parts, step)?.status === "ok"),
   );
 }
 
