@@ -21,7 +21,7 @@ export interface ImportResult {
 export interface ImportOptions {
   /** force a template spec id instead of detecting it */
   template?: string | undefined;
-  /** a PDF holding a document's text only (its tables are in another file): read its prose */
+  /** a PDF (or its extracted text) holding a document's text only (its tables are in another file): read its prose */
   textOnly?: boolean | undefined;
 }
 
@@ -125,6 +125,13 @@ export async function importBufferAsync(
       return await parseDisclosureJson(dec.text, source);
     }
   }
+  // the 说明 half of a two-file document as extracted text: its prose, as its PDF's is read
+  if (opts.textOnly && buf.length > 0 && sniffFormat(buf, source) === "text") {
+    const dec = decodeText(buf);
+    if (!dec.ok) return notText(source, dec.reason);
+    const { readLaidOutText } = await import("./text/laid-out.ts");
+    return readLaidOutText(dec.text, basename(source), opts.template);
+  }
   const r = importBuffer(buf, source, opts);
   // Text with tab-separated tables that the text template read in doubt (tables whose printed
   // header is not the template's, or tables not found): the general reader, as for its PDF, when
@@ -149,15 +156,32 @@ export async function importBufferAsync(
   ) {
     const dec = decodeText(buf);
     const { looksLaidOut, readLaidOut } = await import("./text/laid-out.ts");
-    if (dec.ok && looksLaidOut(dec.text)) {
+    const tables = (x: ImportResult) => x.disclosure?.tables.length ?? 0;
+    const laidOut = dec.ok && looksLaidOut(dec.text);
+    // (text with no table a template knows may be a 说明 alone, laid out or not: see below)
+    if (dec.ok && (laidOut || tables(r) === 0)) {
       const general = readLaidOut(dec.text, basename(source));
       // (a blank template prints no amounts either way: the reading with more of its tables stays)
-      const tables = (x: ImportResult) => x.disclosure?.tables.length ?? 0;
-      if (tables(r) === 0 ? tables(general) > 0 : withAmounts(general) > withAmounts(r) && tables(general) >= tables(r))
+      if (
+        laidOut &&
+        (tables(r) === 0 ? tables(general) > 0 : withAmounts(general) > withAmounts(r) && tables(general) >= tables(r))
+      )
+        return general;
+      // the 说明 half of a two-file document (its tables in the other file), as the general reader
+      // reads its PDF: more of its sections than a text template found among no tables of its own,
+      // and the table rules say the tables are elsewhere instead of reporting them missing
+      const sections = (x: ImportResult) => x.disclosure?.explanations.length ?? 0;
+      if (tables(r) === 0 && tables(general) === 0 && sections(general) > sections(r) && onlyText(general))
         return general;
     }
   }
   return r;
+}
+
+/** A reading of the 说明 alone: its text read, no tables (src/check/rule.ts tablesInOtherFile). */
+function onlyText(r: ImportResult): boolean {
+  const parts = r.disclosure?.provenance.parts;
+  return !!parts && parts.includes("text") && !parts.includes("tables");
 }
 
 /** Tables a text template read whose printed header is the template's (see text/tables.ts). */

@@ -443,7 +443,7 @@ function addProse(d: Disclosure, prose: ReturnType<typeof proseLines>, problems:
 }
 
 /** The text half of a two-PDF document: its prose read with the given template, no tables. */
-function textOnlyPdf(
+export function textOnlyPdf(
   lines: PdfLine[],
   source: string,
   templateId: string | undefined,

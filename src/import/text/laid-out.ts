@@ -6,7 +6,7 @@
  */
 import type { ImportProblem } from "../../model/disclosure.ts";
 import type { TextChunk } from "../pdf/extract.ts";
-import { type PdfImportResult, readGeneral } from "../pdf/import-pdf.ts";
+import { type PdfImportResult, readGeneral, textOnlyPdf } from "../pdf/import-pdf.ts";
 import { pageLines } from "../pdf/lines.ts";
 import { normaliseText } from "../pdf/normalise.ts";
 
@@ -42,6 +42,19 @@ export function looksLaidOut(text: string): boolean {
   const lines = text.split(/\r?\n/).filter((l) => l.trim() !== "");
   const spaced = lines.filter((l) => /\S {2,}\S/.test(l.trim())).length;
   return lines.length >= 20 && spaced >= lines.length * 0.15;
+}
+
+/**
+ * The 说明 half of a two-file document as extracted text (its tables read from the other file): its
+ * prose read as the PDF's would be (`import X-tables.txt --text X-text.txt`), with the tables' template.
+ */
+export function readLaidOutText(text: string, source: string, template: string | undefined): PdfImportResult {
+  const lines = laidOutLines(text);
+  const pages = lines.length > 0 ? (lines[lines.length - 1]?.page ?? 1) : 0;
+  const r = textOnlyPdf(lines, source, template, [], pages);
+  if (r.disclosure) r.disclosure.provenance.format = "text";
+  if (r.report) r.report.format = "text";
+  return r;
 }
 
 /**
