@@ -4,7 +4,6 @@
  * text between two or more spaces becomes a chunk at its column, each line a baseline, each form feed
  * a page; the national vocabulary and the tables' arithmetic do the rest (import-pdf.ts).
  */
-import type { ImportProblem } from "../../model/disclosure.ts";
 import type { TextChunk } from "../pdf/extract.ts";
 import { type PdfImportResult, readGeneral, textOnlyPdf } from "../pdf/import-pdf.ts";
 import { pageLines } from "../pdf/lines.ts";
@@ -50,8 +49,13 @@ export function looksLaidOut(text: string): boolean {
  */
 export function readLaidOutText(text: string, source: string, template: string | undefined): PdfImportResult {
   const lines = laidOutLines(text);
-  const pages = lines.length > 0 ? (lines[lines.length - 1]?.page ?? 1) : 0;
-  const r = textOnlyPdf(lines, source, template, [], pages);
+  return fromText(textOnlyPdf(lines, source, template, [], pagesOf(lines)));
+}
+
+const pagesOf = (lines: readonly { page: number }[]) => (lines.length > 0 ? (lines[lines.length - 1]?.page ?? 1) : 0);
+
+/** A reading of laid-out text says it came from text. */
+function fromText(r: PdfImportResult): PdfImportResult {
   if (r.disclosure) r.disclosure.provenance.format = "text";
   if (r.report) r.report.format = "text";
   return r;
@@ -63,10 +67,5 @@ export function readLaidOutText(text: string, source: string, template: string |
  */
 export function readLaidOut(text: string, source: string): PdfImportResult {
   const lines = laidOutLines(text);
-  const pages = lines.length > 0 ? (lines[lines.length - 1]?.page ?? 1) : 0;
-  const problems: ImportProblem[] = [];
-  const r = readGeneral(lines, pages, source, problems, undefined, true);
-  if (r.disclosure) r.disclosure.provenance.format = "text";
-  if (r.report) r.report.format = "text";
-  return r;
+  return fromText(readGeneral(lines, pagesOf(lines), source, [], undefined, true));
 }
