@@ -166,13 +166,14 @@ interface Built {
  * Groups the rows of a table read in sides (收支总表: income lines left, expenditure lines right;
  * Jiangsu adds a third, 支出用途) by printed line: rows of different sides on one line are one row.
  */
+/** Two things printed on one line of one page (a two-sided table's sides, each a grid row of its own). */
+const onLine = (a: { page: number; y: number }, b: { page: number; y: number }) =>
+  a.page === b.page && Math.abs(a.y - b.y) < 3;
+
 function lineGroups(g: GridTable): number[][] {
   const groups: { page: number; y: number; rows: number[] }[] = [];
   g.rows.forEach((r, i) => {
-    const hit = groups.find(
-      (x) =>
-        x.page === r.page && Math.abs(x.y - r.y) < 3 && !x.rows.some((j) => (g.rows[j] as GridRow).side === r.side),
-    );
+    const hit = groups.find((x) => onLine(x, r) && !x.rows.some((j) => (g.rows[j] as GridRow).side === r.side));
     if (hit) hit.rows.push(i);
     else groups.push({ page: r.page, y: r.y, rows: [i] });
   });
@@ -635,8 +636,7 @@ function sharedTotal(
   const beside = (j: number) => (g.columns[j]?.side ?? 0) >= 1 && g.columns[j]?.side !== side;
   return g.rows.some(
     (r, i) =>
-      r.page === at.page &&
-      Math.abs(r.y - at.y) < 3 &&
+      onLine(r, at) &&
       (values[i] ?? []).some((v, j) => v != null && beside(j) && checkSum(v, parts, step)?.status === "ok"),
   );
 }
