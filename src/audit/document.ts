@@ -14,7 +14,7 @@ import type { AuditInput } from "./discover.ts";
 import { type AuditFinding, type Score, scoreDocument } from "./score.ts";
 
 /** Changes when reading, checking or scoring changes what a document's result is (re-reads all). */
-export const AUDIT_VERSION = `2/${ALL_RULES.length}`;
+export const AUDIT_VERSION = `3/${ALL_RULES.length}`;
 
 const CATEGORY = new Map<string, Category>(ALL_RULES.map((r) => [r.id, r.category]));
 
@@ -59,6 +59,8 @@ export interface DocumentResult {
    * or "tables" (tables with next to no text). An audit reads such halves together (pairs.ts).
    */
   half?: "text" | "tables";
+  /** pages printed as pictures (a scan bound into the PDF): not read, nothing on them reported missing */
+  imagePages?: number[];
   /** milliseconds spent reading and checking */
   ms: number;
 }
@@ -68,6 +70,8 @@ const TABLES_HALF_SECTIONS = 2;
 
 /** Which half of a two-file document a Disclosure read from one file is, if it is one. */
 function halfOf(d: Disclosure): "text" | "tables" | undefined {
+  // (tables printed as pictures are in this file, not in another)
+  if (d.provenance.imagePages?.length) return undefined;
   const parts = d.provenance.parts;
   if (d.tables.length === 0) return parts?.length === 1 && parts[0] === "text" ? "text" : undefined;
   return d.explanations.length <= TABLES_HALF_SECTIONS ? "tables" : undefined;
@@ -192,6 +196,7 @@ export async function auditDocument(doc: AuditInput, hash?: string): Promise<Doc
     notChecked: report.notChecked,
     score: scoreDocument(findings, report.notChecked, report.ran, (r) => CATEGORY.get(r)),
     ...(half ? { half } : {}),
+    ...(d.provenance.imagePages?.length ? { imagePages: d.provenance.imagePages } : {}),
     ms: Math.round(performance.now() - started),
   };
 }

@@ -6,7 +6,7 @@
 import * as echarts from "echarts";
 import { escapeHtml as e } from "../render/escape.ts";
 import type { DocumentResult } from "./document.ts";
-import { CATEGORY_ZH, HALF_ZH, KIND_ZH, SEVERITY_ZH, whereOf } from "./labels.ts";
+import { CATEGORY_ZH, HALF_ZH, imagePagesNote, KIND_ZH, SEVERITY_ZH, whereOf } from "./labels.ts";
 import type { AuditReport } from "./report.ts";
 
 /** scorecards shown in the page; a national batch's others are in audit.xlsx and audit.json */
@@ -153,7 +153,7 @@ function documentSection(d: DocumentResult): string {
     .join("");
   const more = d.findings.filter((f) => f.severity !== "notice").length - 200;
   return `<details><summary>${scoreBadge(d.score?.total ?? 0)} ${docTitle(d)} · ${e(d.government)} · 错误 ${d.summary.errors}，警告 ${d.summary.warnings}，提示 ${d.summary.notices}</summary>
-<p class="meta">得分 ${d.score?.total ?? 0}（已检查项 ${d.score?.points ?? 0}/${d.score?.coverage ?? 0} 分，折算为百分制；未能检查的项不计）· 文件 ${e(d.file)}${d.text ? ` + ${e(d.text)}` : ""} · 模板 ${e(d.template)}${d.pages ? ` · ${d.pages} 页` : ""} · 表格 ${t?.found ?? 0} 张（读取可靠 ${t?.reliable ?? 0}${t?.confidence !== null && t?.confidence !== undefined ? `，平均置信度 ${Math.round(t.confidence * 100)}%` : ""}）${t && t.missing.length > 0 ? ` · 未找到：${t.missing.map((m) => `表${m.no} ${e(m.title)}`).join("、")}` : ""}${d.half ? ` · <strong>${HALF_ZH[d.half]}</strong>` : ""}</p>
+<p class="meta">得分 ${d.score?.total ?? 0}（已检查项 ${d.score?.points ?? 0}/${d.score?.coverage ?? 0} 分，折算为百分制；未能检查的项不计）· 文件 ${e(d.file)}${d.text ? ` + ${e(d.text)}` : ""} · 模板 ${e(d.template)}${d.pages ? ` · ${d.pages} 页` : ""} · 表格 ${t?.found ?? 0} 张（读取可靠 ${t?.reliable ?? 0}${t?.confidence !== null && t?.confidence !== undefined ? `，平均置信度 ${Math.round(t.confidence * 100)}%` : ""}）${t && t.missing.length > 0 ? ` · 未找到：${t.missing.map((m) => `表${m.no} ${e(m.title)}`).join("、")}` : ""}${d.half ? ` · <strong>${HALF_ZH[d.half]}</strong>` : ""}${d.imagePages ? ` · <strong>${e(imagePagesNote(d.imagePages))}</strong>` : ""}</p>
 <table><thead><tr><th>检查项</th><th>分值</th><th>得分</th><th>结论</th><th>扣分依据</th></tr></thead><tbody>${items}</tbody></table>
 ${findings ? `<table><thead><tr><th>编号</th><th>严重程度</th><th>类别</th><th>问题</th><th>位置</th><th>页码</th><th>应为</th><th>实为</th></tr></thead><tbody>${findings}</tbody></table>${more > 0 ? `<p class="meta">另有 ${more} 条见 audit.xlsx 问题清单。</p>` : ""}` : ""}
 </details>`;

@@ -1,4 +1,5 @@
 /** The words of an audit's outputs (Chinese first). */
+import { pageRuns } from "../model/page-runs.ts";
 import type { AuditFinding } from "./score.ts";
 
 export const SEVERITY_ZH = { error: "错误", warning: "警告", notice: "提示" } as const;
@@ -17,6 +18,11 @@ export const HALF_ZH = {
   text: "只有文字部分：预算表在另一份文件中，同一目录下没有找到",
   tables: "只有预算表：情况说明在另一份文件中，同一目录下没有找到",
 } as const;
+
+/** A document some of whose pages are pictures (document.ts imagePages), for the scorecards. */
+export function imagePagesNote(pages: readonly number[]): string {
+  return `第 ${pageRuns(pages)} 页是图像（可能是扫描件），未能读取；印在其中的内容未检查，也不计为缺失`;
+}
 
 export function whereOf(f: AuditFinding): string {
   const l = f.location;

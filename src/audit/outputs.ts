@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { BOM, csvLine, defuseFormula } from "../render/csv.ts";
 import type { DocumentResult } from "./document.ts";
 import { reportHtml } from "./html.ts";
-import { CATEGORY_ZH, HALF_ZH, KIND_ZH, SEVERITY_ZH, whereOf } from "./labels.ts";
+import { CATEGORY_ZH, HALF_ZH, imagePagesNote, KIND_ZH, SEVERITY_ZH, whereOf } from "./labels.ts";
 import type { AuditReport } from "./report.ts";
 import { writeAtomic } from "./run.ts";
 
@@ -90,7 +90,7 @@ export function scorecardRows(report: AuditReport): string[][] {
     d.status === "ok" ? String(rank.get(d.file) ?? "") : "",
     d.text ? `${d.file} + ${d.text}` : d.file,
     d.status === "ok" ? "已读取" : "无法读取",
-    d.reason ?? (d.half ? HALF_ZH[d.half] : ""),
+    d.reason ?? (d.half ? HALF_ZH[d.half] : d.imagePages ? imagePagesNote(d.imagePages) : ""),
     d.government ?? "",
     d.department ?? "",
     d.year !== undefined ? String(d.year) : "",

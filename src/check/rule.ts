@@ -6,6 +6,7 @@
 import type { Disclosure } from "../model/disclosure.ts";
 import type { Category, Finding, Location, Severity } from "../model/finding.ts";
 import { type Fen, formatAmount, roundingTolerance } from "../model/money.ts";
+import { pageRuns } from "../model/page-runs.ts";
 import type { TemplateSpec } from "../templates/spec.ts";
 
 export interface RuleContext {
@@ -46,6 +47,12 @@ export interface Rule {
    * (no regional template). Rules that assume a template's sections, lines or columns do not.
    */
   readonly general?: boolean;
+  /**
+   * a completeness rule whose findings are about what was read (a placeholder left in the text, a
+   * table without its unit), not about something not found: it still reports on a document with
+   * pages read as pictures, where "not found" may only mean "printed as an image"
+   */
+  readonly judgesWhatIsRead?: boolean;
   readonly run: (ctx: RuleContext) => RuleResult;
 }
 
@@ -62,11 +69,22 @@ export function partsNotRead(rule: Pick<Rule, "reads">, ctx: RuleContext): strin
 export const TABLES_IN_OTHER_FILE = "只读取了文字部分（表格在另一份文件中）：把两份文件一起导入才能检查";
 
 /**
- * The document is the text half of a two-file document read alone (Beijing, Jiangsu): its tables
- * are in the other file, not missing, so table rules say that instead of "缺少表…".
+ * The document was read without its tables: the text half of a two-file document read alone
+ * (Beijing, Jiangsu), or a PDF whose tables are printed as pictures. Its tables are elsewhere, not
+ * missing, so table rules say why (whyNoTables) instead of "缺少表…".
  */
 export function tablesInOtherFile(d: Disclosure): boolean {
   return !!d.provenance.parts && !d.provenance.parts.includes("tables");
+}
+
+/** Why a table rule cannot run on a document read without tables (tablesInOtherFile). */
+export function whyNoTables(d: Disclosure): string {
+  return d.provenance.imagePages?.length ? imagePagesReason(d.provenance.imagePages) : TABLES_IN_OTHER_FILE;
+}
+
+/** The reason a rule gives when what it looks for may be printed on pages read as pictures. */
+export function imagePagesReason(pages: readonly number[]): string {
+  return `第 ${pageRuns(pages)} 页是图像（可能是扫描件），其中的内容未能读取：印在这些页上的表格或说明无法检查`;
 }
 
 /** Why a rule does not apply to this document's kind (a 决算 rule on a budget), or undefined. */
@@ -85,7 +103,15 @@ export function runOne(rule: Rule, ctx: RuleContext): RuleResult {
       notChecked: `该规则按地区模板的说明结构和表式编写；本文档按全国通用标准读取（${ctx.template.name}），不适用`,
     };
   const missing = partsNotRead(rule, ctx);
-  return missing ? { notChecked: missing } : rule.run(ctx);
+  if (missing) return { notChecked: missing };
+  const result = rule.run(ctx);
+  // Something not found may be printed on a page read as a picture: not reported missing, not checked.
+  const pictures = ctx.d.provenance.imagePages;
+  if (pictures?.length && rule.category === "completeness" && !rule.judgesWhatIsRead && "length" in result) {
+    if (result.length > 0)
+      return { notChecked: `${imagePagesReason(pictures)}（未找到：${result.map((f) => f.message).join("；")}）` };
+  }
+  return result;
 }
 
 /** The same rules, declared as reading these document parts (see `Rule.reads`). */

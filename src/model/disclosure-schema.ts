@@ -332,5 +332,11 @@ export const disclosureSchema = z.object({
       .describe(
         "parts of the document the importer read: tables; text (概况, 目录, 说明, 名词解释); performance (绩效目标表). Absent: all of them",
       ),
+    imagePages: z
+      .array(z.number().int().positive())
+      .optional()
+      .describe(
+        "pages printed as pictures (a scan bound into an electronic PDF): next to no text and an image over much of the page. What they show was not read, so nothing is reported missing that may be on them",
+      ),
   }),
 });

@@ -175,6 +175,10 @@ describe("every corpus PDF read by the general reader (no template asked for)", 
     expect([...stitched].filter(([, m]) => m.length > 0)).toEqual([]);
   });
 
+  it("takes none of their pages for a picture of a page (every page of these originals is text)", () => {
+    expect([...docs].filter(([, d]) => d.provenance.imagePages !== undefined).map(([f]) => f)).toEqual([]);
+  });
+
   for (const [f, e] of Object.entries(EXPECTED))
     describe(f, () => {
       it("reads its department, year and kind by the national standard", () => {

@@ -56,6 +56,11 @@ export interface ExtractResult {
   problems: ImportProblem[];
   /** set when nothing usable came out (the problems say why) */
   failed: boolean;
+  /**
+   * pages that are pictures, not text: next to no text, and an image painted over much of the page
+   * (a scan of printed tables bound into an electronic PDF). What they show was not read.
+   */
+  imagePages?: number[];
 }
 
 const require = createRequire(import.meta.url);
@@ -294,6 +299,70 @@ export function placeItems(
   return { chunks, turn, dense: false };
 }
 
+/** Printed characters on a page, spaces aside. */
+function textLength(chunks: readonly TextChunk[]): number {
+  let n = 0;
+  for (const c of chunks) n += c.text.replace(/\s+/g, "").length;
+  return n;
+}
+
+/**
+ * A page with fewer printed characters than this may be a picture of a page: a page number, a
+ * stamp's caption or a watermark, but not a table (a table's title alone is longer).
+ */
+const IMAGE_PAGE_TEXT = 12;
+
+/** Share of the page an image must cover for the page to count as a picture of a page (a scan covers it all; a logo, a photo or a chart beside some text does not). */
+const IMAGE_PAGE_COVER = 0.5;
+
+type Ops = PdfJs["OPS"];
+type Matrix = [number, number, number, number, number, number];
+const multiply = (m: Matrix, n: readonly number[]): Matrix => [
+  (n[0] as number) * m[0] + (n[1] as number) * m[2],
+  (n[0] as number) * m[1] + (n[1] as number) * m[3],
+  (n[2] as number) * m[0] + (n[3] as number) * m[2],
+  (n[2] as number) * m[1] + (n[3] as number) * m[3],
+  (n[4] as number) * m[0] + (n[5] as number) * m[2] + m[4],
+  (n[4] as number) * m[1] + (n[5] as number) * m[3] + m[5],
+];
+
+/**
+ * Whether the page paints an image over a good part of itself (a scanned page). Only asked of pages
+ * with next to no text, so a document's text pages never pay for building an operator list.
+ */
+async function paintsLargeImage(
+  page: { getOperatorList(): Promise<{ fnArray: number[]; argsArray: unknown[] }>; view: number[] },
+  OPS: Ops,
+): Promise<boolean> {
+  const [x0 = 0, y0 = 0, x1 = 0, y1 = 0] = page.view;
+  const pageArea = Math.abs((x1 - x0) * (y1 - y0));
+  if (pageArea === 0) return false;
+  const ops = await page.getOperatorList();
+  let ctm: Matrix = [1, 0, 0, 1, 0, 0];
+  const stack: Matrix[] = [];
+  const images = new Set<number>([
+    OPS.paintImageXObject,
+    OPS.paintInlineImageXObject,
+    OPS.paintImageMaskXObject,
+    OPS.paintImageXObjectRepeat,
+    OPS.paintInlineImageXObjectGroup,
+  ]);
+  for (let i = 0; i < ops.fnArray.length; i++) {
+    const fn = ops.fnArray[i] as number;
+    const args = ops.argsArray[i] as unknown[] | null;
+    if (fn === OPS.save) stack.push(ctm);
+    else if (fn === OPS.restore) ctm = stack.pop() ?? ctm;
+    else if (fn === OPS.transform && args) ctm = multiply(ctm, args as number[]);
+    else if (fn === OPS.paintFormXObjectBegin) {
+      stack.push(ctm);
+      const m = args?.[0] as number[] | null | undefined;
+      if (Array.isArray(m) && m.length === 6) ctm = multiply(ctm, m);
+    } else if (fn === OPS.paintFormXObjectEnd) ctm = stack.pop() ?? ctm;
+    else if (images.has(fn) && Math.abs(ctm[0] * ctm[3] - ctm[1] * ctm[2]) >= pageArea * IMAGE_PAGE_COVER) return true;
+  }
+  return false;
+}
+
 /**
  * Reads every page's text chunks.
  * @example const r = await extractPdf(bytes, "a.pdf"); r.pages[0].chunks // [{ text: "2025年…", x0, … }]
@@ -372,6 +441,8 @@ export async function extractPdf(
     }
     const pages: PdfPage[] = [];
     const failedPages: number[] = [];
+    // pages with next to no text: pictures of pages, or blank ones (told apart once the text is read)
+    const bare: number[] = [];
     const tagged = limits.structure !== false && (await chromiumTagged(doc));
     // Pages are requested a few ahead: pdf.js inflates streams asynchronously (zlib on libuv's
     // threads), so the next pages decompress while this one is turned into chunks.
@@ -412,6 +483,7 @@ export async function extractPdf(
           );
         }
         const result: PdfPage = { no, width: vp.width, height: vp.height, chunks };
+        if (textLength(chunks) < IMAGE_PAGE_TEXT) bare.push(no);
         if (tagged) result.tagged = taggedBlocks(tree, tc.items as MarkedItem[]);
         pages.push(result);
         page.cleanup();
@@ -452,7 +524,17 @@ export async function extractPdf(
       );
     }
     if (pages.length === 0) return fail(err("pdf.noPages", `${source} 中没有可读取的页面`));
-    return { pages, pageCount, problems, failed: false };
+    const imagePages: number[] = [];
+    for (const no of bare) {
+      try {
+        const page = await withDeadline(doc.getPage(no), deadline);
+        if (await withDeadline(paintsLargeImage(page, pdfjs.OPS), deadline)) imagePages.push(no);
+        page.cleanup();
+      } catch {
+        break; // out of time: the pages found so far are reported
+      }
+    }
+    return { pages, pageCount, problems, failed: false, ...(imagePages.length > 0 ? { imagePages } : {}) };
   } finally {
     void doc.destroy();
   }

@@ -7,6 +7,7 @@
 import { governmentOf } from "../../catalog/regions.ts";
 import type { Disclosure, ImportProblem, PrintedTable } from "../../model/disclosure.ts";
 import type { AmountUnit } from "../../model/money.ts";
+import { pageRuns } from "../../model/page-runs.ts";
 import { getTemplate, nationalBudget, nationalFinal, TEMPLATES, type TemplateSpec } from "../../templates/index.ts";
 import { hasTableOrStandIn } from "../../templates/vocabulary.ts";
 import { deriveFacts } from "../facts.ts";
@@ -14,7 +15,7 @@ import { gridLines } from "../grid/from-pdf.ts";
 import { readDocumentTables } from "../grid/read-document.ts";
 import { findRegions } from "../grid/regions.ts";
 import { documentIdentity } from "../identity.ts";
-import { DEFAULT_LIMITS, type ExtractLimits, extractPdf } from "./extract.ts";
+import { DEFAULT_LIMITS, type ExtractLimits, type ExtractResult, extractPdf } from "./extract.ts";
 import type { PdfLine } from "./lines.ts";
 import { nationalProse } from "./national-prose.ts";
 import { readOwnPdf } from "./own-pdf.ts";
@@ -141,8 +142,35 @@ export async function importPdf(
 ): Promise<PdfImportResult> {
   const limits = { ...DEFAULT_LIMITS, ...opts.limits };
   const ex = await extractPdf(buf, source, limits);
+  if (ex.failed) return { problems: [...ex.problems] };
+  const r = readPages(ex, source, opts);
+  return ex.imagePages ? withImagePages(r, ex.imagePages, source) : r;
+}
+
+/**
+ * A reading of a PDF some of whose pages are pictures (scans bound into it): the reading says which,
+ * so that nothing printed on them is reported missing (src/check/rule.ts), and the 说明-only message
+ * says where the tables are.
+ */
+function withImagePages(r: PdfImportResult, imagePages: number[], source: string): PdfImportResult {
+  const where = `第 ${pageRuns(imagePages)} 页是图像（可能是扫描件），其中的内容未能读取`;
+  const textOnly = r.problems.some((p) => p.code === "pdf.textOnly");
+  const problems = r.problems.filter((p) => p.code !== "pdf.textOnly");
+  problems.push({
+    code: "pdf.imagePages",
+    severity: "warning",
+    message: textOnly
+      ? `${source} 的预算表印成图像：${where}，只读取了文字部分（概况、说明、名词解释）。要检查表格，请提供原始电子版 PDF 或 Excel，或先做文字识别（OCR）`
+      : `${source}：${where}；印在这些页上的表格或说明没有检查，也不作缺失报告。请提供原始电子版，或先做文字识别（OCR）`,
+    page: imagePages[0] as number,
+  });
+  if (!r.disclosure) return { ...r, problems };
+  const provenance = { ...r.disclosure.provenance, problems, imagePages };
+  return { ...r, problems, disclosure: { ...r.disclosure, provenance } };
+}
+
+function readPages(ex: ExtractResult, source: string, opts: PdfImportOptions): PdfImportResult {
   const problems = [...ex.problems];
-  if (ex.failed) return { problems };
   // (a wide table printed across pages side by side is read as the one page it was laid out as)
   const stitched = stitchPages(ex.pages);
   for (const st of stitched.stitches)

@@ -14,8 +14,8 @@ import {
   type Lazy,
   type Rule,
   type RuleContext,
-  TABLES_IN_OTHER_FILE,
   tablesInOtherFile,
+  whyNoTables,
 } from "../../rule.ts";
 
 export const PART = "部门预算公开表";
@@ -172,7 +172,7 @@ export function needTables(
   ctx: RuleContext,
   ids: readonly string[],
 ): { tables: PrintedTable[] } | { notChecked: string } {
-  if (tablesInOtherFile(ctx.d)) return { notChecked: TABLES_IN_OTHER_FILE };
+  if (tablesInOtherFile(ctx.d)) return { notChecked: whyNoTables(ctx.d) };
   const tables: PrintedTable[] = [];
   for (const id of ids) {
     const t = tableById(ctx.d, id);

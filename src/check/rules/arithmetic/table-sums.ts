@@ -16,7 +16,7 @@ import type { Finding } from "../../../model/finding.ts";
 import { fenPerUnit, formatPrinted } from "../../../model/money.ts";
 import { checkSum, differencesFormRow, printedStep, sumTolerance } from "../../../model/sums.ts";
 import type { TemplateSpec } from "../../../templates/spec.ts";
-import { defineRule, type Rule, TABLES_IN_OTHER_FILE, tablesInOtherFile } from "../../rule.ts";
+import { defineRule, type Rule, tablesInOtherFile, whyNoTables } from "../../rule.ts";
 import { cellLocation, rowLabelFor } from "./sum-cells.ts";
 
 function stepOf(t: PrintedTable): number {
@@ -49,7 +49,7 @@ export const AROW: Rule = defineRule({
   source: "表内恒等式（通用读表器从表头、编码与数字确定；domain-rules K-09、K-10、K-14、K-19、K-22、K-28）",
   general: true,
   run: ({ d, template }) => {
-    if (tablesInOtherFile(d)) return { notChecked: TABLES_IN_OTHER_FILE };
+    if (tablesInOtherFile(d)) return { notChecked: whyNoTables(d) };
     const tables = d.tables.filter(checkable);
     if (tables.length === 0) return { notChecked: noOwnSums(d.tables, template) };
     const out: Finding[] = [];
@@ -93,7 +93,7 @@ export const ACOL: Rule = defineRule({
   source: "表内恒等式（通用读表器从编码、序号与缩进确定并以数字核验；domain-rules K-02 … K-06、K-11、K-23、K-29）",
   general: true,
   run: ({ d, template }) => {
-    if (tablesInOtherFile(d)) return { notChecked: TABLES_IN_OTHER_FILE };
+    if (tablesInOtherFile(d)) return { notChecked: whyNoTables(d) };
     const tables = d.tables.filter(checkable);
     if (tables.length === 0) return { notChecked: noOwnSums(d.tables, template) };
     const out: Finding[] = [];

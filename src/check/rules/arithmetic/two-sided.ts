@@ -18,12 +18,12 @@ import {
 import type { PrintedTable } from "../../../model/disclosure.ts";
 import type { Finding } from "../../../model/finding.ts";
 import type { TableSpec } from "../../../templates/spec.ts";
-import { defineRule, type Rule, type RuleContext, TABLES_IN_OTHER_FILE, tablesInOtherFile } from "../../rule.ts";
+import { defineRule, type Rule, type RuleContext, tablesInOtherFile, whyNoTables } from "../../rule.ts";
 import { lineRow } from "./line-sums.ts";
 import { cellLocation, compareCells, compareEqual, OWN_SUMS, push, tableName, tableSpec } from "./sum-cells.ts";
 
 function need(ctx: RuleContext, id: string): PrintedTable | { notChecked: string } {
-  if (tablesInOtherFile(ctx.d)) return { notChecked: TABLES_IN_OTHER_FILE };
+  if (tablesInOtherFile(ctx.d)) return { notChecked: whyNoTables(ctx.d) };
   return tableById(ctx.d, id) ?? { notChecked: `缺少${tableName(ctx.template, id)}` };
 }
 

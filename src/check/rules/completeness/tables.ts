@@ -4,7 +4,7 @@
  */
 import { isEmptyTable, tableById } from "../../../model/access.ts";
 import type { Finding } from "../../../model/finding.ts";
-import { defineRule, type Rule, TABLES_IN_OTHER_FILE, tablesInOtherFile } from "../../rule.ts";
+import { defineRule, type Rule, tablesInOtherFile, whyNoTables } from "../../rule.ts";
 import { saysEmpty } from "../text/fund-statements.ts";
 import { explanationById, PART } from "../text/shared.ts";
 import { nationalEmptyNote, nationalTablePresence } from "./national.ts";
@@ -34,7 +34,7 @@ function tableRule(id: string, tableId: string, source: string): Rule {
     source,
     general: true,
     run: ({ d, template }) => {
-      if (tablesInOtherFile(d)) return { notChecked: TABLES_IN_OTHER_FILE };
+      if (tablesInOtherFile(d)) return { notChecked: whyNoTables(d) };
       const spec = template.tables.find((t) => t.id === tableId);
       if (!spec) return { notChecked: `模板 ${template.id} 没有该表` };
       if (spec.optional) return { notChecked: `${template.name}不要求公开该表` };
@@ -109,7 +109,7 @@ export const C16 = defineRule({
   source: "L6 (143号：没有数据的表格应当列出空表并说明)",
   general: true,
   run: (ctx) => {
-    if (tablesInOtherFile(ctx.d)) return { notChecked: TABLES_IN_OTHER_FILE };
+    if (tablesInOtherFile(ctx.d)) return { notChecked: whyNoTables(ctx.d) };
     if (ctx.d.tables.length === 0) return { notChecked: "没有公开表" };
     if (ctx.template.national) {
       const textRead = !ctx.d.provenance.parts || ctx.d.provenance.parts.includes("text");
@@ -160,8 +160,9 @@ export const C17 = defineRule({
   title: "每张表注明编制部门和金额单位",
   source: "L4 形式规范; derived from the seed",
   general: true,
+  judgesWhatIsRead: true,
   run: ({ d, template }) => {
-    if (tablesInOtherFile(d)) return { notChecked: TABLES_IN_OTHER_FILE };
+    if (tablesInOtherFile(d)) return { notChecked: whyNoTables(d) };
     if (d.tables.length === 0) return { notChecked: "没有公开表" };
     if (!template.printsPreparedBy)
       return { notChecked: `模板 ${template.id} 的表格不逐表印编制部门（部门名称在封面或分部标题中）` };

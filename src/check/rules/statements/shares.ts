@@ -7,7 +7,7 @@
  * whole explains is a warning, not an error.
  */
 import type { Finding } from "../../../model/finding.ts";
-import { defineRule, TABLES_IN_OTHER_FILE, tablesInOtherFile } from "../../rule.ts";
+import { defineRule, tablesInOtherFile, whyNoTables } from "../../rule.ts";
 import {
   amountsIn,
   excerpt,
@@ -43,7 +43,7 @@ export const S08 = defineRule({
   run: ({ d, template }) => {
     if (!template.national) return { notChecked: `地区模板 ${template.id} 的说明占比由 T-03、T-10 按其说明结构核对` };
     // without tables the whole a share is of may be printed only there (a text-only file)
-    if (tablesInOtherFile(d)) return { notChecked: TABLES_IN_OTHER_FILE };
+    if (tablesInOtherFile(d)) return { notChecked: whyNoTables(d) };
     if (d.tables.length === 0) return { notChecked: "没有读取到表格：占比的总额可能只印在表中，未核对" };
     const out: Finding[] = [];
     // the amounts in the tables' total rows (unreliable tables never reach text rules)

@@ -1,0 +1,82 @@
+/**
+ * Tables printed as pictures: a department scans its printed (stamped) tables and binds the scans
+ * into its electronic PDF, so some pages carry an image and no text. What is on them cannot be read,
+ * so it is neither checked nor reported missing: the reading names the pages, and the rules that
+ * would say "缺少表…" say why they could not check instead.
+ * Built from a real layout: 杭州市气象局 2026 with pages turned into pictures of themselves by
+ * scripts/picture-pages.py (Debian's python3-fitz, installed by .ci/run).
+ */
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { auditDocument } from "../../src/audit/document.ts";
+import { check } from "../../src/check/index.ts";
+import { importFile } from "../../src/import/index.ts";
+import type { Disclosure } from "../../src/model/disclosure.ts";
+import { pageRuns } from "../../src/model/page-runs.ts";
+
+const root = new URL("../..", import.meta.url).pathname;
+const dir = mkdtempSync(join(tmpdir(), "yusuan-pictures-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const FIXTURE = join(root, "test/fixtures/regions/hangzhou-qixiangju-2026-yusuan.pdf");
+
+/** The fixture with PAGES turned into pictures, in a folder of its own (one document per folder). */
+function pictured(pages: string): string {
+  const sub = join(dir, pages);
+  mkdirSync(sub, { recursive: true });
+  const out = join(sub, "hangzhou-qixiangju-2026-yusuan.pdf");
+  const r = spawnSync("/usr/bin/python3", [join(root, "scripts/picture-pages.py"), FIXTURE, out, pages], {
+    encoding: "utf8",
+  });
+  expect(r.status, r.stderr).toBe(0);
+  return out;
+}
+
+const reasonOf = (d: Disclosure, rule: string) => check(d).notChecked.find((n) => n.rule === rule)?.reason;
+
+describe("pages printed as pictures", () => {
+  it("pageRuns joins consecutive pages", () => {
+    expect(pageRuns([3, 15, 16, 17, 20])).toBe("3、15–17、20");
+    expect(pageRuns([21])).toBe("21");
+  });
+
+  it("two table pages scanned (表6 基本支出, 表7 三公): named, and the two tables not reported missing", async () => {
+    const r = await importFile(pictured("20-21"));
+    const d = r.disclosure as Disclosure;
+    expect(d.provenance.imagePages).toEqual([20, 21]);
+    expect(r.problems.find((p) => p.code === "pdf.imagePages")?.message).toContain("第 20–21 页是图像");
+    // the tables printed as text are read as in the original, and each the same
+    const original = (await importFile(FIXTURE)).disclosure as Disclosure;
+    expect(original.provenance.imagePages).toBeUndefined();
+    const asText = original.tables.filter((t) => t.no !== 6 && t.no !== 7);
+    expect(d.tables.map((t) => t.no)).toEqual(asText.map((t) => t.no));
+    expect(d.tables.map((t) => t.rows)).toEqual(asText.map((t) => t.rows));
+    const report = check(d);
+    const completeness = report.findings.filter((f) => /^C-|^N-/.test(f.rule) && f.severity !== "notice");
+    expect(completeness.map((f) => `${f.rule} ${f.message}`)).toEqual([]);
+    expect(reasonOf(d, "C-11")).toMatch(/^第 20–21 页是图像.*未找到：缺少.*三公/);
+    expect(reasonOf(d, "C-10")).toMatch(/^第 20–21 页是图像/);
+    // what was read is still checked: no error anywhere, as in the original
+    expect(report.findings.filter((f) => f.severity === "error")).toEqual([]);
+  }, 60_000);
+
+  it("every table page scanned: read as the 说明 it is, not as the text half of a two-file document", async () => {
+    const file = pictured("15-25");
+    const r = await importFile(file);
+    const d = r.disclosure as Disclosure;
+    expect(d.provenance.imagePages).toEqual([15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25]);
+    expect(d.tables).toEqual([]);
+    expect(r.problems.map((p) => p.code)).not.toContain("pdf.textOnly");
+    expect(r.problems.find((p) => p.code === "pdf.imagePages")?.message).toContain("预算表印成图像：第 15–25 页");
+    for (const rule of ["C-05", "A-COL", "K-01"]) expect(reasonOf(d, rule)).toMatch(/^第 15–25 页是图像/);
+    expect(check(d).findings.filter((f) => f.severity !== "notice")).toEqual([]);
+
+    const a = await auditDocument({ file });
+    expect(a.status).toBe("ok");
+    expect(a.half).toBeUndefined();
+    expect(a.imagePages).toEqual([15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25]);
+    expect(a.score?.items.find((i) => i.id === "tables")?.status).toBe("未能检查");
+  }, 60_000);
+});
