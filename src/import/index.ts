@@ -9,7 +9,7 @@ import { decodeText } from "./decode.ts";
 import type { ImportReport } from "./pdf/import-pdf.ts";
 import { readInputFile } from "./read-input.ts";
 import { parseText } from "./text/parse-text.ts";
-import { unsupportedFormat } from "./unsupported.ts";
+import { isLegacySpreadsheet, legacySheetKind, unsupportedFormat } from "./unsupported.ts";
 
 export interface ImportResult {
   disclosure?: Disclosure;
@@ -93,6 +93,50 @@ export function importBuffer(buf: Uint8Array, source: string, opts: ImportOption
 }
 
 /**
+ * An old spreadsheet (.xls, .et): turned into .xlsx by LibreOffice where it is installed
+ * (src/import/office.ts), then read as any workbook, with a warning saying so; else the message that
+ * says how to convert it.
+ */
+async function importLegacySpreadsheet(
+  buf: Uint8Array,
+  source: string,
+  opts: ImportOptions,
+  unsupported: string,
+): Promise<ImportResult> {
+  const { officeProgram, toXlsx } = await import("./office.ts");
+  if (!officeProgram())
+    return fail(
+      "input.unsupported",
+      `${unsupported}；或在本机安装 LibreOffice（如 Debian/Ubuntu：apt-get install libreoffice-calc-nogui），yusuan 会自动转换后读取`,
+    );
+  const name = basename(source);
+  const kind = legacySheetKind(source);
+  const c = await toXlsx(buf, source);
+  if ("error" in c)
+    return fail(
+      "input.convert",
+      `${name} 是${kind}文件，用 LibreOffice 转换为 .xlsx 时失败：${c.error}。请确认文件能在 Excel 或 WPS 中打开，另存为 .xlsx 后再读取`,
+    );
+  const { importXlsx } = await import("./xlsx/import-xlsx.ts");
+  const r = await importXlsx(c.bytes, name, { template: opts.template });
+  const note: ImportProblem = {
+    code: "xlsx.converted",
+    severity: "warning",
+    message: `${name} 是${kind}文件，已用 LibreOffice 转换为 .xlsx 后读取`,
+  };
+  if (!r.disclosure) {
+    const errors = r.problems.filter((p) => p.severity === "error").map((p) => p.message);
+    return fail(
+      "input.convert",
+      `${name} 是${kind}文件（已用 LibreOffice 转换为 .xlsx）：${errors.join("；") || "无法读取"}。请确认文件能在 Excel 或 WPS 中打开，另存为 .xlsx 后再读取`,
+    );
+  }
+  const problems = [note, ...r.problems];
+  const provenance = { ...r.disclosure.provenance, problems: [note, ...r.disclosure.provenance.problems] };
+  return { ...r, problems, disclosure: { ...r.disclosure, provenance } };
+}
+
+/**
  * Imports bytes of any supported format: PDF, XLSX and JSON asynchronously (pdf.js, exceljs and the
  * schema load on first use), text through the synchronous importBuffer.
  */
@@ -102,7 +146,10 @@ export async function importBufferAsync(
   opts: ImportOptions = {},
 ): Promise<ImportResult> {
   const unsupported = buf.length > 0 ? unsupportedFormat(buf, source) : undefined;
-  if (unsupported) return fail("input.unsupported", unsupported);
+  if (unsupported) {
+    if (isLegacySpreadsheet(buf, source)) return await importLegacySpreadsheet(buf, source, opts, unsupported);
+    return fail("input.unsupported", unsupported);
+  }
   if (buf.length > 0) {
     const format = sniffFormat(buf, source);
     try {

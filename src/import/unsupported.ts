@@ -30,8 +30,22 @@ export function unsupportedFormat(buf: Uint8Array, source: string): string | und
     if (ext === ".doc" || ext === ".wps")
       return `${name} 是旧版 Word（.doc）或 WPS 文字文件：请用该文档的 PDF 版（在 Word 或 WPS 中“另存为 PDF”）`;
     if (ext === ".ppt" || ext === ".dps") return `${name} 是演示文稿，不是部门预算公开文档`;
-    const what = ext === ".et" ? "WPS 表格（.et）" : "旧版 Excel（.xls）";
-    return `${name} 是${what}文件：请在 Excel、WPS 或 LibreOffice 中另存为 .xlsx 后再读取`;
+    return `${name} 是${legacySheetKind(source)}文件：请在 Excel、WPS 或 LibreOffice 中另存为 .xlsx 后再读取`;
   }
   return undefined;
+}
+
+/** What an old spreadsheet is called, by its extension. */
+export function legacySheetKind(source: string): string {
+  return extname(source).toLowerCase() === ".et" ? "WPS 表格（.et）" : "旧版 Excel（.xls）";
+}
+
+/**
+ * An old Office file that is a spreadsheet (Excel 97–2003 .xls, WPS 表格 .et): what LibreOffice can
+ * turn into .xlsx (src/import/office.ts). The old files share one container, so the extension says
+ * which program made it; one with none that says otherwise is taken for a spreadsheet.
+ */
+export function isLegacySpreadsheet(buf: Uint8Array, source: string): boolean {
+  const ole = buf[0] === 0xd0 && buf[1] === 0xcf && buf[2] === 0x11 && buf[3] === 0xe0;
+  return ole && ![".doc", ".wps", ".ppt", ".dps"].includes(extname(source).toLowerCase());
 }
