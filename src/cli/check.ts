@@ -17,12 +17,19 @@ export interface FileReport {
   notApplicable: CheckReport["notApplicable"];
   /** per table: how confidently it was read (confidence 0–1, status reliable/unreliable/empty, why) */
   tables: TableReport[];
+  /**
+   * what the reading says of the document (its import warnings, but the unreliable tables listed in
+   * `tables`): pages printed as pictures, a spreadsheet converted, pages read as one, a table without
+   * amounts
+   */
+  reading: string[];
 }
 
 const SEVERITY_ZH = { error: "错误", warning: "警告", notice: "提示" } as const;
 
 function formatText(r: FileReport): string {
   const out = [`== ${r.file}：${r.department} ${r.year} 年 ==`];
+  for (const m of r.reading) out.push(`读取 ${m}`);
   for (const f of r.findings) {
     const l = f.location;
     const where = [l.part, l.table ? `表${l.table}` : undefined, l.section, l.row, l.column]
@@ -84,6 +91,9 @@ export function registerCheck(program: Command): void {
           notChecked: r.notChecked,
           notApplicable: r.notApplicable,
           tables: d.tables.map(tableReport),
+          reading: d.provenance.problems
+            .filter((p) => p.severity === "warning" && p.code !== "table.unreliable")
+            .map((p) => p.message),
         });
       }
       if (reports.length === 0)
@@ -95,7 +105,7 @@ export function registerCheck(program: Command): void {
       if (o.format === "json") {
         // the contract: file, department, year, findings, summary; then the rules that could not
         // run on this document (notChecked) and those about another kind of document (notApplicable);
-        // then how confidently each table was read (tables)
+        // then how confidently each table was read (tables), and what the reading said (reading)
         process.stdout.write(`${JSON.stringify(files.length === 1 ? reports[0] : reports, null, 2)}\n`);
       } else if (o.format === "sarif") {
         process.stdout.write(`${JSON.stringify(toSarif(reports, ALL_RULES), null, 2)}\n`);

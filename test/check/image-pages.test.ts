@@ -16,6 +16,7 @@ import { check } from "../../src/check/index.ts";
 import { importFile } from "../../src/import/index.ts";
 import type { Disclosure } from "../../src/model/disclosure.ts";
 import { pageRuns } from "../../src/model/page-runs.ts";
+import { yusuan } from "../cli/run.ts";
 
 const root = new URL("../..", import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), "yusuan-pictures-"));
@@ -60,7 +61,14 @@ describe("pages printed as pictures", () => {
     expect(reasonOf(d, "C-10")).toMatch(/^第 20–21 页是图像/);
     // what was read is still checked: no error anywhere, as in the original
     expect(report.findings.filter((f) => f.severity === "error")).toEqual([]);
-  }, 60_000);
+
+    // `yusuan check` says so first, in its text and in its JSON
+    const text = yusuan(["check", pictured("20-21")]);
+    expect(text.status, text.stderr).toBe(0);
+    expect(text.stdout.split("\n")[1]).toMatch(/^读取 hangzhou-qixiangju-2026-yusuan\.pdf：第 20–21 页是图像/);
+    const json = JSON.parse(yusuan(["check", pictured("20-21"), "--format", "json"]).stdout);
+    expect(json.reading).toEqual([expect.stringContaining("第 20–21 页是图像")]);
+  }, 120_000);
 
   it("every table page scanned: read as the 说明 it is, not as the text half of a two-file document", async () => {
     const file = pictured("15-25");

@@ -21,10 +21,13 @@ describe("yusuan check (the JSON contract)", () => {
       "findings",
       "notApplicable",
       "notChecked",
+      "reading",
       "summary",
       "tables",
       "year",
     ]);
+    // the seed's text reads without a word to say (test/check/image-pages.test.ts: one that has)
+    expect(out.reading).toEqual([]);
     // how confidently each table was read: the seed's 11 tables, each with its confidence
     expect(out.tables.map((t: { no: number }) => t.no)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
     for (const t of out.tables) expect(t.confidence).toBeTypeOf("number");
