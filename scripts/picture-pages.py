@@ -1,9 +1,12 @@
 #!/usr/bin/python3
-"""Turn pages of a real PDF into pictures of themselves: each page listed is rendered at DPI and put
-back as one image with no text, as a department does when it scans printed (stamped) tables and binds
-the scans into its electronic PDF. For tests of documents whose tables are printed as images.
+"""Turn pages of a real PDF into pictures of themselves, as departments publish them: each page listed
+is rendered at DPI and put back as one image with no text (a printed, stamped page scanned and bound
+into the electronic PDF); with --keep-title, the page's first line of text (a table's title) stays
+text and everything below it becomes one picture (a table pasted as a screenshot under its title).
+For tests of documents whose tables are printed as images.
 
-Usage: picture-pages.py SRC DST PAGES [DPI]     PAGES: 1-based, e.g. 20-21 or 3,15-25 (default DPI 100)
+Usage: picture-pages.py SRC DST PAGES [DPI] [--keep-title]
+       PAGES: 1-based, e.g. 20-21 or 3,15-25 (default DPI 100)
 Needs Debian's python3-fitz (/usr/bin/python3). Prints "pictured N pages".
 """
 import sys
@@ -19,23 +22,45 @@ def pages_of(spec):
     return nos
 
 
-def main(src, dst, spec, dpi='100'):
+def below_title(page, dpi):
+    """Everything under the page's first line of text becomes one picture of itself."""
+    words = page.get_text('words')
+    if not words:
+        sys.exit(f'page {page.number + 1} has no text to keep')
+    first = min(w[1] for w in words)
+    top = max(w[3] for w in words if w[1] <= first + 2) + 2
+    rect = fitz.Rect(page.rect.x0 + 10, top, page.rect.x1 - 10, page.rect.y1 - 10)
+    pix = page.get_pixmap(dpi=dpi, clip=rect)
+    page.add_redact_annot(rect, fill=(1, 1, 1))
+    page.apply_redactions(images=0)
+    page.insert_image(rect, pixmap=pix)
+
+
+def main(src, dst, spec, *rest):
+    keep_title = '--keep-title' in rest
+    numbers = [a for a in rest if a != '--keep-title']
+    dpi = int(numbers[0]) if numbers else 100
     doc = fitz.open(src)
-    nos = pages_of(spec)
-    out = fitz.open()
-    for i in range(doc.page_count):
-        page = doc[i]
-        if i + 1 in nos:
-            pix = page.get_pixmap(dpi=int(dpi))
-            new = out.new_page(width=page.rect.width, height=page.rect.height)
-            new.insert_image(new.rect, pixmap=pix)
-        else:
-            out.insert_pdf(doc, from_page=i, to_page=i)
-    out.save(dst, garbage=3, deflate=True)
-    print(f'pictured {len(nos & set(range(1, doc.page_count + 1)))} pages')
+    nos = pages_of(spec) & set(range(1, doc.page_count + 1))
+    if keep_title:
+        for no in sorted(nos):
+            below_title(doc[no - 1], dpi)
+        doc.save(dst, garbage=3, deflate=True)
+    else:
+        out = fitz.open()
+        for i in range(doc.page_count):
+            page = doc[i]
+            if i + 1 in nos:
+                pix = page.get_pixmap(dpi=dpi)
+                new = out.new_page(width=page.rect.width, height=page.rect.height)
+                new.insert_image(new.rect, pixmap=pix)
+            else:
+                out.insert_pdf(doc, from_page=i, to_page=i)
+        out.save(dst, garbage=3, deflate=True)
+    print(f'pictured {len(nos)} pages')
 
 
 if __name__ == '__main__':
-    if len(sys.argv) not in (4, 5):
+    if len(sys.argv) < 4:
         sys.exit(__doc__)
     main(*sys.argv[1:])

@@ -21,7 +21,7 @@ export const HALF_ZH = {
 
 /** A document some of whose pages are pictures (document.ts imagePages), for the scorecards. */
 export function imagePagesNote(pages: readonly number[]): string {
-  return `第 ${pageRuns(pages)} 页是图像（可能是扫描件），未能读取；印在其中的内容未检查，也不计为缺失`;
+  return `第 ${pageRuns(pages)} 页印成图像（扫描件或截图），未能读取；印在其中的内容未检查，也不计为缺失`;
 }
 
 export function whereOf(f: AuditFinding): string {

@@ -84,7 +84,7 @@ export function whyNoTables(d: Disclosure): string {
 
 /** The reason a rule gives when what it looks for may be printed on pages read as pictures. */
 export function imagePagesReason(pages: readonly number[]): string {
-  return `第 ${pageRuns(pages)} 页是图像（可能是扫描件），其中的内容未能读取：印在这些页上的表格或说明无法检查`;
+  return `第 ${pageRuns(pages)} 页印成图像（扫描件或截图），其中的内容未能读取：印在这些页上的表格或说明无法检查`;
 }
 
 /** Why a rule does not apply to this document's kind (a 决算 rule on a budget), or undefined. */

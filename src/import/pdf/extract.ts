@@ -57,8 +57,9 @@ export interface ExtractResult {
   /** set when nothing usable came out (the problems say why) */
   failed: boolean;
   /**
-   * pages that are pictures, not text: next to no text, and an image painted over much of the page
-   * (a scan of printed tables bound into an electronic PDF). What they show was not read.
+   * pages that show what they hold as a picture: little text, and an image painted over much of the
+   * page (a scan of printed tables bound into an electronic PDF, a table pasted as a screenshot under
+   * its title). What the pictures show was not read.
    */
   imagePages?: number[];
 }
@@ -307,13 +308,39 @@ function textLength(chunks: readonly TextChunk[]): number {
 }
 
 /**
- * A page with fewer printed characters than this may be a picture of a page: a page number, a
- * stamp's caption or a watermark, but not a table (a table's title alone is longer).
+ * Pages that may show what they hold as a picture, by how much text they print (spaces aside):
+ * - next to none (a page number, a stamp's caption): a scan of a whole page when an image covers
+ *   half of it or more (a scan covers it all; margins and a page number aside);
+ * - a title's worth (a table's title, 部门名称 and 单位 printed as text, the table below pasted as a
+ *   screenshot, as Word documents often are): when an image covers a quarter of it or more. Never
+ *   the first page (a cover with its emblem or photograph).
+ * A page of a table printed as text, even an empty one with its headings, prints more than that.
  */
-const IMAGE_PAGE_TEXT = 12;
+const BARE_PAGE_TEXT = 12;
+const TITLED_PAGE_TEXT = 80;
+/** runs of text on such a page at most: a title, 部门名称, 单位 and a page number (an empty table printed as text has its headings, cell by cell) */
+const TITLED_PAGE_RUNS = 6;
+const BARE_PAGE_COVER = 0.5;
+const TITLED_PAGE_COVER = 0.25;
 
-/** Share of the page an image must cover for the page to count as a picture of a page (a scan covers it all; a logo, a photo or a chart beside some text does not). */
-const IMAGE_PAGE_COVER = 0.5;
+/**
+ * The share of the page a picture must cover on this page, or undefined: not a candidate. A page with
+ * a title's worth of text is one only when a line of it ends in 表 (a table's title; a chart beside
+ * a paragraph of the 说明 is not a table's place) and it prints a few runs of text, not a table's
+ * headings.
+ */
+function pictureCover(no: number, chunks: readonly TextChunk[]): number | undefined {
+  const chars = textLength(chunks);
+  if (chars < BARE_PAGE_TEXT) return BARE_PAGE_COVER;
+  if (
+    chars < TITLED_PAGE_TEXT &&
+    chunks.length <= TITLED_PAGE_RUNS &&
+    no > 1 &&
+    chunks.some((c) => /表$/.test(c.text.trim()))
+  )
+    return TITLED_PAGE_COVER;
+  return undefined;
+}
 
 type Ops = PdfJs["OPS"];
 type Matrix = [number, number, number, number, number, number];
@@ -327,12 +354,14 @@ const multiply = (m: Matrix, n: readonly number[]): Matrix => [
 ];
 
 /**
- * Whether the page paints an image over a good part of itself (a scanned page). Only asked of pages
- * with next to no text, so a document's text pages never pay for building an operator list.
+ * Whether the page paints an image over `cover` of itself or more (a scan, a pasted screenshot). Only
+ * asked of pages with little text (pictureCover), so a document's pages of text never pay for
+ * building an operator list.
  */
 async function paintsLargeImage(
   page: { getOperatorList(): Promise<{ fnArray: number[]; argsArray: unknown[] }>; view: number[] },
   OPS: Ops,
+  cover: number,
 ): Promise<boolean> {
   const [x0 = 0, y0 = 0, x1 = 0, y1 = 0] = page.view;
   const pageArea = Math.abs((x1 - x0) * (y1 - y0));
@@ -358,7 +387,7 @@ async function paintsLargeImage(
       const m = args?.[0] as number[] | null | undefined;
       if (Array.isArray(m) && m.length === 6) ctm = multiply(ctm, m);
     } else if (fn === OPS.paintFormXObjectEnd) ctm = stack.pop() ?? ctm;
-    else if (images.has(fn) && Math.abs(ctm[0] * ctm[3] - ctm[1] * ctm[2]) >= pageArea * IMAGE_PAGE_COVER) return true;
+    else if (images.has(fn) && Math.abs(ctm[0] * ctm[3] - ctm[1] * ctm[2]) >= pageArea * cover) return true;
   }
   return false;
 }
@@ -441,8 +470,8 @@ export async function extractPdf(
     }
     const pages: PdfPage[] = [];
     const failedPages: number[] = [];
-    // pages with next to no text: pictures of pages, or blank ones (told apart once the text is read)
-    const bare: number[] = [];
+    // pages with little text: what they show may be a picture (told apart once the text is read)
+    const sparse: { no: number; cover: number }[] = [];
     const tagged = limits.structure !== false && (await chromiumTagged(doc));
     // Pages are requested a few ahead: pdf.js inflates streams asynchronously (zlib on libuv's
     // threads), so the next pages decompress while this one is turned into chunks.
@@ -483,7 +512,8 @@ export async function extractPdf(
           );
         }
         const result: PdfPage = { no, width: vp.width, height: vp.height, chunks };
-        if (textLength(chunks) < IMAGE_PAGE_TEXT) bare.push(no);
+        const cover = pictureCover(no, chunks);
+        if (cover !== undefined) sparse.push({ no, cover });
         if (tagged) result.tagged = taggedBlocks(tree, tc.items as MarkedItem[]);
         pages.push(result);
         page.cleanup();
@@ -525,10 +555,10 @@ export async function extractPdf(
     }
     if (pages.length === 0) return fail(err("pdf.noPages", `${source} 中没有可读取的页面`));
     const imagePages: number[] = [];
-    for (const no of bare) {
+    for (const { no, cover } of sparse) {
       try {
         const page = await withDeadline(doc.getPage(no), deadline);
-        if (await withDeadline(paintsLargeImage(page, pdfjs.OPS), deadline)) imagePages.push(no);
+        if (await withDeadline(paintsLargeImage(page, pdfjs.OPS, cover), deadline)) imagePages.push(no);
         page.cleanup();
       } catch {
         break; // out of time: the pages found so far are reported

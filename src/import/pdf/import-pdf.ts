@@ -153,14 +153,14 @@ export async function importPdf(
  * says where the tables are.
  */
 function withImagePages(r: PdfImportResult, imagePages: number[], source: string): PdfImportResult {
-  const where = `第 ${pageRuns(imagePages)} 页是图像（可能是扫描件），其中的内容未能读取`;
+  const where = `第 ${pageRuns(imagePages)} 页印成图像（扫描件或截图），其中的内容未能读取`;
   const textOnly = r.problems.some((p) => p.code === "pdf.textOnly");
   const problems = r.problems.filter((p) => p.code !== "pdf.textOnly");
   problems.push({
     code: "pdf.imagePages",
     severity: "warning",
     message: textOnly
-      ? `${source} 的预算表印成图像：${where}，只读取了文字部分（概况、说明、名词解释）。要检查表格，请提供原始电子版 PDF 或 Excel，或先做文字识别（OCR）`
+      ? `${source}：${where}，没有读到预算表，只读取了文字部分（概况、说明、名词解释）。要检查表格，请提供原始电子版 PDF 或 Excel，或先做文字识别（OCR）`
       : `${source}：${where}；印在这些页上的表格或说明没有检查，也不作缺失报告。请提供原始电子版，或先做文字识别（OCR）`,
     page: imagePages[0] as number,
   });
