@@ -13,9 +13,9 @@ import { streamInputFile } from "../import/read-input.ts";
 
 /**
  * The kinds of file an audit takes from folders (a file named on the command line is always taken):
- * those yusuan reads (old Excel and WPS 表格 files too, where LibreOffice is installed to convert them),
- * and those disclosures are also published in that it does not (old Word files, WPS 文字, .docx, OFD),
- * so that such a file is a row saying what to do, not left out unseen.
+ * those yusuan reads (old Excel, WPS and Word files too, where LibreOffice is installed to convert
+ * them), and those disclosures are also published in that it does not (OFD; the others without
+ * LibreOffice), so that such a file is a row saying what to do, not left out unseen.
  */
 export const AUDIT_EXTENSIONS = new Set([
   ".pdf",
@@ -37,7 +37,9 @@ export const AUDIT_EXTENSIONS = new Set([
  */
 export function readerKind(doc: AuditInput): string {
   const ext = extname(doc.file).toLowerCase();
-  if (ext === ".xls" || ext === ".et") return "xlsx"; // turned into .xlsx first, where LibreOffice is installed
+  // turned into .xlsx or PDF first, where LibreOffice is installed
+  if (ext === ".xls" || ext === ".et") return "xlsx";
+  if (ext === ".doc" || ext === ".docx" || ext === ".wps") return "pdf";
   return ext === ".pdf" || ext === ".xlsx" || ext === ".json" ? ext.slice(1) : "text";
 }
 

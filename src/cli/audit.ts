@@ -38,7 +38,7 @@ export function registerAudit(program: Command): void {
     .description("批量审计：读取并检查许多文档，给出评分卡、排名和问题清单（Excel、HTML、JSON、CSV）")
     .argument(
       "<paths...>",
-      "文件或目录（递归读取其中的 .pdf .xlsx .txt .json，以及装有 LibreOffice 时的 .xls .et；其中的 .doc .docx .wps .ofd 和无法转换的 .xls .et 列为无法读取，并说明怎样转换）",
+      "文件或目录（递归读取其中的 .pdf .xlsx .txt .json，以及装有 LibreOffice 时的 .xls .et .doc .docx .wps；.ofd 和无法转换的文件列为无法读取，并说明怎样转换）",
     )
     .option(
       "-o, --output <dir>",

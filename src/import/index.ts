@@ -9,7 +9,7 @@ import { decodeText } from "./decode.ts";
 import type { ImportReport } from "./pdf/import-pdf.ts";
 import { readInputFile } from "./read-input.ts";
 import { parseText } from "./text/parse-text.ts";
-import { isLegacySpreadsheet, legacySheetKind, unsupportedFormat } from "./unsupported.ts";
+import { type OfficeConversion, officeConversion, unsupportedFormat } from "./unsupported.ts";
 
 export interface ImportResult {
   disclosure?: Disclosure;
@@ -93,44 +93,54 @@ export function importBuffer(buf: Uint8Array, source: string, opts: ImportOption
 }
 
 /**
- * An old spreadsheet (.xls, .et): turned into .xlsx by LibreOffice where it is installed
- * (src/import/office.ts), then read as any workbook, with a warning saying so; else the message that
- * says how to convert it.
+ * An Office file LibreOffice can convert (officeConversion): an old spreadsheet turned into .xlsx and
+ * read as any workbook, a Word document turned into PDF and read as any PDF, with a warning saying
+ * so; where LibreOffice is not installed, the message that says how to convert it or what to install.
  */
-async function importLegacySpreadsheet(
+async function importConverted(
   buf: Uint8Array,
   source: string,
   opts: ImportOptions,
+  conversion: OfficeConversion,
   unsupported: string,
 ): Promise<ImportResult> {
-  const { officeProgram, toXlsx } = await import("./office.ts");
+  const { convertWithOffice, officeProgram } = await import("./office.ts");
   if (!officeProgram())
     return fail(
       "input.unsupported",
-      `${unsupported}；或在本机安装 LibreOffice（如 Debian/Ubuntu：apt-get install libreoffice-calc-nogui），yusuan 会自动转换后读取`,
+      `${unsupported}；或在本机安装 LibreOffice（如 Debian/Ubuntu：apt-get install ${conversion.needs}），yusuan 会自动转换后读取`,
     );
   const name = basename(source);
-  const kind = legacySheetKind(source);
-  const c = await toXlsx(buf, source);
+  const { to } = conversion;
+  // (a space before a kind that starts with a Latin word: "是 Word 文档")
+  const kind = /^[A-Za-z]/.test(conversion.kind) ? ` ${conversion.kind}` : conversion.kind;
+  const target = to === "xlsx" ? ".xlsx" : "PDF";
+  const instead =
+    to === "xlsx"
+      ? "请确认文件能在 Excel 或 WPS 中打开，另存为 .xlsx 后再读取"
+      : "请在 Word 或 WPS 中“另存为 PDF”后再读取";
+  const c = await convertWithOffice(buf, source, to);
   if ("error" in c)
-    return fail(
-      "input.convert",
-      `${name} 是${kind}文件，用 LibreOffice 转换为 .xlsx 时失败：${c.error}。请确认文件能在 Excel 或 WPS 中打开，另存为 .xlsx 后再读取`,
-    );
-  const { importXlsx } = await import("./xlsx/import-xlsx.ts");
-  const r = await importXlsx(c.bytes, name, { template: opts.template });
-  const note: ImportProblem = {
-    code: "xlsx.converted",
-    severity: "warning",
-    message: `${name} 是${kind}文件，已用 LibreOffice 转换为 .xlsx 后读取`,
-  };
+    return fail("input.convert", `${name} 是${kind}，用 LibreOffice 转换为 ${target} 时失败：${c.error}。${instead}`);
+  const r =
+    to === "xlsx"
+      ? await (await import("./xlsx/import-xlsx.ts")).importXlsx(c.bytes, name, { template: opts.template })
+      : await (await import("./pdf/import-pdf.ts")).importPdf(c.bytes, name, {
+          template: opts.template,
+          textOnly: opts.textOnly,
+        });
   if (!r.disclosure) {
     const errors = r.problems.filter((p) => p.severity === "error").map((p) => p.message);
     return fail(
       "input.convert",
-      `${name} 是${kind}文件（已用 LibreOffice 转换为 .xlsx）：${errors.join("；") || "无法读取"}。请确认文件能在 Excel 或 WPS 中打开，另存为 .xlsx 后再读取`,
+      `${name} 是${kind}（已用 LibreOffice 转换为 ${target}）：${errors.join("；") || "无法读取"}。${instead}`,
     );
   }
+  const note: ImportProblem = {
+    code: "office.converted",
+    severity: "warning",
+    message: `${name} 是${kind}，已用 LibreOffice 转换为 ${target} 后读取${to === "pdf" ? "；页码按转换后的版式，可能与在 Word 或 WPS 中打开时不同" : ""}`,
+  };
   const problems = [note, ...r.problems];
   const provenance = { ...r.disclosure.provenance, problems: [note, ...r.disclosure.provenance.problems] };
   return { ...r, problems, disclosure: { ...r.disclosure, provenance } };
@@ -147,7 +157,8 @@ export async function importBufferAsync(
 ): Promise<ImportResult> {
   const unsupported = buf.length > 0 ? unsupportedFormat(buf, source) : undefined;
   if (unsupported) {
-    if (isLegacySpreadsheet(buf, source)) return await importLegacySpreadsheet(buf, source, opts, unsupported);
+    const conversion = officeConversion(buf, source);
+    if (conversion) return await importConverted(buf, source, opts, conversion, unsupported);
     return fail("input.unsupported", unsupported);
   }
   if (buf.length > 0) {

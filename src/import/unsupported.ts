@@ -40,12 +40,32 @@ export function legacySheetKind(source: string): string {
   return extname(source).toLowerCase() === ".et" ? "WPS 表格（.et）" : "旧版 Excel（.xls）";
 }
 
+/** An Office file LibreOffice can turn into what yusuan reads (src/import/office.ts), and into what. */
+export interface OfficeConversion {
+  /** what the file is, in words */
+  kind: string;
+  to: "xlsx" | "pdf";
+  /** LibreOffice's part that reads it (a Debian package name) */
+  needs: "libreoffice-calc-nogui" | "libreoffice-writer-nogui";
+}
+
 /**
- * An old Office file that is a spreadsheet (Excel 97–2003 .xls, WPS 表格 .et): what LibreOffice can
- * turn into .xlsx (src/import/office.ts). The old files share one container, so the extension says
- * which program made it; one with none that says otherwise is taken for a spreadsheet.
+ * An Office file that LibreOffice can convert: an old spreadsheet (Excel 97–2003 .xls, WPS 表格 .et) to
+ * .xlsx; a Word document (.docx, .doc, WPS 文字 .wps) to PDF. The old files share one container, so the
+ * extension says which program made one; one with none that says otherwise is taken for a
+ * spreadsheet. Presentations, OFD and ZIP archives are not disclosures LibreOffice makes readable.
  */
-export function isLegacySpreadsheet(buf: Uint8Array, source: string): boolean {
+export function officeConversion(buf: Uint8Array, source: string): OfficeConversion | undefined {
+  const ext = extname(source).toLowerCase();
   const ole = buf[0] === 0xd0 && buf[1] === 0xcf && buf[2] === 0x11 && buf[3] === 0xe0;
-  return ole && ![".doc", ".wps", ".ppt", ".dps"].includes(extname(source).toLowerCase());
+  if (ole) {
+    if (ext === ".ppt" || ext === ".dps") return undefined;
+    if (ext === ".doc" || ext === ".wps")
+      return { kind: "旧版 Word（.doc）或 WPS 文字文件", to: "pdf", needs: "libreoffice-writer-nogui" };
+    return { kind: `${legacySheetKind(source)}文件`, to: "xlsx", needs: "libreoffice-calc-nogui" };
+  }
+  const zip = buf[0] === 0x50 && buf[1] === 0x4b && buf[2] === 0x03 && buf[3] === 0x04;
+  if (zip && !has(buf, "xl/workbook.xml") && has(buf, "word/document.xml"))
+    return { kind: "Word 文档（.docx）", to: "pdf", needs: "libreoffice-writer-nogui" };
+  return undefined;
 }
