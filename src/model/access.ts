@@ -79,6 +79,15 @@ export function tableById(d: Disclosure, id: string): PrintedTable | undefined {
   return d.tables.find((t) => t.id === id);
 }
 
+/**
+ * Every printing of a standard table: the table, and the same table printed again further on (a
+ * department's tables followed by each unit's in one file, read as id-2, id-3…). A figure the 说明
+ * gives of the table may be of any of them.
+ */
+export function printingsOf(d: Disclosure, id: string): PrintedTable[] {
+  return d.tables.filter((t) => t.id === id || (t.id.startsWith(`${id}-`) && /^\d+$/.test(t.id.slice(id.length + 1))));
+}
+
 export function tableByNo(d: Disclosure, no: number): PrintedTable | undefined {
   return d.tables.find((t) => t.no === no);
 }

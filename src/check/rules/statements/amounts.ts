@@ -10,7 +10,7 @@
  * another year is skipped). A warning: the 说明 may state a total the table does not print (a total
  * with or without 结转); a reviewer decides.
  */
-import { tableById } from "../../../model/access.ts";
+import { printingsOf } from "../../../model/access.ts";
 import type { PrintedTable } from "../../../model/disclosure.ts";
 import type { Finding } from "../../../model/finding.ts";
 import { defineRule } from "../../rule.ts";
@@ -124,10 +124,8 @@ export const S07 = defineRule({
           const a: PrintedAmount = { ...readNumber(m[1]!), unit: m[2] as PrintedAmount["unit"] };
           // a stated 0 against a blank or 0 cell is S-06's question (blank is not zero), not this one's
           if (a.m === 0n) continue;
-          const tables = subj.tables.flatMap((id) => {
-            const t = tableById(d, id);
-            return t ? [t] : [];
-          });
+          // (every printing of the table: a department's and its units' tables in one file)
+          const tables = subj.tables.flatMap((id) => printingsOf(d, id));
           if (tables.length === 0) continue;
           const v = scaled(a);
           const sa = step(a);

@@ -7,7 +7,7 @@
  * empty, is a warning: the amount may be shown in another table. On documents read by a regional
  * template T-19 checks the same by the template's sections.
  */
-import { isEmptyTable, tableById } from "../../../model/access.ts";
+import { isEmptyTable, printingsOf } from "../../../model/access.ts";
 import type { PrintedTable } from "../../../model/disclosure.ts";
 import type { Finding } from "../../../model/finding.ts";
 import { defineRule } from "../../rule.ts";
@@ -50,20 +50,23 @@ export const S06 = defineRule({
     if (!template.national) return { notChecked: `地区模板 ${template.id} 的空表说明由 T-19 按其说明结构检查` };
     const out: Finding[] = [];
     for (const k of KINDS) {
-      const t = tableById(d, k.table);
+      // every printing of the table (a department's and its units' in one file): a sentence of the
+      // 说明 may be about any of them, so it contradicts the tables only when it contradicts them all
+      const printings = printingsOf(d, k.table);
+      const t = printings[0];
       if (!t) continue;
-      const amounts = hasAmounts(t);
-      const printedEmpty = isEmptyTable(t);
-      if (amounts && t.emptyNote && /无数据|空表|没有|无/.test(t.emptyNote)) {
+      const noted = printings.filter((p) => hasAmounts(p) && p.emptyNote && /无数据|空表|没有|无/.test(p.emptyNote));
+      for (const p of noted)
         out.push({
           rule: ID,
           severity: "error",
-          message: `表${t.no}（${t.title}）注明“${excerpt(t.emptyNote, 0, 60)}”，表中却有金额。请删除该说明或核对表中金额`,
-          location: tableLoc(t),
-          actual: t.emptyNote,
+          message: `表${p.no}（${p.title}）注明“${excerpt(p.emptyNote ?? "", 0, 60)}”，表中却有金额。请删除该说明或核对表中金额`,
+          location: tableLoc(p),
+          actual: p.emptyNote,
         });
-        continue;
-      }
+      if (noted.length > 0) continue;
+      const amounts = printings.every(hasAmounts);
+      const printedEmpty = printings.every((p) => isEmptyTable(p));
       let reported = false;
       for (const s of sentencesOf(d)) {
         if (reported || !s.text.includes(k.word)) continue;
