@@ -560,8 +560,9 @@ export async function extractPdf(
         const page = await withDeadline(doc.getPage(no), deadline);
         if (await withDeadline(paintsLargeImage(page, pdfjs.OPS, cover), deadline)) imagePages.push(no);
         page.cleanup();
-      } catch {
-        break; // out of time: the pages found so far are reported
+      } catch (e) {
+        if (e instanceof Timeout) break; // out of time: the pages found so far are reported
+        // (a page whose drawing cannot be read is not said to be a picture)
       }
     }
     return { pages, pageCount, problems, failed: false, ...(imagePages.length > 0 ? { imagePages } : {}) };
