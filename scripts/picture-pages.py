@@ -2,10 +2,11 @@
 """Turn pages of a real PDF into pictures of themselves, as departments publish them: each page listed
 is rendered at DPI and put back as one image with no text (a printed, stamped page scanned and bound
 into the electronic PDF); with --keep-title, the page's first line of text (a table's title) stays
-text and everything below it becomes one picture (a table pasted as a screenshot under its title).
-For tests of documents whose tables are printed as images.
+text and everything below it becomes one picture (a table pasted as a screenshot under its title);
+with --page-numbers, each whole-page picture gets its page number written as text at its foot (as a
+PDF tool numbers pages after scanning). For tests of documents whose tables are printed as images.
 
-Usage: picture-pages.py SRC DST PAGES [DPI] [--keep-title]
+Usage: picture-pages.py SRC DST PAGES [DPI] [--keep-title] [--page-numbers]
        PAGES: 1-based, e.g. 20-21 or 3,15-25 (default DPI 100)
 Needs Debian's python3-fitz (/usr/bin/python3). Prints "pictured N pages".
 """
@@ -38,7 +39,8 @@ def below_title(page, dpi):
 
 def main(src, dst, spec, *rest):
     keep_title = '--keep-title' in rest
-    numbers = [a for a in rest if a != '--keep-title']
+    page_numbers = '--page-numbers' in rest
+    numbers = [a for a in rest if not a.startswith('--')]
     dpi = int(numbers[0]) if numbers else 100
     doc = fitz.open(src)
     nos = pages_of(spec) & set(range(1, doc.page_count + 1))
@@ -54,6 +56,8 @@ def main(src, dst, spec, *rest):
                 pix = page.get_pixmap(dpi=dpi)
                 new = out.new_page(width=page.rect.width, height=page.rect.height)
                 new.insert_image(new.rect, pixmap=pix)
+                if page_numbers:
+                    new.insert_text((new.rect.width / 2 - 10, new.rect.height - 15), f'- {i + 1} -', fontsize=9)
             else:
                 out.insert_pdf(doc, from_page=i, to_page=i)
         out.save(dst, garbage=3, deflate=True)

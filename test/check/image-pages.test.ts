@@ -40,6 +40,12 @@ function pictured(pages: string, ...more: string[]): string {
 const reasonOf = (d: Disclosure, rule: string) => check(d).notChecked.find((n) => n.rule === rule)?.reason;
 
 describe("pages printed as pictures", () => {
+  it("every page a picture (a page number printed on each as text): refused, saying so", async () => {
+    const r = yusuan(["check", pictured("1-25", "--page-numbers")]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/第 1–25 页印成图像（扫描件或截图）.*没有读到预算表或情况说明.*文字识别（OCR）/);
+  }, 60_000);
+
   it("pageRuns joins consecutive pages", () => {
     expect(pageRuns([3, 15, 16, 17, 20])).toBe("3、15–17、20");
     expect(pageRuns([21])).toBe("21");

@@ -164,7 +164,14 @@ function withImagePages(r: PdfImportResult, imagePages: number[], source: string
       : `${source}：${where}；印在这些页上的表格或说明没有检查，也不作缺失报告。请提供原始电子版，或先做文字识别（OCR）`,
     page: imagePages[0] as number,
   });
-  if (!r.disclosure) return { ...r, problems };
+  if (!r.disclosure) {
+    // nothing read at all: the pictures are why, not the kind of document
+    const why = `${source}：${where}，其余页上没有读到预算表或情况说明（${r.report?.pages ?? "?"} 页中 ${imagePages.length} 页是图像，可能整份是扫描件）；请提供原始电子版 PDF，或先做文字识别（OCR）`;
+    return {
+      ...r,
+      problems: r.problems.map((p) => (p.code === "pdf.noTables" ? { ...p, code: "pdf.pictures", message: why } : p)),
+    };
+  }
   const provenance = { ...r.disclosure.provenance, problems, imagePages };
   return { ...r, problems, disclosure: { ...r.disclosure, provenance } };
 }
