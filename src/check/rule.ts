@@ -48,11 +48,13 @@ export interface Rule {
    */
   readonly general?: boolean;
   /**
-   * a completeness rule whose findings are about what was read (a placeholder left in the text, a
-   * table without its unit), not about something not found: it still reports on a document with
-   * pages read as pictures, where "not found" may only mean "printed as an image"
+   * what the rule's findings say: "absent", something was not found (a table, a section, the total a
+   * share is of); "present", something read is wrong (a placeholder left in the text, a table without
+   * its unit). On a document with pages read as pictures "not found" may only mean "printed as an
+   * image", so "absent" findings become "not checked" there. Default: "absent" for completeness
+   * rules, "present" for the others.
    */
-  readonly judgesWhatIsRead?: boolean;
+  readonly says?: "absent" | "present";
   readonly run: (ctx: RuleContext) => RuleResult;
 }
 
@@ -107,7 +109,8 @@ export function runOne(rule: Rule, ctx: RuleContext): RuleResult {
   const result = rule.run(ctx);
   // Something not found may be printed on a page read as a picture: not reported missing, not checked.
   const pictures = ctx.d.provenance.imagePages;
-  if (pictures?.length && rule.category === "completeness" && !rule.judgesWhatIsRead && "length" in result) {
+  const says = rule.says ?? (rule.category === "completeness" ? "absent" : "present");
+  if (pictures?.length && says === "absent" && "length" in result) {
     if (result.length > 0)
       return { notChecked: `${imagePagesReason(pictures)}（未找到：${result.map((f) => f.message).join("；")}）` };
   }

@@ -27,16 +27,26 @@ const FIXTURE = join(root, "test/fixtures/regions/hangzhou-qixiangju-2026-yusuan
 
 /** The fixture with PAGES turned into pictures, in a folder of its own (one document per folder). */
 function pictured(pages: string, ...more: string[]): string {
-  const sub = join(dir, [pages, ...more].join(""));
+  return picturedOf(FIXTURE, pages, ...more);
+}
+
+/** Any real PDF with PAGES turned into pictures. */
+function picturedOf(fixture: string, pages: string, ...more: string[]): string {
+  const name = fixture.split("/").pop() as string;
+  const sub = join(dir, [name, pages, ...more].join(""));
   mkdirSync(sub, { recursive: true });
-  const out = join(sub, "hangzhou-qixiangju-2026-yusuan.pdf");
-  const r = spawnSync("/usr/bin/python3", [join(root, "scripts/picture-pages.py"), FIXTURE, out, pages, ...more], {
+  const out = join(sub, name);
+  const r = spawnSync("/usr/bin/python3", [join(root, "scripts/picture-pages.py"), fixture, out, pages, ...more], {
     encoding: "utf8",
   });
   expect(r.status, r.stderr).toBe(0);
   return out;
 }
 
+const findingsOf = (d: Disclosure) =>
+  check(d)
+    .findings.filter((f) => f.severity !== "notice")
+    .map((f) => `${f.severity} ${f.rule}`);
 const reasonOf = (d: Disclosure, rule: string) => check(d).notChecked.find((n) => n.rule === rule)?.reason;
 
 describe("pages printed as pictures", () => {
@@ -86,6 +96,36 @@ describe("pages printed as pictures", () => {
     expect(report.findings.filter((f) => f.severity !== "notice").map((f) => `${f.rule} ${f.message}`)).toEqual([]);
     expect(reasonOf(d, "C-11")).toMatch(/^第 21 页印成图像（扫描件或截图）.*未找到：缺少.*三公/);
   }, 60_000);
+
+  it("a table printed across a picture, or begun on one, is not read as whole: no arithmetic from it", async () => {
+    // 江苏高院 2017 表2 runs over pp12–14: with p13 a picture, its two text parts are joined
+    const gy = (await importFile(picturedOf(join(root, "test/fixtures/corpus/jiangsu-gaoyuan-2017-yusuan.pdf"), "13")))
+      .disclosure as Disclosure;
+    const t2 = gy.tables.find((t) => t.no === 2);
+    expect(t2?.reading?.status).toBe("unreliable");
+    expect(t2?.reading?.note).toBe("第 13 页印成图像，表的一部分可能印在该页上，未能读全");
+    // (表1 ends on p12, where 表2 begins: it cannot go on to p13)
+    expect(gy.tables.find((t) => t.no === 1)?.reading?.status).toBe("reliable");
+    // the document's own error (S-01, hand-verified) and nothing else
+    expect(findingsOf(gy)).toEqual(["error S-01"]);
+    // 西安市交通运输局 2022 表13 (三公) begins on p78 and goes on to p79: with p78 a picture, what is
+    // read on p79 is its end, not the table
+    const xa = (await importFile(picturedOf(join(root, "test/fixtures/regions/xian-jiaotongju-2022-yusuan.pdf"), "78")))
+      .disclosure as Disclosure;
+    const three = xa.tables.find((t) => t.id === "threePublic");
+    expect(three?.pages).toEqual([79]);
+    expect(three?.reading?.status).toBe("unreliable");
+    expect(findingsOf(xa)).toEqual([]);
+  }, 120_000);
+
+  it("a share of the 说明 whose total may be printed on a picture is not reported as unfounded (S-08)", async () => {
+    // 西安市卫健委 2022 决算 p150: 表3 (支出决算表), whose 合计 the 说明's shares are of
+    const file = picturedOf(join(root, "test/fixtures/regions/xian-weijianwei-2022-juesuan.pdf"), "150");
+    const d = (await importFile(file)).disclosure as Disclosure;
+    expect(d.provenance.imagePages).toEqual([150]);
+    expect(findingsOf(d)).toEqual([]);
+    expect(reasonOf(d, "S-08")).toMatch(/^第 150 页印成图像.*未找到：说明中/);
+  }, 120_000);
 
   it("every table page scanned: read as the 说明 it is, not as the text half of a two-file document", async () => {
     const file = pictured("15-25");

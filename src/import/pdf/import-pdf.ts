@@ -173,7 +173,37 @@ function withImagePages(r: PdfImportResult, imagePages: number[], source: string
     };
   }
   const provenance = { ...r.disclosure.provenance, problems, imagePages };
-  return { ...r, problems, disclosure: { ...r.disclosure, provenance } };
+  const tables = r.disclosure.tables.map((t, i, all) => partlyPictured(t, all[i - 1], all[i + 1], imagePages));
+  return { ...r, problems, disclosure: { ...r.disclosure, tables, provenance } };
+}
+
+/**
+ * A table printed across a page read as a picture may have rows on it; so may one that ends just
+ * before such a page with no other table begun after it (it may go on there), and one that begins
+ * just after such a page with no other table going on to it (it may have begun there, its title and
+ * first rows in the picture). Those rows were not read, so the table's reading is not trusted (no
+ * arithmetic is reported from it).
+ */
+function partlyPictured(
+  t: PrintedTable,
+  prev: PrintedTable | undefined,
+  next: PrintedTable | undefined,
+  imagePages: readonly number[],
+): PrintedTable {
+  const pages = t.pages ?? [];
+  if (pages.length === 0 || t.reading?.status === "unreliable") return t;
+  const first = Math.min(...pages);
+  const last = Math.max(...pages);
+  const nextStarts = next?.pages?.length ? Math.min(...next.pages) : Number.POSITIVE_INFINITY;
+  const prevEnds = prev?.pages?.length ? Math.max(...prev.pages) : Number.NEGATIVE_INFINITY;
+  const on = imagePages.filter(
+    (p) =>
+      (p >= first && p <= last) || (p === last + 1 && nextStarts > last) || (p === first - 1 && prevEnds < first - 1),
+  );
+  if (on.length === 0) return t;
+  const note = `第 ${pageRuns(on)} 页印成图像，表的一部分可能印在该页上，未能读全`;
+  const reading = t.reading ?? { confidence: 0, status: "unreliable" as const, tested: 0, failed: 0 };
+  return { ...t, reading: { ...reading, status: "unreliable", note } };
 }
 
 function readPages(ex: ExtractResult, source: string, opts: PdfImportOptions): PdfImportResult {

@@ -62,7 +62,7 @@ export const C34 = defineRule({
   category: "completeness",
   title: "没有残留的模板占位符（XX、××、待填写、单独的“*”）",
   source: "GovBudgetChecker BUD-007; derived",
-  judgesWhatIsRead: true,
+  says: "present",
   run: ({ d }) => {
     const out: Finding[] = [];
     const seen = new Set<string>();

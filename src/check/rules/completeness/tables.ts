@@ -160,7 +160,7 @@ export const C17 = defineRule({
   title: "每张表注明编制部门和金额单位",
   source: "L4 形式规范; derived from the seed",
   general: true,
-  judgesWhatIsRead: true,
+  says: "present",
   run: ({ d, template }) => {
     if (tablesInOtherFile(d)) return { notChecked: whyNoTables(d) };
     if (d.tables.length === 0) return { notChecked: "没有公开表" };

@@ -40,6 +40,8 @@ export const S08 = defineRule({
   title: "说明中的占比是所列金额除以文中或表中印出的某一总额（按印出的精度判断）",
   source: "财预〔2016〕143号（说明应与报表一致）; derived (T-03, T-10 in any wording)",
   general: true,
+  // (its findings say no printed total gives the share: one may be printed on a picture)
+  says: "absent",
   run: ({ d, template }) => {
     if (!template.national) return { notChecked: `地区模板 ${template.id} 的说明占比由 T-03、T-10 按其说明结构核对` };
     // without tables the whole a share is of may be printed only there (a text-only file)
