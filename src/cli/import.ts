@@ -20,7 +20,7 @@ export function registerImport(program: Command): void {
     .description("读取部门预算公开文档，输出结构化模型 (Disclosure)")
     .argument(
       "<files...>",
-      "文档：PDF、Excel（.xlsx）、从 PDF 提取的文本（UTF-8 或 GBK）或 disclosure.json；--save 时可多个",
+      "文档：PDF、Excel（.xlsx）、从 PDF 提取的文本（UTF-8 或 GBK）或 disclosure.json（装有 LibreOffice 时还有 .xls .et .doc .docx .wps）；--save 时可多个",
     )
     .option("--format <format>", "输出格式：json 或 summary", choice("--format", ["json", "summary"]), "summary")
     .option("-o, --output <file>", "写入文件（目录不存在时创建），而不是标准输出")
