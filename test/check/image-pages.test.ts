@@ -97,6 +97,15 @@ describe("pages printed as pictures", () => {
     expect(reasonOf(d, "C-11")).toMatch(/^第 21 页印成图像（扫描件或截图）.*未找到：缺少.*三公/);
   }, 60_000);
 
+  it("a table pasted as a screenshot under its title printed after other text (江苏高院 p17, 三公): not reported missing", async () => {
+    const file = picturedOf(join(root, "test/fixtures/corpus/jiangsu-gaoyuan-2017-yusuan.pdf"), "17", "--under=三公");
+    const d = (await importFile(file)).disclosure as Disclosure;
+    expect(d.provenance.imagePages).toEqual([17]);
+    // 表10 ends on p17 above the title, 表11 (三公) goes on to p18: neither is read as whole
+    expect(d.tables.filter((t) => t.reading?.status === "unreliable").map((t) => t.no)).toEqual([10, 11]);
+    expect(findingsOf(d)).toEqual(["error S-01"]);
+  }, 120_000);
+
   it("a table printed across a picture, or begun on one, is not read as whole: no arithmetic from it", async () => {
     // 江苏高院 2017 表2 runs over pp12–14: with p13 a picture, its two text parts are joined
     const gy = (await importFile(picturedOf(join(root, "test/fixtures/corpus/jiangsu-gaoyuan-2017-yusuan.pdf"), "13")))

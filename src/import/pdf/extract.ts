@@ -322,24 +322,33 @@ const TITLED_PAGE_TEXT = 80;
 const TITLED_PAGE_RUNS = 6;
 const BARE_PAGE_COVER = 0.5;
 const TITLED_PAGE_COVER = 0.25;
+/**
+ * - one table's title printed after other text, with next to nothing under it (its 单位, a page
+ *   number) though it stands in the upper four fifths of the page: a screenshot pasted under it,
+ *   when an image covers a seventh of the page or more.
+ */
+const UNDER_TITLE_RUNS = 3;
+const TITLE_ABOVE = 0.8;
+const UNDER_TITLE_COVER = 0.15;
 
 /**
- * The share of the page a picture must cover on this page, or undefined: not a candidate. A page with
- * a title's worth of text is one only when a line of it ends in 表 (a table's title; a chart beside
- * a paragraph of the 说明 is not a table's place) and it prints a few runs of text, not a table's
- * headings.
+ * The share of the page a picture must cover on this page, or undefined: not a candidate. Past the
+ * first page, only a page with a line ending in 表 (a table's title; a chart beside a paragraph of
+ * the 说明 is not a table's place): with a title's worth of text in a few runs (not a table's
+ * headings), or with next to nothing under its last such title.
  */
-function pictureCover(no: number, chunks: readonly TextChunk[]): number | undefined {
+function pictureCover(no: number, chunks: readonly TextChunk[], height: number): number | undefined {
   const chars = textLength(chunks);
   if (chars < BARE_PAGE_TEXT) return BARE_PAGE_COVER;
-  if (
-    chars < TITLED_PAGE_TEXT &&
-    chunks.length <= TITLED_PAGE_RUNS &&
-    no > 1 &&
-    chunks.some((c) => /表$/.test(c.text.trim()))
-  )
-    return TITLED_PAGE_COVER;
-  return undefined;
+  if (no === 1) return undefined;
+  const titles = chunks.filter((c) => /表$/.test(c.text.trim()));
+  const title = titles[0];
+  if (!title) return undefined;
+  if (chars < TITLED_PAGE_TEXT && chunks.length <= TITLED_PAGE_RUNS) return TITLED_PAGE_COVER;
+  // (one title on the page: a 目录 or a list of tables names many)
+  if (titles.length > 1 || title.y >= height * TITLE_ABOVE) return undefined;
+  const below = title.y + title.h / 2;
+  return chunks.filter((c) => c.y > below).length <= UNDER_TITLE_RUNS ? UNDER_TITLE_COVER : undefined;
 }
 
 type Ops = PdfJs["OPS"];
@@ -512,7 +521,7 @@ export async function extractPdf(
           );
         }
         const result: PdfPage = { no, width: vp.width, height: vp.height, chunks };
-        const cover = pictureCover(no, chunks);
+        const cover = pictureCover(no, chunks, vp.height);
         if (cover !== undefined) sparse.push({ no, cover });
         if (tagged) result.tagged = taggedBlocks(tree, tc.items as MarkedItem[]);
         pages.push(result);

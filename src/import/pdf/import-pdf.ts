@@ -179,10 +179,10 @@ function withImagePages(r: PdfImportResult, imagePages: number[], source: string
 
 /**
  * A table printed across a page read as a picture may have rows on it; so may one that ends just
- * before such a page with no other table begun after it (it may go on there), and one that begins
- * just after such a page with no other table going on to it (it may have begun there, its title and
- * first rows in the picture). Those rows were not read, so the table's reading is not trusted (no
- * arithmetic is reported from it).
+ * before such a page with no other table begun before it (it may go on there), and one that begins
+ * just after such a page with no other table going on past it (it may have begun there, its title
+ * and first rows in the picture, after the end of the table before). Those rows were not read, so
+ * the table's reading is not trusted (no arithmetic is reported from it).
  */
 function partlyPictured(
   t: PrintedTable,
@@ -197,8 +197,7 @@ function partlyPictured(
   const nextStarts = next?.pages?.length ? Math.min(...next.pages) : Number.POSITIVE_INFINITY;
   const prevEnds = prev?.pages?.length ? Math.max(...prev.pages) : Number.NEGATIVE_INFINITY;
   const on = imagePages.filter(
-    (p) =>
-      (p >= first && p <= last) || (p === last + 1 && nextStarts > last) || (p === first - 1 && prevEnds < first - 1),
+    (p) => (p >= first && p <= last) || (p === last + 1 && nextStarts >= p) || (p === first - 1 && prevEnds <= p),
   );
   if (on.length === 0) return t;
   const note = `第 ${pageRuns(on)} 页印成图像，表的一部分可能印在该页上，未能读全`;
