@@ -1,5 +1,5 @@
 /** The words of an audit's outputs (Chinese first). */
-import { pageRuns } from "../model/page-runs.ts";
+import { picturedPages } from "../model/page-runs.ts";
 import type { AuditFinding } from "./score.ts";
 
 export const SEVERITY_ZH = { error: "错误", warning: "警告", notice: "提示" } as const;
@@ -21,7 +21,7 @@ export const HALF_ZH = {
 
 /** A document some of whose pages are pictures (document.ts imagePages), for the scorecards. */
 export function imagePagesNote(pages: readonly number[]): string {
-  return `第 ${pageRuns(pages)} 页印成图像（扫描件或截图），未能读取；印在其中的内容未检查，也不计为缺失`;
+  return `${picturedPages(pages)}，未能读取；印在其中的内容未检查，也不计为缺失`;
 }
 
 export function whereOf(f: AuditFinding): string {

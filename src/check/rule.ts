@@ -6,7 +6,7 @@
 import type { Disclosure } from "../model/disclosure.ts";
 import type { Category, Finding, Location, Severity } from "../model/finding.ts";
 import { type Fen, formatAmount, roundingTolerance } from "../model/money.ts";
-import { pageRuns } from "../model/page-runs.ts";
+import { picturedPages } from "../model/page-runs.ts";
 import type { TemplateSpec } from "../templates/spec.ts";
 
 export interface RuleContext {
@@ -86,7 +86,7 @@ export function whyNoTables(d: Disclosure): string {
 
 /** The reason a rule gives when what it looks for may be printed on pages read as pictures. */
 export function imagePagesReason(pages: readonly number[]): string {
-  return `第 ${pageRuns(pages)} 页印成图像（扫描件或截图），其中的内容未能读取：印在这些页上的表格或说明无法检查`;
+  return `${picturedPages(pages)}，其中的内容未能读取：印在这些页上的表格或说明无法检查`;
 }
 
 /** Why a rule does not apply to this document's kind (a 决算 rule on a budget), or undefined. */

@@ -12,3 +12,11 @@ export function pageRuns(nos: readonly number[]): string {
   }
   return runs.join("、");
 }
+
+/**
+ * Pages read as pictures, as every message says it.
+ * @example picturedPages([20, 21]) // "第 20–21 页印成图像（扫描件或截图）"
+ */
+export function picturedPages(nos: readonly number[]): string {
+  return `第 ${pageRuns(nos)} 页印成图像（扫描件或截图）`;
+}

@@ -7,7 +7,7 @@
 import { governmentOf } from "../../catalog/regions.ts";
 import type { Disclosure, ImportProblem, PrintedTable } from "../../model/disclosure.ts";
 import type { AmountUnit } from "../../model/money.ts";
-import { pageRuns } from "../../model/page-runs.ts";
+import { pageRuns, picturedPages } from "../../model/page-runs.ts";
 import { getTemplate, nationalBudget, nationalFinal, TEMPLATES, type TemplateSpec } from "../../templates/index.ts";
 import { hasTableOrStandIn } from "../../templates/vocabulary.ts";
 import { deriveFacts } from "../facts.ts";
@@ -153,7 +153,7 @@ export async function importPdf(
  * says where the tables are.
  */
 function withImagePages(r: PdfImportResult, imagePages: number[], source: string): PdfImportResult {
-  const where = `第 ${pageRuns(imagePages)} 页印成图像（扫描件或截图），其中的内容未能读取`;
+  const where = `${picturedPages(imagePages)}，其中的内容未能读取`;
   const textOnly = r.problems.some((p) => p.code === "pdf.textOnly");
   const problems = r.problems.filter((p) => p.code !== "pdf.textOnly");
   problems.push({
