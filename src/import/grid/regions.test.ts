@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isPageNumber } from "../pdf/lines.ts";
-import { findRegions } from "./regions.ts";
+import { cellLinesAbove, findRegions } from "./regions.ts";
 import { type GridLine, joinTokens, tokenize } from "./tokens.ts";
 
 /** A line of text at (page, y), its words placed left to right as a PDF prints them. */
@@ -112,5 +112,78 @@ describe("isPageNumber", () => {
     ])
       expect(isPageNumber(t), t).toBe(true);
     for (const t of ["2025年", "第一部分", "12 个科室", "合计 12.00"]) expect(isPageNumber(t), t).toBe(false);
+  });
+});
+
+/** A grid line of (x0, x1, text) pieces at y, as a PDF's line grouping gives them (h 10). */
+function placed(page: number, y: number, ...pieces: [number, number, string][]): GridLine {
+  const tokens = pieces.flatMap(([x0, x1, text]) => tokenize(text, x0, x1));
+  return { page, y, h: 10, tokens, text: joinTokens(tokens) };
+}
+
+describe("the first row's label wrapped around its amounts", () => {
+  // 广州市应急管理局 2026 p29 (项目支出表), a page that begins with a tall row: the label's four lines
+  // and the 绩效目标's seven are centred on the amounts (pdf.js positions)
+  const header = [
+    placed(29, 48.1, [332, 372, "财政拨款"]),
+    placed(29, 64.3, [191, 211, "总计"], [297, 347, "一般公共预"], [653, 693, "绩效目标"]),
+    placed(29, 80.1, [317, 327, "算"], [372, 392, "预算"]),
+  ];
+  const cell = [
+    placed(29, 143.2, [549, 789, "援指挥中心办公区域及广州市北江大堤抗汛抢险指挥分"]),
+    placed(29, 151.0, [68, 168, "广州市安全生产应急救"]),
+    placed(29, 158.8, [549, 789, "部的移动指挥设备、网络设备、服务器及相关设备、机"]),
+    placed(29, 166.6, [43, 168, "援指挥中心(广州市防汛防旱"]),
+  ];
+  const row = placed(
+    29,
+    174.4,
+    [201, 231, "138.01"],
+    [261, 291, "138.01"],
+    [548, 789, "房设备和业务应用系统的维护和保养"],
+  );
+  const after = [
+    placed(29, 182.2, [43, 148, "防风应急救援指挥中心)"]),
+    placed(29, 190.0, [549, 789, "运行维护体系。为深化信息化建设成果,保障系统稳定"]),
+    placed(29, 197.8, [43, 168, "2026-2027年信息化运维项目"]),
+    placed(29, 268.8, [48, 108, "广州市地震局"], [201, 231, "163.65"], [261, 291, "163.65"]),
+  ];
+
+  it("takes the label's lines over the amounts, and the lines of other columns among them, from the header", () => {
+    // the lines from the label's first down: 151.0, 158.8 and 166.6 (143.2 is above the label's cell)
+    expect(cellLinesAbove([...header, ...cell], row, after)).toBe(3);
+  });
+
+  it("takes one line where the label has two, half a line above and below the amounts", () => {
+    // yusuan's workbook of 北京市人社局 2026 printed by LibreOffice: 政府采购 rows of a long 采购类别
+    const head = [
+      placed(1, 44.5, [220, 265, "采购类别"], [390, 413, "金额"]),
+      placed(1, 68.2, [100, 344, "01-公共服务0115公共信息与宣传服务公共"]),
+    ];
+    const first = placed(1, 74.6, [400, 454, "92.568000"]);
+    const next = [placed(1, 80.8, [100, 262, "信息系统开发与维护服务"]), placed(1, 119.6, [400, 454, "101.010000"])];
+    expect(cellLinesAbove(head, first, next)).toBe(1);
+    const regions = findRegions([
+      placed(1, 20, [200, 400, "预算10表 政府采购预算明细表"]),
+      placed(1, 32, [450, 520, "单位：万元"]),
+      ...head,
+      first,
+      ...next,
+    ]);
+    expect(regions[0]?.segments[0]?.head.map((l) => l.text)).toEqual(["采购类别金额"]);
+    expect(regions[0]?.segments[0]?.body[0]?.text).toBe("01-公共服务0115公共信息与宣传服务公共");
+  });
+
+  it("leaves the header's last line alone: a row's height above the amounts, or nothing mirrored below", () => {
+    const head = [placed(1, 44.5, [100, 160, "项目"], [400, 454, "金额"])];
+    // the header a row above a row whose label wraps below its amounts (top-aligned cells)
+    const first = placed(1, 60.5, [100, 200, "一般公共服务支出"], [400, 454, "120.00"]);
+    expect(cellLinesAbove(head, first, [placed(1, 72.5, [100, 160, "（项目）"])])).toBe(0);
+    // a heading line close over a row with no wrapped label under it
+    const close = [placed(1, 55.0, [100, 160, "科目名称"])];
+    const bare = placed(1, 61.0, [400, 454, "120.00"]);
+    expect(cellLinesAbove(close, bare, [placed(1, 80.0, [100, 160, "201"], [400, 454, "80.00"])])).toBe(0);
+    // lines above and below, not mirrored about the amounts
+    expect(cellLinesAbove(close, bare, [placed(1, 70.0, [100, 160, "一般公共"])])).toBe(0);
   });
 });

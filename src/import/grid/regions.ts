@@ -225,6 +225,64 @@ function headingFollows(lines: readonly GridLine[], i: number, limit: number): b
 }
 
 /**
+ * How many of the header's last lines are the first row's: a label wrapped in a tall cell, its
+ * amounts centred beside it, prints as many of its lines above the amounts as below them, a
+ * fraction of a line from them and a line's pitch apart ("广州市安全生产应急救" / "援指挥中心(广州市防汛防旱"
+ * / 138.01 / "防风应急救援指挥中心)" / "2026-2027年信息化运维项目"). On a page that begins with such a
+ * row, the lines above its amounts come before the first line of amounts and would be read as the
+ * header's. A header's last line stands a row's height above the first row (a cell border lies
+ * between them), never less than a line, so lines mirrored about the amounts, the nearest less
+ * than a line away and the others a steady pitch apart, are the cell's. `after` is the lines that
+ * follow the row on its page; lines of other columns beside the label's (绩效目标) go with it.
+ */
+export function cellLinesAbove(head: readonly GridLine[], row: GridLine, after: readonly GridLine[]): number {
+  const firstAmount = row.tokens.find((t) => t.kind === "amount");
+  if (!firstAmount) return 0;
+  const h = row.h;
+  // the label's column: text left of the row's amounts
+  const labelled = (l: GridLine) => {
+    const t = l.tokens[0];
+    return t !== undefined && (t.kind === "text" || t.kind === "int") && t.x1 <= firstAmount.x0;
+  };
+  const below: GridLine[] = [];
+  for (const l of after) {
+    if (l.page !== row.page || isBodyStart(l)) break;
+    if (labelled(l)) below.push(l);
+  }
+  const above: GridLine[] = [];
+  for (let k = head.length - 1; k >= 0; k--) {
+    const l = head[k] as GridLine;
+    if (l.page !== row.page || hasAmounts(l) || isColumnNumberLine(l)) break;
+    if (labelled(l)) above.push(l);
+  }
+  // (the label's lines are a pitch apart and centred on the amounts: with a line of the label beside
+  // the amounts the nearest others are a pitch away, without one half a pitch)
+  const middle = row.tokens.some((t) => t.kind === "text" && t.x1 <= firstAmount.x0);
+  let n = 0;
+  let pitch = Number.NaN;
+  for (let k = 0; k < Math.min(above.length, below.length); k++) {
+    const up = row.y - (above[k] as GridLine).y;
+    const down = (below[k] as GridLine).y - row.y;
+    if (!(up > 0 && down > 0) || Math.abs(up - down) > h * 0.25) break;
+    if (k === 0) {
+      if (up >= h * 0.9) break;
+      pitch = middle ? (up + down) / 2 : up + down;
+    } else {
+      const step = down - ((below[k - 1] as GridLine).y - row.y);
+      const stepUp = up - (row.y - (above[k - 1] as GridLine).y);
+      if (Math.abs(step - pitch) > h * 0.2 || Math.abs(stepUp - pitch) > h * 0.2) break;
+    }
+    n = k + 1;
+  }
+  if (n === 0) return 0;
+  // every header line from the cell's top line down (other columns' lines of the cell too)
+  const top = (above[n - 1] as GridLine).y - h * 0.3;
+  let count = 0;
+  for (let k = head.length - 1; k >= 0 && (head[k] as GridLine).y >= top; k--) count++;
+  return count;
+}
+
+/**
  * Finds every table of a document in its lines (all pages, in reading order).
  */
 export function findRegions(lines: readonly GridLine[]): TableRegion[] {
@@ -298,7 +356,13 @@ export function findRegions(lines: readonly GridLine[]): TableRegion[] {
       // (the line of column numbers is the header's last: a label wrapped above its row's amounts
       // right under it is the body's first line, on every page the header repeats on)
       const numbered = seg.head.length > 0 && isColumnNumberLine(seg.head[seg.head.length - 1] as GridLine);
-      if (!inBody && (numbered || (isBodyStart(l) && !headingFollows(lines, i, limit)))) inBody = true;
+      if (!inBody && (numbered || (isBodyStart(l) && !headingFollows(lines, i, limit)))) {
+        inBody = true;
+        // (the first row's label wrapped around its amounts: its first line is the body's, not the header's)
+        const after = lines.slice(i + 1, Math.min(limit, i + 40)).filter((n) => n.text.trim() && !isFurniture(n));
+        const taken = cellLinesAbove(seg.head, l, after);
+        if (taken > 0) seg.body.push(...seg.head.splice(seg.head.length - taken));
+      }
       (inBody ? seg.body : seg.head).push(l);
       region.end = i + 1;
     }
