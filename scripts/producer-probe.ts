@@ -83,13 +83,19 @@ interface Probe {
   differing: { no: number; title: string; rows: number }[];
   rows: number;
   rowsDiffering: number;
+  /** tables read back with their columns under other headings (column keys), whatever their rows */
+  keysDiffering: { no: number; first: string[]; again: string[] }[];
   /** error findings on the export that the first reading does not have */
   newErrors: string[];
   note?: string;
 }
 
-function compare(first: Disclosure, again: Disclosure): Pick<Probe, "differing" | "rows" | "rowsDiffering"> {
+function compare(
+  first: Disclosure,
+  again: Disclosure,
+): Pick<Probe, "differing" | "rows" | "rowsDiffering" | "keysDiffering"> {
   const differing: Probe["differing"] = [];
+  const keysDiffering: Probe["keysDiffering"] = [];
   let rows = 0;
   let rowsDiffering = 0;
   for (const t of first.tables) {
@@ -104,8 +110,12 @@ function compare(first: Disclosure, again: Disclosure): Pick<Probe, "differing" 
     // (a column read that was not printed, or one lost, is a difference even where the amounts agree)
     if (bad > 0 || !back || back.columns.length !== t.columns.length)
       differing.push({ no: t.no, title: t.title, rows: bad });
+    // (the same amounts under another heading: 基本支出's 小计 read as a column of its own)
+    const keys = (x: PrintedTable) => x.columns.filter((c) => c.type === "amount").map((c) => c.key);
+    if (back && keys(back).join() !== keys(t).join())
+      keysDiffering.push({ no: t.no, first: keys(t), again: keys(back) });
   }
-  return { differing, rows, rowsDiffering };
+  return { differing, rows, rowsDiffering, keysDiffering };
 }
 
 const args = process.argv.slice(2);
@@ -239,6 +249,7 @@ try {
         differing: [],
         rows: 0,
         rowsDiffering: 0,
+        keysDiffering: [],
         newErrors: [],
         note: "not read",
       });
@@ -254,11 +265,11 @@ try {
   else {
     for (const p of out)
       console.log(
-        `${p.file}: ${p.differing.length}/${p.tables} tables differ (${p.rowsDiffering}/${p.rows} rows); ${p.newErrors.length} new errors${p.newErrors.length ? ` (${p.newErrors.join(", ")})` : ""}${p.note ? `; ${p.note}` : ""}`,
+        `${p.file}: ${p.differing.length}/${p.tables} tables differ (${p.rowsDiffering}/${p.rows} rows; ${p.keysDiffering.length} with columns under other headings${p.keysDiffering.length ? `: 表${p.keysDiffering.map((k) => k.no).join(", 表")}` : ""}); ${p.newErrors.length} new errors${p.newErrors.length ? ` (${p.newErrors.join(", ")})` : ""}${p.note ? `; ${p.note}` : ""}`,
       );
     const sum = (f: (p: Probe) => number) => out.reduce((n, p) => n + f(p), 0);
     console.log(
-      `\n${out.length} documents: ${sum((p) => p.differing.length)} of ${sum((p) => p.tables)} tables differ, ${sum((p) => p.rowsDiffering)} of ${sum((p) => p.rows)} rows; ${sum((p) => p.newErrors.length)} error findings the first reading does not have`,
+      `\n${out.length} documents: ${sum((p) => p.differing.length)} of ${sum((p) => p.tables)} tables differ, ${sum((p) => p.rowsDiffering)} of ${sum((p) => p.rows)} rows, ${sum((p) => p.keysDiffering.length)} tables with columns under other headings; ${sum((p) => p.newErrors.length)} error findings the first reading does not have`,
     );
   }
 } finally {

@@ -18,6 +18,8 @@ export interface HeadWord {
   x0: number;
   x1: number;
   text: string;
+  /** a group heading a fraction of a line over its columns' headings (tightRows): not a cell border apart */
+  tight?: boolean;
 }
 
 export interface Stack {
@@ -79,6 +81,8 @@ export function groupSpans(
   boxes: readonly { b0: number; b1: number }[],
   tops: readonly number[],
   sameLine: readonly HeadWord[],
+  /** how far below w its columns' own headings start, in line heights (a cell border between them) */
+  gap = w.tight ? 0.9 : 1.3,
 ): { i: number; j: number; err: number }[] {
   const c = cx(w);
   let home = 0;
@@ -91,7 +95,7 @@ export function groupSpans(
     }
   });
   const out: { i: number; j: number; err: number }[] = [];
-  const ok = (k: number) => (tops[k] ?? Number.NEGATIVE_INFINITY) >= w.y + w.h * 1.3;
+  const ok = (k: number) => (tops[k] ?? Number.NEGATIVE_INFINITY) >= w.y + w.h * gap;
   for (let i = home; i >= 0 && ok(i); i--) {
     for (let j = Math.max(home, i + 1); j < boxes.length && ok(j); j++) {
       const b0 = (boxes[i] as { b0: number }).b0;
@@ -107,6 +111,26 @@ export function groupSpans(
 }
 
 const YEAR = /^(?:19|20)\d{2}$/;
+
+/** Headings that head groups of columns in the standard tables, never a column of their own with a leaf under it. */
+const GROUP_WORD =
+  /^(?:(?:19|20)\d{2}年(?:预算数?|决算数?|执行数|预计执行数)|基本支出|财政拨款(?:收入|支出)?|本年收入|本年支出|上年结转(?:结余)?)$/;
+/** The standard tables' column headings under such groups. */
+const LEAF_WORD = /^(?:小计|合计|总计|人员经费|公用经费|人员支出|日常公用支出|基本支出|项目支出)$/;
+
+/**
+ * A stack read top down as a group heading over a heading of its own (基本支出 / 人员经费, 2026年预算数 /
+ * 基本支出 / 人员经费): rows printed only a little taller than their text (a spreadsheet's rows fitted
+ * to one line) put a group's heading as close over its columns' headings as a wrapped heading's
+ * next line, and a group over an odd number of columns is centred over the middle one, lined up with
+ * it as a wrapped line is. Where the words say so, they are a group and what it heads.
+ */
+function tightRows(top: HeadWord, rest: readonly HeadWord[]): boolean {
+  const next = rest[0];
+  if (!next || !GROUP_WORD.test(top.text)) return false;
+  const words = rest.map((w) => w.text).join("");
+  return LEAF_WORD.test(words) || (GROUP_WORD.test(next.text) && LEAF_WORD.test(words.slice(next.text.length)));
+}
 
 /** Header lines → column stacks and group words. */
 export function headerStacks(head: readonly GridLine[]): { stacks: Stack[]; groups: HeadWord[] } {
@@ -205,7 +229,9 @@ export function headerStacks(head: readonly GridLine[]): { stacks: Stack[]; grou
       const sorted = [...s.words].sort((a, b) => a.y - b.y);
       const t = sorted[0] as HeadWord;
       const next = sorted[1];
-      if (next && next.y - t.y < t.h * 1.3) return;
+      const named = tightRows(t, sorted.slice(1));
+      const tight = named && next !== undefined && next.y - t.y < t.h * 1.3;
+      if (next && next.y - t.y < t.h * 1.3 && !tight) return;
       // no border either when the gap is the stack's own line pitch (a heading wrapped over three
       // lines in a narrow cell, "因公出" / "国(境)" / "费", printed with wide line spacing), its lines
       // centred alike or starting alike; words that are neither (a group, its subgroup and a blank
@@ -227,6 +253,7 @@ export function headerStacks(head: readonly GridLine[]): { stacks: Stack[]; grou
         );
       if (
         !continuesGroup &&
+        !named &&
         next &&
         third &&
         third.y - next.y > t.h * 0.8 &&
@@ -249,8 +276,11 @@ export function headerStacks(head: readonly GridLine[]): { stacks: Stack[]; grou
       // (a lone word level with the heading beside it is that heading's neighbour, a tall cell's
       // heading set at the top of its cell as its neighbours are, not a group over them)
       const level = !next && [stacks[k - 1], stacks[k + 1]].some((o) => o && Math.abs(o.top - t.y) < t.h * 0.4);
-      const spans = level ? [] : groupSpans(t, boxes, tops, sameLine).filter((sp) => sp.i <= k && sp.j >= k);
+      const spans = level
+        ? []
+        : groupSpans(t, boxes, tops, sameLine, tight ? 0.9 : 1.3).filter((sp) => sp.i <= k && sp.j >= k);
       if (spans.length === 0) return;
+      if (tight) t.tight = true;
       s.words = s.words.filter((w) => w !== t);
       if (s.words.length > 0) rebound(s);
       else stacks.splice(k, 1);
@@ -273,6 +303,8 @@ export function headerStacks(head: readonly GridLine[]): { stacks: Stack[]; grou
         last.y < g.y &&
         g.y - last.y <= g.h * 1.6 &&
         linedUp(last, g, g.h) &&
+        // (two headings of groups, one over the other: 2026年预算数 over 基本支出)
+        !(GROUP_WORD.test(o.text) && GROUP_WORD.test(g.text)) &&
         (g.x1 - g.x0 <= (last.x1 - last.x0) * 1.1 || /^[（(][^）)]*[)）]$/.test(g.text))
       );
     });
