@@ -325,71 +325,48 @@ describe("headings and column numbers set flush left in their cells, amounts rig
 describe("a group heading a fraction of a line over its columns (rows fitted to one line)", () => {
   // 重庆市人民政府办公厅 2026 表5 as yusuan's workbook prints through LibreOffice Calc: rows fitted to
   // one line, so 2026年预算数, 基本支出 and 人员经费 stand centred one over the other at the pitch of a
-  // wrapped heading's lines (pdf.js positions)
+  // wrapped heading's lines (pdf.js positions); `ys` the five header lines' y
   const l = lineOf(5, 6.2);
-  const head = [
-    l(74.0, [["2026年预算数", 385, 427]]),
-    l(79.4, [["科目编", 41, 60]]),
-    l(83.3, [
-      ["科目编码科目名称", 103, 153],
-      ["2025年预算数", 203, 245],
-      ["基本支出", 394, 419],
-    ]),
-    l(87.7, [
-      ["码", 47, 53],
-      ["总计", 278, 291],
-      ["项目支出", 515, 540],
-    ]),
-    l(92.7, [
-      ["小计", 339, 352],
-      ["人员经费", 394, 419],
-      ["公用经费", 454, 479],
-    ]),
-  ];
+  const headAt = (ys: number[]) =>
+    (
+      [
+        [["2026年预算数", 385, 427]],
+        [["科目编", 41, 60]],
+        [
+          ["科目编码科目名称", 103, 153],
+          ["2025年预算数", 203, 245],
+          ["基本支出", 394, 419],
+        ],
+        [
+          ["码", 47, 53],
+          ["总计", 278, 291],
+          ["项目支出", 515, 540],
+        ],
+        [
+          ["小计", 339, 352],
+          ["人员经费", 394, 419],
+          ["公用经费", 454, 479],
+        ],
+      ] as Word[][]
+    ).map((words, i) => l(ys[i] as number, words));
   const body = [
     l(102.0, [["合计", 64, 76], ...[219, 279, 345, 405, 466, 527].map((x) => ["1.00", x, x + 30, "amount"] as Word)]),
   ];
+  const grouped = [
+    "2026年预算数/总计",
+    "2026年预算数/基本支出/小计",
+    "2026年预算数/基本支出/人员经费",
+    "2026年预算数/基本支出/公用经费",
+    "2026年预算数/项目支出",
+  ];
+  const pathsOf = (head: GridLine[]) =>
+    pageColumns(head, body, (t) => t.kind === "amount").columns.map((c) => c.path.join("/"));
 
   it("基本支出 heads 小计, 人员经费 and 公用经费, and 2026年预算数 heads them and 总计 and 项目支出", () => {
-    const paths = pageColumns(head, body, (t) => t.kind === "amount").columns.map((c) => c.path.join("/"));
-    expect(paths).toEqual([
-      "科目编码科目名称",
-      "2025年预算数",
-      "2026年预算数/总计",
-      "2026年预算数/基本支出/小计",
-      "2026年预算数/基本支出/人员经费",
-      "2026年预算数/基本支出/公用经费",
-      "2026年预算数/项目支出",
-    ]);
+    expect(pathsOf(headAt([74.0, 79.4, 83.3, 87.7, 92.7]))).toEqual(["科目编码科目名称", "2025年预算数", ...grouped]);
   });
 
   it("the same with the rows closer still: each heading 1.2 lines under the one above", () => {
-    const close = [
-      l(74.0, [["2026年预算数", 385, 427]]),
-      l(77.8, [["科目编", 41, 60]]),
-      l(81.5, [
-        ["科目编码科目名称", 103, 153],
-        ["2025年预算数", 203, 245],
-        ["基本支出", 394, 419],
-      ]),
-      l(85.2, [
-        ["码", 47, 53],
-        ["总计", 278, 291],
-        ["项目支出", 515, 540],
-      ]),
-      l(89.0, [
-        ["小计", 339, 352],
-        ["人员经费", 394, 419],
-        ["公用经费", 454, 479],
-      ]),
-    ];
-    const paths = pageColumns(close, body, (t) => t.kind === "amount").columns.map((c) => c.path.join("/"));
-    expect(paths.slice(2)).toEqual([
-      "2026年预算数/总计",
-      "2026年预算数/基本支出/小计",
-      "2026年预算数/基本支出/人员经费",
-      "2026年预算数/基本支出/公用经费",
-      "2026年预算数/项目支出",
-    ]);
+    expect(pathsOf(headAt([74.0, 77.8, 81.5, 85.2, 89.0])).slice(2)).toEqual(grouped);
   });
 });
