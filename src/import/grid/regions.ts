@@ -197,11 +197,16 @@ function isFurniture(l: GridLine): boolean {
 }
 
 /** A line that starts a table body: amounts, a code, a 合计 row or a list item. */
+/** A line that begins with a classification code (301, 30101, 2080505). */
+function startsWithCode(l: GridLine): boolean {
+  const first = l.tokens[0];
+  return first?.kind === "int" && /^\d{3}(?:\d{2}){0,2}$/.test(first.text);
+}
+
 export function isBodyStart(l: GridLine): boolean {
   if (hasAmounts(l)) return true;
-  const first = l.tokens[0];
-  if (!first) return false;
-  if (first.kind === "int" && /^\d{3}(?:\d{2}){0,2}$/.test(first.text)) return true;
+  if (!l.tokens[0]) return false;
+  if (startsWithCode(l)) return true;
   // a 合计 row (its label, then amounts or nothing) — not a header line that starts with 合计
   const texts = l.tokens.filter((t) => t.kind === "text");
   const label = texts.map((t) => t.text).join("");
@@ -314,7 +319,11 @@ export function findRegions(lines: readonly GridLine[]): TableRegion[] {
     for (let i = hit.last + 1; i < limit; i++) {
       const l = lines[i] as GridLine;
       const t = l.text.trim();
-      if (!t || isFurniture(l)) continue;
+      if (!t) continue;
+      // (a number alone on a line inside a table's body, amounts printed under it on the page, is
+      // no page number: a class code set at the top of its tall cell, "302" over "01 办公费 21.21")
+      if (isFurniture(l) && !(inBody && seg?.page === l.page && isPageNumber(t) && amountsBelow(lines, i, limit)))
+        continue;
       if (!seg || seg.page !== l.page) {
         // a new page: the table continues only if this page goes on with it
         if (seg && (noted || !continuesOnPage(lines, i, limit, spans))) break;
@@ -356,7 +365,7 @@ export function findRegions(lines: readonly GridLine[]): TableRegion[] {
       // (the line of column numbers is the header's last: a label wrapped above its row's amounts
       // right under it is the body's first line, on every page the header repeats on)
       const numbered = seg.head.length > 0 && isColumnNumberLine(seg.head[seg.head.length - 1] as GridLine);
-      if (!inBody && (numbered || (isBodyStart(l) && !headingFollows(lines, i, limit)))) {
+      if (!inBody && (numbered || (isBodyStart(l) && (startsWithCode(l) || !headingFollows(lines, i, limit))))) {
         inBody = true;
         // (the first row's label wrapped around its amounts: its first line is the body's, not the header's)
         const after = lines.slice(i + 1, Math.min(limit, i + 40)).filter((n) => n.text.trim() && !isFurniture(n));
@@ -369,6 +378,14 @@ export function findRegions(lines: readonly GridLine[]): TableRegion[] {
     regions.push(region);
   });
   return mergeContinued(regions);
+}
+
+/** True when a line after line i on its page (before `limit`) prints amounts. */
+function amountsBelow(lines: readonly GridLine[], i: number, limit: number): boolean {
+  const page = (lines[i] as GridLine).page;
+  for (let j = i + 1; j < limit && (lines[j] as GridLine).page === page; j++)
+    if (hasAmounts(lines[j] as GridLine)) return true;
+  return false;
 }
 
 /** True when the page starting at line i continues the table: amounts or a header before prose/titles. */

@@ -206,9 +206,22 @@ function pieces(l: GridLine, line: number, layout: SegmentLayout): Piece[] {
   return out;
 }
 
-function pieceLabel(p: Piece, zone: number): string {
-  return joinTokens(p.texts.get(zone) ?? []).replace(/(?<=[\u4e00-\u9fff（）()])\s+(?=[\u4e00-\u9fff（）()])/g, "");
+/** A 款 or 项 code first in a line's label: two digits, apart from the name after it. */
+function kuanToken(p: Piece, zone: number): Token | undefined {
+  const [t, next] = p.texts.get(zone) ?? [];
+  return t?.kind === "int" && /^\d{2}$/.test(t.text) && (!next || next.x0 - t.x1 > 1) ? t : undefined;
 }
+
+function pieceLabel(p: Piece, zone: number, withoutKuan = false): string {
+  const tokens = p.texts.get(zone) ?? [];
+  return joinTokens(withoutKuan ? tokens.slice(1) : tokens).replace(
+    /(?<=[\u4e00-\u9fff（）()])\s+(?=[\u4e00-\u9fff（）()])/g,
+    "",
+  );
+}
+
+/** The lines (their y) of a row printed blank whose label wraps over several lines: see segmentRows. */
+const wrappedBlank = new WeakMap<GridRow, number[]>();
 
 /**
  * Rows of one side of a segment. `pitch` is the usual distance between rows on the page.
@@ -241,6 +254,31 @@ function sideRows(ps: Piece[], layout: SegmentLayout, side: number, pitch: numbe
         [...p.amounts.keys()].every((c) => !a.amounts.has(c)),
     );
   });
+  // a row's codes printed at the top of its tall cells, its name (and some amounts) centred lower
+  // ("301 01" / "基本工资 262.33", a few points apart, rows a whole line or more apart): the line of
+  // codes alone and the line of the name under or over it, nearer than a line's height, are one row
+  const codeOwner = new Map<Piece, Piece>();
+  for (const c of anchors) {
+    if (c.codes.length === 0) continue;
+    const near = (o: Piece) => Math.abs(o.y - c.y);
+    // (under a code line with a name: only the line of its 款 alone, "99 11.53" under "302 其他商品和服务支")
+    const named = hasText(c);
+    const name = live
+      .filter(
+        (o) =>
+          o !== c &&
+          o.codes.length === 0 &&
+          !codeOwner.has(o) &&
+          pieceLabel(o, mainZone) !== "" &&
+          (!named || (kuanToken(o, mainZone) !== undefined && pieceLabel(o, mainZone, true) === "")) &&
+          near(o) > 0.5 &&
+          near(o) < Math.min(pitch * 0.4, c.h) &&
+          [...o.amounts.keys()].every((k) => !c.amounts.has(k)),
+      )
+      .sort((a, b) => near(a) - near(b))[0];
+    if (name) codeOwner.set(name, c);
+  }
+  anchors = anchors.filter((p) => !codeOwner.has(p));
   const isAnchor = new Set(anchors);
   // a label whose brackets do not close (…中心(杭州市预警信息 / 发布中心)) runs on over the lines
   // beside it: those lines are pieces of it, however far apart they are printed
@@ -288,8 +326,27 @@ function sideRows(ps: Piece[], layout: SegmentLayout, side: number, pitch: numbe
     if (above && !owner.has(above)) owner.set(above, a);
     if (below && !owner.has(below) && !startsRow(pieceLabel(below, mainZone))) owner.set(below, a);
   }
+  // a label printed blank and wrapped in a two-sided table's tall cell ("(二)政府性基金预算资" /
+  // "金", the other side's row centred beside it): a line that does not start like a row, right
+  // under a line of text only of this side, closer than rows stand, is that line's continuation
+  // (farther from every amount than two lines, it would otherwise stand as a blank row of its own)
+  const continuationOf = new Map<Piece, Piece>();
+  if (layout.sideStarts.length > 1) {
+    const labelled = live.filter((o) => o.amounts.size > 0 || o.codes.length > 0 || pieceLabel(o, mainZone) !== "");
+    labelled.sort((a, b) => a.y - b.y);
+    for (let i = 1; i < labelled.length; i++) {
+      const p = labelled[i] as Piece;
+      const above = labelled[i - 1] as Piece;
+      const label = pieceLabel(p, mainZone);
+      // (an item's own code printed in its label, "13公务用车购置", starts a row)
+      if (!textOnly(p) || !textOnly(above) || startsRow(label) || /^\d/.test(label)) continue;
+      const gap = p.y - above.y;
+      if (gap > 0.5 && gap < Math.min(pitch * 0.9, p.h * 2.2))
+        continuationOf.set(p, continuationOf.get(above) ?? above);
+    }
+  }
   for (const p of live) {
-    if (isAnchor.has(p) || owner.has(p)) continue;
+    if (isAnchor.has(p) || owner.has(p) || codeOwner.has(p) || continuationOf.has(p)) continue;
     const label = pieceLabel(p, mainZone);
     const near = anchors.reduce((d, a) => Math.min(d, Math.abs(a.y - p.y)), Number.POSITIVE_INFINITY);
     const starts = startsRow(label);
@@ -316,7 +373,8 @@ function sideRows(ps: Piece[], layout: SegmentLayout, side: number, pitch: numbe
   const extra = new Map<Piece, Piece[]>();
   for (const p of live) {
     if (isAnchor.has(p)) continue;
-    let best: Piece | undefined = owner.get(p);
+    const head = continuationOf.get(p);
+    let best: Piece | undefined = owner.get(p) ?? codeOwner.get(p) ?? (head && isAnchor.has(head) ? head : undefined);
     let d = best ? 0 : Number.POSITIVE_INFINITY;
     const free = rowsOf.filter((a) => [...p.amounts.keys()].every((c) => !a.amounts.has(c)));
     for (const a of best ? [] : p.amounts.size > 0 && free.length > 0 ? free : rowsOf) {
@@ -335,8 +393,13 @@ function sideRows(ps: Piece[], layout: SegmentLayout, side: number, pitch: numbe
   return rowsOf.map((a) => {
     const parts = [a, ...(extra.get(a) ?? [])].sort((x, y) => x.y - y.y);
     const codes = parts.flatMap((p) => p.codes);
+    // a split code's 款 printed apart from its 类, level with the name centred under a 类 set at the
+    // top of its cell ("302" / "11 差旅费"; "302 因公出国(境)费" / "12" / "用"): the row's code goes on
+    const section = codes.length === 1 && (codes[0] as string).length % 2 === 1 && (codes[0] as string).length < 7;
+    const kuan = section ? parts.find((p) => p.codes.length === 0 && kuanToken(p, mainZone)) : undefined;
+    if (kuan) codes[0] = `${codes[0]}${(kuanToken(kuan, mainZone) as Token).text}`;
     const label = parts
-      .map((p) => pieceLabel(p, mainZone))
+      .map((p) => pieceLabel(p, mainZone, p === kuan))
       .join("")
       .replace(/\s+/g, "");
     const texts: string[] = [];
@@ -385,6 +448,11 @@ function sideRows(ps: Piece[], layout: SegmentLayout, side: number, pitch: numbe
     };
     if (overfull > 0) row.overfull = overfull;
     if (codes[0]) row.code = codes[0];
+    if (row.blank && codes.length === 0 && parts.length > 1)
+      wrappedBlank.set(
+        row,
+        parts.map((p) => p.y),
+      );
     return row;
   });
 }
@@ -499,5 +567,30 @@ export function segmentRows(body: readonly GridLine[], layout: SegmentLayout): G
       ),
     );
   });
+  alignWrappedBlanks(out);
   return out;
+}
+
+/**
+ * A two-sided table's row printed blank on one side, its label wrapped over lines of a tall cell,
+ * is on the printed line of the other side's row that stands among its lines (centred beside them,
+ * or level with the first when cells are set at the top): it takes that row's y, so the two are
+ * read as one line of the table, not as two.
+ */
+function alignWrappedBlanks(rows: GridRow[]): void {
+  for (const r of rows) {
+    const ys = wrappedBlank.get(r);
+    if (!ys) continue;
+    const top = Math.min(...ys) - 1;
+    const bottom = Math.max(...ys) + 1;
+    const mid = (top + bottom) / 2;
+    let best: GridRow | undefined;
+    for (const o of rows) {
+      if (o.side === r.side || o.page !== r.page || o.y < top || o.y > bottom) continue;
+      // (a line that already holds a row of this side is that row's)
+      if (rows.some((x) => x !== r && x.side === r.side && x.page === r.page && Math.abs(x.y - o.y) < 3)) continue;
+      if (!best || Math.abs(o.y - mid) < Math.abs(best.y - mid)) best = o;
+    }
+    if (best) r.y = best.y;
+  }
 }
