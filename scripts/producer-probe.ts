@@ -4,13 +4,15 @@
  * the first one's tables back, and since the first one's tables add up, every error finding on the
  * print that the written disclosure does not have is a misreading.
  *
- *   npx tsx scripts/producer-probe.ts [--via calc|xlsx|chromium|pdftotext|tabbed|glyphs|turned|watermark] [--split bare|cols] [--repeat] [--yuan] [--wrap] [--align left|center] [--head top|bottom|left] [--rules none|rows] [--json]
+ *   npx tsx scripts/producer-probe.ts [--via calc|xlsx|chromium|pdftotext|tabbed|glyphs|turned|watermark] [--split bare|cols] [--repeat] [--yuan] [--wrap] [--align left|center] [--head top|bottom|left] [--rules none|rows] [--tagged] [--json] [--keep DIR]
  *
  * --via calc (the default): yusuan's workbook exported to PDF by LibreOffice Calc, as a county's
  *   budget system exports its sheets (needs soffice: Debian's libreoffice-calc);
  * --via xlsx: yusuan's workbook itself, read as a workbook (the general reader, sheet by sheet, for a
  *   document read in another layout than its template's);
- * --via chromium: yusuan's HTML document printed by Chromium (Skia's PDF, as web-made documents are);
+ * --via chromium: yusuan's HTML document printed by Chromium (Skia's PDF, as web-made documents are),
+ *   without a structure tree, so it is read back by the general reader as another web tool's print
+ *   would be (--tagged: tagged as yusuan publishes, which its own-PDF reader may read instead);
  * --via pdftotext: nothing written; the original's text as `pdftotext -layout` extracts it (what a
  *   user who has only the text brings), read as text;
  * --via tabbed: the first reading written out as text with its tables tab-separated, a row a line,
@@ -40,6 +42,8 @@
  * --rules none|rows (chromium): tables printed without ruled lines, or with only the lines between
  *   rows, as report servers and plain table styles print them.
  *
+ * --keep DIR: the prints (and the workbooks or texts they came from) written to DIR and left there.
+ *
  * Per document: tables of the first reading that come back different (a row's label or amounts, the
  * number of rows or of columns), and the error findings on the print that the written disclosure does not have
  * (same rule and table). The first reading is the reference, not the truth: where it is wrong (a table
@@ -47,7 +51,7 @@
  * figures: a measurement, for the README's "Measuring the reader on real documents".
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
@@ -181,12 +185,15 @@ async function unfit(file: string, repeatLabels: boolean): Promise<void> {
   await wb.xlsx.writeFile(file);
 }
 
-const dir = mkdtempSync(join(tmpdir(), "yusuan-producer-probe-"));
+// --keep DIR: the prints are written to DIR and left there, to be looked at
+const keep = args.includes("--keep") ? args[args.indexOf("--keep") + 1] : undefined;
+if (keep !== undefined) mkdirSync(keep, { recursive: true });
+const dir = keep ?? mkdtempSync(join(tmpdir(), "yusuan-producer-probe-"));
 try {
   const firsts = new Map<string, Disclosure>();
   const pdfOf = (f: string) => join(dir, f.split("/").pop() as string);
   const css = `${wrap ? WRAP_CSS : ""}${align ? `\ntable.data td.num { text-align: ${align}; }` : ""}\n${HEAD_CSS}\n${RULES_CSS}`;
-  const chromium = via === "chromium" ? new PdfRenderer({ css }) : undefined;
+  const chromium = via === "chromium" ? new PdfRenderer({ css, tagged: args.includes("--tagged") }) : undefined;
   await chromium?.open();
   try {
     for (const f of files) {
@@ -273,5 +280,5 @@ try {
     );
   }
 } finally {
-  rmSync(dir, { recursive: true, force: true });
+  if (keep === undefined) rmSync(dir, { recursive: true, force: true });
 }

@@ -31,6 +31,11 @@ export interface PdfOptions {
   executablePath?: string;
   /** CSS after the document's own (a house style; the reader's producer probe narrows columns with it) */
   css?: string;
+  /**
+   * false: no structure tree (as another web tool's print would have), so reading the PDF back goes
+   * through the general reader, not yusuan's own-PDF reader (the producer probe); default true
+   */
+  tagged?: boolean;
 }
 
 /** The page every document is printed in: head, styles and all font faces, an empty body. */
@@ -100,7 +105,13 @@ export class PdfRenderer {
     const page = this.idle.pop() ?? (await this.newPage());
     try {
       await page.evaluate(swapDocument, parts);
-      await page.pdf({ path: outFile, preferCSSPageSize: true, printBackground: true, outline: true, tagged: true });
+      await page.pdf({
+        path: outFile,
+        preferCSSPageSize: true,
+        printBackground: true,
+        outline: true,
+        tagged: this.opts.tagged !== false,
+      });
       this.idle.push(page);
     } catch (err) {
       await page.close().catch(() => {});
