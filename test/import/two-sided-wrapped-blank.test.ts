@@ -8,7 +8,9 @@
  *   "的收费", "出", and the expenditure side one line off from the income side);
  * - 西安市交通运输局 2022 表4: "3、国有资本经营预算" / "收入" around "4、公共安全支出";
  * - 江苏省人民检察院 2017 表1 p10: "2.政府性基金" / "预算" around "三、国防支出", "二、财政专户管理" /
- *   "资金" around "四、公共安全支出 13,656.34".
+ *   "资金" around "四、公共安全支出 13,656.34";
+ * - 上海市普陀区财政局 2024 决算 表4 p12: "二、政府性基金预算财政拨" / "款" around "二、外交支出", its lines
+ *   15.6 pt apart where rows stand 17.2 pt apart.
  */
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
@@ -55,5 +57,14 @@ describe("a two-sided table's blank label wrapped beside the other side's row", 
     const fund = t.rows.find((r) => r.cells[0] === "二、财政专户管理资金");
     expect(fund?.cells.slice(0, 4)).toEqual(["二、财政专户管理资金", null, "四、公共安全支出", 13_656_340_000]);
     expect(t.rows.some((r) => r.cells[0] === "预算")).toBe(false);
+  });
+
+  it("上海市普陀区财政局 2024 表4: wrapped lines nearly a row apart are still one label", async () => {
+    const t = await tableOf(fixture("corpus", "shanghai-putuo-caizhengju-2024-juesuan.pdf"), 4);
+    expect(pairOf(t, "二、政府性基金预算财政拨款")).toEqual(["二、政府性基金预算财政拨款", "二、外交支出"]);
+    expect(pairOf(t, "三、国有资本经营预算财政拨款")).toEqual(["三、国有资本经营预算财政拨款", "三、国防支出"]);
+    const spent = t.rows.map((r) => r.cells[2]);
+    expect(spent).toContain("二十二、灾害防治及应急管理支出");
+    expect(spent).not.toContain("理支出");
   });
 });

@@ -9,6 +9,7 @@
  * stack (a tall cell, its text centred in it). A stack's top word is detached as a group heading
  * when it stands centred over a run of neighbouring stacks that all start well below it.
  */
+import { columnMeaning } from "../../templates/column-words.ts";
 import { COLUMN_NUMBER_MARK, isColumnNumberLine } from "./columns.ts";
 import type { GridLine } from "./tokens.ts";
 
@@ -267,6 +268,18 @@ export function headerStacks(head: readonly GridLine[]): { stacks: Stack[]; grou
         .map((w) => w.text)
         .join("");
       if (next && FRAGMENT.test(rest)) return;
+      // (headings set at the top of their cells print a wrapped heading's next line a row's pitch
+      // below its first, as the next row's headings stand: the words tell them apart. A rest that
+      // names no column, under a word that with it names one, is that word's heading wrapped:
+      // "因公出国(境)" / "费用")
+      if (
+        next &&
+        !GROUP_WORD.test(t.text) &&
+        rest.length <= 4 &&
+        !columnMeaning([rest]) &&
+        columnMeaning([t.text + rest])
+      )
+        return;
       // a lone word (a stack of its own) heads its neighbours when centred over them: "收入" over
       // the 项目 | 预算数 columns of a two-sided table; never a total ("收入总计" in a tall cell
       // beside 本年收入's columns is a column of its own)
@@ -393,7 +406,21 @@ export function hangGroups(
     const b1 = (boxes[j] as { b1: number }).b1;
     const below = groups.filter((o) => o.y > w.y + w.h * 0.8 && o.x0 >= b0 - 1 && o.x1 <= b1 + 1).map((o) => o.y);
     const next = below.length > 0 ? Math.min(...below) : bottom;
-    for (let k = i; k <= j; k++) if (besideGroup(mids[k] as number, w, next, bottom)) return true;
+    // (headings set at the top of their cells, in this header's rows: most headings beside the run
+    // that start no higher than w start level with it, as tall cells' headings beside a group do
+    // when set at the top. A heading under w then starts a row below it, where a centred tall
+    // cell's would stand: nothing in the run is beside w)
+    let outside = 0;
+    let level = 0;
+    tops.forEach((t, k) => {
+      if ((k >= i && k <= j) || !(t >= w.y - w.h * 0.4)) return;
+      outside++;
+      if (Math.abs(t - w.y) < w.h * 0.4) level++;
+    });
+    if (level * 2 > outside) return false;
+    // (and a heading level with a group nested under w starts in that group's row, under w)
+    const underW = (k: number) => below.some((y) => Math.abs((tops[k] ?? Number.NaN) - y) < w.h * 0.4);
+    for (let k = i; k <= j; k++) if (besideGroup(mids[k] as number, w, next, bottom) && !underW(k)) return true;
     return false;
   };
   const cutsBelow = (w: HeadWord, i: number, j: number) => {

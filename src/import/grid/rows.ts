@@ -341,7 +341,7 @@ function sideRows(ps: Piece[], layout: SegmentLayout, side: number, pitch: numbe
       // (an item's own code printed in its label, "13公务用车购置", starts a row)
       if (!textOnly(p) || !textOnly(above) || startsRow(label) || /^\d/.test(label)) continue;
       const gap = p.y - above.y;
-      if (gap > 0.5 && gap < Math.min(pitch * 0.9, p.h * 2.2))
+      if (gap > 0.5 && gap < Math.min(pitch * 0.95, p.h * 2.2))
         continuationOf.set(p, continuationOf.get(above) ?? above);
     }
   }
