@@ -418,8 +418,14 @@ export function hangGroups(
       if (Math.abs(t - w.y) < w.h * 0.4) level++;
     });
     if (level * 2 > outside) return false;
-    // (and a heading level with a group nested under w starts in that group's row, under w)
-    const underW = (k: number) => below.some((y) => Math.abs((tops[k] ?? Number.NaN) - y) < w.h * 0.4);
+    // (and a heading level with a group nested under w, one standing over columns of the run,
+    // starts in that group's row, under w)
+    const centres = boxes.slice(i, j + 1).map((b) => (b.b0 + b.b1) / 2);
+    const wide = groups
+      .filter((o) => o.y > w.y + w.h * 0.8 && o.x0 >= b0 - 1 && o.x1 <= b1 + 1)
+      .filter((o) => centres.filter((c) => c >= o.x0 && c <= o.x1).length >= 2)
+      .map((o) => o.y);
+    const underW = (k: number) => wide.some((y) => Math.abs((tops[k] ?? Number.NaN) - y) < w.h * 0.4);
     for (let k = i; k <= j; k++) if (besideGroup(mids[k] as number, w, next, bottom) && !underW(k)) return true;
     return false;
   };

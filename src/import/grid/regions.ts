@@ -320,9 +320,11 @@ export function findRegions(lines: readonly GridLine[]): TableRegion[] {
       const l = lines[i] as GridLine;
       const t = l.text.trim();
       if (!t) continue;
-      // (a number alone on a line inside a table's body, amounts printed under it on the page, is
-      // no page number: a class code set at the top of its tall cell, "302" over "01 办公费 21.21")
-      if (isFurniture(l) && !(inBody && seg?.page === l.page && isPageNumber(t) && amountsBelow(lines, i, limit)))
+      // (a number alone on a line inside a table's body, clear of the amounts printed under it on
+      // the page, is no page number: a class code set at the top of its tall cell, "302" over "01
+      // 办公费 21.21". Under an amount column it is still dropped: the tail of an amount wrapped in
+      // laid-out text, "21,884.6" / "2", is not a row)
+      if (isFurniture(l) && !(inBody && seg?.page === l.page && isPageNumber(t) && clearOfAmounts(lines, i, limit)))
         continue;
       if (!seg || seg.page !== l.page) {
         // a new page: the table continues only if this page goes on with it
@@ -380,12 +382,22 @@ export function findRegions(lines: readonly GridLine[]): TableRegion[] {
   return mergeContinued(regions);
 }
 
-/** True when a line after line i on its page (before `limit`) prints amounts. */
-function amountsBelow(lines: readonly GridLine[], i: number, limit: number): boolean {
-  const page = (lines[i] as GridLine).page;
-  for (let j = i + 1; j < limit && (lines[j] as GridLine).page === page; j++)
-    if (hasAmounts(lines[j] as GridLine)) return true;
-  return false;
+/**
+ * True when line i stands clear of the amount columns: no amount on the next lines of its page
+ * that print amounts (before `limit`, five at most) lies under or over it.
+ */
+function clearOfAmounts(lines: readonly GridLine[], i: number, limit: number): boolean {
+  const l = lines[i] as GridLine;
+  const x0 = Math.min(...l.tokens.map((t) => t.x0));
+  const x1 = Math.max(...l.tokens.map((t) => t.x1));
+  let seen = 0;
+  for (let j = i + 1; j < limit && (lines[j] as GridLine).page === l.page && seen < 5; j++) {
+    const amounts = (lines[j] as GridLine).tokens.filter((t) => t.kind === "amount");
+    if (amounts.length === 0) continue;
+    seen++;
+    if (amounts.some((t) => t.x0 < x1 && t.x1 > x0)) return false;
+  }
+  return seen > 0;
 }
 
 /** True when the page starting at line i continues the table: amounts or a header before prose/titles. */
