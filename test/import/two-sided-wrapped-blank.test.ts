@@ -10,7 +10,8 @@
  * - 江苏省人民检察院 2017 表1 p10: "2.政府性基金" / "预算" around "三、国防支出", "二、财政专户管理" /
  *   "资金" around "四、公共安全支出 13,656.34";
  * - 上海市普陀区财政局 2024 决算 表4 p12: "二、政府性基金预算财政拨" / "款" around "二、外交支出", its lines
- *   15.6 pt apart where rows stand 17.2 pt apart.
+ *   15.6 pt apart where rows stand 17.2 pt apart; and its amounts printed 7 pt above their labels
+ *   ("2,940.05" over "一、一般公共预算财政拨款", the labels level with the other side's row).
  */
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
@@ -66,5 +67,7 @@ describe("a two-sided table's blank label wrapped beside the other side's row", 
     const spent = t.rows.map((r) => r.cells[2]);
     expect(spent).toContain("二十二、灾害防治及应急管理支出");
     expect(spent).not.toContain("理支出");
+    expect(pairOf(t, "一、一般公共预算财政拨款")).toEqual(["一、一般公共预算财政拨款", "一、一般公共服务支出"]);
+    expect(pairOf(t, "本年收入合计")).toEqual(["本年收入合计", "本年支出合计"]);
   });
 });

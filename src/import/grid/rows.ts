@@ -222,6 +222,8 @@ function pieceLabel(p: Piece, zone: number, withoutKuan = false): string {
 
 /** The lines (their y) of a row printed blank whose label wraps over several lines: see segmentRows. */
 const wrappedBlank = new WeakMap<GridRow, number[]>();
+/** The line of a row's label where its amounts stand on a line of their own: see segmentRows. */
+const labelLine = new WeakMap<GridRow, number>();
 
 /**
  * Rows of one side of a segment. `pitch` is the usual distance between rows on the page.
@@ -453,6 +455,10 @@ function sideRows(ps: Piece[], layout: SegmentLayout, side: number, pitch: numbe
         row,
         parts.map((p) => p.y),
       );
+    // (amounts printed off the line of their label, which is the line the other side prints on)
+    const named = parts.filter((p) => pieceLabel(p, mainZone) !== "");
+    if (layout.sideStarts.length > 1 && !row.blank && pieceLabel(a, mainZone) === "" && named.length === 1)
+      labelLine.set(row, (named[0] as Piece).y);
     return row;
   });
 }
@@ -568,7 +574,25 @@ export function segmentRows(body: readonly GridLine[], layout: SegmentLayout): G
     );
   });
   alignWrappedBlanks(out);
+  alignLabelLines(out);
   return out;
+}
+
+/**
+ * A two-sided table's row whose amounts stand a little off the line of its label (set at the top of
+ * a tall cell: 普陀 2024 表4's "2,940.05" above "一、一般公共预算财政拨款") is on its label's line, where
+ * the other side's row stands: it takes that row's y when none of the other side stands on its own.
+ */
+function alignLabelLines(rows: GridRow[]): void {
+  const at = (side: number, page: number, y: number, not?: GridRow) =>
+    rows.find((x) => x !== not && x.side === side && x.page === page && Math.abs(x.y - y) < 3);
+  for (const r of rows) {
+    const ly = labelLine.get(r);
+    if (ly === undefined || rows.some((o) => o.side !== r.side && o.page === r.page && Math.abs(o.y - r.y) < 3))
+      continue;
+    const o = rows.find((x) => x.side !== r.side && x.page === r.page && Math.abs(x.y - ly) < 3);
+    if (o && !at(r.side, r.page, o.y, r)) r.y = o.y;
+  }
 }
 
 /**
