@@ -404,8 +404,8 @@ export function hangGroups(
     // the next row: that of the groups nested under w in the run, else the last row itself
     const b0 = (boxes[i] as { b0: number }).b0;
     const b1 = (boxes[j] as { b1: number }).b1;
-    const below = groups.filter((o) => o.y > w.y + w.h * 0.8 && o.x0 >= b0 - 1 && o.x1 <= b1 + 1).map((o) => o.y);
-    const next = below.length > 0 ? Math.min(...below) : bottom;
+    const nested = groups.filter((o) => o.y > w.y + w.h * 0.8 && o.x0 >= b0 - 1 && o.x1 <= b1 + 1);
+    const next = nested.length > 0 ? Math.min(...nested.map((o) => o.y)) : bottom;
     // (headings set at the top of their cells, in this header's rows: most headings beside the run
     // that start no higher than w start level with it, as tall cells' headings beside a group do
     // when set at the top. A heading under w then starts a row below it, where a centred tall
@@ -421,10 +421,7 @@ export function hangGroups(
     // (and a heading level with a group nested under w, one standing over columns of the run,
     // starts in that group's row, under w)
     const centres = boxes.slice(i, j + 1).map((b) => (b.b0 + b.b1) / 2);
-    const wide = groups
-      .filter((o) => o.y > w.y + w.h * 0.8 && o.x0 >= b0 - 1 && o.x1 <= b1 + 1)
-      .filter((o) => centres.filter((c) => c >= o.x0 && c <= o.x1).length >= 2)
-      .map((o) => o.y);
+    const wide = nested.filter((o) => centres.filter((c) => c >= o.x0 && c <= o.x1).length >= 2).map((o) => o.y);
     const underW = (k: number) => wide.some((y) => Math.abs((tops[k] ?? Number.NaN) - y) < w.h * 0.4);
     for (let k = i; k <= j; k++) if (besideGroup(mids[k] as number, w, next, bottom) && !underW(k)) return true;
     return false;

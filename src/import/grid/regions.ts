@@ -196,17 +196,15 @@ function isFurniture(l: GridLine): boolean {
   );
 }
 
-/** A line that starts a table body: amounts, a code, a 合计 row or a list item. */
 /** A line that begins with a classification code (301, 30101, 2080505). */
 function startsWithCode(l: GridLine): boolean {
   const first = l.tokens[0];
   return first?.kind === "int" && /^\d{3}(?:\d{2}){0,2}$/.test(first.text);
 }
 
+/** A line that starts a table body: amounts, a code, a 合计 row or a list item. */
 export function isBodyStart(l: GridLine): boolean {
-  if (hasAmounts(l)) return true;
-  if (!l.tokens[0]) return false;
-  if (startsWithCode(l)) return true;
+  if (hasAmounts(l) || startsWithCode(l)) return true;
   // a 合计 row (its label, then amounts or nothing) — not a header line that starts with 合计
   const texts = l.tokens.filter((t) => t.kind === "text");
   const label = texts.map((t) => t.text).join("");

@@ -220,15 +220,22 @@ function pieceLabel(p: Piece, zone: number, withoutKuan = false): string {
   );
 }
 
-/** The lines (their y) of a row printed blank whose label wraps over several lines: see segmentRows. */
-const wrappedBlank = new WeakMap<GridRow, number[]>();
-/** The line of a row's label where its amounts stand on a line of their own: see segmentRows. */
-const labelLine = new WeakMap<GridRow, number>();
+/**
+ * Where a two-sided table's row may stand on the printed line of the other side's row rather than
+ * on its anchor's (see alignSides): between `top` and `bottom`, nearest `mid`.
+ */
+type LineSpan = { top: number; bottom: number; mid: number; unlessPaired?: boolean };
 
 /**
  * Rows of one side of a segment. `pitch` is the usual distance between rows on the page.
  */
-function sideRows(ps: Piece[], layout: SegmentLayout, side: number, pitch: number): GridRow[] {
+function sideRows(
+  ps: Piece[],
+  layout: SegmentLayout,
+  side: number,
+  pitch: number,
+  spans: Map<GridRow, LineSpan>,
+): GridRow[] {
   const zoneStart = layout.sideStarts[side] as number;
   const zoneEnd = layout.sideStarts[side + 1] ?? layout.zones.length;
   const mainZone = zoneStart;
@@ -268,14 +275,13 @@ function sideRows(ps: Piece[], layout: SegmentLayout, side: number, pitch: numbe
     const name = live
       .filter(
         (o) =>
-          o !== c &&
-          o.codes.length === 0 &&
-          !codeOwner.has(o) &&
-          pieceLabel(o, mainZone) !== "" &&
-          (!named || (kuanToken(o, mainZone) !== undefined && pieceLabel(o, mainZone, true) === "")) &&
           near(o) > 0.5 &&
           near(o) < Math.min(pitch * 0.4, c.h) &&
-          [...o.amounts.keys()].every((k) => !c.amounts.has(k)),
+          o.codes.length === 0 &&
+          !codeOwner.has(o) &&
+          [...o.amounts.keys()].every((k) => !c.amounts.has(k)) &&
+          pieceLabel(o, mainZone) !== "" &&
+          (!named || (kuanToken(o, mainZone) !== undefined && pieceLabel(o, mainZone, true) === "")),
       )
       .sort((a, b) => near(a) - near(b))[0];
     if (name) codeOwner.set(name, c);
@@ -450,15 +456,20 @@ function sideRows(ps: Piece[], layout: SegmentLayout, side: number, pitch: numbe
     };
     if (overfull > 0) row.overfull = overfull;
     if (codes[0]) row.code = codes[0];
-    if (row.blank && codes.length === 0 && parts.length > 1)
-      wrappedBlank.set(
-        row,
-        parts.map((p) => p.y),
-      );
-    // (amounts printed off the line of their label, which is the line the other side prints on)
-    const named = parts.filter((p) => pieceLabel(p, mainZone) !== "");
-    if (layout.sideStarts.length > 1 && !row.blank && pieceLabel(a, mainZone) === "" && named.length === 1)
-      labelLine.set(row, (named[0] as Piece).y);
+    if (layout.sideStarts.length > 1) {
+      // (a label printed blank and wrapped over lines of a tall cell: the line among them)
+      if (row.blank && codes.length === 0 && parts.length > 1) {
+        const top = Math.min(...parts.map((p) => p.y)) - 1;
+        const bottom = Math.max(...parts.map((p) => p.y)) + 1;
+        spans.set(row, { top, bottom, mid: (top + bottom) / 2 });
+      }
+      // (amounts printed off the line of their label: the label's line)
+      const named = parts.filter((p) => pieceLabel(p, mainZone) !== "");
+      if (!row.blank && pieceLabel(a, mainZone) === "" && named.length === 1) {
+        const y = (named[0] as Piece).y;
+        spans.set(row, { top: y - 3, bottom: y + 3, mid: y, unlessPaired: true });
+      }
+    }
     return row;
   });
 }
@@ -563,6 +574,7 @@ export function segmentRows(body: readonly GridLine[], layout: SegmentLayout): G
   const all = body.map((l, i) => pieces(l, i, layout));
   const pitch = rowPitch(all, body);
   const out: GridRow[] = [];
+  const spans = new Map<GridRow, LineSpan>();
   layout.sideStarts.forEach((_, side) => {
     out.push(
       ...sideRows(
@@ -570,49 +582,31 @@ export function segmentRows(body: readonly GridLine[], layout: SegmentLayout): G
         layout,
         side,
         pitch,
+        spans,
       ),
     );
   });
-  alignWrappedBlanks(out);
-  alignLabelLines(out);
+  alignSides(out, spans);
   return out;
 }
 
 /**
- * A two-sided table's row whose amounts stand a little off the line of its label (set at the top of
- * a tall cell: 普陀 2024 表4's "2,940.05" above "一、一般公共预算财政拨款") is on its label's line, where
- * the other side's row stands: it takes that row's y when none of the other side stands on its own.
+ * A two-sided table's row whose label and amounts do not share one line is on the printed line of
+ * the other side's row that stands where its label does, and takes that row's y so that the two are
+ * read as one line of the table: a label printed blank and wrapped over the lines of a tall cell
+ * (the other side's row centred beside them, or level with the first when cells are set at the top),
+ * or amounts set off their label's line (普陀 2024 表4's "2,940.05" above "一、一般公共预算财政拨款").
+ * A line that holds another row of its side is not taken; a row with amounts that already has the
+ * other side's row on its own line stays where it is.
  */
-function alignLabelLines(rows: GridRow[]): void {
-  const at = (side: number, page: number, y: number, not?: GridRow) =>
-    rows.find((x) => x !== not && x.side === side && x.page === page && Math.abs(x.y - y) < 3);
-  for (const r of rows) {
-    const ly = labelLine.get(r);
-    if (ly === undefined || rows.some((o) => o.side !== r.side && o.page === r.page && Math.abs(o.y - r.y) < 3))
-      continue;
-    const o = rows.find((x) => x.side !== r.side && x.page === r.page && Math.abs(x.y - ly) < 3);
-    if (o && !at(r.side, r.page, o.y, r)) r.y = o.y;
-  }
-}
-
-/**
- * A two-sided table's row printed blank on one side, its label wrapped over lines of a tall cell,
- * is on the printed line of the other side's row that stands among its lines (centred beside them,
- * or level with the first when cells are set at the top): it takes that row's y, so the two are
- * read as one line of the table, not as two.
- */
-function alignWrappedBlanks(rows: GridRow[]): void {
-  for (const r of rows) {
-    const ys = wrappedBlank.get(r);
-    if (!ys) continue;
-    const top = Math.min(...ys) - 1;
-    const bottom = Math.max(...ys) + 1;
-    const mid = (top + bottom) / 2;
+function alignSides(rows: GridRow[], spans: ReadonlyMap<GridRow, LineSpan>): void {
+  const level = (a: GridRow, b: GridRow) => a.page === b.page && Math.abs(a.y - b.y) < 3;
+  for (const [r, { top, bottom, mid, unlessPaired }] of spans) {
+    if (unlessPaired && rows.some((o) => o.side !== r.side && level(o, r))) continue;
     let best: GridRow | undefined;
     for (const o of rows) {
       if (o.side === r.side || o.page !== r.page || o.y < top || o.y > bottom) continue;
-      // (a line that already holds a row of this side is that row's)
-      if (rows.some((x) => x !== r && x.side === r.side && x.page === r.page && Math.abs(x.y - o.y) < 3)) continue;
+      if (rows.some((x) => x !== r && x.side === r.side && level(x, o))) continue;
       if (!best || Math.abs(o.y - mid) < Math.abs(best.y - mid)) best = o;
     }
     if (best) r.y = best.y;
