@@ -92,6 +92,41 @@ describe.runIf(hasPdftotext)("pdftotext -layout of documents no text template kn
     expect(check(d!).findings.filter((f) => f.severity === "error" && f.rule.startsWith("A-"))).toEqual([]);
   });
 
+  // its amounts' decimals overlap their whole part in the font's boxes: pdftotext sets the decimals
+  // and everything after them on the row a line down, step after step ("12,672" / ".73 一、社会保障和
+  // 就业支出 120" / ".17"); read so, the two sides were rows of their own and amounts lost their decimals
+  it("重庆市气象局: amounts pdftotext cuts over two lines, the rest of the row a line down, read whole on their rows", async () => {
+    const file = `${REGIONS}chongqing-qixiangju-2026-yusuan.pdf`;
+    const rowsOf = (d: Awaited<ReturnType<typeof importFile>>["disclosure"], no: number) =>
+      d?.tables
+        .find((x) => x.no === no)
+        ?.rows.map((r) => [r.code ?? "", r.label, r.cells.filter((c) => typeof c === "number")]);
+    const pdf = (await importFile(file)).disclosure;
+    const text = (await importFile(textOf(file))).disclosure;
+    // (the expenditure side's class code, 208, found from its name)
+    expect(rowsOf(text, 1)?.[1]).toEqual(["208", "一、一般公共预算资金", [12672730000, 120170000]]);
+    expect(rowsOf(text, 6)).toContainEqual(["302", "商品和服务支出", [137340000, 137340000]]);
+    for (const no of [1, 5, 6]) expect(rowsOf(text, no)).toEqual(rowsOf(pdf, no));
+    expect(check(text!).findings.filter((f) => f.severity === "error")).toEqual([]);
+  });
+
+  // headings of different heights side by side, each centred in its cell: the text interleaves their
+  // lines ("一般公共" / "预算拨款" / "收入" on every other line, "事业单位" / "经营收入" between)
+  it("福州市医保局 表2 and 表3, 上海市审计局 表9: headings whose lines interleave with their neighbours' are read whole", async () => {
+    const keys = (d: Awaited<ReturnType<typeof importFile>>["disclosure"], no: number) =>
+      d?.tables.find((x) => x.no === no)?.columns.map((c) => c.key);
+    const fuzhou = `${REGIONS}fuzhou-yibaoju-2026-yusuan.pdf`;
+    const [fp, ft] = [(await importFile(fuzhou)).disclosure, (await importFile(textOf(fuzhou))).disclosure];
+    expect(keys(ft, 2)).toContain("operatingIncome");
+    for (const no of [2, 3]) expect(keys(ft, no)).toEqual(keys(fp, no));
+    // (上年结转 / 结余 is one heading; 公务用车购置及运行费 over 购置费, 本年收入 over its columns are not)
+    const shenji = `${REGIONS}shanghai-shenjiju-2026-unit-yusuan.pdf`;
+    const [sp, st] = [(await importFile(shenji)).disclosure, (await importFile(textOf(shenji))).disclosure];
+    expect(keys(st, 9)).toEqual(keys(sp, 9));
+    expect(keys(st, 9)).toContain("officeOperatingCost");
+    expect(check(st!).findings.filter((f) => f.severity === "error" && f.location.table === 9)).toEqual([]);
+  });
+
   it("国家信访局 表9 (三公): the text's columns give every amount its heading; the table adds up", async () => {
     const d = (await importFile(textOf(`${REGIONS}central-xinfangju-2026-yusuan.pdf`))).disclosure;
     const t = d?.tables.find((x) => x.no === 9);
@@ -135,14 +170,14 @@ describe.runIf(hasPdftotext)("pdftotext -layout of documents no text template kn
   });
 
   // its 基本支出总表's second page sets the amounts off the columns of the header printed over them:
-  // one amount too many for the columns read, on three rows
-  it("深圳市财政局 表4: amounts with no column left for them make the table unreliable, not wrong; its wrapped name is read whole", async () => {
+  // its rows' amounts stand a column over, the 总计 column blank on rows with amounts
+  it("深圳市财政局 表4: amounts set off their columns make the table unreliable, not wrong; its wrapped name is read whole", async () => {
     const d = (await importFile(textOf(`${REGIONS}shenzhen-caizhengju-2026-yusuan.pdf`))).disclosure;
     const t = d?.tables.find((x) => x.no === 4);
     expect(t?.rows.find((r) => r.label === "机关事业单位基本养老保险缴费")?.cells.slice(1, 4)).toEqual([
       596890000, 596890000, 596890000,
     ]);
-    expect(t?.reading).toMatchObject({ status: "unreliable", note: expect.stringContaining("金额多于读到的栏目") });
+    expect(t?.reading).toMatchObject({ status: "unreliable", note: expect.stringContaining("文本的列位未能对齐") });
     expect(check(d!).findings.filter((f) => f.severity === "error" && f.location.table === 4)).toEqual([]);
   });
 

@@ -10,7 +10,7 @@ export function gridLines(lines: readonly PdfLine[]): GridLine[] {
   for (const l of lines) {
     const tokens: Token[] = [];
     for (const c of l.cells) for (const t of tokenize(c.text, c.x0, c.x1)) tokens.push(t);
-    out.push({ page: l.page, y: l.y, h: l.h, tokens, text: joinTokens(tokens) });
+    out.push({ page: l.page, y: l.y, h: l.h, tokens, text: joinTokens(tokens), ...(l.step ? { step: l.step } : {}) });
   }
   joinWrappedAmounts(out);
   return out;

@@ -21,6 +21,8 @@ export interface HeadWord {
   text: string;
   /** a group heading a fraction of a line over its columns' headings (tightRows): not a cell border apart */
   tight?: boolean;
+  /** from laid-out text (GridLine.step): where it ends and so its centre are not where it printed */
+  laidOut?: boolean;
 }
 
 export interface Stack {
@@ -188,8 +190,11 @@ export function headerStacks(head: readonly GridLine[]): { stacks: Stack[]; grou
       // (never the same character twice: "费   费" are the last lines of two wrapped headings side by side)
       const singles = prev !== undefined && SINGLE.test(t.text) && SINGLE.test(prev.text) && t.text !== prev.text;
       // and a word the producer drew in two runs nearly touching ("因公出国" "(境)费") is one word
+      // (in laid-out text a space is all that stands between two cells' words, crowded as the
+      // text sets a wide character one column wide: "一般公共预算资 政府性基金预" are two headings)
+      const spaced = l.step !== undefined && gap > 1 && !SINGLE.test(t.text) && !SINGLE.test(prev?.text ?? "");
       const joined =
-        (gap <= l.h * 0.6 ||
+        ((gap <= l.h * 0.6 && !spaced) ||
           (gap <= l.h * 1.2 ? SINGLE.test(t.text) || SINGLE.test(prev?.text ?? "") : singles && gap <= l.h * 5)) &&
         !(prev && twoHeadings(li, prev, t));
       if (prev && (joined || /^\d+$/.test(prev.text))) {
@@ -197,13 +202,29 @@ export function headerStacks(head: readonly GridLine[]): { stacks: Stack[]; grou
         prev.x1 = t.x1;
         return;
       }
-      prev = { y: l.y, h: l.h, x0: t.x0, x1: t.x1, text: t.text };
+      prev = { y: l.y, h: l.h, x0: t.x0, x1: t.x1, text: t.text, ...(l.step ? { laidOut: true } : {}) };
       words.push(prev);
     });
   });
   words.sort((a, b) => b.y - a.y || a.x0 - b.x0);
   const stacks: Stack[] = [];
   const groups: HeadWord[] = [];
+  // laid-out text (GridLine.step): headings of different heights side by side interleave their
+  // lines, so a heading's next line up may stand two steps above ("一般公共" / "预算拨款" / "收入" on
+  // every other line, "事业单位" / "经营收入" between); lined up with the stack's top, not a heading
+  // over one (公务用车购置及运行费 over 公务用车购置费, 本年收入 over 财政专户管理资金: the stack names
+  // a column, and the word does too or heads groups; 上年结转 over 结余 is one heading), and nothing
+  // over the stack between them
+  const step = lines[0]?.step;
+  const interleaved = (s: Stack, w: HeadWord) => {
+    if (!step || s.top - w.y > step * 2 + 0.5) return false;
+    const top = s.words.find((o) => o.y === s.top) as HeadWord;
+    return (
+      linedUp(w, top, w.h) &&
+      !((GROUP_WORD.test(w.text) || columnMeaning([w.text])) && columnMeaning([stackText(s)])) &&
+      !groups.some((g) => g.y > w.y && g.y < s.top && overlap(g.x0, g.x1, s.x0, s.x1) > 0.5)
+    );
+  };
   for (const w of words) {
     const over = stacks.filter((s) => overlap(s.x0, s.x1, w.x0, w.x1) > 0.5);
     if (over.length === 0) {
@@ -212,7 +233,7 @@ export function headerStacks(head: readonly GridLine[]): { stacks: Stack[]; grou
     }
     if (over.length === 1) {
       const s = over[0] as Stack;
-      if (s.top - w.y <= w.h * 2.2) {
+      if (s.top - w.y <= w.h * 2.2 || interleaved(s, w)) {
         s.words.push(w);
         rebound(s);
         continue;
@@ -480,7 +501,10 @@ export function hangGroups(
         if (!skip || skip.cover < st.cover) next.set(last, { cover: st.cover, picks: [...st.picks, undefined] });
         for (const c of cands[li] ?? []) {
           if (c.i <= last) continue;
-          const cover = st.cover + (c.j - c.i + 1) * (1 - c.err / 0.18);
+          // (laid-out text sets a wide character one column wide, so a heading's centre is not its
+          // printed centre: there the most columns the words allow, centring only to break ties)
+          const centred = 1 - c.err / 0.18;
+          const cover = st.cover + (c.j - c.i + 1) * ((line[li] as HeadWord).laidOut ? 1 + centred * 0.01 : centred);
           const cur = next.get(c.j);
           if (!cur || cover > cur.cover) next.set(c.j, { cover, picks: [...st.picks, c] });
         }

@@ -560,6 +560,15 @@ function readingOf(
         status: "unreliable",
         note: `文本的列位未能对齐（“${heading(shifted)}”一栏在有金额的行中为空），${failed} 处合计与分项不符`,
       };
+    // (or an amount's decimals set a line above its whole part and columns away, read into the label
+    // beside them: ".73 (一)社会保障和就业支出" over "12,572")
+    const cut = g.rows.find((r) => /^[.．]\d/.test(r.label ?? ""));
+    if (cut && failed > 0)
+      return {
+        ...base,
+        status: "unreliable",
+        note: `文本中金额的小数与整数分在两行、未能拼合（“${cut.label}”），${failed} 处合计与分项不符`,
+      };
   }
   // an amount read with no column left for it (two amounts in one column's place: a row whose amounts
   // stand off the columns its header gives, as laid-out text may set a page), and sums that fail:

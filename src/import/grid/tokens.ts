@@ -36,6 +36,8 @@ export interface GridLine {
   tokens: Token[];
   /** the line's text: tokens joined (CJK runs without spaces) */
   text: string;
+  /** laid-out text: the lines' fixed step (PdfLine.step) */
+  step?: number;
 }
 
 /**

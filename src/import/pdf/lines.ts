@@ -13,6 +13,12 @@ export interface PdfLine {
   cells: TextChunk[];
   /** cells joined with single spaces, for matching titles and prose */
   text: string;
+  /**
+   * Laid-out text only (pdftotext -layout): lines stand this far apart, a line of text apiece, where
+   * the printed positions are lost. Lines of cells printed side by side at different heights
+   * interleave: one cell's next line may stand two steps down, another cell's line between them.
+   */
+  step?: number;
 }
 
 const AMOUNT_TOKEN = /^-?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{2}$/;

@@ -14,6 +14,62 @@ const CELL = 5.25;
 const LINE = 15;
 const FONT = 10.5;
 
+/** A run of text on a line of laid-out text: its characters' columns, `end` exclusive. */
+interface Run {
+  text: string;
+  col: number;
+  end: number;
+}
+
+/** The runs of one line: text between two or more spaces (words a single space apart stay together). */
+function runsOf(line: string): Run[] {
+  return [...line.matchAll(/\S+(?: \S+)*/g)].map((m) => {
+    const col = [...line.slice(0, m.index ?? 0)].length;
+    return { text: m[0], col, end: col + [...m[0]].length };
+  });
+}
+
+const WHOLE_PART = /^[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)$/;
+const DECIMALS = /^\.\d{1,6}$/;
+
+/**
+ * pdftotext -layout sets a word that overlaps the one before it on a line of its own, and the rest of
+ * that line with it: where a font's boxes make an amount's decimals overlap its whole part ("12,672"
+ * ".73"), the amount is cut over two lines and everything printed after it on its line goes down one
+ * ("12,672" / ".73 一、社会保障和就业支出 120" / ".17"), step after step along a row. A line that
+ * starts with decimals under the end of the previous line's last run, a whole number, is that line's
+ * rest: the decimals go back onto their amount, the rest onto the line (the line left blank, so the
+ * lines below keep their places).
+ */
+function rejoinOverlaps(rows: Run[][]): void {
+  for (let i = 0; i < rows.length; i++) {
+    const cur = rows[i] as Run[];
+    for (let j = i + 1; j < rows.length; ) {
+      const next = rows[j] as Run[];
+      const last = cur[cur.length - 1];
+      const first = next[0];
+      if (!last || !first || !WHOLE_PART.test(last.text)) break;
+      const frag = first.text.split(" ")[0] as string;
+      const fragEnd = first.col + frag.length;
+      // (under it or just before it: the text sets each line's columns apart, a column or two off)
+      if (!DECIMALS.test(frag) || first.col > last.end || fragEnd < last.col) break;
+      const rest = first.text.slice(frag.length).replace(/^ +/, "");
+      const after = [
+        ...(rest ? [{ text: rest, col: first.end - [...rest].length, end: first.end }] : []),
+        ...next.slice(1),
+      ];
+      // (as the line would set it whole, from its first digit on, a column a character; a column
+      // short of what follows it)
+      const end = Math.min(Math.max(last.end + frag.length, fragEnd), (after[0]?.col ?? Number.POSITIVE_INFINITY) - 1);
+      cur[cur.length - 1] = { text: last.text + frag, col: last.col, end: Math.max(end, last.col + 1) };
+      cur.push(...after);
+      rows[j] = [];
+      // (the next line down may hold the rest of the amount now last on this one)
+      j++;
+    }
+  }
+}
+
 /**
  * The positioned lines of laid-out text.
  * @example laidOutLines("部门收支总表\n单位：万元\n合计   1.00")[2]?.cells.length // 2
@@ -23,16 +79,18 @@ export function laidOutLines(text: string) {
   // pdftotext ends its last page with a form feed
   while (pages.length > 1 && (pages[pages.length - 1] as string).trim() === "") pages.pop();
   return pages.flatMap((body, i) => {
-    const chunks: TextChunk[] = [];
-    body.split(/\r?\n/).forEach((line, li) => {
-      const y = 40 + li * LINE;
-      for (const m of line.matchAll(/\S+(?: \S+)*/g)) {
-        const col = [...line.slice(0, m.index ?? 0)].length;
-        const t = normaliseText(m[0]);
-        chunks.push({ text: t, x0: col * CELL, x1: (col + [...m[0]].length) * CELL, y, h: FONT });
-      }
-    });
-    return pageLines({ no: i + 1, width: 600, height: 850, chunks });
+    const rows = body.split(/\r?\n/).map(runsOf);
+    rejoinOverlaps(rows);
+    const chunks: TextChunk[] = rows.flatMap((runs, li) =>
+      runs.map((r) => ({
+        text: normaliseText(r.text),
+        x0: r.col * CELL,
+        x1: r.end * CELL,
+        y: 40 + li * LINE,
+        h: FONT,
+      })),
+    );
+    return pageLines({ no: i + 1, width: 600, height: 850, chunks }).map((l) => ({ ...l, step: LINE }));
   });
 }
 
