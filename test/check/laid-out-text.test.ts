@@ -110,6 +110,17 @@ describe.runIf(hasPdftotext)("pdftotext -layout of documents no text template kn
     expect(check(text!).findings.filter((f) => f.severity === "error")).toEqual([]);
   });
 
+  // amounts a narrow cell wraps after their first decimal ("370,219.2" / "5"), centred on the row:
+  // the text sets the cut amounts a line above the row's label and their last digits a line below it
+  it("杭州市公安局 表5: amounts wrapped around their row's line are read whole, on the row", async () => {
+    const file = `${REGIONS}hangzhou-gonganju-2026-yusuan.pdf`;
+    const rowsOf = (d: Awaited<ReturnType<typeof importFile>>["disclosure"]) =>
+      d?.tables.find((x) => x.no === 5)?.rows.map((r) => [r.label, r.cells.filter((c) => typeof c === "number")]);
+    const text = rowsOf((await importFile(textOf(file))).disclosure);
+    expect(text?.[0]).toEqual(["合计", [370219250000, 293191860000, 246458220000, 46733640000, 77027380000]]);
+    expect(text).toEqual(rowsOf((await importFile(file)).disclosure));
+  });
+
   // headings of different heights side by side, each centred in its cell: the text interleaves their
   // lines ("一般公共" / "预算拨款" / "收入" on every other line, "事业单位" / "经营收入" between)
   it("福州市医保局 表2 and 表3, 上海市审计局 表9: headings whose lines interleave with their neighbours' are read whole", async () => {

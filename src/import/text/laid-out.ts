@@ -70,6 +70,39 @@ function rejoinOverlaps(rows: Run[][]): void {
   }
 }
 
+/** An amount visibly cut (a point with one decimal or none, a short thousands group), and its rest. */
+const CUT = /^[-−]?(?:\d{1,3}(?:,\d{3})*(?:\.\d?|,\d{0,2})|\d+\.\d?)$/;
+const TAIL = /^[\d,.]{1,4}$/;
+const WHOLE_AMOUNT = /^[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{2}$/;
+
+/**
+ * Amounts a narrow cell wraps over two lines ("370,219.2" / "5"), centred on the row's
+ * other cells: the text sets the cut amounts a line above the row's label and their last digits a
+ * line below it, each line's columns a few characters off the other's. A line of nothing but such
+ * cut amounts, and two lines down a line of as many short pieces that make them whole, each at or after its amount's
+ * start and no more than a few columns past its end, in the same order: each amount whole, on the
+ * line between (the row's), where it does not run into what that line holds.
+ */
+function rejoinCutAmounts(rows: Run[][]): void {
+  for (let i = 0; i + 2 < rows.length; i++) {
+    const cut = rows[i] as Run[];
+    const mid = rows[i + 1] as Run[];
+    const tails = rows[i + 2] as Run[];
+    if (cut.length === 0 || tails.length !== cut.length || mid.length === 0) continue;
+    if (!cut.every((r) => CUT.test(r.text)) || !tails.every((r) => TAIL.test(r.text))) continue;
+    if (!cut.every((r, k) => (tails[k] as Run).col >= r.col && (tails[k] as Run).col <= r.end + 6)) continue;
+    if (!cut.every((r, k) => WHOLE_AMOUNT.test(r.text + (tails[k] as Run).text))) continue;
+    const whole = cut.map((r, k) => {
+      const text = r.text + (tails[k] as Run).text;
+      return { text, col: r.col, end: r.col + [...text].length };
+    });
+    if (whole.some((w) => mid.some((m) => m.col <= w.end && m.end >= w.col))) continue;
+    rows[i] = [];
+    rows[i + 2] = [];
+    rows[i + 1] = [...mid, ...whole].sort((a, b) => a.col - b.col);
+  }
+}
+
 /**
  * The positioned lines of laid-out text.
  * @example laidOutLines("部门收支总表\n单位：万元\n合计   1.00")[2]?.cells.length // 2
@@ -81,6 +114,7 @@ export function laidOutLines(text: string) {
   return pages.flatMap((body, i) => {
     const rows = body.split(/\r?\n/).map(runsOf);
     rejoinOverlaps(rows);
+    rejoinCutAmounts(rows);
     const chunks: TextChunk[] = rows.flatMap((runs, li) =>
       runs.map((r) => ({
         text: normaliseText(r.text),
