@@ -121,6 +121,21 @@ describe.runIf(hasPdftotext)("pdftotext -layout of documents no text template kn
     expect(text).toEqual(rowsOf((await importFile(file)).disclosure));
   });
 
+  // a name wrapped in a tall cell, its code and amounts centred: the text sets the code and amounts
+  // first, the name's lines under them ("208 05 05 160.75 160.75" / "机关事业单位基本养老保险" / "缴费支出")
+  it("上海市普陀区财政局 2024 决算 表2: a name set under its row's code and amounts, over lines of its own, is the row's name", async () => {
+    const file = `${CORPUS}shanghai-putuo-caizhengju-2024-juesuan.pdf`;
+    const d = (await importFile(textOf(file))).disclosure;
+    const rows = d?.tables.find((x) => x.no === 2)?.rows.map((r) => [r.code ?? "", r.label]);
+    expect(rows).toContainEqual(["2080505", "机关事业单位基本养老保险缴费支出"]);
+    // (the next row's own name right under the wrapped one's last line)
+    expect(rows).toContainEqual(["2080506", "机关事业单位职业年金缴费支出"]);
+    expect(rows).toContainEqual(["2080599", "其他行政事业单位养老支出"]);
+    // (and no row of the name's last line alone)
+    expect(rows?.map(([, label]) => label)).not.toContain("缴费支出");
+    expect(rows?.map(([, label]) => label)).not.toContain("支出");
+  });
+
   // headings of different heights side by side, each centred in its cell: the text interleaves their
   // lines ("一般公共" / "预算拨款" / "收入" on every other line, "事业单位" / "经营收入" between)
   it("福州市医保局 表2 and 表3, 上海市审计局 表9: headings whose lines interleave with their neighbours' are read whole", async () => {

@@ -235,6 +235,7 @@ function sideRows(
   side: number,
   pitch: number,
   spans: Map<GridRow, LineSpan>,
+  step?: number,
 ): GridRow[] {
   const zoneStart = layout.sideStarts[side] as number;
   const zoneEnd = layout.sideStarts[side + 1] ?? layout.zones.length;
@@ -332,7 +333,20 @@ function sideRows(
     const above = beside(-1);
     const below = beside(1);
     if (above && !owner.has(above)) owner.set(above, a);
-    if (below && !owner.has(below) && !startsRow(pieceLabel(below, mainZone))) owner.set(below, a);
+    if (below && !owner.has(below) && !startsRow(pieceLabel(below, mainZone))) {
+      owner.set(below, a);
+      // (laid-out text sets a tall cell's lines a step apart, all under its code and amounts:
+      // "2080505 160.75" / "机关事业单位基本养老保险" / "缴费支出"; a line right over a row with no
+      // label of its own may be that row's label, wrapped above its amounts)
+      const at = (y: number, o: Piece) => o.page === a.page && Math.abs(o.y - y) < 0.5;
+      for (let last = below; step; ) {
+        const next = live.find((o) => textOnly(o) && at(last.y + step, o));
+        if (!next || owner.has(next) || startsRow(pieceLabel(next, mainZone))) break;
+        if (anchors.some((o) => at(next.y + step, o) && !hasText(o))) break;
+        owner.set(next, a);
+        last = next;
+      }
+    }
   }
   // a label printed blank and wrapped in a two-sided table's tall cell ("(二)政府性基金预算资" /
   // "金", the other side's row centred beside it): a line that does not start like a row, right
@@ -583,6 +597,7 @@ export function segmentRows(body: readonly GridLine[], layout: SegmentLayout): G
         side,
         pitch,
         spans,
+        body[0]?.step,
       ),
     );
   });
