@@ -155,7 +155,13 @@ function continuation(left: Shape, right: Shape): number | undefined {
   // a piece of the other part's title, level with it: a title centred over the sheet, cut at the edge
   const pieces = right.head.filter((l) => isPiece(l, left) || l === overlapping);
   const sameTitle = bothTitled || !!overlapping || pieces.length > 0 || left.head.some((l) => isPiece(l, right));
-  const head = right.head.filter((l) => !pieces.includes(l));
+  // the label column printed again on rows whose amounts are all blank, above the part's first row
+  // of figures (a code alone, level with the left part's row of that code): rows, not headings
+  const echoes = right.head.filter((l) => {
+    const beside = levelWith(left.lines, l.y, l.h);
+    return !!beside && sameLabel(squash(l.text), beside) && left.rows.some((r) => Math.abs(r.y - beside.y) < 0.01);
+  });
+  const head = right.head.filter((l) => !pieces.includes(l) && !echoes.includes(l));
   // on the left part's title row, the right part prints its title (a piece of it, or all of it
   // again) or nothing: other words there are another table's title
   const titleRow = left.titleLine;
@@ -172,7 +178,7 @@ function continuation(left: Shape, right: Shape): number | undefined {
   if (head.some((l) => CODE_LABEL.test(squash(l.text)) && !levelWith(left.lines, l.y, l.h)?.text.includes(l.text)))
     return undefined;
   if (!left.rows.some((r) => !r.prose)) return undefined;
-  let repeated = 0;
+  let repeated = echoes.length;
   let inPlace = 0;
   let own = 0;
   let unlevel = 0;
