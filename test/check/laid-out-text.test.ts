@@ -61,13 +61,56 @@ describe.runIf(hasPdftotext)("pdftotext -layout of documents no text template kn
     expect(check(d!).findings.filter((f) => f.severity === "error" && f.location.table === 7)).toEqual([]);
   });
 
-  // its 基本支出 table prints a row's amount a line or two above the row's code and name: the text
-  // gives amounts in rows of their own, named by nothing
-  it("shanghai-putuo-caizhengju-2024-juesuan.pdf 表6: amounts on lines of their own, under no name, make the table unreliable, not wrong", async () => {
-    const d = (await importFile(textOf(`${CORPUS}shanghai-putuo-caizhengju-2024-juesuan.pdf`))).disclosure;
-    const t = d?.tables.find((x) => x.no === 6);
-    expect(t?.reading).toMatchObject({ status: "unreliable", note: expect.stringContaining("没有读到行名称") });
+  // its 基本支出 table prints a row's codes at the top of tall cells, the amount above them and the
+  // name under them, a blank line between rows ("262.33" / "301 01" / "基本工资"): each block is a row
+  it("shanghai-putuo-caizhengju-2024-juesuan.pdf 表6: a row's amount, codes and name on lines of their own, between blank lines, are one row", async () => {
+    const file = `${CORPUS}shanghai-putuo-caizhengju-2024-juesuan.pdf`;
+    const rowsOf = (d: Awaited<ReturnType<typeof importFile>>["disclosure"]) =>
+      d?.tables
+        .find((x) => x.no === 6)
+        ?.rows.map((r) => [r.code ?? "", r.label, r.cells.filter((c) => typeof c === "number")]);
+    const d = (await importFile(textOf(file))).disclosure;
+    const text = rowsOf(d);
+    const pdf = rowsOf((await importFile(file)).disclosure);
+    expect(text?.slice(0, 4)).toEqual([
+      ["301", "工资福利支出", [2082850000]],
+      ["30101", "基本工资", [262330000]],
+      ["30102", "津贴补贴", [1238580000]],
+      ["30103", "奖金", []],
+    ]);
+    // (its 资本性支出 rows as the PDF's but for one name wrapped round its 款: 信息网络及软件购置更 / 07 / 新)
+    expect(text?.slice(0, 59)).toEqual(pdf?.slice(0, 59));
+    expect(d?.tables.find((x) => x.no === 6)?.reading).toMatchObject({ status: "reliable", failed: 0 });
     expect(check(d!).findings.filter((f) => f.severity === "error" && f.location.table === 6)).toEqual([]);
+  });
+
+  // amounts the text sets lines away from every code and name (a layout whose cells print their lines
+  // at different heights): rows of amounts named by nothing, whatever sums they make hold
+  it("amounts on lines of their own, under no name, make the table unreliable, not wrong", async () => {
+    const lines = [
+      "                                  某某局2025年部门决算",
+      "",
+      "                          一般公共预算财政拨款基本支出决算表",
+      "                                                              单位：万元",
+      "      科目编码            科目名称                决算数",
+      "",
+    ];
+    for (const [code, name, amount] of [
+      ["301", "工资福利支出", "100.00"],
+      ["30101", "基本工资", "60.00"],
+      ["30102", "津贴补贴", "30.00"],
+      ["30199", "其他工资福利支出", "10.00"],
+      ["302", "商品和服务支出", "50.00"],
+      ["30201", "办公费", "50.00"],
+    ])
+      lines.push(`${" ".repeat(42)}${amount}`, "", "", `      ${code}`, "", "", `${" ".repeat(26)}${name}`, "", "");
+    lines.push(...Array.from({ length: 20 }, (_, i) => `    说明     第${i + 1}行     文字`));
+    const file = join(dir, "nameless.txt");
+    writeFileSync(file, `${lines.join("\n")}\n`);
+    const d = (await importFile(file)).disclosure;
+    const t = d?.tables.find((x) => x.no === 1);
+    expect(t?.reading).toMatchObject({ status: "unreliable", note: expect.stringContaining("没有读到行名称") });
+    expect(check(d!).findings.filter((f) => f.severity === "error" && f.rule.startsWith("A-"))).toEqual([]);
   });
 
   it("an amount column the text gives no heading, and a sum that fails beside it: unreliable, not wrong", async () => {

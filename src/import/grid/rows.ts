@@ -287,6 +287,41 @@ function sideRows(
       .sort((a, b) => near(a) - near(b))[0];
     if (name) codeOwner.set(name, c);
   }
+  // laid-out text sets such a row's lines a step apart and a blank line between rows ("262.33" /
+  // "301 01" / "基本工资", blank, "1,238.58" / "301 02" / "津贴补贴"): a block of lines with one line of
+  // codes is that code's row, its lines of text alone and of amounts alone with it
+  if (step) {
+    const blocks: Piece[][] = [];
+    for (const p of [...ps].sort((a, b) => a.page - b.page || a.y - b.y)) {
+      const block = blocks[blocks.length - 1];
+      const last = block?.[block.length - 1];
+      if (block && last && last.page === p.page && p.y - last.y <= step * 1.5) block.push(p);
+      else blocks.push([p]);
+    }
+    // (a tall cell's few lines: not a run of rows whose codes the text lost; and never a total's
+    // label, nor the amounts on the line over it: 人员经费合计 under the last row's block)
+    const total = (o: Piece | undefined) => !!o && /(?:合计|总计|小计)$/.test(pieceLabel(o, mainZone));
+    for (const block of blocks) {
+      const mine = block.filter((p) => live.includes(p));
+      const coded = mine.filter((p) => p.codes.length > 0);
+      const c = coded[0];
+      if (!c || coded.length !== 1 || mine.length > 4) continue;
+      mine.forEach((o, k) => {
+        if (o === c || codeOwner.has(o)) return;
+        const label = pieceLabel(o, mainZone);
+        const textOnly =
+          o.amounts.size === 0 && label !== "" && !labelMarker(label) && !isTotalLabel(label) && !total(o);
+        const next = mine[k + 1];
+        // (the amounts over a total's label are that total's row)
+        if (next && total(next) && o.amounts.size > 0 && next.amounts.size === 0) {
+          if (!hasText(o)) codeOwner.set(next, o);
+          return;
+        }
+        const amountsOnly = o.amounts.size > 0 && !hasText(o);
+        if ((textOnly || amountsOnly) && [...o.amounts.keys()].every((k) => !c.amounts.has(k))) codeOwner.set(o, c);
+      });
+    }
+  }
   anchors = anchors.filter((p) => !codeOwner.has(p));
   const isAnchor = new Set(anchors);
   // a label whose brackets do not close (…中心(杭州市预警信息 / 发布中心)) runs on over the lines
