@@ -37,9 +37,9 @@ const DECIMALS = /^\.\d{1,6}$/;
  * that line with it: where a font's boxes make an amount's decimals overlap its whole part ("12,672"
  * ".73"), the amount is cut over two lines and everything printed after it on its line goes down one
  * ("12,672" / ".73 一、社会保障和就业支出 120" / ".17"), step after step along a row. A line that
- * starts with decimals under the end of the previous line's last run, a whole number, is that line's
- * rest: the decimals go back onto their amount, the rest onto the line (the line left blank, so the
- * lines below keep their places).
+ * starts with decimals at the previous line's last run, a whole number, is that line's rest: the
+ * decimals go back onto their amount, the rest onto the line (the line left blank, so the lines below
+ * keep their places).
  */
 function rejoinOverlaps(rows: Run[][]): void {
   for (let i = 0; i < rows.length; i++) {
@@ -76,10 +76,10 @@ const TAIL = /^[\d,.]{1,4}$/;
 const WHOLE_AMOUNT = /^[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{2}$/;
 
 /**
- * Amounts a narrow cell wraps over two lines ("370,219.2" / "5"), centred on the row's
- * other cells: the text sets the cut amounts a line above the row's label and their last digits a
- * line below it, each line's columns a few characters off the other's. A line of nothing but such
- * cut amounts, and two lines down a line of as many short pieces that make them whole, each at or after its amount's
+ * Amounts a narrow cell wraps over two lines ("370,219.2" / "5"), centred on the row's other cells:
+ * the text sets the cut amounts a line above the row's label and their last digits a line below it,
+ * each line's columns a few characters off the other's. A line of nothing but such cut amounts, and
+ * two lines down a line of as many short pieces that make them whole, each at or after its amount's
  * start and no more than a few columns past its end, in the same order: each amount whole, on the
  * line between (the row's), where it does not run into what that line holds.
  */
