@@ -92,6 +92,17 @@ const CASES: Case[] = [
     alone: true,
   },
   {
+    // 表1 and 表4 alone, column A (the income items) printed on every page: each 收支总表 is three
+    // parts wide, its 支出 items on a page of text alone beside the income items again, its 支出
+    // amounts on the next beside them once more, each part centred on its paper
+    name: "北京市财政局 2026 表1 and 表4: a 收支总表's items printed on a page of their own, the label column beside them",
+    original: "regions/beijing-caizhengju-2026-yusuan-tables.pdf",
+    split: "producers/beijing-caizhengju-2026-yusuan-tables-calc-split-cols.pdf",
+    joined: ["1←2,3", "4←5,6", "9←10"],
+    tables: [1, 4],
+    alone: true,
+  },
+  {
     // 表1 and 表4: the two halves of a 收支总表 print 项目 | 预算数 word for word at the same places,
     // under 收入 on one page and 支出 on the other
     name: "北京市财政局 2026: a 收支总表's halves with the same headings under 收入 and 支出",

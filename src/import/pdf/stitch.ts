@@ -213,13 +213,15 @@ function continuation(left: Shape, right: Shape): number | undefined {
   ).length;
   // (a single row, its label repeated but not where the left part prints it, is too little to tell
   // from another table's row)
-  if ((repeated === 1 && inPlace < 1 && right.rows.length < 2) || (repeated > 0 && own > 0)) return undefined;
+  if ((repeated === 1 && inPlace < 1 && right.rows.length === 1) || (repeated > 0 && own > 0)) return undefined;
   const labelled = left.rows.some((r) => r.label !== "");
   const ownLabels = own > 0 || right.rows.some((r) => r.label !== "" && !levelWith(left.lines, r.y, r.h));
   if (!ownLabels) {
     // the row labels are the left part's: every row of figures stands level with one of its lines
     if (unlevel > 0) return undefined;
-    if (again >= 2 && again * 2 > cells.length) return undefined;
+    // (unless its rows print the left part's labels again, level with them: the same sheet rows,
+    // their headings printed where the left part's stand because both parts are centred alike)
+    if (again >= 2 && again * 2 > cells.length && repeated < 3) return undefined;
   } else {
     // Labels of its own: the right half of a table printed in two halves side by side (收入 | 支出),
     // its title over both; one half may have rows the other leaves blank, but the two begin and end
@@ -247,6 +249,21 @@ function continuation(left: Shape, right: Shape): number | undefined {
   if (ownTitle && (left.title || (labelled && right.rows.length < 2 && levelHeads < 2))) return undefined;
   const headings = head.filter((l) => inHeadings(left, l)).length;
   if (right.rows.length === 0) {
+    // a column of text beside the label column printed again, its amounts on a page further on (a
+    // 收支总表's 支出 items): most of its lines start with the left part's label of that row (each
+    // part centred on its paper, not where the left part prints it) and go on with words the left
+    // part's line does not print
+    // (and no line level with a labelled line of the left part starts otherwise: another table)
+    let echoing = 0;
+    let other = 0;
+    for (const l of head) {
+      const beside = levelWith(left.lines, l.y, l.h);
+      const [mine, theirs] = [l.cells[0], beside?.cells[0]];
+      if (!beside || !mine || !theirs || beside.y < (left.rows[0]?.y ?? 0) - 0.5) continue;
+      if (mine.text !== theirs.text) other++;
+      else if (l.cells.slice(1).some((c) => !beside.cells.some((b) => squash(b.text) === squash(c.text)))) echoing++;
+    }
+    if (sameTitle && echoing >= 3 && echoing >= left.rows.length && other === 0) return 0.9;
     // headings alone, a part whose amounts are all blank: all of them among the left part's, and
     // some printed level with one of its headings (the same sheet rows); under a title of its own
     // only beside a part without labels (an empty table's page follows a long table's last page)
@@ -490,7 +507,12 @@ function join(left: Shape, right: Shape): Shape {
     if (isPageNumber(l.text)) continue;
     const beside = levelWith(left.lines, l.y, l.h, l.y < firstRow ? "loose" : "row");
     let drop: ReadonlySet<TextChunk> = new Set();
-    if (beside && l.y >= firstRow) {
+    // (a part of text alone, its lines starting with the left part's labels printed again: those
+    // labels go, the part's own text goes to the right of the left part's)
+    const row = right.rows.length === 0 ? levelWith(left.lines, l.y, l.h) : undefined;
+    if (row && l.cells.length >= 2 && l.cells[0]?.text === row.cells[0]?.text)
+      drop = new Set([l.cells[0] as TextChunk]);
+    else if (beside && l.y >= firstRow) {
       // a row's label printed again
       if (sameLabel(labelOf(l), beside)) drop = new Set(labelCells(l));
     } else if (beside) {
