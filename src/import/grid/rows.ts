@@ -301,8 +301,9 @@ function sideRows(
     // (a tall cell's few lines: not a run of rows whose codes the text lost; and never a total's
     // label, nor the amounts on the line over it: 人员经费合计 under the last row's block)
     const total = (o: Piece | undefined) => !!o && /(?:合计|总计|小计)$/.test(pieceLabel(o, mainZone));
+    const isLive = new Set(live);
     for (const block of blocks) {
-      const mine = block.filter((p) => live.includes(p));
+      const mine = block.filter((p) => isLive.has(p));
       const coded = mine.filter((p) => p.codes.length > 0);
       const c = coded[0];
       if (!c || coded.length !== 1 || mine.length > 4) continue;
@@ -318,7 +319,7 @@ function sideRows(
           return;
         }
         const amountsOnly = o.amounts.size > 0 && !hasText(o);
-        if ((textOnly || amountsOnly) && [...o.amounts.keys()].every((k) => !c.amounts.has(k))) codeOwner.set(o, c);
+        if ((textOnly || amountsOnly) && [...o.amounts.keys()].every((col) => !c.amounts.has(col))) codeOwner.set(o, c);
       });
     }
   }
