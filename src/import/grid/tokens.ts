@@ -134,8 +134,8 @@ const WHOLE_AMOUNT = /^[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)\.(?:\d{2}|\d{6})$/;
  * The start of an amount cut visibly: a thousands group short of 3 digits, a point, one decimal; or
  * a minus sign and a few digits ("-39" over "6,564.00": -396,564.00 broken anywhere).
  */
-const CUT_START = /^[-−]?\d{1,3}(?:,\d{3})*(?:,\d{0,2}|,\d{3}\.\d?|\.\d?)$|^[-−]?\d+\.\d?$|^[-−]\d{1,3}$/;
-const TWO_DECIMALS = /^[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{2}$/;
+export const CUT_START = /^[-−]?\d{1,3}(?:,\d{3})*(?:,\d{0,2}|,\d{3}\.\d?|\.\d?)$|^[-−]?\d+\.\d?$|^[-−]\d{1,3}$/;
+export const TWO_DECIMALS = /^[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{2}$/;
 /** What a wrapped amount's further lines print: digits, commas, a point. */
 const PIECE = /^[\d,.]+$/;
 

@@ -4,6 +4,8 @@
  * text between two or more spaces becomes a chunk at its column, each line a baseline, each form feed
  * a page; the national vocabulary and the tables' arithmetic do the rest (import-pdf.ts).
  */
+
+import { CUT_START, TWO_DECIMALS } from "../grid/tokens.ts";
 import type { TextChunk } from "../pdf/extract.ts";
 import { type PdfImportResult, readGeneral, textOnlyPdf } from "../pdf/import-pdf.ts";
 import { pageLines } from "../pdf/lines.ts";
@@ -70,10 +72,8 @@ function rejoinOverlaps(rows: Run[][]): void {
   }
 }
 
-/** An amount visibly cut (a point with one decimal or none, a short thousands group), and its rest. */
-const CUT = /^[-−]?(?:\d{1,3}(?:,\d{3})*(?:\.\d?|,\d{0,2})|\d+\.\d?)$/;
+/** What a narrow cell prints of a visibly cut amount (tokens.ts CUT_START) on its next line. */
 const TAIL = /^[\d,.]{1,4}$/;
-const WHOLE_AMOUNT = /^[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{2}$/;
 
 /**
  * Amounts a narrow cell wraps over two lines ("370,219.2" / "5"), centred on the row's other cells:
@@ -89,9 +89,9 @@ function rejoinCutAmounts(rows: Run[][]): void {
     const mid = rows[i + 1] as Run[];
     const tails = rows[i + 2] as Run[];
     if (cut.length === 0 || tails.length !== cut.length || mid.length === 0) continue;
-    if (!cut.every((r) => CUT.test(r.text)) || !tails.every((r) => TAIL.test(r.text))) continue;
+    if (!cut.every((r) => CUT_START.test(r.text)) || !tails.every((r) => TAIL.test(r.text))) continue;
     if (!cut.every((r, k) => (tails[k] as Run).col >= r.col && (tails[k] as Run).col <= r.end + 6)) continue;
-    if (!cut.every((r, k) => WHOLE_AMOUNT.test(r.text + (tails[k] as Run).text))) continue;
+    if (!cut.every((r, k) => TWO_DECIMALS.test(r.text + (tails[k] as Run).text))) continue;
     const whole = cut.map((r, k) => {
       const text = r.text + (tails[k] as Run).text;
       return { text, col: r.col, end: r.col + [...text].length };
