@@ -4,7 +4,7 @@
  * the first one's tables back, and since the first one's tables add up, every error finding on the
  * print that the written disclosure does not have is a misreading.
  *
- *   npx tsx scripts/producer-probe.ts [--via calc|xlsx|chromium|pdftotext|tabbed|glyphs|turned|watermark] [--split bare|cols] [--repeat] [--yuan] [--wrap] [--align left|center] [--head top|bottom|left] [--rules none|rows] [--tagged] [--json] [--keep DIR]
+ *   npx tsx scripts/producer-probe.ts [--via calc|xlsx|chromium|writer|pdftotext|tabbed|glyphs|turned|watermark] [--split bare|cols] [--repeat] [--yuan] [--wrap] [--align left|center] [--head top|bottom|left] [--rules none|rows] [--tagged] [--json] [--keep DIR]
  *
  * --via calc (the default): yusuan's workbook exported to PDF by LibreOffice Calc, as a county's
  *   budget system exports its sheets (needs soffice: Debian's libreoffice-calc);
@@ -13,6 +13,10 @@
  * --via chromium: yusuan's HTML document printed by Chromium (Skia's PDF, as web-made documents are),
  *   without a structure tree, so it is read back by the general reader as another web tool's print
  *   would be (--tagged: tagged as yusuan publishes, which its own-PDF reader may read instead);
+ * --via writer: yusuan's HTML document opened and exported to PDF by LibreOffice Writer, as a
+ *   document typeset in a word processor prints: its own table layout (columns as wide as their
+ *   words, headings and names wrapped within narrow cells, a table's header repeated on each page)
+ *   and its own PDF writer (needs soffice: Debian's libreoffice-writer);
  * --via pdftotext: nothing written; the original's text as `pdftotext -layout` extracts it (what a
  *   user who has only the text brings), read as text;
  * --via tabbed: the first reading written out as text with its tables tab-separated, a row a line,
@@ -60,6 +64,7 @@ import { importFile } from "../src/import/index.ts";
 import { matchKey } from "../src/import/pdf/titles.ts";
 import type { Disclosure, PrintedTable } from "../src/model/disclosure.ts";
 import type { Finding } from "../src/model/finding.ts";
+import { renderHtml } from "../src/render/html.ts";
 import { PdfRenderer } from "../src/render/pdf.ts";
 import { renderXlsx } from "../src/render/xlsx.ts";
 import { tabbedText } from "./tabbed-text.ts";
@@ -141,7 +146,7 @@ if (head !== undefined && head !== "top" && head !== "bottom" && head !== "left"
 // default, or flush left: tall cells and group headings no longer centred
 const HEAD_CSS =
   head === "left" ? "table.data th { text-align: left; }" : head ? `table.data th { vertical-align: ${head}; }` : "";
-const VIAS = ["calc", "xlsx", "chromium", "pdftotext", "tabbed", "glyphs", "turned", "watermark"];
+const VIAS = ["calc", "xlsx", "chromium", "writer", "pdftotext", "tabbed", "glyphs", "turned", "watermark"];
 if (via === undefined || !VIAS.includes(via)) {
   console.error(`--via 只能是 ${VIAS.join("、")}（收到 ${via}）`);
   process.exit(2);
@@ -185,6 +190,13 @@ async function unfit(file: string, repeatLabels: boolean): Promise<void> {
   await wb.xlsx.writeFile(file);
 }
 
+/**
+ * The HTML document as Writer is given it: Writer takes little of the page's style sheet, so the
+ * tables' cells are set in a small size of their own (as a word processor's wide tables are), for
+ * the widest tables to fit the portrait page's width instead of running off its edge.
+ */
+const forWriter = (html: string) => html.replace("</head>", "<style>td, th { font-size: 7pt; }</style></head>");
+
 // --keep DIR: the prints are written to DIR and left there, to be looked at
 const keep = args.includes("--keep") ? args[args.indexOf("--keep") + 1] : undefined;
 if (keep !== undefined) mkdirSync(keep, { recursive: true });
@@ -218,7 +230,9 @@ try {
           console.error(`${via}.py 未能重印 ${f}（${g.error?.message ?? g.stderr}）；请安装 python3-fitz`);
           process.exit(2);
         }
-      } else if (chromium) await chromium.render(written, pdfOf(f));
+      } else if (via === "writer")
+        writeFileSync(pdfOf(f).replace(/\.pdf$/, ".html"), forWriter(renderHtml(written).html));
+      else if (chromium) await chromium.render(written, pdfOf(f));
       else {
         const x = pdfOf(f).replace(/\.pdf$/, ".xlsx");
         await renderXlsx(written, x);
@@ -228,14 +242,18 @@ try {
   } finally {
     await chromium?.close();
   }
-  if (via === "calc") {
-    const xlsx = readdirSync(dir).filter((f) => f.endsWith(".xlsx"));
-    const lo = spawnSync("soffice", ["--headless", "--convert-to", "pdf", "--outdir", dir, ...xlsx], {
+  if (via === "calc" || via === "writer") {
+    const writer = via === "writer";
+    const inputs = readdirSync(dir).filter((f) => f.endsWith(writer ? ".html" : ".xlsx"));
+    const to = writer ? "pdf:writer_web_pdf_Export" : "pdf";
+    const lo = spawnSync("soffice", ["--headless", "--convert-to", to, "--outdir", dir, ...inputs], {
       cwd: dir,
       encoding: "utf8",
     });
     if (lo.status !== 0 || lo.error) {
-      console.error(`soffice 未能导出 PDF（${lo.error?.message ?? lo.stderr}）；请安装 libreoffice-calc`);
+      console.error(
+        `soffice 未能导出 PDF（${lo.error?.message ?? lo.stderr}）；请安装 libreoffice-${writer ? "writer" : "calc"}`,
+      );
       process.exit(2);
     }
   }
