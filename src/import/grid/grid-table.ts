@@ -6,7 +6,16 @@
  */
 import { type AmountColumn, pageColumns, type TextZone } from "./columns.ts";
 import type { TableRegion } from "./regions.ts";
-import { type GridRow, type SegmentLayout, segmentRows, withoutLineNumbers, withoutRowNumbers } from "./rows.ts";
+import {
+  type GridRow,
+  isLineLabel,
+  isTotalLabel,
+  labelMarker,
+  type SegmentLayout,
+  segmentRows,
+  withoutLineNumbers,
+  withoutRowNumbers,
+} from "./rows.ts";
 import type { GridLine, Token } from "./tokens.ts";
 
 export interface GridColumn {
@@ -107,6 +116,31 @@ function borrowSpanningLabels(rows: GridRow[]): void {
   }
 }
 
+/**
+ * A row a page break splits, as word processors let a tall row run on to the next page: the rest
+ * of its label is the first line under the next page's header, a text alone ("机关事业单位职业年金"
+ * with its code and amounts at the foot of one page, "缴费支出" at the top of the next). Taken for
+ * the rest of the last row of the page before in a table whose rows carry classification codes,
+ * where a line with neither code, amount, list number nor total's name cannot be a row; in any
+ * table when it is a word's last character or two, no row's name ("二十六、抗疫特别国债安排的支" / "出").
+ */
+export function joinRowsSplitAtPages(rows: GridRow[]): void {
+  const named = rows.filter((r) => !isTotalLabel(r.label) && !labelMarker(r.label));
+  const coded = named.length >= 4 && named.filter((r) => r.code).length >= named.length * 0.8;
+  for (let k = 1; k < rows.length; k++) {
+    const r = rows[k] as GridRow;
+    if (!r.blank || r.code || r.codes.length > 0 || r.texts.some((t) => t) || !CJK.test(r.label)) continue;
+    if (isTotalLabel(r.label) || labelMarker(r.label) || /续表|单位\s*[:：]/.test(r.label)) continue;
+    // the first row of its side on its page, after a row of the page before
+    let prev: GridRow | undefined;
+    for (let j = k - 1; j >= 0 && !prev; j--) if ((rows[j] as GridRow).side === r.side) prev = rows[j];
+    if (!prev || prev.page >= r.page || !prev.label) continue;
+    if (!(coded && prev.code) && (r.label.length > 2 || isLineLabel(r.label))) continue;
+    prev.label += r.label;
+    rows.splice(k--, 1);
+  }
+}
+
 function decimalsOf(rows: readonly GridRow[]): number {
   let d = 0;
   for (const r of rows)
@@ -194,6 +228,7 @@ export function readGrid(region: TableRegion): GridTable {
     }
   }
   for (const r of rows) while (r.cells.length < global.length) r.cells.push(null);
+  joinRowsSplitAtPages(rows);
   borrowSpanningLabels(rows);
   // a column found from its heading alone, with no amount under it, whose heading names text
   // (备注, 说明, 项目简介; 科目编码 and 科目名称 over an empty table) is no amount column

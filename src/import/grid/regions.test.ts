@@ -40,6 +40,56 @@ describe("findRegions", () => {
     ]);
   });
 
+  it("a title a word processor wraps in two is one title, whatever its second line reads as alone", () => {
+    const lines = [
+      line(1, 80, "十、2017年…部门一般公共预算机关运行经费支出预算表", 100, 500),
+      line(1, 100, "单位：万元", 460, 540),
+      line(1, 120, "科目编码   科目名称   机关运行经费支出"),
+      line(1, 140, "31002   办公设备购置   143.40"),
+      // a full first line, then the rest in the same size: "议费、培训费支出预算表" alone reads as a 支出预算表
+      line(1, 180, "表11 十一、2017年江苏省高级人民法院部门一般公共预算“三公”经费、会", 50, 546),
+      line(1, 204, "议费、培训费支出预算表", 215, 380),
+      line(1, 240, "单位：万元", 460, 540),
+      line(1, 260, "合计   因公出国（境）费   公务用车购置及运行维护费   公务接待费"),
+      line(1, 280, "2,599.37   180.00   304.40   185.72"),
+      // a qualifier's bracket closed on the second line
+      line(1, 320, "表12 2022年部门综合预算政府采购(资产配置、购买服务)预算表(不含上年", 50, 546),
+      line(1, 344, "结转)", 280, 315),
+      line(1, 380, "单位：万元", 460, 540),
+      line(1, 400, "合计   3,742.40"),
+    ];
+    expect(findRegions(lines).map((r) => [r.kind, r.title])).toEqual([
+      ["officeOperating", "十、2017年…部门一般公共预算机关运行经费支出预算表"],
+      ["threePublic", "表11十一、2017年江苏省高级人民法院部门一般公共预算“三公”经费、会议费、培训费支出预算表"],
+      ["procurement", "表122022年部门综合预算政府采购(资产配置、购买服务)预算表(不含上年结转)"],
+    ]);
+    // (the 办公设备购置 row keeps its name)
+    expect(findRegions(lines)[0]?.segments[0]?.body.map((l) => l.text.replace(/\s+/g, ""))).toEqual([
+      "31002办公设备购置143.40",
+    ]);
+  });
+
+  it("a 目录 entry's cells are not the first line of a wrapped title", () => {
+    // "表11 … 是 不涉及" is as wide again as the next entry, which ends in 表: cells apart, not a title's words
+    const lines = [
+      line(1, 100, "表11", 49, 69),
+      line(1, 100, "部门综合预算财政拨款上年结转资金支出表", 86, 276),
+      line(1, 100, "是", 480, 491),
+      line(1, 100, "不涉及", 524, 554),
+      line(1, 116, "表12", 49, 69),
+      line(1, 116, "部门综合预算政府采购(资产配置、购买服务)预算表", 86, 326),
+      line(1, 160, "单位：万元", 460, 540),
+      line(1, 180, "合计   3,742.40"),
+    ];
+    const merged = [lines[0], lines[4]].map((first, k) => {
+      const parts = k === 0 ? lines.slice(0, 4) : lines.slice(4, 6);
+      const tokens = parts.flatMap((l) => l.tokens);
+      return { ...(first as GridLine), tokens, text: joinTokens(tokens) };
+    });
+    const titles = findRegions([...merged, ...lines.slice(6)]).map((r) => r.title);
+    expect(titles).toEqual(["表12部门综合预算政府采购(资产配置、购买服务)预算表"]);
+  });
+
   it("a title followed by amount lines with no 单位 line is still a table", () => {
     const lines = [
       line(1, 80, "一般公共预算“三公”经费支出预算表", 180, 420),

@@ -114,6 +114,16 @@ interface TitleHit {
   kind: TableKindId;
 }
 
+/** A title's end: 表, or 表 and a bracketed qualifier ("表(不含上年结转)"). */
+const TITLE_END = /表(?:[（(][^（）()]*[)）])?$/;
+
+/** From a line's first printed word to its last. */
+function lineWidth(l: GridLine): number {
+  const first = l.tokens[0];
+  const last = l.tokens[l.tokens.length - 1];
+  return first && last ? last.x1 - first.x0 : 0;
+}
+
 /** A title on line i (joined with the line above or below when the title is split over two lines). */
 function titleAt(lines: readonly GridLine[], i: number): TitleHit | undefined {
   const l = lines[i] as GridLine;
@@ -124,28 +134,38 @@ function titleAt(lines: readonly GridLine[], i: number): TitleHit | undefined {
   if (/[。，；《》]|本表|应与|详见|见表/.test(text)) return undefined;
   const kind = classifyTitle(text);
   const next = lines[i + 1];
+  const close = next !== undefined && next.page === l.page && !hasAmounts(next) && next.y - l.y < l.h * 2.2;
+  const rest = next?.text.replace(/\s+/g, "") ?? "";
   // "…一般公共预算支出明细表" / "（按支出功能分类科目）" and "2026年部门综合预算" / "收支总表"
-  if (next && next.page === l.page && !hasAmounts(next) && next.y - l.y < l.h * 2.2) {
-    const nt = next.text.replace(/\s+/g, "");
-    if (/^[（(].*[)）]$/.test(nt) && nt.length <= 20) {
-      const k2 = classifyTitle(text + nt);
-      if (k2) return { first: i, last: i + 1, title: text + nt, kind: k2 };
-    }
+  if (close && /^[（(].*[)）]$/.test(rest) && rest.length <= 20) {
+    const k2 = classifyTitle(text + rest);
+    if (k2) return { first: i, last: i + 1, title: text + rest, kind: k2 };
+  }
+  // a title wrapped as a word processor wraps a long one: a full first line of one run of words (not
+  // a 目录 entry's cells), a shorter second one in the same size that ends the title: "表11 十一、2017年…
+  // “三公”经费、会" / "议费、培训费支出预算表" (whose own words read as another title, 支出预算表),
+  // "表8 2022年…基本支出明细表(按支出经济分类科" / "目-不含上年结转)"
+  if (
+    close &&
+    next !== undefined &&
+    Math.abs(next.h - l.h) <= l.h * 0.1 &&
+    TITLE_END.test(text + rest) &&
+    !TITLE_END.test(text) &&
+    text.length + rest.length <= 70 &&
+    lineWidth(l) >= lineWidth(next) * 1.5 &&
+    l.tokens.every((t, k) => k === 0 || t.x0 - (l.tokens[k - 1] as GridLine["tokens"][number]).x1 <= l.h * 2) &&
+    !/说明|本表/.test(text + rest)
+  ) {
+    const k2 = classifyTitle(text + rest);
+    if (k2) return { first: i, last: i + 1, title: text + rest, kind: k2 };
   }
   if (kind) return { first: i, last: i, title: text, kind };
   // (never a 说明 heading joined with its first sentence: "四、财政拨款收支预算总表情况说明" / "本表反映…";
   // a long first line only with a short rest: "十、2017年度…一般公共预算机关运行经费支出预算" / "表")
-  if (
-    next &&
-    next.page === l.page &&
-    !hasAmounts(next) &&
-    next.y - l.y < l.h * 2.2 &&
-    (text.length <= 30 || next.text.replace(/\s+/g, "").length <= 6) &&
-    !/说明|本表/.test(text + next.text)
-  ) {
-    const joined = text + next.text.replace(/\s+/g, "");
+  if (close && (text.length <= 30 || rest.length <= 6) && !/说明|本表/.test(text + rest)) {
+    const joined = text + rest;
     const k2 = joined.length <= 70 ? classifyTitle(joined) : undefined;
-    const own = classifyTitle(next.text);
+    const own = classifyTitle(rest);
     if (k2 && (!own || (own === "otherTable" && k2 !== "otherTable")))
       return { first: i, last: i + 1, title: joined, kind: k2 };
   }
@@ -326,7 +346,7 @@ export function findRegions(lines: readonly GridLine[]): TableRegion[] {
         continue;
       if (!seg || seg.page !== l.page) {
         // a new page: the table continues only if this page goes on with it
-        if (seg && (noted || !continuesOnPage(lines, i, limit, spans))) break;
+        if (seg && (noted || !continuesOnPage(lines, i, limit, spans, region.segments[0]?.head))) break;
         seg = { page: l.page, head: [], body: [] };
         region.segments.push(seg);
         inBody = false;
@@ -398,14 +418,28 @@ function clearOfAmounts(lines: readonly GridLine[], i: number, limit: number): b
   return seen > 0;
 }
 
-/** True when the page starting at line i continues the table: amounts or a header before prose/titles. */
-function continuesOnPage(lines: readonly GridLine[], i: number, limit: number, spans: PageSpan): boolean {
+/**
+ * True when the page starting at line i continues the table: amounts or a header before
+ * prose/titles, or the table's header printed again (`head`, its first page's) over rows printed
+ * blank ("项目名称 金额" / "※ 1" over 其他资金小计 alone, the next table's title under it).
+ */
+function continuesOnPage(
+  lines: readonly GridLine[],
+  i: number,
+  limit: number,
+  spans: PageSpan,
+  head: readonly GridLine[] = [],
+): boolean {
   const page = (lines[i] as GridLine).page;
+  const key = (l: GridLine) => l.text.replace(/\s+/g, "");
+  const repeated = new Set(head.filter((l) => key(l).length >= 2).map(key));
+  let first = true;
   for (let j = i; j < limit; j++) {
     const l = lines[j] as GridLine;
     if (l.page !== page) break;
     if (isFurniture(l)) continue;
-    if (hasAmounts(l) || isBodyStart(l)) return true;
+    if (hasAmounts(l) || isBodyStart(l) || (first && repeated.has(key(l)))) return true;
+    first = false;
     if (isProse(l, spans) || PART_HEADING.test(l.text.replace(/\s+/g, ""))) return false;
   }
   return false;
