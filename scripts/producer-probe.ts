@@ -16,7 +16,7 @@
  * --via writer: yusuan's HTML document opened and exported to PDF by LibreOffice Writer, as a
  *   document typeset in a word processor prints: its own table layout (columns as wide as their
  *   words, headings and names wrapped within narrow cells, a table's header repeated on each page)
- *   and its own PDF writer (needs soffice: Debian's libreoffice-writer);
+ *   and its own PDF writer (needs soffice: Debian's libreoffice-writer), its tables ruled (--rules none: not);
  * --via pdftotext: nothing written; the original's text as `pdftotext -layout` extracts it (what a
  *   user who has only the text brings), read as text;
  * --via tabbed: the first reading written out as text with its tables tab-separated, a row a line,
@@ -43,7 +43,7 @@
  *   processor's tables print them by default;
  * --head top|bottom|left (chromium): headings set at the top or bottom of their cells (a word
  *   processor's default is the top), or flush left, instead of centred;
- * --rules none|rows (chromium): tables printed without ruled lines, or with only the lines between
+ * --rules none|rows (chromium; writer: none): tables printed without ruled lines, or with only the lines between
  *   rows, as report servers and plain table styles print them.
  *
  * --keep DIR: the prints (and the workbooks or texts they came from) written to DIR and left there.
@@ -195,7 +195,14 @@ async function unfit(file: string, repeatLabels: boolean): Promise<void> {
  * tables' cells are set in a small size of their own (as a word processor's wide tables are), for
  * the widest tables to fit the portrait page's width instead of running off its edge.
  */
-const forWriter = (html: string) => html.replace("</head>", "<style>td, th { font-size: 7pt; }</style></head>");
+const forWriter = (html: string) => {
+  const small = html.replace("</head>", "<style>td, th { font-size: 7pt; }</style></head>");
+  // ruled as a word processor's tables are by default (Writer draws no rule of the style sheet's);
+  // --rules none: without
+  return rules === "none"
+    ? small
+    : small.replace(/<table class="data/g, '<table border="1" cellspacing="0" cellpadding="2" class="data');
+};
 
 // --keep DIR: the prints are written to DIR and left there, to be looked at
 const keep = args.includes("--keep") ? args[args.indexOf("--keep") + 1] : undefined;

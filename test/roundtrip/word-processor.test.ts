@@ -34,7 +34,7 @@ const CASES = [
     // (Its 政府采购 表12, text columns read as one label column on the original too, is not compared.)
     name: "江苏省高级人民法院 2017: a title wrapped over two lines, two headings nearly touching",
     original: "corpus/jiangsu-gaoyuan-2017-yusuan.pdf",
-    print: "producers/jiangsu-gaoyuan-2017-yusuan-writer.pdf",
+    print: "producers/jiangsu-gaoyuan-2017-yusuan-writer-unruled.pdf",
     tables: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11],
   },
   {
@@ -42,8 +42,26 @@ const CASES = [
     // at the foot of one page, "缴费支出" at the top of the next under the header printed again
     name: "重庆市气象局 2026: a row split across a page break",
     original: "regions/chongqing-qixiangju-2026-yusuan.pdf",
-    print: "producers/chongqing-qixiangju-2026-yusuan-writer.pdf",
+    print: "producers/chongqing-qixiangju-2026-yusuan-writer-unruled.pdf",
     tables: [1, 2, 3, 4, 5, 6, 7, 8, 9],
+  },
+  {
+    // ruled: 表2's last rows run on to a page of their own, under the header printed again, all but
+    // two printed blank and the two with amounts three rows apart (其他非税收入 over 小计 15.00 was
+    // read as one row's name)
+    name: "江苏省人民检察院 2017, ruled: a page of rows mostly printed blank",
+    original: "corpus/jiangsu-jianchayuan-2017-yusuan.pdf",
+    print: "producers/jiangsu-jianchayuan-2017-yusuan-writer.pdf",
+    tables: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11],
+  },
+  {
+    // ruled: 表6's "科目编码" and "小计" 4 points apart over ※ and 1; 表8's code 311 at the foot of a
+    // page between the two lines of its name ("对 企 业 补 助(基 本 建" / "设)"), once taken for a
+    // page number
+    name: "福州市医疗保障局 2026, ruled: headings nearly touching over ※ and 1, a code between its name's lines at a page's foot",
+    original: "regions/fuzhou-yibaoju-2026-yusuan.pdf",
+    print: "producers/fuzhou-yibaoju-2026-yusuan-writer.pdf",
+    tables: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
   },
 ];
 

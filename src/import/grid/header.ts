@@ -147,10 +147,12 @@ export function headerStacks(head: readonly GridLine[]): { stacks: Stack[]; grou
    * "对附属单位上" / "缴收入"), or one of them is a character of a heading set one character a line
    * ("小计" beside the "车" of 公 / 务 / 用 / 车 / 购 / 置 / 费).
    */
-  const numbers = head.find(isColumnNumberLine)?.tokens.filter((t) => t.kind === "int") ?? [];
+  // (a text column's cell in that line holds a mark, ※, where an amount column's holds its number)
+  const numbers =
+    head.find(isColumnNumberLine)?.tokens.filter((t) => t.kind === "int" || COLUMN_NUMBER_MARK.test(t.text)) ?? [];
   // (over a line of column numbers: a run with a column's number under its middle and no heading
   // under it is that column's own heading, whatever it nearly touches: "公务用车购置费" "公务用车运行维护费"
-  // in narrow cells, over 5 and 6)
+  // in narrow cells, over 5 and 6; "科目编码" "小计" over ※ and 1)
   const numbered = (li: number, c: { x0: number; x1: number }) =>
     numbers.some((n) => cx(n) >= c.x0 && cx(n) <= c.x1) &&
     !lines.some((o, k) => k > li && o.tokens.some((t) => t.kind === "text" && overlap(t.x0, t.x1, c.x0, c.x1) > 0));

@@ -342,7 +342,15 @@ export function findRegions(lines: readonly GridLine[]): TableRegion[] {
       // the page, is no page number: a class code set at the top of its tall cell, "302" over "01
       // 办公费 21.21". Under an amount column it is still dropped: the tail of an amount wrapped in
       // laid-out text, "21,884.6" / "2", is not a row)
-      if (isFurniture(l) && !(inBody && seg?.page === l.page && isPageNumber(t) && clearOfAmounts(lines, i, limit)))
+      if (
+        isFurniture(l) &&
+        !(
+          inBody &&
+          seg?.page === l.page &&
+          isPageNumber(t) &&
+          (clearOfAmounts(lines, i, limit) || betweenLinesOfText(lines, i))
+        )
+      )
         continue;
       if (!seg || seg.page !== l.page) {
         // a new page: the table continues only if this page goes on with it
@@ -401,6 +409,21 @@ export function findRegions(lines: readonly GridLine[]): TableRegion[] {
 }
 
 /**
+ * True when line i stands between two lines of text of its page, nearer to each than a line and a
+ * half: a code in the middle of a tall cell whose name wraps around it ("对企业补助(基本建" / "311" /
+ * "设)" at the foot of a page), never a page number, which stands apart in the margin.
+ */
+function betweenLinesOfText(lines: readonly GridLine[], i: number): boolean {
+  const l = lines[i] as GridLine;
+  const near = (o: GridLine | undefined) =>
+    o !== undefined &&
+    o.page === l.page &&
+    Math.abs(o.y - l.y) <= l.h * 1.5 &&
+    o.tokens.some((t) => t.kind === "text" && /[\u4e00-\u9fff]/.test(t.text));
+  return near(lines[i - 1]) && near(lines[i + 1]);
+}
+
+/**
  * True when line i stands clear of the amount columns: no amount on the next lines of its page
  * that print amounts (before `limit`, five at most) lies under or over it.
  */
@@ -432,13 +455,14 @@ function continuesOnPage(
 ): boolean {
   const page = (lines[i] as GridLine).page;
   const key = (l: GridLine) => l.text.replace(/\s+/g, "");
-  const repeated = new Set(head.filter((l) => key(l).length >= 2).map(key));
+  // (a line of several headings: one word alone, 其中, may head another table's columns as well)
+  const repeated = new Set(head.filter((l) => l.tokens.length >= 2).map(key));
   let first = true;
   for (let j = i; j < limit; j++) {
     const l = lines[j] as GridLine;
     if (l.page !== page) break;
     if (isFurniture(l)) continue;
-    if (hasAmounts(l) || isBodyStart(l) || (first && repeated.has(key(l)))) return true;
+    if (hasAmounts(l) || isBodyStart(l) || (first && l.tokens.length >= 2 && repeated.has(key(l)))) return true;
     first = false;
     if (isProse(l, spans) || PART_HEADING.test(l.text.replace(/\s+/g, ""))) return false;
   }

@@ -530,7 +530,7 @@ function sideRows(
  * between), so it is the smallest gap that recurs between lines carrying an amount or a code on
  * any side (both sides of a two-sided table share the page's rows), not the median.
  */
-function rowPitch(all: readonly Piece[][], body: readonly GridLine[]): number {
+function rowPitch(all: readonly Piece[][], body: readonly GridLine[], oneSided: boolean): number {
   // lines with amounts and a label or code on the same side (a line of amounts alone may be one
   // half of an amount wrapped in a narrow cell, a few points from its row)
   const labelled = all.filter((ps) =>
@@ -540,17 +540,31 @@ function rowPitch(all: readonly Piece[][], body: readonly GridLine[]): number {
     labelled.length >= 3
       ? labelled
       : all.filter((ps) => ps.some((p) => p.amounts.size > 0 || p.codes.length > 0 || p.dashes.size > 0));
-  const ys = source.map((ps) => (ps[0] as Piece).y).sort((a, b) => a - b);
-  const gaps: number[] = [];
-  for (let i = 1; i < ys.length; i++) {
-    const d = (ys[i] as number) - (ys[i - 1] as number);
-    if (d > 1) gaps.push(d);
-  }
-  gaps.sort((a, b) => a - b);
   const h = body.length > 0 ? body.reduce((s, l) => s + l.h, 0) / body.length : 10;
-  const usable = gaps.filter((g) => g >= h * 0.8);
+  const gapsOf = (lines: readonly Piece[][]) => {
+    const ys = lines.map((ps) => (ps[0] as Piece).y).sort((a, b) => a - b);
+    const gaps: number[] = [];
+    for (let i = 1; i < ys.length; i++) {
+      const d = (ys[i] as number) - (ys[i - 1] as number);
+      if (d > 1) gaps.push(d);
+    }
+    return gaps.sort((a, b) => a - b).filter((g) => g >= h * 0.8);
+  };
   // (two gaps alike: within 15 % of the smaller, whichever of the two is looked at)
-  for (const g of usable) if (usable.filter((x) => Math.abs(x - g) <= Math.min(x, g) * 0.15).length >= 2) return g;
+  const alike = (gaps: readonly number[], g: number) => gaps.filter((x) => Math.abs(x - g) <= Math.min(x, g) * 0.15);
+  const usable = gapsOf(source);
+  for (const g of usable) if (alike(usable, g).length >= 2) return g;
+  // a page of a one-sided table's rows mostly printed blank, two or fewer with amounts (its last
+  // rows run on to a page of their own): the distance most lines of text stand apart, where most
+  // are rows (a two-sided table's lines are of two sides' rows)
+  if (usable.length < 2 && oneSided) {
+    const lines = gapsOf(
+      all.filter((ps) => ps.some((p) => p.texts.size > 0 || p.amounts.size > 0 || p.codes.length > 0)),
+    );
+    // (farther apart than a wrapped label's lines stand, about two lines: those are alike too)
+    const most = lines.find((g) => g > h * 2.2 && alike(lines, g).length > Math.max(2, lines.length / 2));
+    if (most !== undefined) return most;
+  }
   return usable[0] ?? h * 2;
 }
 
@@ -622,7 +636,7 @@ export function withoutLineNumbers(body: readonly GridLine[], head: readonly Gri
 
 export function segmentRows(body: readonly GridLine[], layout: SegmentLayout): GridRow[] {
   const all = body.map((l, i) => pieces(l, i, layout));
-  const pitch = rowPitch(all, body);
+  const pitch = rowPitch(all, body, layout.sideStarts.length === 1);
   const out: GridRow[] = [];
   const spans = new Map<GridRow, LineSpan>();
   layout.sideStarts.forEach((_, side) => {
