@@ -30,6 +30,31 @@ describe("joinWrappedAmounts", () => {
     return { page: 1, y, h: 9, tokens, text: joinTokens(tokens) };
   };
 
+  it("joins a share wrapped in a narrow cell, its sign a line below its figure, on the row's line", () => {
+    // 国家信访局 表5 as a word processor prints it: 增减% "1009.71" over "%" around the row's line
+    const lines = [
+      line(279, [["1009.71", 459, 481]]),
+      line(283, [
+        ["2014002", 47, 72],
+        ["一般行政管理事务", 78, 134],
+        ["670.85", 423, 442],
+        ["670.85", 490, 509],
+        ["1009.71%", 519, 548],
+      ]),
+      line(287.1, [["%", 459, 464]]),
+    ];
+    joinWrappedAmounts(lines);
+    expect(lines.map((l) => l.tokens.map((t) => t.text))).toEqual([
+      [],
+      ["2014002", "一般行政管理事务", "670.85", "1009.71%", "670.85", "1009.71%"],
+      [],
+    ]);
+    // (a sign under a word is left alone)
+    const other = [line(100, [["增减", 459, 481]]), line(109, [["%", 459, 464]])];
+    joinWrappedAmounts(other);
+    expect(other.map((l) => l.text)).toEqual(["增减", "%"]);
+  });
+
   it("joins an amount wrapped over three lines of a narrow centred cell on the row's middle line", () => {
     // 合计 13,649.07 over three lines, 基本支出 7,666.68 over two, the label on the middle line
     const lines = [

@@ -236,12 +236,53 @@ function pieceBelow(lines: readonly GridLine[], pieces: readonly Piece[]): Piece
 }
 
 /**
+ * A share wrapped in a narrow cell, its sign a line below its figure ("1009.71" / "%", set around
+ * the row's line when the cell is centred): one token, "1009.71%", on the line nearest the middle of
+ * the two, where the row's other cells stand.
+ */
+function joinWrappedPercents(lines: GridLine[]): void {
+  for (let i = 1; i < lines.length; i++) {
+    const l = lines[i] as GridLine;
+    for (let k = 0; k < l.tokens.length; k++) {
+      const sign = l.tokens[k] as Token;
+      if (!/^[%％]$/.test(sign.text)) continue;
+      let hit: { line: number; at: number } | undefined;
+      for (let j = i - 1; j >= 0 && !hit; j--) {
+        const up = lines[j] as GridLine;
+        if (up.page !== l.page || l.y - up.y > 1.7 * Math.max(l.h, up.h)) break;
+        const at = up.tokens.findIndex(
+          (t) =>
+            /^[-−]?\d+(?:\.\d+)?$/.test(t.text.replace(/,/g, "")) &&
+            (overlaps(t, sign) || Math.abs(t.x0 - sign.x0) <= up.h),
+        );
+        if (at >= 0) hit = { line: j, at };
+      }
+      if (!hit) continue;
+      const up = lines[hit.line] as GridLine;
+      const figure = up.tokens[hit.at] as Token;
+      const mid = (up.y + l.y) / 2;
+      let target = hit.line;
+      for (let j = hit.line; j <= i; j++)
+        if (Math.abs((lines[j] as GridLine).y - mid) < Math.abs((lines[target] as GridLine).y - mid) - 0.5) target = j;
+      up.tokens.splice(hit.at, 1);
+      l.tokens.splice(l.tokens.indexOf(sign), 1);
+      k--;
+      const joined: Token = { text: `${figure.text}%`, x0: figure.x0, x1: Math.max(figure.x1, sign.x1), kind: "text" };
+      const into = (lines[target] as GridLine).tokens;
+      const pos = into.findIndex((x) => x.x0 > joined.x0);
+      into.splice(pos < 0 ? into.length : pos, 0, joined);
+    }
+  }
+}
+
+/**
  * Wrapped amounts: a narrow cell prints an amount over two lines — "14,770" / ".62",
  * "106,512.0" / "0", "14,770." / "62". The first piece is incomplete (no decimals, one decimal, or a
  * trailing point); the second is a short run of digits under its right end. They are joined on the
  * first piece's line. Lines are those of a document, top to bottom.
  */
 export function joinWrappedAmounts(lines: GridLine[]): void {
+  joinWrappedPercents(lines);
   joinAmountRuns(lines);
   for (let i = 1; i < lines.length; i++) {
     const l = lines[i] as GridLine;

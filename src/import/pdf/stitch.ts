@@ -16,6 +16,7 @@
  * documents printed whole are never joined (test/check/national-corpus.test.ts).
  */
 import { classifyTitle } from "../../templates/vocabulary.ts";
+import { COLUMN_NUMBER_MARK } from "../grid/columns.ts";
 import { AMOUNT_TEXT, splitWord, tokenKind } from "../grid/tokens.ts";
 import type { PdfPage, TextChunk } from "./extract.ts";
 import { isPageNumber, type PdfLine, pageLines } from "./lines.ts";
@@ -136,6 +137,17 @@ function labelOf(l: PdfLine): string {
   return (first < 0 ? ws : ws.slice(0, first)).filter((w) => !notLabel(w)).join("");
 }
 
+/** The numbers of a line of column numbers among `head` ("※ ※ 1 2 3", "栏次 1 2"), or none. */
+function columnNumbers(head: readonly PdfLine[]): number[] {
+  for (const l of head) {
+    const ws = words(l);
+    const ints = ws.filter((w) => /^\d{1,2}$/.test(w)).map(Number);
+    if (ints.length < 2 || ws.some((w) => !/^\d{1,2}$/.test(w) && !COLUMN_NUMBER_MARK.test(w))) continue;
+    if (ints.every((n, i) => i === 0 || n === (ints[i - 1] as number) + 1)) return ints;
+  }
+  return [];
+}
+
 /**
  * How well `right` continues `left` to the right, or undefined when it does not: every row of it
  * level with a line of `left`; no label of its own (none, or the same label as `left`'s line at that
@@ -170,6 +182,11 @@ function continuation(left: Shape, right: Shape): number | undefined {
     right.lines.some((l) => l !== overlapping && levelWith([titleRow], l.y, l.h, "heading") && !sameText(l, left.title))
   )
     return undefined;
+  // a line of column numbers on both that starts again where the left part's started, instead of
+  // going on from its last: two tables, each numbered from 1 (收入决算表 and 支出决算表 list the same
+  // codes at the same heights), not a table's columns and the columns to their right
+  const [ln, rn] = [columnNumbers(left.head), columnNumbers(right.head)];
+  if (ln.length >= 2 && rn.length >= 2 && (rn[0] as number) <= (ln[ln.length - 1] as number)) return undefined;
   // (a right-hand part prints figures in its rows, nothing after them: not prose quoting amounts)
   if (!right.rows.every((r) => r.figures)) return undefined;
   // and headings, not sentences; the left part a table's page
