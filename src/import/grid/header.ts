@@ -139,14 +139,6 @@ function tightRows(top: HeadWord, rest: readonly HeadWord[]): boolean {
 export function headerStacks(head: readonly GridLine[]): { stacks: Stack[]; groups: HeadWord[] } {
   const words: HeadWord[] = [];
   const lines = head.filter((l) => !isColumnNumberLine(l));
-  /**
-   * Two characters a little apart are one letter-spaced word ("合   计"), and two words nearly
-   * touching one word drawn in two runs, unless each is lined up under (or over) a word of its own
-   * on the next line: then they are the last (or first) lines of two headings wrapped side by side
-   * in narrow cells ("运行" / "费" beside "预算" / "数"; "使用非财政拨" / "款结余" beside
-   * "对附属单位上" / "缴收入"), or one of them is a character of a heading set one character a line
-   * ("小计" beside the "车" of 公 / 务 / 用 / 车 / 购 / 置 / 费).
-   */
   // (a text column's cell in that line holds a mark, ※, where an amount column's holds its number)
   const numbers =
     head.find(isColumnNumberLine)?.tokens.filter((t) => t.kind === "int" || COLUMN_NUMBER_MARK.test(t.text)) ?? [];
@@ -156,6 +148,15 @@ export function headerStacks(head: readonly GridLine[]): { stacks: Stack[]; grou
   const numbered = (li: number, c: { x0: number; x1: number }) =>
     numbers.some((n) => cx(n) >= c.x0 && cx(n) <= c.x1) &&
     !lines.some((o, k) => k > li && o.tokens.some((t) => t.kind === "text" && overlap(t.x0, t.x1, c.x0, c.x1) > 0));
+  /**
+   * Two characters a little apart are one letter-spaced word ("合   计"), and two words nearly
+   * touching one word drawn in two runs, unless each is lined up under (or over) a word of its own
+   * on the next line: then they are the last (or first) lines of two headings wrapped side by side
+   * in narrow cells ("运行" / "费" beside "预算" / "数"; "使用非财政拨" / "款结余" beside
+   * "对附属单位上" / "缴收入"), or one of them is a character of a heading set one character a line
+   * ("小计" beside the "车" of 公 / 务 / 用 / 车 / 购 / 置 / 费), or each stands over a column number
+   * of its own (`numbered`).
+   */
   const twoHeadings = (li: number, a: { x0: number; x1: number }, b: { x0: number; x1: number }) => {
     const l = lines[li] as GridLine;
     if (numbered(li, a) && numbered(li, b)) return true;
