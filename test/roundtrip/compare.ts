@@ -5,6 +5,7 @@
  */
 import { check } from "../../src/check/index.ts";
 import { importFile } from "../../src/import/index.ts";
+import { matchKey } from "../../src/import/pdf/titles.ts";
 import type { Disclosure, PrintedTable } from "../../src/model/disclosure.ts";
 
 /** The seed (test/fixtures/bazhou-hrss-2025-budget.txt) as the text importer reads it. */
@@ -69,3 +70,20 @@ export const errorKeys = (d: Disclosure) =>
   check(d)
     .findings.filter((f) => f.severity === "error")
     .map((f) => `${f.rule} ${f.location.table ?? ""}`);
+
+/**
+ * A table's rows as another producer's print must give them back: each row's label as printed
+ * (whatever the producer's brackets, spaces and the code before it) and its amounts.
+ */
+export const printedRows = (t: PrintedTable) =>
+  t.rows.map((r) => ({
+    label: matchKey(r.label ?? "").replace(/^\d{3,7}(?=\D)/, ""),
+    amounts: r.cells.filter((c) => typeof c === "number"),
+  }));
+
+/** Error findings as "rule 表N", sorted. */
+export const tableErrors = (d: Disclosure) =>
+  check(d)
+    .findings.filter((f) => f.severity === "error")
+    .map((f) => `${f.rule} 表${f.location.table ?? ""}`)
+    .sort();

@@ -8,24 +8,11 @@
  * would be a misreading).
  */
 import { describe, expect, it } from "vitest";
-import { check } from "../../src/check/index.ts";
 import { importFile } from "../../src/import/index.ts";
-import { matchKey } from "../../src/import/pdf/titles.ts";
 import type { Disclosure, PrintedTable } from "../../src/model/disclosure.ts";
+import { tableErrors as errorsOf, printedRows as rowsOf } from "./compare.ts";
 
 const fixture = (p: string) => new URL(`../fixtures/${p}`, import.meta.url).pathname;
-
-/** A row as printed: its label (whatever the producer's brackets and codes) and its amounts. */
-const rowsOf = (t: PrintedTable) =>
-  t.rows.map((r) => ({
-    label: matchKey(r.label ?? "").replace(/^\d{3,7}(?=\D)/, ""),
-    amounts: r.cells.filter((c) => typeof c === "number"),
-  }));
-const errorsOf = (d: Disclosure) =>
-  check(d)
-    .findings.filter((f) => f.severity === "error")
-    .map((f) => `${f.rule} 表${f.location.table ?? ""}`)
-    .sort();
 
 interface Case {
   name: string;
