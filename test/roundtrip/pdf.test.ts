@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { check } from "../../src/check/index.ts";
 import type { ImportResult } from "../../src/import/index.ts";
 import { importFile } from "../../src/import/index.ts";
 import { importPdf } from "../../src/import/pdf/import-pdf.ts";
@@ -111,7 +112,12 @@ describe("Disclosure → PDF (Chromium) → import", () => {
     expect(beijingBack.report?.layout).toBeUndefined();
     const back = beijingBack.disclosure!;
     expect(labelledRows(back)).toEqual(labelledRows(beijing));
-    expect(errorKeys(back)).toEqual([]);
+    // (the original is a tables file, whose 说明 is published apart: the rules on the 说明's subjects
+    // are not checked on it, N-01 … N-09; printed by yusuan as a whole document, its few captions
+    // read as its 说明, and they do not name 机关运行经费)
+    const unchecked = new Set(check(beijing).notChecked.map((n) => n.rule));
+    expect(unchecked.has("N-05")).toBe(true);
+    expect(errorKeys(back).filter((k) => !unchecked.has(k.split(" ")[0] as string))).toEqual([]);
     // 6 decimals printed as 6 (112,859.652716 万元 is not 112,859.65)
     expect(back.tables.some((t) => t.precision === 6)).toBe(true);
   });

@@ -59,6 +59,9 @@ export function printedNumber(title: string, lines: readonly GridLine[], region:
     // (a line printing amounts is a row of the table before, whose labels may be numbered too:
     // "二十六、债务发行费用支出" right above the next table's title when tables follow each other)
     if (PRINTED_AMOUNT.test(l.text)) break;
+    // (nor another table's title: a 目录's last entry right above the first table, "(十一)国有资本经营预算支出表")
+    const kind = classifyTitle(l.text.replace(/\s+/g, ""));
+    if (kind && kind !== region.kind) break;
     if (l.text.replace(/\s+/g, "").length <= 30) around.push(l.text);
   }
   const next = lines[region.start + 1];

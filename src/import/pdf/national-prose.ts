@@ -37,7 +37,10 @@ export function nationalProse(prose: readonly ProseLine[]): NationalProse {
       continue;
     }
     if (inToc) {
-      if (LEADER.test(t) || (key.length <= 40 && !/[，。；]/.test(key))) {
+      // (an entry printed again without its leader dots and page number is the document's own
+      // heading: the 目录 is over, "一、部门概况" / "（一）主要职能" / its first short lines follow)
+      const again = !LEADER.test(t) && toc.some((e) => e.replace(/\d+$/, "") === key);
+      if (!again && (LEADER.test(t) || (key.length <= 40 && !/[，。；]/.test(key)))) {
         toc.push(key.replace(LEADER, ""));
         continue;
       }
