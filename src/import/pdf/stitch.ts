@@ -16,7 +16,8 @@
  * documents printed whole are never joined (test/check/national-corpus.test.ts).
  */
 import { classifyTitle } from "../../templates/vocabulary.ts";
-import { COLUMN_NUMBER_MARK } from "../grid/columns.ts";
+import { isColumnNumberLine } from "../grid/columns.ts";
+import { gridLines } from "../grid/from-pdf.ts";
 import { AMOUNT_TEXT, splitWord, tokenKind } from "../grid/tokens.ts";
 import type { PdfPage, TextChunk } from "./extract.ts";
 import { isPageNumber, type PdfLine, pageLines } from "./lines.ts";
@@ -137,15 +138,10 @@ function labelOf(l: PdfLine): string {
   return (first < 0 ? ws : ws.slice(0, first)).filter((w) => !notLabel(w)).join("");
 }
 
-/** The numbers of a line of column numbers among `head` ("※ ※ 1 2 3", "栏次 1 2"), or none. */
+/** The numbers of a line of column numbers among `head` ("※ ※ 1 2 3", "栏次 1 2": columns.ts), or none. */
 function columnNumbers(head: readonly PdfLine[]): number[] {
-  for (const l of head) {
-    const ws = words(l);
-    const ints = ws.filter((w) => /^\d{1,2}$/.test(w)).map(Number);
-    if (ints.length < 2 || ws.some((w) => !/^\d{1,2}$/.test(w) && !COLUMN_NUMBER_MARK.test(w))) continue;
-    if (ints.every((n, i) => i === 0 || n === (ints[i - 1] as number) + 1)) return ints;
-  }
-  return [];
+  const line = gridLines(head).find(isColumnNumberLine);
+  return line?.tokens.filter((t) => t.kind === "int").map((t) => Number(t.text)) ?? [];
 }
 
 /**
