@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { joinRowsSplitAtPages } from "./grid-table.ts";
+import { joinRowsSplitAtPages, readGrid } from "./grid-table.ts";
+import { findRegions } from "./regions.ts";
 import type { GridRow } from "./rows.ts";
+import { type GridLine, joinTokens, tokenize } from "./tokens.ts";
 
 /** A row at (page, y): its label, code and amounts (null: blank). */
 function row(page: number, y: number, label: string, cells: (string | null)[], code?: string, side = 0): GridRow {
@@ -65,5 +67,48 @@ describe("joinRowsSplitAtPages", () => {
     ];
     joinRowsSplitAtPages(rows);
     expect(labels(rows)).toEqual(["0:专项收入", "0:其他资金小计", "0:（一）其他收入", "0:款"]);
+  });
+});
+
+/** A grid line of (x0, x1, text) pieces at y, as a PDF's line grouping gives them (h 8). */
+function placed(page: number, y: number, ...pieces: [number, number, string][]): GridLine {
+  const tokens = pieces.flatMap(([x0, x1, text]) => tokenize(text, x0, x1));
+  return { page, y, h: 8, tokens, text: joinTokens(tokens) };
+}
+
+describe("names wrapped over many lines of a narrow column", () => {
+  // 杭州市公安局 2026 表2 p22 (pdf.js positions): each unit's name wrapped in five or six characters a
+  // line, centred on its amounts, its lines as far apart as the rows' own lines
+  const lines = [
+    placed(22, 20, [200, 400, "表2 部门收入预算总表"]),
+    placed(22, 32, [560, 640, "单位：万元"]),
+    placed(22, 48, [15, 63, "单位名称"], [93, 125, "合计"], [152, 184, "一般公共预算"]),
+    placed(22, 78.9, [23, 63, "杭州市道路"]),
+    placed(22, 94.5, [15, 63, "交通事故社会"]),
+    placed(22, 110.1, [15, 63, "救助基金管理"]),
+    placed(22, 125.7, [15, 63, "服务中心(杭"], [93, 125, "6,314.47"], [152, 184, "214.95"]),
+    placed(22, 141.3, [15, 63, "州市公安综合"]),
+    placed(22, 156.9, [15, 55, "保障服务中"]),
+    placed(22, 172.5, [15, 31, "心)"]),
+    placed(22, 188.6, [23, 63, "杭州市居民"]),
+    placed(22, 204.2, [15, 63, "身份证信息管"]),
+    placed(22, 219.8, [15, 63, "理中心(杭州"], [101, 125, "614.79"], [160, 184, "614.79"]),
+    placed(22, 235.4, [15, 63, "市流动人口综"]),
+    placed(22, 251.0, [15, 63, "合信息中心)"]),
+    placed(22, 267.1, [23, 63, "杭州市人民"]),
+    placed(22, 282.7, [15, 63, "警察学校(杭"]),
+    placed(22, 290.5, [93, 125, "3,146.04"], [152, 184, "3,081.55"]),
+    placed(22, 298.3, [15, 63, "州市警务技术"]),
+    placed(22, 313.9, [15, 55, "保障中心)"]),
+  ];
+
+  it("reads each name whole: its first lines far over its amounts, and the lines that close its bracket", () => {
+    const region = findRegions(lines)[0];
+    if (!region) throw new Error("no table found");
+    expect(readGrid(region).rows.map((r) => r.label)).toEqual([
+      "杭州市道路交通事故社会救助基金管理服务中心(杭州市公安综合保障服务中心)",
+      "杭州市居民身份证信息管理中心(杭州市流动人口综合信息中心)",
+      "杭州市人民警察学校(杭州市警务技术保障中心)",
+    ]);
   });
 });

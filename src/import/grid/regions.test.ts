@@ -130,6 +130,28 @@ describe("findRegions", () => {
     ]);
   });
 
+  it("a page that repeats the header, its first line one heading alone, over the rest of a row continues the table", () => {
+    // 西安市卫健委 2022 表7 typeset in a word processor: the header printed again on the next page
+    // over the last character of the last row's name, "…专项债券收入安排的支" / "出"
+    const lines = [
+      line(20, 57, "表7 政府性基金预算财政拨款收入支出决算表", 150, 450),
+      line(20, 72, "单位：万元", 460, 540),
+      line(20, 84, "本年支出", 400, 450),
+      line(20, 96, "科目编码   科目名称   本年收入   小计   基本支出"),
+      line(20, 108, "※   ※   1   2   3"),
+      line(20, 120, "229   其他支出   58,830.98   568,051.63   568,051.63"),
+      line(20, 132, "2290402   其他地方自行试点项目收益专项债券收入安排的支   58,830.98   568,051.63   568,051.63"),
+      line(21, 84, "本年支出", 400, 450),
+      line(21, 96, "科目编码   科目名称   本年收入   小计   基本支出"),
+      line(21, 108, "※   ※   1   2   3"),
+      line(21, 120, "出", 100, 112),
+    ];
+    const regions = findRegions(lines);
+    expect(regions).toHaveLength(1);
+    expect(regions[0]?.segments.map((s) => s.page)).toEqual([20, 21]);
+    expect(regions[0]?.segments[1]?.body.map((l) => l.text)).toEqual(["出"]);
+  });
+
   it("a title printed as 表5 then the name starts a table; a footer 第 N 页 / 共 M 页 is not a row", () => {
     const lines = [
       line(5, 57, "表5 一般公共预算支出情况表", 222, 400),
@@ -222,6 +244,60 @@ describe("the first row's label wrapped around its amounts", () => {
     ]);
     expect(regions[0]?.segments[0]?.head.map((l) => l.text)).toEqual(["采购类别金额"]);
     expect(regions[0]?.segments[0]?.body[0]?.text).toBe("01-公共服务0115公共信息与宣传服务公共");
+  });
+
+  it("takes the line a line's pitch over a label printed beside its amounts, mirrored by one under them", () => {
+    // 广州市应急管理局 2026 p25: "广州市应急管理局" / "2024 -2025年度信息化运维项 57.00 …" / "目", the
+    // first line sharing its height with the 绩效目标's text, which runs on far above
+    const cell = [
+      placed(25, 190.0, [549, 779, "展,适时调整部分业务系统流程,适应实际的工作开"]),
+      placed(25, 205.6, [68, 148, "广州市应急管理局"], [549, 569, "展。"], [574, 794, "三、确保对外服务的信息应用"]),
+    ];
+    const first = placed(
+      25,
+      221.2,
+      [43, 63, "2024"],
+      [63, 168, "-2025年度信息化运维项"],
+      [206, 231, "57.00"],
+      [266, 291, "57.00"],
+      [548, 779, "单位和市民使用我局提供的一系列便捷的信息服务。"],
+    );
+    const after = [
+      placed(25, 236.8, [43, 53, "目"], [549, 779, "四、在现有运维服务体系的基础上"]),
+      placed(25, 252.4, [549, 789, "理、服务级别管理、服务质量绩效管理。"]),
+      placed(25, 393.6, [206, 231, "71.00"], [266, 291, "71.00"]),
+    ];
+    expect(cellLinesAbove([...header, ...cell], first, after)).toBe(1);
+    // (without the line under the amounts nothing is mirrored)
+    expect(cellLinesAbove([...header, ...cell], first, after.slice(1))).toBe(0);
+  });
+
+  it("leaves a header's last line alone over a row with its label beside the amounts", () => {
+    // 西安市交通运输局 2022 p43: "部门经济科目" / "序号 … 名称 合计 …" / "编码 编码", stacked closer than
+    // the rows, over "85 31299 其他对企业补助 … 13000.00" and a row printed blank under it
+    const head = [
+      placed(43, 150.8, [80, 134, "部门经济科目"], [274, 328, "政府经济科目"]),
+      placed(43, 156.4, [56, 74, "序号"], [168, 240, "部门经济科目名称"], [463, 481, "合计"]),
+      placed(43, 162.1, [98, 116, "编码"], [292, 310, "编码"]),
+    ];
+    const first = placed(
+      43,
+      181.0,
+      [61, 70, "85"],
+      [95, 118, "31299"],
+      [140, 203, "其他对企业补助"],
+      [469, 505, "13000.00"],
+    );
+    const after = [placed(43, 201.6, [61, 70, "86"], [140, 176, "其他支出"])];
+    expect(cellLinesAbove(head, first, after)).toBe(0);
+    // a line over the first row's amounts that the next row's amounts stand nearer to is that row's
+    const top = [...header, placed(18, 82.2, [210, 239, "置更新"])];
+    const row = placed(18, 100.3, [309, 369, "软件开发服务"], [422, 482, "部门集中采购"], [509, 539, "606.00"]);
+    const next = [
+      placed(18, 117.1, [124, 194, "江苏法院云平台"]),
+      placed(18, 124.9, [210, 239, "租赁费"], [499, 539, "1,000.00"]),
+    ];
+    expect(cellLinesAbove(top, row, next)).toBe(0);
   });
 
   it("leaves the header's last line alone: a row's height above the amounts, or nothing mirrored below", () => {

@@ -9,6 +9,7 @@
 import { classifyTitle, type TableKindId } from "../../templates/vocabulary.ts";
 import { isPageNumber } from "../pdf/lines.ts";
 import { isColumnNumberLine } from "./columns.ts";
+import { isLineLabel, isTotalLabel, labelMarker } from "./rows.ts";
 import type { GridLine } from "./tokens.ts";
 
 export interface Segment {
@@ -267,10 +268,15 @@ export function cellLinesAbove(head: readonly GridLine[], row: GridLine, after: 
     const t = l.tokens[0];
     return t !== undefined && (t.kind === "text" || t.kind === "int") && t.x1 <= firstAmount.x0;
   };
+  // (the lines under the amounts that stand nearer the next row's line than this one's are the
+  // next row's, as evenly spaced as the cell's own where labels wrap over many lines)
   const below: GridLine[] = [];
+  const next = after.find((l) => l.page !== row.page || isBodyStart(l));
   for (const l of after) {
-    if (l.page !== row.page || isBodyStart(l)) break;
-    if (labelled(l)) below.push(l);
+    if (l === next) break;
+    if (!labelled(l)) continue;
+    if (next?.page === row.page && next.y - l.y < l.y - row.y) break;
+    below.push(l);
   }
   const above: GridLine[] = [];
   for (let k = head.length - 1; k >= 0; k--) {
@@ -281,6 +287,43 @@ export function cellLinesAbove(head: readonly GridLine[], row: GridLine, after: 
   // (the label's lines are a pitch apart and centred on the amounts: with a line of the label beside
   // the amounts the nearest others are a pitch away, without one half a pitch)
   const middle = row.tokens.some((t) => t.kind === "text" && t.x1 <= firstAmount.x0);
+  // (with a line of the label beside the amounts, the line a pitch above is the label's first only
+  // when it holds nothing over the amounts' columns, and neither the label's middle line nor the
+  // line under it starts like a row of its own: a header's last line and a blank row under the
+  // first row are mirrored so too)
+  const lastAmount = row.tokens.filter((t) => t.kind === "amount").pop() as (typeof row.tokens)[number];
+  const overAmounts = (l: GridLine) => l.tokens.some((t) => t.x1 > firstAmount.x0 && t.x0 < lastAmount.x1);
+  const labelOf = (l: GridLine) =>
+    l.tokens
+      .filter((t) => t.x1 <= firstAmount.x0)
+      .map((t) => t.text)
+      .join("");
+  const startsRow = (label: string) => !!labelMarker(label) || isTotalLabel(label) || isLineLabel(label);
+  // (and the label's lines begin within the span of its middle line: one cell, not the next column's)
+  const span = (l: GridLine) => {
+    const ts = l.tokens.filter((t) => t.x1 <= firstAmount.x0);
+    return { x0: Math.min(...ts.map((t) => t.x0)), x1: Math.max(...ts.map((t) => t.x1)) };
+  };
+  const within = (l: GridLine) => {
+    const s = span(l);
+    const m = span(row);
+    return s.x0 >= m.x0 - h && s.x0 <= m.x1;
+  };
+  // (nor the last of a header's lines stacked closer than the label's: "部门经济科目" / "…名称" / "编码")
+  const stacked = (above: GridLine, up: number) => {
+    const over = head.slice(0, head.indexOf(above)).findLast(labelled);
+    return !!over && over.page === above.page && above.y - over.y < up * 0.8;
+  };
+  const wrappedAround = (up: number, above: GridLine, below: GridLine) =>
+    middle &&
+    up <= h * 2.2 &&
+    !overAmounts(above) &&
+    within(above) &&
+    within(below) &&
+    !below.tokens.some((t) => /^\d{3}(?:\d{2}){0,2}$/.test(t.text)) &&
+    !stacked(above, up) &&
+    !startsRow(labelOf(row)) &&
+    !startsRow(labelOf(below));
   let n = 0;
   let pitch = Number.NaN;
   for (let k = 0; k < Math.min(above.length, below.length); k++) {
@@ -288,7 +331,7 @@ export function cellLinesAbove(head: readonly GridLine[], row: GridLine, after: 
     const down = (below[k] as GridLine).y - row.y;
     if (!(up > 0 && down > 0) || Math.abs(up - down) > h * 0.25) break;
     if (k === 0) {
-      if (up >= h * 0.9) break;
+      if (up >= h * 0.9 && !wrappedAround(up, above[k] as GridLine, below[k] as GridLine)) break;
       pitch = middle ? (up + down) / 2 : up + down;
     } else {
       const step = down - ((below[k - 1] as GridLine).y - row.y);
@@ -455,14 +498,16 @@ function continuesOnPage(
 ): boolean {
   const page = (lines[i] as GridLine).page;
   const key = (l: GridLine) => l.text.replace(/\s+/g, "");
-  // (a line of several headings: one word alone, 其中, may head another table's columns as well)
-  const repeated = new Set(head.filter((l) => l.tokens.length >= 2).map(key));
+  // (the page's first lines repeat the header's, one of them a line of several headings: one word
+  // alone, 其中 or 本年支出, may head another table's columns as well)
+  const headKeys = new Set(head.map(key));
   let first = true;
   for (let j = i; j < limit; j++) {
     const l = lines[j] as GridLine;
     if (l.page !== page) break;
     if (isFurniture(l)) continue;
-    if (hasAmounts(l) || isBodyStart(l) || (first && l.tokens.length >= 2 && repeated.has(key(l)))) return true;
+    if (hasAmounts(l) || isBodyStart(l) || (first && l.tokens.length >= 2 && headKeys.has(key(l)))) return true;
+    if (first && headKeys.has(key(l))) continue;
     first = false;
     if (isProse(l, spans) || PART_HEADING.test(l.text.replace(/\s+/g, ""))) return false;
   }

@@ -403,6 +403,22 @@ function sideRows(
         continuationOf.set(p, continuationOf.get(above) ?? above);
     }
   }
+  // a label wrapped over many lines of a tall cell, its lines a step apart much closer than the
+  // rows ("杭州市道路" / "交通事故社会" / "救助基金管理" / "服务中心(杭 6,314.47"): its first line
+  // runs down, line by line, to the line of its amounts, however far that is
+  const labelled = live
+    .filter((o) => pieceLabel(o, mainZone) !== "" || isAnchor.has(o))
+    .sort((a, b) => a.page - b.page || a.y - b.y);
+  const wrapsDownTo = (p: Piece) => {
+    for (let k = labelled.indexOf(p); k >= 0 && k + 1 < labelled.length; k++) {
+      const here = labelled[k] as Piece;
+      const next = labelled[k + 1] as Piece;
+      if (next.page !== here.page || next.y - here.y >= Math.min(pitch * 0.45, here.h * 2.2)) return false;
+      if (isAnchor.has(next)) return true;
+      if (startsRow(pieceLabel(next, mainZone))) return false;
+    }
+    return false;
+  };
   for (const p of live) {
     if (isAnchor.has(p) || owner.has(p) || codeOwner.has(p) || continuationOf.has(p)) continue;
     const label = pieceLabel(p, mainZone);
@@ -419,7 +435,10 @@ function sideRows(
     // rows are spaced apart from their wrapped lines, is a row of its own: 收入预算总表's blank items)
     const isolated =
       (layout.sideStarts.length > 1 && near >= pitch * 0.75 && near > p.h * 2.6) ||
-      (near >= pitch * 0.95 && !continues(p, label) && (pitch > p.h * 1.8 || (pitch > p.h * 1.4 && spaced(p))));
+      (near >= pitch * 0.95 &&
+        !continues(p, label) &&
+        !wrapsDownTo(p) &&
+        (pitch > p.h * 1.8 || (pitch > p.h * 1.4 && spaced(p))));
     if (isolated || (starts && near >= Math.min(pitch * 0.45, p.h * 1.2))) {
       isAnchor.add(p);
     }
@@ -446,6 +465,31 @@ function sideRows(
     const list = extra.get(best);
     if (list) list.push(p);
     else extra.set(best, [p]);
+  }
+  // a bracket left open at the end of one row's label is closed by the lines over the next row's
+  // amounts that close it ("…服务中心(杭州市公安综合保障服务中" / "心)" / "杭州市居民…"): those lines
+  // are the end of the row above, wherever the midpoint between the rows falls
+  const depth = (t: string) => (t.match(/[(（]/g)?.length ?? 0) - (t.match(/[)）]/g)?.length ?? 0);
+  const partsOf = (a: Piece) => [a, ...(extra.get(a) ?? [])].sort((x, y) => x.y - y.y);
+  const labelOfParts = (ps: readonly Piece[]) => ps.map((o) => pieceLabel(o, mainZone)).join("");
+  for (let k = 0; k + 1 < rowsOf.length; k++) {
+    const upper = rowsOf[k] as Piece;
+    const lower = rowsOf[k + 1] as Piece;
+    let open = depth(labelOfParts(partsOf(upper)));
+    if (open <= 0 || lower.page !== upper.page) continue;
+    const moved: Piece[] = [];
+    for (const o of partsOf(lower)) {
+      if (o === lower || o.y >= lower.y || o.amounts.size > 0 || o.codes.length > 0) break;
+      moved.push(o);
+      open += depth(pieceLabel(o, mainZone));
+      if (open <= 0) break;
+    }
+    if (open !== 0 || moved.length === 0) continue;
+    extra.set(
+      lower,
+      (extra.get(lower) ?? []).filter((o) => !moved.includes(o)),
+    );
+    extra.set(upper, [...(extra.get(upper) ?? []), ...moved]);
   }
   const ncol = layout.columns.length;
   return rowsOf.map((a) => {
