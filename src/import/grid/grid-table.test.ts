@@ -112,3 +112,30 @@ describe("names wrapped over many lines of a narrow column", () => {
     ]);
   });
 });
+
+describe("a name centred on its amounts in a tall cell", () => {
+  // 广州市应急管理局 2026 表12 printed by Chromium (p18): a one-line row, then a name of six lines
+  // centred on its amounts, its first lines nearer the row above than its own amounts
+  const lines = [
+    placed(18, 20, [200, 400, "表12 部门预算项目支出预算表"]),
+    placed(18, 32, [560, 640, "单位：万元"]),
+    placed(18, 48, [45, 126, "项目名称"], [144, 171, "总计"], [188, 216, "合计"]),
+    placed(18, 384.7, [45, 99, "其他运行经费"], [149, 171, "15.00"], [193, 216, "15.00"]),
+    placed(18, 400.5, [45, 126, "广州市安全生产应急"]),
+    placed(18, 414.0, [45, 120, "救援指挥中心(广州"]),
+    placed(18, 427.5, [45, 126, "市防汛防旱防风应急"]),
+    placed(18, 434.2, [149, 171, "47.85"], [193, 216, "47.85"]),
+    placed(18, 441.0, [45, 125, "救援指挥中心)2024-"]),
+    placed(18, 454.5, [45, 119, "2025年信息化运行"]),
+    placed(18, 468.0, [45, 81, "维护项目"]),
+  ];
+
+  it("is read whole, as many lines over its amounts as under them", () => {
+    const region = findRegions(lines)[0];
+    if (!region) throw new Error("no table found");
+    expect(readGrid(region).rows.map((r) => r.label)).toEqual([
+      "其他运行经费",
+      "广州市安全生产应急救援指挥中心(广州市防汛防旱防风应急救援指挥中心)2024-2025年信息化运行维护项目",
+    ]);
+  });
+});

@@ -403,6 +403,56 @@ function sideRows(
         continuationOf.set(p, continuationOf.get(above) ?? above);
     }
   }
+  // a label wrapped in a tall cell and centred on its amounts prints as many lines over them as
+  // under them, each line over mirrored by one under at the same distance and a steady step: those
+  // lines are that row's, even where its first lines stand nearer the row above ("其他运行经费
+  // 15.00" / "广州市安全生产应急" / "救援指挥中心(广州" / … / "47.85" / … / "维护项目")
+  const mirrored = new Map<Piece, Piece>();
+  {
+    const pairs: { row: Piece; pairs: Piece[][] }[] = [];
+    const rows = [...anchors].sort((a, b) => a.page - b.page || a.y - b.y);
+    const loose = live.filter(
+      (o) => !isAnchor.has(o) && o.amounts.size === 0 && o.codes.length === 0 && pieceLabel(o, mainZone) !== "",
+    );
+    rows.forEach((a, k) => {
+      const prev = rows[k - 1]?.page === a.page ? (rows[k - 1] as Piece).y : Number.NEGATIVE_INFINITY;
+      const next = rows[k + 1]?.page === a.page ? (rows[k + 1] as Piece).y : Number.POSITIVE_INFINITY;
+      const same = loose.filter((o) => o.page === a.page);
+      const above = same.filter((o) => o.y > prev && o.y < a.y).sort((x, y) => y.y - x.y);
+      const below = same.filter((o) => o.y > a.y && o.y < next).sort((x, y) => x.y - y.y);
+      const middle = pieceLabel(a, mainZone) !== "";
+      let n = 0;
+      for (let i = 0; i < Math.min(above.length, below.length); i++) {
+        const up = a.y - (above[i] as Piece).y;
+        const down = (below[i] as Piece).y - a.y;
+        if (Math.abs(up - down) > a.h * 0.25 || startsRow(pieceLabel(below[i] as Piece, mainZone))) break;
+        // (a label's lines stand closer than the rows do: lines a row's pitch apart are rows
+        // printed blank, 其他收入's neighbours in a 收入总表)
+        const most = Math.min(a.h * 2.2, pitch * 0.7);
+        // (laid-out text prints the amounts on a line of their own between the label's: a step away)
+        if (i === 0 && up > (middle || step ? most : most / 2)) break;
+        if (i > 0) {
+          const stepUp = (above[i - 1] as Piece).y - (above[i] as Piece).y;
+          const stepDown = (below[i] as Piece).y - (below[i - 1] as Piece).y;
+          if (Math.abs(stepUp - stepDown) > a.h * 0.2 || stepUp > most) break;
+        }
+        n = i + 1;
+        // (a label's first line may start like a row: nothing over it is the label's)
+        if (startsRow(pieceLabel(above[i] as Piece, mainZone))) break;
+      }
+      pairs.push({ row: a, pairs: above.slice(0, n).map((o, i) => [o, below[i] as Piece]) });
+    });
+    // (a line mirrored about two rows is the nearer's, and the farther row's cell ends before it)
+    const claim = new Map<Piece, number>();
+    for (const { row, pairs: ps } of pairs)
+      for (const pair of ps)
+        for (const o of pair) claim.set(o, Math.min(claim.get(o) ?? Number.POSITIVE_INFINITY, Math.abs(o.y - row.y)));
+    for (const { row, pairs: ps } of pairs)
+      for (const pair of ps) {
+        if (pair.some((o) => (claim.get(o) as number) < Math.abs(o.y - row.y))) break;
+        for (const o of pair) mirrored.set(o, row);
+      }
+  }
   // a label wrapped over many lines of a tall cell, its lines a step apart much closer than the
   // rows ("杭州市道路" / "交通事故社会" / "救助基金管理" / "服务中心(杭 6,314.47"): its first line
   // runs down, line by line, to the line of its amounts, however far that is
@@ -420,7 +470,7 @@ function sideRows(
     return false;
   };
   for (const p of live) {
-    if (isAnchor.has(p) || owner.has(p) || codeOwner.has(p) || continuationOf.has(p)) continue;
+    if (isAnchor.has(p) || owner.has(p) || codeOwner.has(p) || continuationOf.has(p) || mirrored.has(p)) continue;
     const label = pieceLabel(p, mainZone);
     const near = anchors.reduce((d, a) => Math.min(d, Math.abs(a.y - p.y)), Number.POSITIVE_INFINITY);
     const starts = startsRow(label);
@@ -451,7 +501,8 @@ function sideRows(
   for (const p of live) {
     if (isAnchor.has(p)) continue;
     const head = continuationOf.get(p);
-    let best: Piece | undefined = owner.get(p) ?? codeOwner.get(p) ?? (head && isAnchor.has(head) ? head : undefined);
+    let best: Piece | undefined =
+      owner.get(p) ?? codeOwner.get(p) ?? mirrored.get(p) ?? (head && isAnchor.has(head) ? head : undefined);
     let d = best ? 0 : Number.POSITIVE_INFINITY;
     const free = rowsOf.filter((a) => [...p.amounts.keys()].every((c) => !a.amounts.has(c)));
     for (const a of best ? [] : p.amounts.size > 0 && free.length > 0 ? free : rowsOf) {
