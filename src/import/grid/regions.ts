@@ -9,7 +9,7 @@
 import { classifyTitle, type TableKindId } from "../../templates/vocabulary.ts";
 import { isPageNumber } from "../pdf/lines.ts";
 import { isColumnNumberLine } from "./columns.ts";
-import { isLineLabel, isTotalLabel, labelMarker } from "./rows.ts";
+import { isCode, startsRow } from "./rows.ts";
 import type { GridLine } from "./tokens.ts";
 
 export interface Segment {
@@ -220,7 +220,7 @@ function isFurniture(l: GridLine): boolean {
 /** A line that begins with a classification code (301, 30101, 2080505). */
 function startsWithCode(l: GridLine): boolean {
   const first = l.tokens[0];
-  return first?.kind === "int" && /^\d{3}(?:\d{2}){0,2}$/.test(first.text);
+  return first?.kind === "int" && isCode(first.text);
 }
 
 /** A line that starts a table body: amounts, a code, a 合计 row or a list item. */
@@ -293,15 +293,14 @@ export function cellLinesAbove(head: readonly GridLine[], row: GridLine, after: 
   // first row are mirrored so too)
   const lastAmount = row.tokens.filter((t) => t.kind === "amount").pop() as (typeof row.tokens)[number];
   const overAmounts = (l: GridLine) => l.tokens.some((t) => t.x1 > firstAmount.x0 && t.x0 < lastAmount.x1);
+  const leftOfAmounts = (l: GridLine) => l.tokens.filter((t) => t.x1 <= firstAmount.x0);
   const labelOf = (l: GridLine) =>
-    l.tokens
-      .filter((t) => t.x1 <= firstAmount.x0)
+    leftOfAmounts(l)
       .map((t) => t.text)
       .join("");
-  const startsRow = (label: string) => !!labelMarker(label) || isTotalLabel(label) || isLineLabel(label);
   // (and the label's lines begin within the span of its middle line: one cell, not the next column's)
   const span = (l: GridLine) => {
-    const ts = l.tokens.filter((t) => t.x1 <= firstAmount.x0);
+    const ts = leftOfAmounts(l);
     return { x0: Math.min(...ts.map((t) => t.x0)), x1: Math.max(...ts.map((t) => t.x1)) };
   };
   const within = (l: GridLine) => {
@@ -320,7 +319,7 @@ export function cellLinesAbove(head: readonly GridLine[], row: GridLine, after: 
     !overAmounts(above) &&
     within(above) &&
     within(below) &&
-    !below.tokens.some((t) => /^\d{3}(?:\d{2}){0,2}$/.test(t.text)) &&
+    !below.tokens.some((t) => isCode(t.text)) &&
     !stacked(above, up) &&
     !startsRow(labelOf(row)) &&
     !startsRow(labelOf(below));

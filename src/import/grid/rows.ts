@@ -45,6 +45,9 @@ const TOTAL_LABEL =
   /^(?:合\s*计|总\s*计|小\s*计|.{0,10}(?:收入|支出)(?:合计|总计)|本年.{0,6}合计|收\s*入\s*总\s*计|支\s*出\s*总\s*计)/;
 const CODE = /^\d{3}(?:\d{2}){0,2}$/;
 
+/** Brackets opened and not closed in a text (negative: closed and not opened). */
+const bracketDepth = (t: string) => (t.match(/[(（]/g)?.length ?? 0) - (t.match(/[)）]/g)?.length ?? 0);
+
 export function labelMarker(label: string): string | undefined {
   return MARKER.exec(label)?.[0];
 }
@@ -59,6 +62,16 @@ export function isLineLabel(label: string): boolean {
 
 export function isTotalLabel(label: string): boolean {
   return TOTAL_LABEL.test(label.replace(/\s+/g, ""));
+}
+
+/** A label that starts a row of its own: a marker (一、 (一) 1. 其中), a total, or a fixed line's name. */
+export function startsRow(label: string): boolean {
+  return !!labelMarker(label) || isTotalLabel(label) || isLineLabel(label);
+}
+
+/** A classification code as printed: 类 (3 digits), 款 (5) or 项 (7). */
+export function isCode(s: string): boolean {
+  return CODE.test(s);
 }
 
 interface Piece {
@@ -327,7 +340,7 @@ function sideRows(
   const isAnchor = new Set(anchors);
   // a label whose brackets do not close (…中心(杭州市预警信息 / 发布中心)) runs on over the lines
   // beside it: those lines are pieces of it, however far apart they are printed
-  const open = (t: string) => (t.match(/[(（]/g)?.length ?? 0) !== (t.match(/[)）]/g)?.length ?? 0);
+  const open = (t: string) => bracketDepth(t) !== 0;
   const continues = (p: Piece, label: string) => {
     if (open(label)) return true;
     // (the labelled lines next to it, above and below)
@@ -350,7 +363,6 @@ function sideRows(
       live.every((o) => o === p || Math.abs(o.y - p.y) >= pitch * 0.95)
     );
   };
-  const startsRow = (label: string) => !!labelMarker(label) || isTotalLabel(label) || isLineLabel(label);
   // a row with a code or amounts and no label of its own, between lines of text only a row's pitch
   // away (text laid out a line per row prints a tall cell so: "机关事业单位基本养老保险缴费" above
   // the code and amounts, "支出" under them): those lines are its label, wrapped around its middle
@@ -421,14 +433,14 @@ function sideRows(
       const above = same.filter((o) => o.y > prev && o.y < a.y).sort((x, y) => y.y - x.y);
       const below = same.filter((o) => o.y > a.y && o.y < next).sort((x, y) => x.y - y.y);
       const middle = pieceLabel(a, mainZone) !== "";
+      // (a label's lines stand closer than the rows do: lines a row's pitch apart are rows
+      // printed blank, 其他收入's neighbours in a 收入总表)
+      const most = Math.min(a.h * 2.2, pitch * 0.7);
       let n = 0;
       for (let i = 0; i < Math.min(above.length, below.length); i++) {
         const up = a.y - (above[i] as Piece).y;
         const down = (below[i] as Piece).y - a.y;
         if (Math.abs(up - down) > a.h * 0.25 || startsRow(pieceLabel(below[i] as Piece, mainZone))) break;
-        // (a label's lines stand closer than the rows do: lines a row's pitch apart are rows
-        // printed blank, 其他收入's neighbours in a 收入总表)
-        const most = Math.min(a.h * 2.2, pitch * 0.7);
         // (laid-out text prints the amounts on a line of their own between the label's: a step away)
         if (i === 0 && up > (middle || step ? most : most / 2)) break;
         if (i > 0) {
@@ -520,19 +532,18 @@ function sideRows(
   // a bracket left open at the end of one row's label is closed by the lines over the next row's
   // amounts that close it ("…服务中心(杭州市公安综合保障服务中" / "心)" / "杭州市居民…"): those lines
   // are the end of the row above, wherever the midpoint between the rows falls
-  const depth = (t: string) => (t.match(/[(（]/g)?.length ?? 0) - (t.match(/[)）]/g)?.length ?? 0);
   const partsOf = (a: Piece) => [a, ...(extra.get(a) ?? [])].sort((x, y) => x.y - y.y);
   const labelOfParts = (ps: readonly Piece[]) => ps.map((o) => pieceLabel(o, mainZone)).join("");
   for (let k = 0; k + 1 < rowsOf.length; k++) {
     const upper = rowsOf[k] as Piece;
     const lower = rowsOf[k + 1] as Piece;
-    let open = depth(labelOfParts(partsOf(upper)));
+    let open = bracketDepth(labelOfParts(partsOf(upper)));
     if (open <= 0 || lower.page !== upper.page) continue;
     const moved: Piece[] = [];
     for (const o of partsOf(lower)) {
       if (o === lower || o.y >= lower.y || o.amounts.size > 0 || o.codes.length > 0) break;
       moved.push(o);
-      open += depth(pieceLabel(o, mainZone));
+      open += bracketDepth(pieceLabel(o, mainZone));
       if (open <= 0) break;
     }
     if (open !== 0 || moved.length === 0) continue;
